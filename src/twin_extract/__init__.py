@@ -1,0 +1,23 @@
+"""twin_extract: municipal twinning relations from news, as reviewed structured data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .about import __version__
+from .record import DateInfo, NewsItem, Party, Source, Span, TwinningRecord
+
+if TYPE_CHECKING:
+    from .pipeline import Extractor, extract
+
+__all__ = ["Extractor", "extract", "TwinningRecord", "Party", "DateInfo", "Source", "Span",
+           "NewsItem", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import spaCy only when the pipeline is asked for, so the CLI's --help stays instant."""
+    if name in ("Extractor", "extract"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

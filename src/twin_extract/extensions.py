@@ -1,0 +1,18 @@
+"""Doc and Span extension attributes: where every component leaves its results."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+
+def register_extensions() -> None:
+    """Idempotent, so any module (or a user's own pipeline) may call it."""
+    if not Doc.has_extension("twin_source"):
+        Doc.set_extension("twin_source", default=None)
+    if not Doc.has_extension("twinnings"):
+        Doc.set_extension("twinnings", default=[])
+    if not Span.has_extension("place"):
+        Span.set_extension("place", default=None)
+
+
+register_extensions()

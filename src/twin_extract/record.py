@@ -1,0 +1,138 @@
+"""The output record: one typed dataclass tree with one path to JSON (``to_dict``).
+
+The JSON Schema in ``schema/record.schema.json`` describes exactly what ``to_dict`` emits;
+the tests validate records against it so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from typing import Any
+
+from .about import __version__
+
+
+@dataclass
+class NewsItem:
+    """One input article, whatever file it came from."""
+
+    text: str
+    id: str
+    path: str | None = None
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+    def source(self) -> "Source":
+        return Source(id=self.id, path=self.path, url=self.url,
+                      published=self.published, title=self.title)
+
+
+@dataclass
+class Source:
+    id: str
+    path: str | None = None
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Party:
+    text: str
+    name: str
+    type: str
+    country: str | None
+    country_name: str | None
+    subdivision: str | None
+    geonames_id: int | None
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Identity of the place, independent of how the article spelt it."""
+        if self.type == "region" and self.subdivision:
+            return self.subdivision
+        if self.geonames_id is not None:
+            return f"gn:{self.geonames_id}"
+        return f"{self.country or '??'}:{self.name.casefold()}"
+
+
+@dataclass
+class DateInfo:
+    text: str
+    value: str
+    precision: str
+    start: int
+    end: int
+
+
+@dataclass
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Extractor:
+    version: str = __version__
+    model: str = ""
+
+
+@dataclass
+class TwinningRecord:
+    id: str
+    source: Source
+    relation: str
+    status: str
+    parties: list[Party]
+    date: DateInfo | None
+    evidence: list[Span]
+    confidence: float
+    extractor: Extractor = field(default_factory=Extractor)
+    rules: list[str] = field(default_factory=list)
+    """Ids of the patterns that produced the record; emitted only with ``explain=True``."""
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        data = asdict(self)
+        rules = data.pop("rules")
+        data["confidence"] = round(float(self.confidence), 3)
+        if explain:
+            data["explain"] = {"rules": rules}
+        return data
+
+    def to_json(self, explain: bool = False) -> str:
+        return json.dumps(self.to_dict(explain=explain), ensure_ascii=False, sort_keys=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "TwinningRecord":
+        date = data.get("date")
+        return cls(
+            id=data["id"],
+            source=Source(**data["source"]),
+            relation=data["relation"],
+            status=data["status"],
+            parties=[Party(**p) for p in data["parties"]],
+            date=DateInfo(**date) if date else None,
+            evidence=[Span(**e) for e in data["evidence"]],
+            confidence=float(data["confidence"]),
+            extractor=Extractor(**data.get("extractor", {})),
+            rules=list(data.get("explain", {}).get("rules", [])),
+        )
+
+
+def record_id(source_id: str, party_keys: list[str]) -> str:
+    """Stable id: the same pair in the same source keeps its id across runs and versions."""
+    payload = "\x1f".join([source_id, *sorted(party_keys)])
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of one output record, shipped inside the package."""
+    text = resources.files("twin_extract").joinpath("schema/record.schema.json").read_text("utf-8")
+    return json.loads(text)
