@@ -18,8 +18,9 @@ PATTERN_FILES: dict[str, tuple[str, ...]] = {
     "countries": ("id", "alias", "country"),
     "demonyms": ("id", "demonym", "country"),
     "regions": ("id", "alias", "code"),
-    "place_cues": ("id", "pattern", "type"),
+    "place_cues": ("id", "pattern", "type", "position"),
     "not_places": ("id", "text"),
+    "anaphors": ("id", "pattern"),
 }
 """Each pattern file and the keys every one of its lines must have."""
 

@@ -1,0 +1,98 @@
+"""Countries and subdivisions: names, aliases and demonyms -> ISO codes (pycountry + patterns/).
+
+Explicit mentions decide a party's country, so this module answers "which country (or region)
+does this piece of text name?"; ranking gazetteer candidates is the places module's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from .patterns import PatternSet
+from .textnorm import fold
+
+_REGION_TYPE_WORDS = re.compile(
+    r"\b(oblast|region|province|state|county|voivodeship|voivodship|land|prefecture|"
+    r"governorate|canton|department|district|krai|kraj|republic)\b"
+)
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    code: str
+    name: str
+    country: str
+    type: str
+
+
+class CountryResolver:
+    """Lookups built once from pycountry and the pattern files (aliases, demonyms, regions)."""
+
+    def __init__(self, patterns: PatternSet) -> None:
+        self.countries: dict[str, str] = {}
+        self.country_rules: dict[str, str] = {}
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self.countries.setdefault(fold(value), country.alpha_2)
+        for row in patterns["countries"]:
+            self.countries[fold(row["alias"])] = row["country"]
+            self.country_rules[fold(row["alias"])] = row["id"]
+        self.demonyms: dict[str, str] = {fold(r["demonym"]): r["country"] for r in patterns["demonyms"]}
+        self.demonym_rules: dict[str, str] = {fold(r["demonym"]): r["id"] for r in patterns["demonyms"]}
+        self.subdivisions: dict[str, list[Subdivision]] = {}
+        self.region_rules: dict[str, str] = {}
+        for sub in pycountry.subdivisions:
+            entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
+            for key in {fold(sub.name), _REGION_TYPE_WORDS.sub("", fold(sub.name)).strip()}:
+                if key:
+                    self.subdivisions.setdefault(key, []).append(entry)
+        for row in patterns["regions"]:
+            sub = pycountry.subdivisions.get(code=row["code"])
+            if sub is None:
+                continue
+            entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
+            key = fold(row["alias"])
+            self.subdivisions.setdefault(key, [])
+            if entry not in self.subdivisions[key]:
+                self.subdivisions[key].insert(0, entry)
+            self.region_rules[key] = row["id"]
+
+    def country(self, text: str) -> str | None:
+        """ISO alpha-2 for a country name or alias ("US", "Czech Republic", "Italy")."""
+        return self.countries.get(fold(text))
+
+    def demonym(self, text: str) -> str | None:
+        """ISO alpha-2 for a demonym or country adjective ("German", "Ukrainian")."""
+        return self.demonyms.get(fold(text))
+
+    def subdivision(self, text: str, country: str | None = None,
+                    prefer_types: tuple[str, ...] = ()) -> Subdivision | None:
+        """The best subdivision named ``text``; a known country narrows the choice."""
+        key = _REGION_TYPE_WORDS.sub("", fold(text)).strip()
+        candidates = self.subdivisions.get(fold(text), []) or self.subdivisions.get(key, [])
+        if country:
+            candidates = [c for c in candidates if c.country == country] or []
+        if not candidates:
+            return None
+        if prefer_types:
+            preferred = [c for c in candidates if c.type.casefold() in prefer_types]
+            if preferred:
+                return preferred[0]
+        return candidates[0]
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str | None:
+    """English short name (pycountry), e.g. 'CZ' -> 'Czechia'."""
+    if not code:
+        return None
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return "Kosovo" if code == "XK" else None
+    return country.name

@@ -1,0 +1,420 @@
+"""The ``twin_places`` component: find place mentions and decide their type and country.
+
+The statistical NER alone mislabels or misses many Ukrainian and small European towns, so
+capitalised token runs are matched against the GeoNames index whatever label the model gave;
+NER labels, cue words ("city of", "region"), apposition and population decide whether a match
+is a place at all. Results: ``doc.spans["twin_places"]``, each span with ``span._.place``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .countries import CountryResolver, Subdivision, country_name
+from .extensions import register_extensions
+from .gazetteer import Gazetteer, Place, default_gazetteer
+from .patterns import PatternSet, load_patterns
+from .textnorm import fold
+
+SPAN_KEY = "twin_places"
+CONNECTORS = {"am", "an", "der", "de", "del", "la", "le", "upon", "on", "sur", "en", "di", "da", "nad", "pod", "im"}
+"""Lowercase words that may sit inside a place name ("Frankfurt am Main", "Rostov-on-Don")."""
+LEADING_OK = {"the"}
+TITLE_WORDS = {"mayor", "deputy", "governor", "head", "council", "city", "town", "hall", "municipality",
+               "region", "oblast", "county", "province", "state", "regional", "administration",
+               "military", "district", "community", "hromada", "voivodeship", "authorities",
+               "officials", "residents", "delegation", "municipal", "metropolitan"}
+"""Capitalised words that may follow a place inside one run without making it another name."""
+NER_PLACE = {"GPE", "LOC", "FAC"}
+NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+MAX_RUN = 6
+
+
+@dataclass
+class PlaceInfo:
+    """What ``span._.place`` holds: a resolved place mention."""
+
+    kind: str
+    """"city", "region" or "country" (a country is context, never a party)."""
+    name: str
+    country: str | None
+    subdivision: str | None = None
+    geonames_id: int | None = None
+    population: int = 0
+    country_source: str = "none"
+    """Where the country came from: apposition, demonym, subdivision, gazetteer."""
+    container: bool = False
+    """A region that only locates another place ("Chortkiv ... of the Ternopil region")."""
+    ext_start: int = 0
+    ext_end: int = 0
+    """Token extent including descriptors and apposition ("the German city of X, Germany")."""
+    evidence: float = 0.0
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def country_name(self) -> str | None:
+        return country_name(self.country)
+
+    @property
+    def is_party(self) -> bool:
+        return self.kind in ("city", "region") and not self.container
+
+
+class PlaceRecognizer:
+    """Rule-based place recognition over the NER output and a GeoNames gazetteer."""
+
+    def __init__(self, nlp: Language, name: str, patterns: str | None = None,
+                 min_population: int = 1000, common_word_population: int = 15000,
+                 gazetteer: Gazetteer | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.patterns_dir = patterns
+        self.min_population = min_population
+        self.common_word_population = common_word_population
+        """A capitalised word the tagger did not call a proper noun must name a town this big."""
+        self._gazetteer = gazetteer
+        self.set_patterns(load_patterns(patterns))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def set_patterns(self, patterns: PatternSet) -> None:
+        self.patterns = patterns
+        self.resolver = CountryResolver(patterns)
+        self.not_places = {fold(r["text"]) for r in patterns["not_places"]}
+        self.cues: dict[tuple[str, str], dict[tuple[str, ...], dict]] = {}
+        for row in patterns["place_cues"]:
+            words = tuple(fold(row["pattern"]).split())
+            self.cues.setdefault((row["position"], row["type"]), {})[words] = row
+
+    def __call__(self, doc: Doc) -> Doc:
+        runs = list(_capitalised_runs(doc))
+        mentions = [m for run in runs for m in self._match_run(doc, run)]
+        context = {m[1].country for m in mentions if m[1].kind == "country"}
+        context |= self._demonym_countries(doc)
+        by_sentence: dict[int, set[str]] = {}
+        for span, info in mentions:
+            if info.kind == "country" and info.country:
+                by_sentence.setdefault(span.sent.start, set()).add(info.country)
+        spans = []
+        for span, info in mentions:
+            if info.kind == "city" and info.geonames_id is None and info.country_source == "none":
+                sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent)
+                info = self._rank(span, info, sentence, context)
+                if info is None:
+                    continue
+            span._.place = info
+            spans.append(span)
+        _mark_containers(doc, spans)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    def _demonym_countries(self, doc: Doc | Span) -> set[str]:
+        found = set()
+        for token in doc:
+            if token.text[:1].isupper():
+                code = self.resolver.demonym(token.text)
+                if code:
+                    found.add(code)
+        return found
+
+    def _match_run(self, doc: Doc, run: tuple[int, int]) -> Iterable[tuple[Span, PlaceInfo]]:
+        start, end = run
+        i = start
+        while i < end:
+            found = None
+            for j in range(min(end, i + MAX_RUN), i, -1):
+                found = self._classify(doc, i, j, run)
+                if found is not None:
+                    break
+            if found is None:
+                i += 1
+                continue
+            yield found
+            i = found[0].end
+
+    def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
+        span = doc[i:j]
+        key = fold(span.text)
+        if not key or key in self.not_places or (j - i == 1 and doc[i].lower_ in LEADING_OK):
+            return None
+        code = self.resolver.country(span.text)
+        if code and not self.resolver.demonym(span.text):
+            return span, PlaceInfo("country", country_name(code) or span.text, code, ext_start=i,
+                                   ext_end=j, country_source="self", evidence=1.0,
+                                   rules=[self.resolver.country_rules.get(key, "pycountry-country")])
+        if self.resolver.demonym(span.text):
+            return None
+        region_cue = self._region_cue(doc, i, j)
+        if region_cue is not None:
+            info = self._region(doc, span, region_cue)
+            if info is not None:
+                return span, info
+        places = self.gazetteer.lookup(key)
+        if not places or not self._plausible(doc, span, run, places):
+            return None
+        return span, self._city(doc, span, places)
+
+    def _cue_at(self, doc: Doc, position: str, kind: str, i: int, j: int) -> dict | None:
+        """The cue of ``kind`` written just before ``doc[i:j]`` or just after it, if any."""
+        for words, row in self.cues.get((position, kind), {}).items():
+            n = len(words)
+            if position == "before":
+                lo = i - n
+                if lo >= 0 and tuple(t.lower_ for t in doc[lo:i]) == words:
+                    return row
+            else:
+                if j + n <= len(doc) and tuple(t.lower_ for t in doc[j:j + n]) == words:
+                    return row
+        return None
+
+    def _region_cue(self, doc: Doc, i: int, j: int) -> dict | None:
+        return self._cue_at(doc, "before", "region", i, j) or self._cue_at(doc, "after", "region", i, j)
+
+    def _region(self, doc: Doc, span: Span, cue: dict) -> PlaceInfo | None:
+        country, source = self._explicit_country(doc, span.start, span.end)
+        prefer = ("region", "oblast", "state", "province", "county", "land", "voivodship")
+        sub = self.resolver.subdivision(span.text, country, prefer_types=prefer)
+        if sub is None:
+            return None
+        ext_start, ext_end = self._extent(doc, span.start, span.end, cue)
+        rules = [cue["id"], self.resolver.region_rules.get(fold(span.text), "pycountry-subdivision")]
+        return PlaceInfo("region", sub.name, sub.country, subdivision=sub.code,
+                         country_source=source if country else "subdivision",
+                         ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
+
+    def _plausible(self, doc: Doc, span: Span, run: tuple[int, int], places: tuple[Place, ...]) -> bool:
+        """Is this capitalised string a place here, or a word/name that happens to match one?"""
+        if not self._fits_run(doc, span, run):
+            return False
+        ent_types = {t.ent_type_ for t in span}
+        city_cue = self._cue_at(doc, "before", "city", span.start, span.end) or \
+            self._cue_at(doc, "after", "city", span.start, span.end)
+        if ent_types & NER_PLACE or city_cue or self._explicit_country(doc, span.start, span.end)[0]:
+            return True
+        best = max(p.population for p in places)
+        primary = any(p.primary for p in places)
+        proper = all(t.pos_ == "PROPN" for t in span) or bool(ent_types & NER_NAME)
+        if proper:
+            return best >= self.min_population or (primary and len(span) > 1)
+        nominal = all(t.pos_ in ("NOUN", "PROPN", "X") and not t.is_stop for t in span)
+        return nominal and primary and best >= self.common_word_population
+
+    @staticmethod
+    def _fits_run(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
+        """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place."""
+        before = [t for t in doc[run[0]:span.start] if t.lower_ not in LEADING_OK and t.text != "-"]
+        if any(t.lower_ not in TITLE_WORDS for t in before):
+            return False
+        after = [t for t in doc[span.end:run[1]] if t.text != "-"]
+        return not after or after[0].lower_ in TITLE_WORDS
+
+    def _city(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo:
+        country, source = self._explicit_country(doc, span.start, span.end)
+        admin1 = self._us_state_apposition(doc, span.end)
+        ext_start, ext_end = self._extent(doc, span.start, span.end, None)
+        rules = ["gazetteer-geonames"]
+        if country:
+            chosen = [p for p in places if p.country == country]
+            if admin1:
+                chosen = [p for p in chosen if p.admin1 == admin1] or chosen
+            if not chosen:
+                return PlaceInfo("city", span.text, country, country_source=source,
+                                 ext_start=ext_start, ext_end=ext_end, evidence=0.8, rules=rules)
+            best = max(chosen, key=_weight)
+            return PlaceInfo("city", best.name, best.country, geonames_id=best.geonames_id,
+                             population=best.population, country_source=source,
+                             ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
+        info = PlaceInfo("city", span.text, None, ext_start=ext_start, ext_end=ext_end,
+                         evidence=0.7, rules=rules)
+        info._candidates = places  # type: ignore[attr-defined]
+        return info
+
+    def _rank(self, span: Span, info: PlaceInfo, sentence_countries: set[str],
+              doc_countries: set[str]) -> PlaceInfo | None:
+        """No explicit country: prefer countries named in the sentence, then the document, then size."""
+        places: tuple[Place, ...] = getattr(info, "_candidates", ())
+        if not places:
+            return None
+
+        def score(place: Place) -> float:
+            boost = 1000.0 if place.country in sentence_countries else 30.0 if place.country in doc_countries else 1.0
+            return _weight(place) * boost
+
+        best = max(places, key=score)
+        ambiguity = sum(1 for p in places if p.country != best.country and p.population > best.population / 10)
+        return PlaceInfo("city", best.name, best.country, geonames_id=best.geonames_id,
+                         population=best.population, country_source="gazetteer",
+                         ext_start=info.ext_start, ext_end=info.ext_end,
+                         evidence=max(0.5, 0.9 - 0.1 * ambiguity) * min(1.0, 0.6 + math.log10(best.population + 1) / 15),
+                         rules=info.rules + ["gazetteer-rank"])
+
+    def _explicit_country(self, doc: Doc, i: int, j: int) -> tuple[str | None, str]:
+        """Country stated next to the mention: apposition, brackets, demonym or "Italy's"."""
+        k = j
+        if k < len(doc) and doc[k].text in {",", "("}:
+            for n in (3, 2, 1):
+                if k + 1 + n <= len(doc):
+                    cand = doc[k + 1:k + 1 + n]
+                    if not _wordlike(cand):
+                        continue
+                    code = self.resolver.country(cand.text)
+                    if code and not self.resolver.demonym(cand.text) or (code and cand.text in {"US", "U.S."}):
+                        return code, "apposition"
+            if self._us_state_apposition(doc, j):
+                return "US", "apposition"
+        for lo in range(max(0, i - 5), i):
+            window = doc[lo:i]
+            first = window[0]
+            rest = [t.lower_ for t in window[1:]]
+            if first.text[:1].isupper():
+                code = self.resolver.demonym(first.text)
+                if code and (not rest or rest[-1] in {"of", "city", "town", "municipality", "village", "capital", "region", "state", "oblast", "partner", "community"}):
+                    return code, "demonym"
+                if len(window) >= 2 and window[1].text in {"'s", "’s"} and len(window) == 2:
+                    code = self.resolver.country(first.text)
+                    if code:
+                        return code, "demonym"
+        return None, "none"
+
+    def _us_state_apposition(self, doc: Doc, j: int) -> str | None:
+        """"Vienna, Virginia" -> "VA" (GeoNames admin1 codes of the US are state codes)."""
+        if j < len(doc) and doc[j].text in {",", "("}:
+            for n in (2, 1):
+                if j + 1 + n <= len(doc):
+                    cand = doc[j + 1:j + 1 + n]
+                    if not cand.text[:1].isupper() or not _wordlike(cand):
+                        continue
+                    sub: Subdivision | None = self.resolver.subdivision(cand.text, "US")
+                    if sub is not None and fold(sub.name) == fold(cand.text):
+                        return sub.code.split("-")[1]
+        return None
+
+    def _extent(self, doc: Doc, i: int, j: int, cue: dict | None) -> tuple[int, int]:
+        """Grow the mention over "the German city of", cues and a trailing ", Country"."""
+        lo, hi = i, j
+        for kind in ("city", "region"):
+            before = self._cue_at(doc, "before", kind, i, j)
+            if before:
+                lo = i - len(before["pattern"].split())
+            after = self._cue_at(doc, "after", kind, i, j)
+            if after:
+                hi = max(hi, j + len(after["pattern"].split()))
+        if lo > 0 and doc[lo - 1].text[:1].isupper() and self.resolver.demonym(doc[lo - 1].text):
+            lo -= 1
+        if lo > 0 and doc[lo - 1].lower_ == "the":
+            lo -= 1
+        if hi < len(doc) and doc[hi].text in {",", "("}:
+            for n in (3, 2, 1):
+                if hi + 1 + n <= len(doc):
+                    cand = doc[hi + 1:hi + 1 + n]
+                    if _wordlike(cand) and cand.text[:1].isupper() and (self.resolver.country(cand.text) or self._us_state_apposition(doc, hi)):
+                        hi = hi + 1 + n
+                        if hi < len(doc) and doc[hi].text == ")":
+                            hi += 1
+                        break
+        return lo, hi
+
+    def to_disk(self, path, exclude: Iterable[str] = ()) -> None:
+        """Save the rules in use, so a packaged pipeline carries its own patterns."""
+        import srsly
+        from pathlib import Path
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "patterns.json", self.patterns.to_dict())
+        srsly.write_json(path / "cfg", {"min_population": self.min_population,
+                                        "common_word_population": self.common_word_population})
+
+    def from_disk(self, path, exclude: Iterable[str] = ()) -> "PlaceRecognizer":
+        import srsly
+        from pathlib import Path
+
+        path = Path(path)
+        self.set_patterns(PatternSet.from_dict(srsly.read_json(path / "patterns.json")))
+        cfg = srsly.read_json(path / "cfg")
+        self.min_population = cfg["min_population"]
+        self.common_word_population = cfg["common_word_population"]
+        return self
+
+
+def _weight(place: Place) -> float:
+    """Population, with alternate-name matches discounted against canonical ones."""
+    return (place.population + 1) * (1.0 if place.primary else 0.2)
+
+
+def _capitalised_runs(doc: Doc) -> Iterable[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by hyphens and name connectors."""
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_cap(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok = doc[j]
+            if _is_cap(tok) and doc[j - 1].whitespace_ in ("", " ") and doc[j - 1].text not in {",", ";"}:
+                if doc[j - 1].is_sent_end:
+                    break
+                j += 1
+            elif (tok.text == "-" or tok.lower_ in CONNECTORS) and j + 1 < n and \
+                    (_is_cap(doc[j + 1]) or doc[j + 1].lower_ in CONNECTORS or doc[j + 1].text == "-") and \
+                    (tok.text != "-" or not tok.whitespace_):
+                j += 1
+            else:
+                break
+        while j > i and not _is_cap(doc[j - 1]):
+            j -= 1
+        yield i, j
+        i = j
+
+
+def _wordlike(span: Span) -> bool:
+    """Only words (and abbreviations like "U.S."), no commas, brackets or line breaks."""
+    return all(not t.is_punct and not t.is_space for t in span) or span.text in {"U.S.", "U.K."}
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text) and not token.is_punct
+
+
+def _mark_containers(doc: Doc, spans: list[Span]) -> None:
+    """A region right after a city ("X municipality of the Y region", "X, Y Oblast") only locates it."""
+    for k, span in enumerate(spans):
+        info: PlaceInfo = span._.place
+        if info.kind != "region" or k == 0:
+            continue
+        prev: PlaceInfo = spans[k - 1]._.place
+        if prev.kind not in ("city", "region") or prev.ext_end > info.ext_start:
+            continue
+        gap = [t.lower_ for t in doc[prev.ext_end:info.ext_start]]
+        if gap in ([","], ["in"], ["of"], ["in", "the"], ["of", "the"], [",", "in"], [",", "in", "the"],
+                   [",", "the", "capital", "of"], [",", "capital", "of"], [",", "the", "capital", "of", "the"]):
+            info.container = True
+            info.rules.append("container-region")
+        elif gap and gap[-1] in ("of", "the") and prev.kind == "city" and len(gap) <= 4 and \
+                any(w in gap for w in ("municipality", "community", "hromada", "city", "town", "district")):
+            info.container = True
+            info.rules.append("container-region")
+
+
+@Language.factory(
+    "twin_places",
+    default_config={"patterns": None, "min_population": 1000, "common_word_population": 15000},
+    assigns=["doc.spans", "span._.place"],
+    requires=["token.pos", "doc.ents", "doc.sents"],
+)
+def make_place_recognizer(nlp: Language, name: str, patterns: str | None, min_population: int,
+                          common_word_population: int) -> PlaceRecognizer:
+    """``nlp.add_pipe("twin_places")``: place mentions with type and country."""
+    return PlaceRecognizer(nlp, name, patterns=patterns, min_population=min_population,
+                           common_word_population=common_word_population)

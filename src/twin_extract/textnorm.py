@@ -1,0 +1,24 @@
+"""Folding of place names so that spelling variants meet: Düsseldorf = Dusseldorf, Rzeszów = Rzeszow."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPECIAL = str.maketrans({
+    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ß": "ss", "đ": "d", "Đ": "d", "ı": "i",
+    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+    "‐": "-", "‑": "-", "–": "-", "—": "-",
+})
+_APOSTROPHES = re.compile(r"'")
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def fold(text: str) -> str:
+    """Case-, diacritic-, apostrophe- and hyphen-insensitive key for a name."""
+    text = text.translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text.casefold())
+    return _SEPARATORS.sub(" ", text).strip(" .")
