@@ -104,6 +104,7 @@ class PlaceRecognizer:
         for span, info in mentions:
             if info.kind == "country" and info.country:
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
+        mentions = _drop_qualifiers(mentions)
         spans = []
         for span, info in mentions:
             if info.kind == "city" and info.geonames_id is None and info.country_source == "none":
@@ -205,7 +206,8 @@ class PlaceRecognizer:
         proper = all(t.pos_ == "PROPN" for t in span) or bool(ent_types & NER_NAME)
         if proper:
             return best >= self.min_population or (primary and len(span) > 1)
-        nominal = all(t.pos_ in ("NOUN", "PROPN", "X") and not t.is_stop for t in span)
+        nominal = all((t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))
+                      and not t.is_stop for t in span)
         return nominal and primary and best >= self.common_word_population
 
     @staticmethod
@@ -385,6 +387,18 @@ def _wordlike(span: Span) -> bool:
 def _is_cap(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text) and not token.is_punct
+
+
+def _drop_qualifiers(mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span, PlaceInfo]]:
+    """"Paris, Texas": Texas only qualifies Paris; it is not a place mention of its own."""
+    kept = []
+    for span, info in mentions:
+        inside = any(other is not info and other.ext_start <= span.start and span.end <= other.ext_end
+                     and not (o_span.start <= span.start < o_span.end)
+                     for o_span, other in mentions)
+        if not inside or info.kind == "country":
+            kept.append((span, info))
+    return kept
 
 
 def _mark_containers(doc: Doc, spans: list[Span]) -> None:
