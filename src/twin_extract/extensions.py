@@ -11,6 +11,10 @@ def register_extensions() -> None:
         Doc.set_extension("twin_source", default=None)
     if not Doc.has_extension("twinnings"):
         Doc.set_extension("twinnings", default=[])
+    if not Doc.has_extension("twin_full_text"):
+        Doc.set_extension("twin_full_text", default=None)
+    if not Doc.has_extension("twin_offset"):
+        Doc.set_extension("twin_offset", default=0)
     if not Span.has_extension("place"):
         Span.set_extension("place", default=None)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -16,7 +16,10 @@ from spacy.tokens import Doc
 
 from .about import DEFAULT_MODEL
 from .extensions import register_extensions
-from .record import NewsItem, Source, TwinningRecord
+from .record import NewsItem, TwinningRecord
+
+if TYPE_CHECKING:
+    from .prefilter import PassageFilter
 
 
 class Extractor:
@@ -27,6 +30,7 @@ class Extractor:
         model: str = DEFAULT_MODEL,
         patterns: str | Path | None = None,
         prefilter: bool = True,
+        max_chars: int = 100_000,
     ) -> None:
         from . import components, places, relations  # noqa: F401  (registers the factories)
 
@@ -34,12 +38,25 @@ class Extractor:
         self.model = model
         self.patterns_dir = str(patterns) if patterns is not None else None
         self.prefilter = prefilter
+        self.max_chars = max_chars
+        self._passage_filter = None
         self.nlp: Language = spacy.load(model)
         build_pipeline(self.nlp, patterns=self.patterns_dir, model_name=model)
 
-    def make_doc(self, item: NewsItem) -> Doc:
-        doc = self.nlp.make_doc(item.text)
+    @property
+    def passage_filter(self) -> "PassageFilter":
+        if self._passage_filter is None:
+            from .patterns import load_patterns
+            from .prefilter import PassageFilter
+
+            self._passage_filter = PassageFilter(self.nlp, load_patterns(self.patterns_dir))
+        return self._passage_filter
+
+    def make_doc(self, item: NewsItem, text: str | None = None) -> Doc:
+        """A tokenized Doc carrying its source; ``text`` is the pre-filtered version, if any."""
+        doc = self.nlp.make_doc(item.text if text is None else text)
         doc._.twin_source = item.source()
+        doc._.twin_full_text = item.text
         return doc
 
     def extract(
@@ -55,17 +72,46 @@ class Extractor:
         """Records for one article; ``[]`` when it reports no tie."""
         item = NewsItem(text=text, id=source_id or "doc", path=path, url=url,
                         published=published, title=title)
-        for _, records in self.pipe([item]):
-            return records
-        return []
+        return next(self.pipe([item]))[1]
 
     def pipe(
         self, items: Iterable[NewsItem], batch_size: int = 16
     ) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         """Stream ``(item, records)`` in input order; memory stays bounded by ``batch_size``."""
-        pairs = ((self.make_doc(item), item) for item in items)
-        for doc, item in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield item, list(doc._.twinnings)
+        batch: list[NewsItem] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
+        """Pre-filter, split over-long texts into chunks, run spaCy, merge chunk results back."""
+        from .chunking import merge_chunk_records, split_long_text
+
+        jobs: list[tuple[Doc, tuple[int, int]]] = []
+        for n, item in enumerate(batch):
+            text = self.passage_filter.select(item.text) if self.prefilter else item.text
+            if text is None:
+                continue
+            for offset, chunk in split_long_text(text, max_chars=self.max_chars):
+                sub = NewsItem(text=item.text[offset:offset + len(chunk)], id=item.id, path=item.path,
+                               url=item.url, published=item.published, title=item.title)
+                doc = self.make_doc(sub, chunk)
+                doc._.twin_full_text = item.text[:offset + len(chunk)]
+                doc._.twin_offset = offset
+                jobs.append((doc, (n, offset)))
+        results: dict[int, list[tuple[int, list[TwinningRecord]]]] = {}
+        for doc, (n, offset) in self.nlp.pipe(jobs, as_tuples=True):
+            results.setdefault(n, []).append((offset, list(doc._.twinnings)))
+        for n, item in enumerate(batch):
+            chunks = results.get(n, [])
+            if len(chunks) == 1 and chunks[0][0] == 0:
+                yield item, chunks[0][1]
+            else:
+                yield item, merge_chunk_records(chunks)
 
 
 def build_pipeline(nlp: Language, patterns: str | None = None, model_name: str = "") -> Language:

@@ -16,7 +16,7 @@ Within a document one record per pair survives: the latest step, with all eviden
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from spacy.language import Language
@@ -135,7 +135,7 @@ class TwinExtractor:
         source: Source = doc._.twin_source or Source(id="doc")
         triggers = self._cues(doc, self.triggers, self.trigger_info, "relation")
         statuses = self._cues(doc, self.status, self.status_info, "status")
-        dates = [d for d in find_dates(doc.text, source.published) if d.value]
+        dates = _resolved_dates(doc, source.published)
         mentions = [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party]
         findings: list[Finding] = []
         sentences = list(doc.sents)
@@ -389,6 +389,20 @@ def _date_for(doc: Doc, sent: Span, unit: tuple[int, int], units: list[tuple[int
         anchor = doc[anchors[0].start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+def _resolved_dates(doc: Doc, published: str | None) -> list[DateMention]:
+    """Dates of the doc, read on the full original text so a year stated earlier still counts.
+
+    The pipeline may hand over a pre-filtered text (blanked passages) or one chunk of a long
+    article; ``doc._.twin_full_text`` then holds the original text up to the chunk's end and
+    ``doc._.twin_offset`` where the chunk starts in it.
+    """
+    full, offset = doc._.twin_full_text, doc._.twin_offset or 0
+    if full is None:
+        return [d for d in find_dates(doc.text, published) if d.value]
+    return [replace(d, start=d.start - offset, end=d.end - offset)
+            for d in find_dates(full, published) if d.value and d.start >= offset]
 
 
 def _party(doc: Doc, mention: Mention) -> Party:

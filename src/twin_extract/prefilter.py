@@ -1,0 +1,78 @@
+"""Cheap pre-filter: which passages of an article can hold a twinning relation at all.
+
+Most news says nothing about twinning, and the tagger, parser and NER cost far more than the
+tokenizer. A passage (a line/paragraph) is kept when it has a trigger phrase from
+``patterns/triggers.jsonl`` and, with its neighbours, at least two capitalised words that the
+gazetteer knows; the neighbouring passages are kept too, for status and date cues that
+follow or precede the relation ("The agreement is to be signed."). Everything else is blanked
+with spaces, so offsets into the original text stay exact and the pipeline skips it cheaply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from .gazetteer import Gazetteer, default_gazetteer
+from .patterns import PatternSet
+
+CONTEXT_PASSAGES = 1
+_PASSAGE = re.compile(r"[^\n]*\n?")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
+
+
+class PassageFilter:
+    """Marks the passages worth the full pipeline, using only the tokenizer and the gazetteer."""
+
+    def __init__(self, nlp: Language, patterns: PatternSet, gazetteer: Gazetteer | None = None) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.matcher = Matcher(nlp.vocab)
+        for row in patterns["triggers"]:
+            self.matcher.add(row["id"], [row["pattern"]])
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def passages(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _PASSAGE.finditer(text) if m.end() > m.start()]
+
+    def _has_trigger(self, passage: str) -> bool:
+        return bool(self.matcher(self.tokenizer(passage)))
+
+    def _place_candidates(self, passage: str) -> int:
+        """Capitalised words (or two-word names) that the gazetteer knows."""
+        words = list(_CAPITALISED.finditer(passage))
+        found = 0
+        for k, match in enumerate(words):
+            word = match.group(0).removesuffix("’s").removesuffix("'s")
+            pair = None
+            if k + 1 < len(words) and words[k + 1].start() == match.end() + 1:
+                pair = f"{word} {words[k + 1].group(0)}"
+            if self.gazetteer.find(word) or (pair and self.gazetteer.find(pair)):
+                found += 1
+        return found
+
+    def select(self, text: str) -> str | None:
+        """The text with irrelevant passages blanked, or None when nothing can hold a relation."""
+        spans = self.passages(text)
+        hits = [k for k, (s, e) in enumerate(spans) if self._has_trigger(text[s:e])]
+        keep: set[int] = set()
+        for k in hits:
+            window = range(max(0, k - CONTEXT_PASSAGES), min(len(spans), k + CONTEXT_PASSAGES + 1))
+            if sum(self._place_candidates(text[spans[n][0]:spans[n][1]]) for n in window) >= 2:
+                keep.update(window)
+        if not keep:
+            return None
+        if len(keep) == len(spans):
+            return text
+        pieces = []
+        for k, (s, e) in enumerate(spans):
+            chunk = text[s:e]
+            pieces.append(chunk if k in keep else re.sub(r"[^\n]", " ", chunk))
+        return "".join(pieces)

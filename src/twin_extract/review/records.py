@@ -1,0 +1,135 @@
+"""Reading a records file tolerantly and splitting evidence into highlighted segments.
+
+The review app and the report must keep working when one line of a large records file is
+broken, so reading returns the good records together with the bad lines instead of raising.
+Highlighting returns plain (text, label) segments; templates escape them, so no HTML is built
+here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, NamedTuple
+
+from ..about import STATUSES
+from ..record import TwinningRecord
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """One unreadable line of a records file, reported to the user instead of aborting."""
+
+    line: int
+    message: str
+
+
+class Segment(NamedTuple):
+    """A piece of an evidence sentence; ``label`` is None for unmarked text."""
+
+    text: str
+    label: str | None
+
+
+def _open_lines(path: Path) -> Iterator[str]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
+        yield from handle
+
+
+def _parse_line(text: str) -> TwinningRecord:
+    """Parse one JSON line; raises ValueError with a readable message when it is not a record."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    try:
+        record = TwinningRecord.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"not a twinning record: {type(exc).__name__}: {exc}") from None
+    _check_record(record)
+    return record
+
+
+def _check_record(record: TwinningRecord) -> None:
+    """The few invariants the review UI relies on; full schema validation is the tests' job."""
+    if len(record.parties) != 2:
+        raise ValueError(f"expected 2 parties, found {len(record.parties)}")
+    if not record.evidence:
+        raise ValueError("no evidence span")
+    if record.status not in STATUSES:
+        raise ValueError(f"unknown status {record.status!r}")
+
+
+def load_records(path: str | Path) -> tuple[list[TwinningRecord], list[RecordError]]:
+    """All readable records of a JSON Lines file (optionally .gz) and the lines that were not."""
+    records: list[TwinningRecord] = []
+    errors: list[RecordError] = []
+    first_line: dict[str, int] = {}
+    for number, text in enumerate(_open_lines(Path(path)), start=1):
+        if not text.strip():
+            continue
+        try:
+            record = _parse_line(text)
+        except ValueError as exc:
+            errors.append(RecordError(number, str(exc)))
+            continue
+        if record.id in first_line:
+            errors.append(RecordError(number, f"duplicate record id {record.id} (first on line {first_line[record.id]})"))
+            continue
+        first_line[record.id] = number
+        records.append(record)
+    return records, errors
+
+
+def _locate(evidence: str, offset: int, text: str) -> int | None:
+    """Where ``text`` sits in the evidence: at the recorded offset if it matches there, else searched."""
+    if text and offset >= 0 and evidence[offset:offset + len(text)] == text:
+        return offset
+    found = evidence.find(text) if text else -1
+    return found if found >= 0 else None
+
+
+def _marks(record: TwinningRecord, span_start: int, evidence: str) -> list[tuple[int, int, str]]:
+    wanted: list[tuple[int, str, str]] = [
+        (party.start, party.text, label) for party, label in zip(record.parties, ("PARTY A", "PARTY B"))
+    ]
+    if record.date is not None and record.date.text:
+        wanted.append((record.date.start, record.date.text, "DATE"))
+    marks = []
+    for start, text, label in wanted:
+        local = _locate(evidence, start - span_start, text)
+        if local is not None:
+            marks.append((local, local + len(text), label))
+    return sorted(marks)
+
+
+def segments(record: TwinningRecord, span_index: int) -> list[Segment]:
+    """The evidence span split into plain and marked pieces; overlapping marks keep the first."""
+    span = record.evidence[span_index]
+    pieces: list[Segment] = []
+    cursor = 0
+    for start, end, label in _marks(record, span.start, span.text):
+        if start < cursor:
+            continue
+        if start > cursor:
+            pieces.append(Segment(span.text[cursor:start], None))
+        pieces.append(Segment(span.text[start:end], label))
+        cursor = end
+    if cursor < len(span.text):
+        pieces.append(Segment(span.text[cursor:], None))
+    return pieces
+
+
+def evidence_segments(record: TwinningRecord) -> list[list[Segment]]:
+    """Segments for every evidence span of the record, in order."""
+    return [segments(record, index) for index in range(len(record.evidence))]
+
+
+def record_dict(record: TwinningRecord) -> dict[str, Any]:
+    """The record as JSON data without the optional ``explain`` key, which review ignores."""
+    return record.to_dict(explain=False)

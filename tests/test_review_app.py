@@ -1,0 +1,295 @@
+"""The review web app through Starlette's test client: actions, CSRF, validation, escaping."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+from starlette.testclient import TestClient  # noqa: E402
+
+from review_fixtures import ATTR, XSS, external_resources, make_record, sample_records, write_records  # noqa: E402
+from twin_extract.review import app as review_app  # noqa: E402
+from twin_extract.review.store import Store  # noqa: E402
+
+RECORDS = sample_records()
+BUCHA, LVIV, KHARKIV, PARIS = (record.id for record in RECORDS)
+
+
+@pytest.fixture
+def records_path(tmp_path: Path) -> Path:
+    return write_records(tmp_path / "records.jsonl", RECORDS, bad_lines={2: '{"id": "broken", '})
+
+
+@pytest.fixture
+def client(records_path: Path) -> TestClient:
+    app = review_app.create_app(records_path, records_path.parent / "review.sqlite", reviewer="ana")
+    return TestClient(app)
+
+
+def store_of(client: TestClient) -> Store:
+    return client.app.state.review.store
+
+
+def token(client: TestClient) -> str:
+    return client.app.state.review.csrf
+
+
+def post(client: TestClient, path: str, body: Any = None, csrf: str | None = "auto") -> Any:
+    headers = {} if csrf is None else {"X-CSRF-Token": token(client) if csrf == "auto" else csrf}
+    return client.post(path, json=body if body is not None else {}, headers=headers)
+
+
+def snapshot(client: TestClient) -> dict[str, Any]:
+    return {key: value.public() for key, value in store_of(client).all().items()}
+
+
+def cards_in_order(html: str) -> list[str]:
+    return re.findall(r'<article class="card[^"]*" id="r-([0-9a-f]{16})"', html)
+
+
+def test_page_lists_records_least_confident_first(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert cards_in_order(response.text) == [LVIV, KHARKIV, PARIS, BUCHA]
+    assert re.search(r'id="count-reviewed">0</strong> of <strong id="count-total">4<', response.text)
+    assert "Keys:" in response.text and "<kbd>a</kbd> accept" in response.text
+
+
+def test_evidence_marks_parties_and_date_in_place(client: TestClient) -> None:
+    html = client.get("/").text
+    assert '<mark class="ent ent-party-a">Lviv<span class="ent-label">PARTY A</span></mark> and ' in html
+    assert '<mark class="ent ent-party-b">Wroclaw<span class="ent-label">PARTY B</span></mark>' in html
+    assert '<mark class="ent ent-date">in June 2022<span class="ent-label">DATE</span></mark>.' in html
+
+
+def test_fields_show_country_code_and_name(client: TestClient) -> None:
+    html = client.get("/").text
+    assert "<code>UA</code> Ukraine" in html and "<code>PL</code> Poland" in html
+
+
+def test_malformed_line_is_listed_and_the_rest_is_reviewable(client: TestClient) -> None:
+    html = client.get("/").text
+    assert "1 unreadable line" in html
+    assert "line 3: invalid JSON" in html
+    assert len(cards_in_order(html)) == 4
+    assert post(client, f"/api/records/{BUCHA}/accept", {"version": 0}).status_code == 200
+
+
+def test_accept_reject_note_and_undo(client: TestClient) -> None:
+    response = post(client, f"/api/records/{BUCHA}/accept", {"version": 0})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["decision"]["state"] == "accepted" and data["decision"]["reviewer"] == "ana"
+    assert data["counts"]["accepted"] == 1 and data["counts"]["reviewed"] == 1
+    assert 'data-state="accepted"' in data["card"]
+    assert post(client, f"/api/records/{LVIV}/reject", {"version": 0}).json()["decision"]["state"] == "rejected"
+    noted = post(client, f"/api/records/{LVIV}/note", {"version": 1, "note": "wrong city"}).json()
+    assert noted["decision"]["note"] == "wrong city" and noted["decision"]["state"] == "rejected"
+    undone = post(client, f"/api/records/{LVIV}/undo", {"version": 2}).json()
+    assert undone["decision"]["note"] == "" and undone["decision"]["state"] == "rejected"
+    assert post(client, "/api/undo").json()["decision"]["record_id"] == LVIV
+    assert store_of(client).get(LVIV).state == "unreviewed"
+    assert store_of(client).get(BUCHA).state == "accepted"
+    assert re.search(r'id="count-reviewed">1</strong> of', client.get("/").text)
+
+
+def test_correct_applies_and_shows_changes(client: TestClient) -> None:
+    corrections = {"parties": [{"name": "Lviv", "country": "UA"}, {"name": "Wrocław", "country": "de"}],
+                   "status": "signed", "date": "2022-06-30"}
+    response = post(client, f"/api/records/{LVIV}/correct", {"version": 0, "corrections": corrections})
+    assert response.status_code == 200, response.text
+    decision = response.json()["decision"]
+    assert decision["state"] == "corrected"
+    assert decision["corrections"] == {"status": "signed", "date": "2022-06-30",
+                                       "parties": [{}, {"name": "Wrocław", "country": "DE"}]}
+    card = response.json()["card"]
+    assert "<code>DE</code> Germany" in card
+    assert "<del>proposed</del> → <ins>signed</ins>" in card
+
+
+def test_correct_without_changes_counts_as_accept(client: TestClient) -> None:
+    response = post(client, f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"status": "signed"}})
+    assert response.json()["decision"]["state"] == "accepted"
+
+
+def test_region_subdivision_must_exist_and_match_country(client: TestClient) -> None:
+    ok = {"parties": [{"type": "region", "country": "UA", "subdivision": "ua-46"}, {}]}
+    assert post(client, f"/api/records/{LVIV}/correct", {"version": 0, "corrections": ok}).status_code == 200
+    bad = {"parties": [{"country": "PL", "subdivision": "UA-46"}, {}]}
+    response = post(client, f"/api/records/{KHARKIV}/correct", {"version": 0, "corrections": bad})
+    assert response.status_code == 422 and "not in PL" in response.json()["error"]
+
+
+ENDPOINTS = [f"/api/records/{BUCHA}/{action}" for action in ("accept", "reject", "correct", "note", "undo")]
+
+
+@pytest.mark.parametrize("path", ENDPOINTS + ["/api/undo"])
+@pytest.mark.parametrize("csrf", [None, "", "wrong-token"])
+def test_every_post_requires_the_csrf_token(client: TestClient, path: str, csrf: str | None) -> None:
+    store_of(client).decide(KHARKIV, "accepted", "ana", 0)
+    before = snapshot(client)
+    body = {"version": 0, "note": "x", "corrections": {"status": "pending"}}
+    response = post(client, path, body, csrf=csrf)
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["error"]
+    assert snapshot(client) == before
+
+
+def test_get_cannot_change_state(client: TestClient) -> None:
+    assert client.get(f"/api/records/{BUCHA}/accept").status_code == 405
+    assert snapshot(client) == {}
+
+
+BAD_REQUESTS = [
+    ("/api/records/0000000000000000/accept", {"version": 0}, 404, "unknown record id"),
+    (f"/api/records/{BUCHA}/approve", {"version": 0}, 404, "unknown action"),
+    (f"/api/records/{BUCHA}/accept", {}, 400, "version"),
+    (f"/api/records/{BUCHA}/accept", {"version": "0"}, 400, "version"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"parties": [{"country": "XX"}, {}]}}, 422, "country code"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"parties": [{"country": "France"}, {}]}}, 422, "country code"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"parties": [{"name": " "}, {}]}}, 422, "name"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"parties": [{"type": "village"}, {}]}}, 422, "type"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"date": "2022-13"}}, 422, "not a real date"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"date": "2023-02-29"}}, 422, "not a real date"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"date": "June 2022"}}, 422, "YYYY"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"date": "22-06"}}, 422, "YYYY"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"status": "twinned"}}, 422, "status"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"status": None}}, 422, "status"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": {"colour": "red"}}, 422, "unknown field"),
+    (f"/api/records/{BUCHA}/correct", {"version": 0, "corrections": "DE"}, 422, "expected an object"),
+    (f"/api/records/{BUCHA}/note", {"version": 0, "note": 5}, 422, "note"),
+    (f"/api/records/{BUCHA}/accept", {"version": 3}, 409, "changed elsewhere"),
+]
+
+
+@pytest.mark.parametrize("path, body, status, message", BAD_REQUESTS)
+def test_bad_requests_are_4xx_with_a_message_and_change_nothing(
+        client: TestClient, path: str, body: dict[str, Any], status: int, message: str) -> None:
+    store_of(client).decide(KHARKIV, "accepted", "ana", 0)
+    before = snapshot(client)
+    response = post(client, path, body)
+    assert response.status_code == status
+    assert message in response.json()["error"]
+    assert snapshot(client) == before
+
+
+def test_body_must_be_json(client: TestClient) -> None:
+    response = client.post(f"/api/records/{BUCHA}/accept", content=b"version=0",
+                           headers={"X-CSRF-Token": token(client)})
+    assert response.status_code == 400 and "JSON" in response.json()["error"]
+    assert snapshot(client) == {}
+
+
+def test_second_tab_with_old_version_gets_409_not_an_overwrite(client: TestClient) -> None:
+    assert post(client, f"/api/records/{BUCHA}/accept", {"version": 0}).status_code == 200
+    response = post(client, f"/api/records/{BUCHA}/reject", {"version": 0})
+    assert response.status_code == 409 and response.json()["version"] == 1
+    assert store_of(client).get(BUCHA).state == "accepted"
+
+
+def test_undo_with_nothing_to_undo_is_409(client: TestClient) -> None:
+    assert post(client, "/api/undo").status_code == 409
+    assert post(client, f"/api/records/{BUCHA}/undo").status_code == 409
+
+
+def test_record_strings_are_escaped(client: TestClient) -> None:
+    html = client.get("/").text
+    assert XSS not in html and "<script>alert" not in html
+    assert ATTR not in html and 'onmouseover="' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Paris&#34; onmouseover=&#34;alert(2)" in html
+    assert 'href="javascript:' not in html
+    card = post(client, f"/api/records/{PARIS}/accept", {"version": 0}).json()["card"]
+    assert XSS not in card and ATTR not in card
+
+
+def test_escaped_in_notes_and_errors_too(tmp_path: Path) -> None:
+    path = write_records(tmp_path / "r.jsonl", RECORDS[:1], bad_lines={0: f'"{XSS}"', 1: f"{{{XSS}"})
+    client = TestClient(review_app.create_app(path, tmp_path / "db.sqlite", reviewer=XSS))
+    post(client, f"/api/records/{BUCHA}/note", {"version": 0, "note": XSS})
+    html = client.get("/").text
+    assert XSS not in html and "line 1: not a JSON object" in html
+
+
+def test_security_headers(client: TestClient) -> None:
+    headers = client.get("/").headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_static_assets_are_served_locally(client: TestClient) -> None:
+    html = client.get("/").text
+    assert external_resources(html) == []
+    assert '<link rel="stylesheet" href="/static/review.css">' in html
+    for asset in ("review.js", "review.css", "marks.css"):
+        assert client.get(f"/static/{asset}").status_code == 200
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("status=proposed", [LVIV]),
+    ("country=de", [KHARKIV]),
+    ("country=UA&min=0.5", [KHARKIV, BUCHA]),
+    ("max=0.65", [LVIV, KHARKIV]),
+    ("min=abc", [LVIV, KHARKIV, PARIS, BUCHA]),
+    ("q=BERGAMO", [BUCHA]),
+    ("q=town+news", [LVIV, KHARKIV, BUCHA]),
+])
+def test_filters(client: TestClient, query: str, expected: list[str]) -> None:
+    assert cards_in_order(client.get(f"/?{query}").text) == expected
+
+
+def test_review_state_filter_and_corrected_values(client: TestClient) -> None:
+    post(client, f"/api/records/{BUCHA}/accept", {"version": 0})
+    post(client, f"/api/records/{LVIV}/correct", {"version": 0, "corrections": {"parties": [{}, {"country": "DE"}]}})
+    assert cards_in_order(client.get("/?state=accepted").text) == [BUCHA]
+    assert cards_in_order(client.get("/?state=unreviewed").text) == [KHARKIV, PARIS]
+    assert cards_in_order(client.get("/?state=corrected&country=DE").text) == [LVIV]
+
+
+def test_vanished_decisions_are_flagged(records_path: Path) -> None:
+    store = Store(records_path.parent / "review.sqlite")
+    store.decide("feedfacefeedface", "accepted", "bob", 0)
+    client = TestClient(review_app.create_app(records_path, store.path, reviewer="ana"))
+    html = client.get("/").text
+    assert "1 decision for records no longer in the file" in html and "feedfacefeedface" in html
+
+
+def test_decisions_survive_a_restart_and_a_rerun(records_path: Path) -> None:
+    first = TestClient(review_app.create_app(records_path, None, reviewer="ana"))
+    post(first, f"/api/records/{BUCHA}/accept", {"version": 0})
+    rerun = [RECORDS[0], make_record(("Odesa", "UA"), ("Genoa", "IT"), source_id="s9")]
+    write_records(records_path, rerun)
+    second = TestClient(review_app.create_app(records_path, None, reviewer="bob"))
+    assert second.app.state.review.store.path == records_path.parent / "review.sqlite"
+    html = second.get("/").text
+    assert re.search(r'id="count-reviewed">1</strong> of <strong id="count-total">2<', html)
+
+
+def test_wrong_host_header_is_refused(records_path: Path) -> None:
+    app = review_app.create_app(records_path, None, "ana", allowed_hosts=review_app.allowed_hosts("127.0.0.1"))
+    assert TestClient(app, base_url="http://127.0.0.1:8765").get("/").status_code == 200
+    assert TestClient(app, base_url="http://attacker.example").get("/").status_code == 400
+
+
+def test_command_binds_loopback_and_prints_url(records_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append(kwargs))
+    parser = argparse.ArgumentParser()
+    review_app.add_arguments(parser)
+    assert review_app.command(parser.parse_args([str(records_path), "--port", "9999"])) == 0
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 9999
+    assert "http://127.0.0.1:9999/" in capsys.readouterr().err
+    assert (records_path.parent / "review.sqlite").is_file()
+
+
+def test_command_missing_file_is_usage_error(tmp_path: Path) -> None:
+    parser = argparse.ArgumentParser()
+    review_app.add_arguments(parser)
+    assert review_app.command(parser.parse_args([str(tmp_path / "none.jsonl")])) == 2
