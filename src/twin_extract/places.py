@@ -9,7 +9,7 @@ is a place at all. Results: ``doc.spans["twin_places"]``, each span with ``span.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from spacy.language import Language
@@ -105,9 +105,15 @@ class PlaceRecognizer:
             if info.kind == "country" and info.country:
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
         mentions = _drop_qualifiers(mentions)
+        explicit = {fold(span.text): info for span, info in mentions
+                    if info.kind == "city" and info.country_source in ("apposition", "demonym")}
         spans = []
         for span, info in mentions:
-            if info.kind == "city" and info.geonames_id is None and info.country_source == "none":
+            earlier = explicit.get(fold(span.text))
+            if info.kind == "city" and info.country_source == "none" and earlier is not None:
+                info = replace(earlier, ext_start=info.ext_start, ext_end=info.ext_end,
+                               country_source="coreference", rules=info.rules + ["same-name-in-document"])
+            elif info.kind == "city" and info.geonames_id is None and info.country_source == "none":
                 sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent)
                 info = self._rank(span, info, sentence, context)
                 if info is None:
@@ -145,7 +151,7 @@ class PlaceRecognizer:
     def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
         span = doc[i:j]
         key = fold(span.text)
-        if not key or key in self.not_places or (j - i == 1 and doc[i].lower_ in LEADING_OK):
+        if not key or key in self.not_places or doc[i].lower_ in LEADING_OK:
             return None
         code = self.resolver.country(span.text)
         if code and not self.resolver.demonym(span.text):
@@ -262,7 +268,7 @@ class PlaceRecognizer:
     def _explicit_country(self, doc: Doc, i: int, j: int) -> tuple[str | None, str]:
         """Country stated next to the mention: apposition, brackets, demonym or "Italy's"."""
         k = j
-        if k < len(doc) and doc[k].text in {",", "("}:
+        if k < len(doc) and doc[k].text in {",", "(", "in"}:
             for n in (3, 2, 1):
                 if k + 1 + n <= len(doc):
                     cand = doc[k + 1:k + 1 + n]
@@ -314,7 +320,7 @@ class PlaceRecognizer:
             lo -= 1
         if lo > 0 and doc[lo - 1].lower_ == "the":
             lo -= 1
-        if hi < len(doc) and doc[hi].text in {",", "("}:
+        if hi < len(doc) and doc[hi].text in {",", "(", "in"}:
             for n in (3, 2, 1):
                 if hi + 1 + n <= len(doc):
                     cand = doc[hi + 1:hi + 1 + n]

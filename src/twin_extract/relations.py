@@ -101,6 +101,8 @@ class Finding:
     confidence: float
     position: int
     rules: list[str] = field(default_factory=list)
+    capped: bool = False
+    """The trigger fixes the status ("memorandum of intent" stays proposed even when signed)."""
 
 
 class TwinExtractor:
@@ -140,7 +142,8 @@ class TwinExtractor:
         findings: list[Finding] = []
         sentences = list(doc.sents)
         for k, sent in enumerate(sentences):
-            found = self._sentence(doc, sent, mentions, triggers, statuses, dates)
+            earlier = sentences[max(0, k - 2):k]
+            found = self._sentence(doc, sent, mentions, triggers, statuses, dates, earlier)
             if found:
                 self._follow_up(doc, sentences[k + 1:k + 1 + self.followup_sentences],
                                 found, mentions, statuses, dates)
@@ -157,11 +160,13 @@ class TwinExtractor:
         return sorted(cues, key=lambda c: c.start)
 
     def _sentence(self, doc: Doc, sent: Span, mentions: list[Mention], triggers: list[Cue],
-                  statuses: list[Cue], dates: list[DateMention]) -> list[Finding]:
+                  statuses: list[Cue], dates: list[DateMention], earlier: list[Span]) -> list[Finding]:
         in_sent = [m for m in mentions if sent.start <= m.span.start < sent.end]
         sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
-        if len(in_sent) < 2 or not sent_triggers:
+        if not sent_triggers:
             return []
+        if len(in_sent) < 2:
+            return self._two_cities(doc, sent, in_sent, mentions, sent_triggers, statuses, dates, earlier)
         has_strong = any(t.strength == "strong" for t in sent_triggers)
         findings = []
         units = _clauses(doc, sent, in_sent)
@@ -176,6 +181,9 @@ class TwinExtractor:
             if not pairs:
                 continue
             status, status_rule = _status(unit_status, unit_triggers)
+            cap = self.trigger_info[trigger.rule].get("status")
+            if cap and status != "terminated":
+                status, status_rule = cap, trigger.rule
             date = _date_for(doc, sent, (lo, hi), units, dates, unit_status or unit_triggers)
             relation = "twinning" if any(self.trigger_info[t.rule]["relation"] == "twinning"
                                          and t.strength != "weak" for t in unit_triggers) \
@@ -186,8 +194,34 @@ class TwinExtractor:
                 rules = [trigger.rule, *([status_rule] if status_rule else []), "clause-split",
                          *a.info.rules, *b.info.rules]
                 findings.append(Finding(a, b, relation, status, date, [(sent.start_char, sent.end_char)],
-                                        round(confidence, 3), sent.start_char, rules))
+                                        round(confidence, 3), sent.start_char, rules, capped=bool(cap)))
         return findings
+
+    def _two_cities(self, doc: Doc, sent: Span, in_sent: list[Mention], mentions: list[Mention],
+                    triggers: list[Cue], statuses: list[Cue], dates: list[DateMention],
+                    earlier: list[Span]) -> list[Finding]:
+        """"The two cities have been sister cities since 1971": the pair named just before."""
+        refs = [(m, s, e) for m, s, e in self.anaphors(doc[sent.start:sent.end])
+                if self.vocab.strings[m] == "anaphor-the-two"]
+        trigger = self._licensing_trigger(triggers, [c for c in statuses if sent.start <= c.start < sent.end],
+                                          any(t.strength == "strong" for t in triggers))
+        if not refs or trigger is None or trigger.strength != "strong" or not earlier:
+            return []
+        before = [m for m in mentions if earlier[0].start <= m.span.start < sent.start]
+        distinct: dict[str, Mention] = {}
+        for m in before + in_sent:
+            distinct.setdefault(m.key, m)
+        if len(distinct) != 2:
+            return []
+        a, b = distinct.values()
+        cues = [c for c in statuses if sent.start <= c.start < sent.end]
+        status, status_rule = _status(cues, triggers)
+        date = _date_for(doc, sent, (sent.start, sent.end), [(sent.start, sent.end)], dates, cues or triggers)
+        relation = self.trigger_info[trigger.rule]["relation"]
+        confidence = round(STRENGTH_CONFIDENCE[trigger.strength] * 0.85, 3)
+        evidence = [(earlier[-1].start_char, earlier[-1].end_char), (sent.start_char, sent.end_char)]
+        return [Finding(a, b, relation, status, date, evidence, confidence, sent.start_char,
+                        [trigger.rule, *([status_rule] if status_rule else []), "anaphor-the-two"])]
 
     @staticmethod
     def _licensing_trigger(triggers: list[Cue], statuses: list[Cue], sentence_strong: bool) -> Cue | None:
@@ -217,13 +251,17 @@ class TwinExtractor:
             if not refers or not cues:
                 return
             status, rule = _status(cues, [])
-            sent_dates = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+            anchor = doc[cues[0].start].idx
+            sent_dates = sorted((d for d in dates if sent.start_char <= d.start < sent.end_char),
+                                key=lambda d: abs(d.start - anchor))
             for finding in found:
+                if STATUS_RANK[status] < STATUS_RANK[finding.status] or finding.capped:
+                    continue
+                changed = status != finding.status
                 finding.status = status
-                finding.rules.append(rule or "")
-                finding.rules.append("follow-up-sentence")
+                finding.rules.extend([rule or "", "follow-up-sentence"])
                 finding.evidence.append((sent.start_char, sent.end_char))
-                if sent_dates:
+                if sent_dates and (changed or finding.date is None):
                     finding.date = sent_dates[0]
 
     def _records(self, doc: Doc, findings: list[Finding], source: Source) -> list[TwinningRecord]:
