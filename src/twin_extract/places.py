@@ -205,7 +205,11 @@ class PlaceRecognizer:
         ent_types = {t.ent_type_ for t in span}
         city_cue = self._cue_at(doc, "before", "city", span.start, span.end) or \
             self._cue_at(doc, "after", "city", span.start, span.end)
-        if ent_types & NER_PLACE or city_cue or self._explicit_country(doc, span.start, span.end)[0]:
+        if city_cue or self._explicit_country(doc, span.start, span.end)[0]:
+            return True
+        if _is_modifier(span):
+            return False
+        if ent_types & NER_PLACE:
             return True
         best = max(p.population for p in places)
         primary = any(p.primary for p in places)
@@ -383,6 +387,17 @@ def _capitalised_runs(doc: Doc) -> Iterable[tuple[int, int]]:
             j -= 1
         yield i, j
         i = j
+
+
+def _is_modifier(span: Span) -> bool:
+    """"the Baltic", "the Chernobyl nuclear power plant", "Lviv airport": a name used as a
+    modifier or with an article is not a town in its own right (cues were checked before)."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return bool(nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
+                and span.root.dep_ in ("compound", "amod", "nmod") and nxt.lower_ not in TITLE_WORDS)
 
 
 def _wordlike(span: Span) -> bool:

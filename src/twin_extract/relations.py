@@ -136,8 +136,9 @@ class TwinExtractor:
     def __call__(self, doc: Doc) -> Doc:
         source: Source = doc._.twin_source or Source(id="doc")
         triggers = self._cues(doc, self.triggers, self.trigger_info, "relation")
-        statuses = self._cues(doc, self.status, self.status_info, "status")
         dates = _resolved_dates(doc, source.published)
+        statuses = [c for c in self._cues(doc, self.status, self.status_info, "status")
+                    if not _inside_date(doc, c, dates)]
         mentions = [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party]
         findings: list[Finding] = []
         sentences = list(doc.sents)
@@ -205,7 +206,7 @@ class TwinExtractor:
                 if self.vocab.strings[m] == "anaphor-the-two"]
         trigger = self._licensing_trigger(triggers, [c for c in statuses if sent.start <= c.start < sent.end],
                                           any(t.strength == "strong" for t in triggers))
-        if not refs or trigger is None or trigger.strength != "strong" or not earlier:
+        if not refs or trigger is None or trigger.strength == "weak" or not earlier:
             return []
         before = [m for m in mentions if earlier[0].start <= m.span.start < sent.start]
         distinct: dict[str, Mention] = {}
@@ -214,7 +215,10 @@ class TwinExtractor:
         if len(distinct) != 2:
             return []
         a, b = distinct.values()
-        cues = [c for c in statuses if sent.start <= c.start < sent.end]
+        anchor = refs[0][1] + sent.start
+        unit = next(((lo, hi) for lo, hi in _clauses(doc, sent, in_sent) if lo <= anchor < hi),
+                    (sent.start, sent.end))
+        cues = [c for c in statuses if unit[0] <= c.start < unit[1]]
         status, status_rule = _status(cues, triggers)
         date = _date_for(doc, sent, (sent.start, sent.end), [(sent.start, sent.end)], dates, cues or triggers)
         relation = self.trigger_info[trigger.rule]["relation"]
@@ -271,8 +275,7 @@ class TwinExtractor:
             merged.setdefault(key, []).append(finding)
         records = []
         for group in merged.values():
-            winner = max(group, key=lambda f: (STATUS_RANK[f.status], f.date is not None,
-                                               f.date.value if f.date else "", f.position))
+            winner = max(group, key=lambda f: (STATUS_RANK[f.status], f.date is not None, -f.position))
             date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
             evidence = sorted({span for f in group for span in f.evidence})
             parties = [_party(doc, winner.a), _party(doc, winner.b)]
@@ -427,6 +430,12 @@ def _date_for(doc: Doc, sent: Span, unit: tuple[int, int], units: list[tuple[int
         anchor = doc[anchors[0].start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+def _inside_date(doc: Doc, cue: Cue, dates: list[DateMention]) -> bool:
+    """"until the end of October" is a date, not the end of a partnership."""
+    start = doc[cue.start].idx
+    return any(d.start <= start < d.end for d in dates)
 
 
 def _resolved_dates(doc: Doc, published: str | None) -> list[DateMention]:
