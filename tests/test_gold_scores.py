@@ -1,0 +1,22 @@
+"""Scores on the hand-written gold corpus, gated so a regression turns CI red.
+
+The gates are the scores reached when they were set (README "Current scores"); the issue's
+targets (dev 0.95, test 0.85) are higher and not reached yet. The test split is never used
+for tuning rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from twin_extract.evaluate import evaluate_files
+
+GATES = {"dev": 0.84, "test": 0.80}
+
+
+@pytest.mark.parametrize("split", sorted(GATES))
+def test_gold_f1(extractor, split):
+    results = evaluate_files([ROOT / "corpus" / "gold" / f"{split}.jsonl"], extractor)
+    (result,) = results.values()
+    assert result.f1 >= GATES[split], f"{split} F1 {result.f1:.3f} below {GATES[split]}"
