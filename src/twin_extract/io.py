@@ -1,0 +1,370 @@
+"""Input readers: files, folders and stdin become a stream of ``NewsItem`` or ``ReadError``.
+
+Every bad input becomes a ``ReadError`` in the stream instead of an exception, so a batch over
+thousands of files reports it and goes on. Folders are walked lazily in sorted order, so the
+stream is deterministic and memory stays bounded (a JSON Lines file is read line by line).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator
+
+from .record import NewsItem
+
+TEXT, HTML, JSONL = "text", "html", "jsonl"
+KINDS: dict[str, str] = {
+    ".txt": TEXT, ".md": TEXT, ".html": HTML, ".htm": HTML, ".jsonl": JSONL, ".ndjson": JSONL,
+}
+"""Known extensions (after removing ``.gz``) and how their files are read."""
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+GZIP_MAGIC = b"\x1f\x8b"
+SNIFF_BYTES = 8192
+"""How much of a file is inspected for NUL bytes (as git does) and encoding declarations."""
+
+FALLBACK_ENCODINGS = (
+    "cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "cp1253", "cp1254",
+    "cp1257", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+)
+"""Encodings news archives really use; limiting detection to them avoids exotic code pages."""
+
+MIN_COHERENCE = 0.1
+"""A detected encoding is trusted only if the decoded text looks like some language."""
+
+OPTIONAL_FIELDS = ("published", "url", "title")
+OWN_FILES = re.compile(r"^errors\.jsonl$|\.state\.jsonl(\.tmp)?$")
+"""Files ``twin-extract run`` writes beside its output; never news, so a folder walk skips them."""
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """One input that could not become a document; ``line`` is set for JSON Lines."""
+
+    path: str
+    line: int | None
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "error": self.error}
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.error}"
+
+
+@dataclass
+class InputItem(NewsItem):
+    """A ``NewsItem`` that remembers its line, so a later failure can point at it."""
+
+    line: int | None = None
+
+
+class InputError(Exception):
+    """Why a whole file (or a line) cannot be read; becomes a ``ReadError``."""
+
+
+def read_inputs(
+    paths: Iterable[str],
+    *,
+    stdin: BinaryIO | None = None,
+    exclude: Collection[Path] = (),
+    on_skip: Callable[[str], None] | None = None,
+) -> Iterator[NewsItem | ReadError]:
+    """Documents from every path in order; ``-`` is stdin, folders are walked recursively.
+
+    ``exclude`` lists files never read (the batch's own output, state and error files);
+    ``on_skip`` hears about the files a folder walk ignores (unknown type, twin-extract's own
+    state and error files).
+    """
+    excluded = {p.resolve() for p in exclude}
+    for raw in paths:
+        if raw == STDIN:
+            yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            continue
+        root = Path(raw)
+        if root.is_dir():
+            for path, rel in walk_folder(root):
+                if path.resolve() in excluded:
+                    continue
+                if kind_of(path) is None or OWN_FILES.search(path.name):
+                    if on_skip is not None:
+                        on_skip(str(path))
+                    continue
+                yield from read_file(path, doc_id=rel)
+        elif root.resolve() not in excluded:
+            yield from read_file(root, doc_id=root.name, default_kind=TEXT)
+
+
+def walk_folder(root: Path) -> Iterator[tuple[Path, str]]:
+    """``(path, path relative to root)`` in sorted order, skipping hidden files and folders."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            yield path, path.relative_to(root).as_posix()
+
+
+def kind_of(path: Path) -> str | None:
+    """How a file is read, from its extension (``.gz`` removed); None when unknown."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return KINDS.get(suffixes[-1]) if suffixes else None
+
+
+def is_gzip_name(path: Path) -> bool:
+    return path.suffix.lower() == ".gz"
+
+
+def read_file(
+    path: Path, doc_id: str, default_kind: str | None = None
+) -> Iterator[NewsItem | ReadError]:
+    """One file's documents; any failure is yielded as a ``ReadError``, never raised."""
+    shown = str(path)
+    kind = kind_of(path) or default_kind
+    if kind is None:
+        yield ReadError(shown, None, "unknown file type")
+        return
+    try:
+        if kind == JSONL:
+            with _open_stream(path) as stream:
+                yield from read_jsonl_stream(stream, name=doc_id, path=shown)
+            return
+        data = _read_all(path)
+        if kind == HTML:
+            yield html_item(data, doc_id=doc_id, path=shown)
+        else:
+            yield InputItem(text=decode_text(data), id=doc_id, path=shown)
+    except InputError as err:
+        yield ReadError(shown, None, str(err))
+    except OSError as err:
+        yield ReadError(shown, None, f"cannot read: {err.strerror or err}")
+
+
+def _open(path: Path) -> BinaryIO:
+    """The one place files are opened (tests replace it to simulate unreadable files)."""
+    return open(path, "rb")
+
+
+@contextmanager
+def _open_stream(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream of the (decompressed) content; closes the file whatever happens."""
+    with _open(path) as raw:
+        if not is_gzip_name(path):
+            yield raw
+            return
+        with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
+            yield gz  # type: ignore[misc]
+
+
+def _read_all(path: Path) -> bytes:
+    """Whole (decompressed) content of one single-document file."""
+    with _open(path) as raw:
+        if not is_gzip_name(path):
+            return raw.read()
+        try:
+            with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
+                return gz.read()
+        except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+            raise InputError(f"broken gzip file: {err}") from None
+
+
+def read_stdin(stream: BinaryIO) -> Iterator[NewsItem | ReadError]:
+    """Standard input, streamed: gzip is recognised by its magic, JSON Lines by a leading ``{``."""
+    source: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    try:
+        if source.peek(2)[:2] == GZIP_MAGIC:
+            source = gzip.GzipFile(fileobj=source, mode="rb")
+        head = source.peek(SNIFF_BYTES)[:SNIFF_BYTES].lstrip()[:64].lower()
+        if head.startswith(b"{"):
+            yield from read_jsonl_stream(source, name=STDIN_NAME, path=None)
+        elif head.startswith((b"<!doctype html", b"<html")):
+            yield html_item(source.read(), doc_id=STDIN_NAME, path=None)
+        else:
+            yield InputItem(text=decode_text(source.read()), id=STDIN_NAME, path=None)
+    except InputError as err:
+        yield ReadError(STDIN_NAME, None, str(err))
+    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+        yield ReadError(STDIN_NAME, None, f"broken gzip data: {err}")
+
+
+def iter_lines(stream: Any, block: int = 1 << 16) -> Iterator[bytes]:
+    """Lines without their ending; a file that is binary raises ``InputError`` first."""
+    head = stream.read(SNIFF_BYTES)
+    if b"\x00" in head:
+        raise InputError("binary file (contains NUL bytes)")
+    if not head.strip():
+        raise InputError("empty file")
+    pending = head
+    while True:
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            yield line.rstrip(b"\r")
+        chunk = stream.read(block)
+        if not chunk:
+            break
+        pending += chunk
+    if pending:
+        yield pending.rstrip(b"\r")
+
+
+def read_jsonl_stream(stream: Any, name: str, path: str | None) -> Iterator[NewsItem | ReadError]:
+    """News JSON Lines: one bad line is one ``ReadError`` with its number; the rest goes on."""
+    shown = path or name
+    lineno = 0
+    try:
+        for lineno, raw in enumerate(iter_lines(stream), start=1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                yield parse_news_line(raw, default_id=f"{name}:{lineno}", path=path, line=lineno)
+            except InputError as err:
+                yield ReadError(shown, lineno, str(err))
+    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+        yield ReadError(shown, lineno + 1 if lineno else None, f"broken gzip file: {err}")
+
+
+def parse_news_line(raw: bytes, default_id: str, path: str | None, line: int) -> InputItem:
+    """One line of the news format; only ``text`` is required."""
+    try:
+        obj = json.loads(decode_text(raw, allow_blank=True))
+    except json.JSONDecodeError as err:
+        raise InputError(f"malformed JSON: {err.msg} at column {err.colno}") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}")
+    if "text" not in obj:
+        raise InputError('missing "text"')
+    text = obj["text"]
+    if not isinstance(text, str):
+        raise InputError(f'"text" must be a string, got {_json_type(text)}')
+    if not text.strip():
+        raise InputError('"text" is empty')
+    doc_id = obj.get("id")
+    if doc_id is None:
+        doc_id = default_id
+    elif isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    elif not isinstance(doc_id, str):
+        raise InputError(f'"id" must be a string, got {_json_type(doc_id)}')
+    fields = {key: _optional_string(obj, key) for key in OPTIONAL_FIELDS}
+    return InputItem(text=text, id=doc_id, path=path, line=line, **fields)
+
+
+def _optional_string(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is not None and not isinstance(value, str):
+        raise InputError(f'"{key}" must be a string or null, got {_json_type(value)}')
+    return value
+
+
+def _json_type(value: Any) -> str:
+    names = {bool: "boolean", int: "number", float: "number", list: "array", dict: "object"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def decode_text(data: bytes, declared: str | None = None, allow_blank: bool = False) -> str:
+    """Bytes to text: BOM, UTF-8, the declared encoding, then a confident detection.
+
+    Raises ``InputError`` for binary, empty or undecodable content, so nothing is silently
+    turned into mojibake.
+    """
+    if not allow_blank and not data:
+        raise InputError("empty file")
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00")):
+        raise InputError("binary file (contains NUL bytes)")
+    text = _decode(data, declared)
+    if not allow_blank and not text.strip():
+        raise InputError("empty file (only whitespace)")
+    return text
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(f"invalid {encoding} despite its byte order mark: {err.reason}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        utf8_error = f"invalid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    detected = detect_encoding(data)
+    if detected is None:
+        raise InputError(f"{utf8_error}; no declared or detectable encoding")
+    return data.decode(detected)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding charset_normalizer is confident about, among common news encodings."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    best = from_bytes(data, cp_isolation=list(FALLBACK_ENCODINGS)).best()
+    if best is None or best.coherence < MIN_COHERENCE:
+        return None
+    return best.encoding
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (meta tag or XML declaration)."""
+    head = data[:SNIFF_BYTES]
+    match = META_CHARSET.search(head) or XML_ENCODING.search(head)
+    return match.group(1).decode("ascii").strip().lower() if match else None
+
+
+def html_item(data: bytes, doc_id: str, path: str | None) -> InputItem:
+    """Main text of a page (boilerplate dropped) with its title, URL and publication date."""
+    html = decode_text(data, declared=declared_charset(data))
+    html = XML_DECLARATION.sub("", html, count=1)
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError("HTML page has no main text")
+    return InputItem(
+        text=text,
+        id=doc_id,
+        path=path,
+        url=getattr(doc, "url", None) or None,
+        published=getattr(doc, "date", None) or None,
+        title=getattr(doc, "title", None) or None,
+    )
+
+
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+"""lxml refuses text that still carries an encoding declaration."""
