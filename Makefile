@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/twin-extract run corpus/ -o outputs/records.jsonl
+	$(BIN)/twin-extract run corpus/source-article.txt corpus/gold/dev.jsonl corpus/gold/test.jsonl -o outputs/records.jsonl
 
 test: setup
 	$(BIN)/python -m pytest -q
