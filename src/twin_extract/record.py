@@ -54,12 +54,17 @@ class Party:
 
     @property
     def key(self) -> str:
-        """Identity of the place, independent of how the article spelt it."""
-        if self.type == "region" and self.subdivision:
-            return self.subdivision
-        if self.geonames_id is not None:
-            return f"gn:{self.geonames_id}"
-        return f"{self.country or '??'}:{self.name.casefold()}"
+        return place_key(self.type, self.subdivision, self.geonames_id, self.country, self.name)
+
+
+def place_key(kind: str, subdivision: str | None, geonames_id: int | None,
+              country: str | None, name: str) -> str:
+    """Identity of a place, independent of how the article spelt it (record ids use it)."""
+    if kind == "region" and subdivision:
+        return subdivision
+    if geonames_id is not None:
+        return f"gn:{geonames_id}"
+    return f"{country or '??'}:{name.casefold()}"
 
 
 @dataclass

@@ -29,7 +29,8 @@ from .dates import DateMention, find_dates
 from .extensions import register_extensions
 from .patterns import PatternSet, load_patterns
 from .places import SPAN_KEY, PlaceInfo
-from .record import DateInfo, Extractor, Party, Source, Span as EvidenceSpan, TwinningRecord, record_id
+from .record import (DateInfo, Extractor, Party, Source, Span as EvidenceSpan, TwinningRecord,
+                     place_key, record_id)
 
 STATUS_RANK = {"proposed": 1, "pending": 2, "established": 3, "signed": 3, "terminated": 4}
 """How far a tie got; a document's later step wins when two mentions disagree."""
@@ -70,11 +71,7 @@ class Mention:
     @property
     def key(self) -> str:
         info = self.info
-        if info.kind == "region" and info.subdivision:
-            return info.subdivision
-        if info.geonames_id is not None:
-            return f"gn:{info.geonames_id}"
-        return f"{info.country}:{info.name.casefold()}"
+        return place_key(info.kind, info.subdivision, info.geonames_id, info.country, info.name)
 
 
 @dataclass
