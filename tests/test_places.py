@@ -57,6 +57,18 @@ def test_gazetteer_variants(variant, name, country):
      ("Khmelnytska oblast", "UA", "region", "UA-68")),
     ("Delegates from Lviv Oblast arrived.", "Lviv", ("Lvivska oblast", "UA", "region", "UA-46")),
     ("The state of Bavaria sent aid.", "Bavaria", ("Bayern", "DE", "region", "DE-BY")),
+    # a province of any country in apposition, when the city exists there
+    ("The mayor of Kingston, Ontario, spoke.", "Kingston", ("Kingston", "CA", "city", None)),
+    # ... but not when the "province" is the next city of a list (Hamburg is also a Land)
+    ("Paris, Hamburg and Madrid became partners.", "Hamburg", ("Hamburg", "DE", "city", None)),
+    ("Paris, Hamburg and Madrid became partners.", "Paris", ("Paris", "FR", "city", None)),
+    # hyphenated names written with an alternate spelling
+    ("They twinned with Kamianets-Podilskyi, a fortress city.", "Kamianets-Podilskyi",
+     ("Kamyanets-Podilskyi", "UA", "city", None)),
+    # regions written as proper names, and Slovak/Czech/Lithuanian regions
+    ("Uzhhorod and the Košice Self-Governing Region signed.", "Košice",
+     ("Košický kraj", "SK", "region", "SK-KI")),
+    ("The Pardubice Region sent aid.", "Pardubice", ("Pardubický kraj", "CZ", "region", "CZ-53")),
     # transliterations resolve to the GeoNames name
     ("Officials from Kiev and Lvov met.", "Kiev", ("Kyiv", "UA", "city", None)),
 ])
@@ -83,6 +95,22 @@ def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
 def test_containing_region_is_not_a_party(extractor, sentence, container):
     regions = [info for text, info in _places(extractor, sentence) if info.kind == "region"]
     assert regions and all(info.container for info in regions)
+
+
+def test_province_in_apposition_is_not_a_party(extractor):
+    assert "Ontario" not in _parties(extractor, "Kingston, Ontario, has a large Ukrainian community.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the state named further down resolves the first mention too
+    ("Portland voted on Monday. Portland, Maine, is a port.", "US"),
+    # ... unless the story names another country that has a place of that name
+    ("Heidelberg's mayor arrived in Cambridge. The English city should not be confused with "
+     "Cambridge, Massachusetts.", "GB"),
+])
+def test_later_stated_country_reaches_back(extractor, text, expected):
+    first = next(info for written, info in _places(extractor, text) if written in ("Portland", "Cambridge"))
+    assert first.country == expected
 
 
 def test_country_mentioned_in_sentence_ranks_candidates(extractor):

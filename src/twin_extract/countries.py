@@ -71,6 +71,12 @@ class CountryResolver:
         """ISO alpha-2 for a demonym or country adjective ("German", "Ukrainian")."""
         return self.demonyms.get(fold(text))
 
+    def subdivisions_named(self, text: str) -> list[Subdivision]:
+        """Subdivisions whose name or alias is exactly ``text`` ("Ontario", "Texas", "Bavaria")."""
+        key = fold(text)
+        return [s for s in self.subdivisions.get(key, [])
+                if fold(s.name) == key or self.region_rules.get(key)]
+
     def subdivision(self, text: str, country: str | None = None,
                     prefer_types: tuple[str, ...] = ()) -> Subdivision | None:
         """The best subdivision named ``text``; a known country narrows the choice."""

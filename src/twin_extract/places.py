@@ -9,13 +9,14 @@ is a place at all. Results: ``doc.spans["twin_places"]``, each span with ``span.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .countries import CountryResolver, Subdivision, country_name
+from .countries import CountryResolver, country_name
 from .extensions import register_extensions
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .patterns import PatternSet, load_patterns
@@ -55,6 +56,8 @@ class PlaceInfo:
     """Token extent including descriptors and apposition ("the German city of X, Germany")."""
     evidence: float = 0.0
     rules: list[str] = field(default_factory=list)
+    candidates: tuple[Place, ...] = field(default=(), repr=False)
+    """Gazetteer entries still in play when no country was stated; ranking picks one."""
 
     @property
     def country_name(self) -> str | None:
@@ -92,8 +95,8 @@ class PlaceRecognizer:
         self.not_places = {fold(r["text"]) for r in patterns["not_places"]}
         self.cues: dict[tuple[str, str], dict[tuple[str, ...], dict]] = {}
         for row in patterns["place_cues"]:
-            words = tuple(fold(row["pattern"]).split())
-            self.cues.setdefault((row["position"], row["type"]), {})[words] = row
+            words = tuple(re.findall(r"[^\s-]+|-", row["pattern"].casefold()))
+            self.cues.setdefault((row["position"], row["type"]), {})[words] = {**row, "words": words}
 
     def __call__(self, doc: Doc) -> Doc:
         runs = list(_capitalised_runs(doc))
@@ -105,11 +108,9 @@ class PlaceRecognizer:
             if info.kind == "country" and info.country:
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
         mentions = _drop_qualifiers(mentions)
-        explicit = {fold(span.text): info for span, info in mentions
-                    if info.kind == "city" and info.country_source in ("apposition", "demonym")}
         spans = []
-        for span, info in mentions:
-            earlier = explicit.get(fold(span.text))
+        for n, (span, info) in enumerate(mentions):
+            earlier = _explicit_resolution(mentions, n, context)
             if info.kind == "city" and info.country_source == "none" and earlier is not None:
                 info = replace(earlier, ext_start=info.ext_start, ext_end=info.ext_end,
                                country_source="coreference", rules=info.rules + ["same-name-in-document"])
@@ -213,7 +214,7 @@ class PlaceRecognizer:
             return True
         best = max(p.population for p in places)
         primary = any(p.primary for p in places)
-        proper = all(t.pos_ == "PROPN" for t in span) or bool(ent_types & NER_NAME)
+        proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct) or bool(ent_types & NER_NAME)
         if proper:
             return best >= self.min_population or (primary and len(span) > 1)
         nominal = all((t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))
@@ -230,9 +231,9 @@ class PlaceRecognizer:
         return not after or after[0].lower_ in TITLE_WORDS
 
     def _city(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo:
-        country, source = self._explicit_country(doc, span.start, span.end)
+        country, source = self._explicit_country(doc, span.start, span.end, places)
         admin1 = self._us_state_apposition(doc, span.end)
-        ext_start, ext_end = self._extent(doc, span.start, span.end, None)
+        ext_start, ext_end = self._extent(doc, span.start, span.end, None, places)
         rules = ["gazetteer-geonames"]
         if country:
             chosen = [p for p in places if p.country == country]
@@ -245,15 +246,13 @@ class PlaceRecognizer:
             return PlaceInfo("city", best.name, best.country, geonames_id=best.geonames_id,
                              population=best.population, country_source=source,
                              ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
-        info = PlaceInfo("city", span.text, None, ext_start=ext_start, ext_end=ext_end,
-                         evidence=0.7, rules=rules)
-        info._candidates = places  # type: ignore[attr-defined]
-        return info
+        return PlaceInfo("city", span.text, None, ext_start=ext_start, ext_end=ext_end,
+                         evidence=0.7, rules=rules, candidates=places)
 
     def _rank(self, span: Span, info: PlaceInfo, sentence_countries: set[str],
               doc_countries: set[str]) -> PlaceInfo | None:
         """No explicit country: prefer countries named in the sentence, then the document, then size."""
-        places: tuple[Place, ...] = getattr(info, "_candidates", ())
+        places = info.candidates
         if not places:
             return None
 
@@ -269,20 +268,12 @@ class PlaceRecognizer:
                          evidence=max(0.5, 0.9 - 0.1 * ambiguity) * min(1.0, 0.6 + math.log10(best.population + 1) / 15),
                          rules=info.rules + ["gazetteer-rank"])
 
-    def _explicit_country(self, doc: Doc, i: int, j: int) -> tuple[str | None, str]:
+    def _explicit_country(self, doc: Doc, i: int, j: int,
+                          places: tuple[Place, ...] = ()) -> tuple[str | None, str]:
         """Country stated next to the mention: apposition, brackets, demonym or "Italy's"."""
-        k = j
-        if k < len(doc) and doc[k].text in {",", "(", "in"}:
-            for n in (3, 2, 1):
-                if k + 1 + n <= len(doc):
-                    cand = doc[k + 1:k + 1 + n]
-                    if not _wordlike(cand):
-                        continue
-                    code = self.resolver.country(cand.text)
-                    if code and not self.resolver.demonym(cand.text) or (code and cand.text in {"US", "U.S."}):
-                        return code, "apposition"
-            if self._us_state_apposition(doc, j):
-                return "US", "apposition"
+        named = self._appositive(doc, j, places)
+        if named:
+            return named[0], "apposition"
         for lo in range(max(0, i - 5), i):
             window = doc[lo:i]
             first = window[0]
@@ -299,40 +290,71 @@ class PlaceRecognizer:
 
     def _us_state_apposition(self, doc: Doc, j: int) -> str | None:
         """"Vienna, Virginia" -> "VA" (GeoNames admin1 codes of the US are state codes)."""
-        if j < len(doc) and doc[j].text in {",", "("}:
-            for n in (2, 1):
-                if j + 1 + n <= len(doc):
-                    cand = doc[j + 1:j + 1 + n]
-                    if not cand.text[:1].isupper() or not _wordlike(cand):
-                        continue
-                    sub: Subdivision | None = self.resolver.subdivision(cand.text, "US")
-                    if sub is not None and fold(sub.name) == fold(cand.text):
-                        return sub.code.split("-")[1]
+        named = self._appositive(doc, j)
+        if named is None or named[0] != "US" or doc[j].text == "in":
+            return None
+        sub = self.resolver.subdivision(doc[j + 1:j + 1 + named[1]].text, "US")
+        return sub.code.split("-")[1] if sub is not None else None
+
+    def _appositive(self, doc: Doc, j: int, places: tuple[Place, ...] = ()) -> tuple[str, int] | None:
+        """The country named right after a mention, and how many tokens name it.
+
+        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in Poland", "Vienna, Virginia" (a US state),
+        "Kingston, Ontario" (any country's province, when the city exists in that country).
+        """
+        if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
+            return None
+        for n in (3, 2, 1):
+            end = j + 1 + n
+            cand = doc[j + 1:end]
+            if end > len(doc) or not _wordlike(cand):
+                continue
+            code = self.resolver.country(cand.text)
+            if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
+                return code, n
+            if doc[j].text == "in" or not cand.text[:1].isupper():
+                continue
+            us = self.resolver.subdivision(cand.text, "US")
+            if us is not None and fold(us.name) == fold(cand.text):
+                return "US", n
+            province = self._province(doc, cand, places)
+            if province:
+                return province, n
         return None
 
-    def _extent(self, doc: Doc, i: int, j: int, cue: dict | None) -> tuple[int, int]:
+    def _province(self, doc: Doc, cand: Span, places: tuple[Place, ...]) -> str | None:
+        """The country of a province named in apposition, if the city exists there. Not inside a
+        list: in "Paris, Hamburg and Madrid" Hamburg (a Land too) is the next city."""
+        if self._cue_at(doc, "after", "region", cand.start, cand.end):
+            return None
+        named = {s.country for s in self.resolver.subdivisions_named(cand.text)} & {p.country for p in places}
+        if len(named) != 1:
+            return None
+        after = doc[cand.end:cand.end + 2]
+        in_list = len(after) > 0 and (after[0].lower_ in {"and", "or", "&"} or
+                                      after[0].text == "," and len(after) > 1 and _is_cap(after[1]))
+        return None if in_list else named.pop()
+
+    def _extent(self, doc: Doc, i: int, j: int, cue: dict | None,
+                places: tuple[Place, ...] = ()) -> tuple[int, int]:
         """Grow the mention over "the German city of", cues and a trailing ", Country"."""
         lo, hi = i, j
         for kind in ("city", "region"):
             before = self._cue_at(doc, "before", kind, i, j)
             if before:
-                lo = i - len(before["pattern"].split())
+                lo = i - len(before["words"])
             after = self._cue_at(doc, "after", kind, i, j)
             if after:
-                hi = max(hi, j + len(after["pattern"].split()))
+                hi = max(hi, j + len(after["words"]))
         if lo > 0 and doc[lo - 1].text[:1].isupper() and self.resolver.demonym(doc[lo - 1].text):
             lo -= 1
         if lo > 0 and doc[lo - 1].lower_ == "the":
             lo -= 1
-        if hi < len(doc) and doc[hi].text in {",", "(", "in"}:
-            for n in (3, 2, 1):
-                if hi + 1 + n <= len(doc):
-                    cand = doc[hi + 1:hi + 1 + n]
-                    if _wordlike(cand) and cand.text[:1].isupper() and (self.resolver.country(cand.text) or self._us_state_apposition(doc, hi)):
-                        hi = hi + 1 + n
-                        if hi < len(doc) and doc[hi].text == ")":
-                            hi += 1
-                        break
+        named = self._appositive(doc, hi, places)
+        if named:
+            hi += 1 + named[1]
+            if hi < len(doc) and doc[hi].text == ")":
+                hi += 1
         return lo, hi
 
     def to_disk(self, path, exclude: Iterable[str] = ()) -> None:
@@ -408,6 +430,28 @@ def _wordlike(span: Span) -> bool:
 def _is_cap(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text) and not token.is_punct
+
+
+def _explicit_resolution(mentions: list[tuple[Span, PlaceInfo]], n: int,
+                         context: set[str]) -> PlaceInfo | None:
+    """How the document resolved this name where it stated the country ("Portland, Maine").
+
+    The nearest earlier statement counts. A later one counts too (a story often names the
+    state only further down), unless the document also names another country where a place
+    of this name exists: "Cambridge ... not to be confused with Cambridge, Massachusetts".
+    """
+    span, info = mentions[n]
+    key = fold(span.text)
+    stated = [(k, other) for k, (s, other) in enumerate(mentions)
+              if other.kind == "city" and other.country_source in ("apposition", "demonym") and fold(s.text) == key]
+    before = [other for k, other in stated if k < n]
+    if before:
+        return before[-1]
+    after = [other for k, other in stated if k > n]
+    if not after:
+        return None
+    rivals = {p.country for p in info.candidates} - {after[0].country}
+    return None if rivals & context else after[0]
 
 
 def _drop_qualifiers(mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span, PlaceInfo]]:
