@@ -34,8 +34,9 @@ def test_token_patterns_compile():
 def test_values_are_valid():
     patterns = load_patterns()
     assert {r["status"] for r in patterns["status"]} <= set(STATUSES)
-    assert {r["relation"] for r in patterns["triggers"]} <= {"twinning", "cooperation"}
-    assert {r["strength"] for r in patterns["triggers"]} <= {"strong", "medium", "weak"}
+    assert {r["relation"] for r in patterns["triggers"]} <= {"twinning", "cooperation", None}
+    assert {r["strength"] for r in patterns["triggers"]} <= {"strong", "medium", "weak", "block"}
+    assert all(r["relation"] is None for r in patterns["triggers"] if r["strength"] == "block")
     for row in patterns["countries"] + patterns["demonyms"]:
         assert row["country"] == "XK" or pycountry.countries.get(alpha_2=row["country"]), row
     for row in patterns["regions"]:

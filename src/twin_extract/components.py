@@ -1,4 +1,4 @@
-"""Small helper components: sentence boundaries at line breaks.
+"""Small helper components: sentence boundaries at line breaks, none at lowercase words.
 
 News text arrives with one paragraph (often one sentence) per line; the parser sometimes glues
 a heading or a short line to the next one, which would let a relation cross paragraphs.
@@ -13,12 +13,31 @@ from spacy.tokens import Doc
 
 
 def newline_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break; the parser keeps preset boundaries."""
+    """Start a sentence after every line break and after a wire dateline; never start one at a
+    lowercase word in the middle of a line ("Freiburg | im Breisgau has welcomed ..." was a parser split).
+    The parser keeps preset boundaries."""
+    dateline = _dateline_end(doc)
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+        if token.i == dateline:
             token.is_sent_start = True
+        elif "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+        elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"}:
+            token.is_sent_start = False
     return doc
+
+
+def _dateline_end(doc: Doc) -> int | None:
+    """Where the story starts after a wire dateline ("TUPELO, Miss. – The council ..."), if any."""
+    if not len(doc) or not (doc[0].is_upper and len(doc[0].text) > 2):
+        return None
+    for token in doc[1:10]:
+        if token.text in {"–", "—", "-", "--"} and token.i + 1 < len(doc):
+            return token.i + 1
+        if token.is_lower or "\n" in token.whitespace_:
+            return None
+    return None
 
 
 @Language.factory("twin_sentences")

@@ -52,11 +52,17 @@ class Extractor:
             self._passage_filter = PassageFilter(self.nlp, load_patterns(self.patterns_dir))
         return self._passage_filter
 
-    def make_doc(self, item: NewsItem, text: str | None = None) -> Doc:
-        """A tokenized Doc carrying its source; ``text`` is the pre-filtered version, if any."""
+    def make_doc(self, item: NewsItem, text: str | None = None, full_text: str | None = None,
+                 offset: int = 0) -> Doc:
+        """A tokenized Doc carrying its source; ``text`` is the pre-filtered version, if any.
+
+        ``full_text``/``offset`` place a chunk of a long article in the original text, so dates
+        stated before the chunk still resolve (defaults: the item's own text, offset 0).
+        """
         doc = self.nlp.make_doc(item.text if text is None else text)
         doc._.twin_source = item.source()
-        doc._.twin_full_text = item.text
+        doc._.twin_full_text = item.text if full_text is None else full_text
+        doc._.twin_offset = offset
         return doc
 
     def extract(
@@ -99,9 +105,7 @@ class Extractor:
             for offset, chunk in split_long_text(text, max_chars=self.max_chars):
                 sub = NewsItem(text=item.text[offset:offset + len(chunk)], id=item.id, path=item.path,
                                url=item.url, published=item.published, title=item.title)
-                doc = self.make_doc(sub, chunk)
-                doc._.twin_full_text = item.text[:offset + len(chunk)]
-                doc._.twin_offset = offset
+                doc = self.make_doc(sub, chunk, full_text=item.text[:offset + len(chunk)], offset=offset)
                 jobs.append((doc, (n, offset)))
         results: dict[int, list[tuple[int, list[TwinningRecord]]]] = {}
         for doc, (n, offset) in self.nlp.pipe(jobs, as_tuples=True):

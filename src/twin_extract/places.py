@@ -20,6 +20,7 @@ from .countries import CountryResolver, country_name
 from .extensions import register_extensions
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .patterns import PatternSet, load_patterns
+from .record import place_key
 from .textnorm import fold
 
 SPAN_KEY = "twin_places"
@@ -34,6 +35,8 @@ TITLE_WORDS = {"mayor", "deputy", "governor", "head", "council", "city", "town",
 NER_PLACE = {"GPE", "LOC", "FAC"}
 NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MAX_RUN = 6
+BIG_CITY = 100_000
+"""A US state name is read as the state unless a US city this big has the name."""
 
 
 @dataclass
@@ -66,6 +69,33 @@ class PlaceInfo:
     @property
     def is_party(self) -> bool:
         return self.kind in ("city", "region") and not self.container
+
+
+@dataclass
+class Mention:
+    """A party-capable place in a sentence, with its character extent."""
+
+    span: Span
+    info: PlaceInfo
+
+    @property
+    def start(self) -> int:
+        return self.span.doc[self.info.ext_start].idx
+
+    @property
+    def end(self) -> int:
+        last = self.span.doc[self.info.ext_end - 1]
+        return last.idx + len(last.text)
+
+    @property
+    def key(self) -> str:
+        info = self.info
+        return place_key(info.kind, info.subdivision, info.geonames_id, info.country, info.name)
+
+
+def party_mentions(doc: Doc) -> list[Mention]:
+    """The places of ``doc`` that can be a party to a tie (cities and regions, not containers)."""
+    return [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party]
 
 
 class PlaceRecognizer:
@@ -167,9 +197,26 @@ class PlaceRecognizer:
             if info is not None:
                 return span, info
         places = self.gazetteer.lookup(key)
+        state = self._bare_state(doc, span, places)
+        if state is not None:
+            return span, state
         if not places or not self._plausible(doc, span, run, places):
             return None
         return span, self._city(doc, span, places)
+
+    def _bare_state(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
+        """"Vermont is ending its sister-state relationship": a US state's full name with no cue
+        is the state, unless a big US city has that name (Washington, New York)."""
+        key = fold(span.text)
+        states = [s for s in self.resolver.subdivisions_named(span.text) if s.country == "US" and fold(s.name) == key]
+        if not states or self._cue_at(doc, "after", "city", span.start, span.end) or \
+                self._cue_at(doc, "before", "city", span.start, span.end):
+            return None
+        if any(p.country == "US" and p.population >= BIG_CITY for p in places):
+            return None
+        ext_start, ext_end = self._extent(doc, span.start, span.end, None)
+        return PlaceInfo("region", states[0].name, "US", subdivision=states[0].code, country_source="subdivision",
+                         ext_start=ext_start, ext_end=ext_end, evidence=0.9, rules=["us-state-name"])
 
     def _cue_at(self, doc: Doc, position: str, kind: str, i: int, j: int) -> dict | None:
         """The cue of ``kind`` written just before ``doc[i:j]`` or just after it, if any."""
@@ -232,7 +279,7 @@ class PlaceRecognizer:
 
     def _city(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo:
         country, source = self._explicit_country(doc, span.start, span.end, places)
-        admin1 = self._us_state_apposition(doc, span.end)
+        admin1 = self._us_state_apposition(doc, span.end, places)
         ext_start, ext_end = self._extent(doc, span.start, span.end, None, places)
         rules = ["gazetteer-geonames"]
         if country:
@@ -288,10 +335,10 @@ class PlaceRecognizer:
                         return code, "demonym"
         return None, "none"
 
-    def _us_state_apposition(self, doc: Doc, j: int) -> str | None:
+    def _us_state_apposition(self, doc: Doc, j: int, places: tuple[Place, ...]) -> str | None:
         """"Vienna, Virginia" -> "VA" (GeoNames admin1 codes of the US are state codes)."""
-        named = self._appositive(doc, j)
-        if named is None or named[0] != "US" or doc[j].text == "in":
+        named = self._appositive(doc, j, places)
+        if named is None or named[0] != "US":
             return None
         sub = self.resolver.subdivision(doc[j + 1:j + 1 + named[1]].text, "US")
         return sub.code.split("-")[1] if sub is not None else None
@@ -299,11 +346,14 @@ class PlaceRecognizer:
     def _appositive(self, doc: Doc, j: int, places: tuple[Place, ...] = ()) -> tuple[str, int] | None:
         """The country named right after a mention, and how many tokens name it.
 
-        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in Poland", "Vienna, Virginia" (a US state),
-        "Kingston, Ontario" (any country's province, when the city exists in that country).
+        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in Poland", "Vienna, Virginia" or "Birmingham,
+        Ala." (a US state), "Kingston, Ontario" (any country's province, when the city exists in
+        that country). A state beats a same-named country without such a town: "Athens, Georgia".
         """
         if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
             return None
+        countries = {p.country for p in places}
+        fallback = None
         for n in (3, 2, 1):
             end = j + 1 + n
             cand = doc[j + 1:end]
@@ -311,16 +361,18 @@ class PlaceRecognizer:
                 continue
             code = self.resolver.country(cand.text)
             if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
-                return code, n
-            if doc[j].text == "in" or not cand.text[:1].isupper():
+                if not places or code in countries:
+                    return code, n
+                fallback = fallback or (code, n)
+            if not cand.text[:1].isupper() or doc[j].text == "in" and not places:
                 continue
-            us = self.resolver.subdivision(cand.text, "US")
-            if us is not None and fold(us.name) == fold(cand.text):
+            if any(s.country == "US" for s in self.resolver.subdivisions_named(cand.text)) and \
+                    (not places or "US" in countries):
                 return "US", n
             province = self._province(doc, cand, places)
             if province:
                 return province, n
-        return None
+        return fallback
 
     def _province(self, doc: Doc, cand: Span, places: tuple[Place, ...]) -> str | None:
         """The country of a province named in apposition, if the city exists there. Not inside a

@@ -4,8 +4,11 @@ Most news says nothing about twinning, and the tagger, parser and NER cost far m
 tokenizer. A passage (a line/paragraph) is kept when it has a trigger phrase from
 ``patterns/triggers.jsonl`` and, with its neighbours, at least two capitalised words that the
 gazetteer knows; the neighbouring passages are kept too, for status and date cues that
-follow or precede the relation ("The agreement is to be signed."). Everything else is blanked
-with spaces, so offsets into the original text stay exact and the pipeline skips it cheaply.
+follow or precede the relation ("The agreement is to be signed."). In an article that has
+such a passage, every passage naming a place or a country is kept as well: "the city's partner
+towns" is resolved against places named anywhere before, and a country named in another
+paragraph ranks same-name towns. Everything else is blanked with spaces, so offsets into the
+original text stay exact and the pipeline skips it cheaply.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from .countries import CountryResolver
 from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
 
@@ -30,7 +34,9 @@ class PassageFilter:
         self.tokenizer = nlp.tokenizer
         self.matcher = Matcher(nlp.vocab)
         for row in patterns["triggers"]:
-            self.matcher.add(row["id"], [row["pattern"]])
+            if row["strength"] != "block":
+                self.matcher.add(row["id"], [row["pattern"]])
+        self.resolver = CountryResolver(patterns)
         self._gazetteer = gazetteer
 
     @property
@@ -58,6 +64,10 @@ class PassageFilter:
                 found += 1
         return found
 
+    def _names_country(self, passage: str) -> bool:
+        return any(self.resolver.country(m.group(0)) or self.resolver.demonym(m.group(0))
+                   for m in _CAPITALISED.finditer(passage))
+
     def select(self, text: str) -> str | None:
         """The text with irrelevant passages blanked, or None when nothing can hold a relation."""
         spans = self.passages(text)
@@ -69,6 +79,9 @@ class PassageFilter:
                 keep.update(window)
         if not keep:
             return None
+        for k, (s, e) in enumerate(spans):
+            if k not in keep and (self._place_candidates(text[s:e]) or self._names_country(text[s:e])):
+                keep.add(k)
         if len(keep) == len(spans):
             return text
         pieces = []

@@ -25,10 +25,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .about import __version__
+from . import anaphora
+from .anaphora import HostRef, HostReferences
+from .countries import CountryResolver
 from .dates import DateMention, find_dates
 from .extensions import register_extensions
 from .patterns import PatternSet, load_patterns
-from .places import SPAN_KEY, PlaceInfo
+from .places import Mention, party_mentions
 from .record import (DateInfo, Extractor, Party, Source, Span as EvidenceSpan, TwinningRecord,
                      place_key, record_id)
 
@@ -37,8 +40,22 @@ STATUS_RANK = {"proposed": 1, "pending": 2, "established": 3, "signed": 3, "term
 STRENGTH_CONFIDENCE = {"strong": 0.95, "medium": 0.8, "weak": 0.65}
 BOUNDARY_WORDS = {"and", "but", "while", "whereas", "or"}
 RELATIVE_WORDS = {"which", "who", "that", "whose", "whom", "where"}
+SUBORDINATORS = RELATIVE_WORDS | {"when", "while", "after", "before", "because", "as", "since"}
 LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
 FOLLOWUP_SENTENCES = 2
+VENUE_WORDS = frozenset({"in", "at", "near", "outside"})
+""""signed ... in Košice": a place after these is where something happened, not a party."""
+HUB_NOT_PARTNER = VENUE_WORDS | {"from", "to", "into", "across", "via"}
+""""The city's partners ... sent aid to Kharkiv": after these, not a partner of the hub."""
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "outskirts", "suburb", "suburbs", "centre", "center", "kilometres", "kilometers", "km", "miles"}
+PARTNER_NOUNS = {"partner", "partners", "city", "cities", "town", "towns", "twin", "sister"}
+"""... unless they follow a partner noun: "found a new partner in Przemyśl"."""
+PRO_FORMS = {"one", "ones", "another", "similar", "likewise"}
+""""X signed an agreement with Y and Z signed one with W": the second clause reuses the trigger."""
+HAVE_VERBS = {"have", "maintain", "boast", "count", "list", "keep", "include"}
+HUB_MODIFIERS = {"own", "other", "new", "many", "several", "oldest", "newest", "first", "latest", "two", "three",
+                 "four", "five", "official", "foreign", "international", "european", "current", "former"}
 
 
 @dataclass
@@ -50,28 +67,6 @@ class Cue:
     end: int
     label: str
     strength: str = ""
-
-
-@dataclass
-class Mention:
-    """A party-capable place in a sentence, with its character extent."""
-
-    span: Span
-    info: PlaceInfo
-
-    @property
-    def start(self) -> int:
-        return self.span.doc[self.info.ext_start].idx
-
-    @property
-    def end(self) -> int:
-        last = self.span.doc[self.info.ext_end - 1]
-        return last.idx + len(last.text)
-
-    @property
-    def key(self) -> str:
-        info = self.info
-        return place_key(info.kind, info.subdivision, info.geonames_id, info.country, info.name)
 
 
 @dataclass
@@ -100,6 +95,35 @@ class Finding:
     rules: list[str] = field(default_factory=list)
     capped: bool = False
     """The trigger fixes the status ("memorandum of intent" stays proposed even when signed)."""
+    strength: str = "strong"
+    """Of the licensing trigger; a hub drops weaker pairs between its own partners."""
+    cued: bool = True
+    """A status cue decided the status; without one it is "established" by default and does
+    not outrank a stated step ("approved a partnership ... Contacts between the two cities")."""
+
+
+PLACE_PLURALS = {"cities", "towns", "municipalities", "communities"}
+
+
+@dataclass
+class _DocCues:
+    """Everything the rules look up per document, found once: places, cues, dates, host phrases."""
+
+    doc: Doc
+    mentions: list[Mention]
+    triggers: list[Cue]
+    statuses: list[Cue]
+    dates: list[DateMention]
+    refs: list[HostRef]
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        return [m for m in self.mentions if lo <= m.span.start < hi]
+
+    def triggers_in(self, lo: int, hi: int) -> list[Cue]:
+        return [t for t in self.triggers if lo <= t.start < hi]
+
+    def statuses_in(self, lo: int, hi: int) -> list[Cue]:
+        return [c for c in self.statuses if lo <= c.start < hi]
 
 
 class TwinExtractor:
@@ -117,9 +141,10 @@ class TwinExtractor:
     def set_patterns(self, patterns: PatternSet) -> None:
         self.patterns = patterns
         self.triggers = Matcher(self.vocab)
+        self.blockers = Matcher(self.vocab)
         self.trigger_info: dict[str, dict] = {}
         for row in patterns["triggers"]:
-            self.triggers.add(row["id"], [row["pattern"]])
+            (self.blockers if row["strength"] == "block" else self.triggers).add(row["id"], [row["pattern"]])
             self.trigger_info[row["id"]] = row
         self.status = Matcher(self.vocab)
         self.status_info: dict[str, dict] = {}
@@ -128,23 +153,28 @@ class TwinExtractor:
             self.status_info[row["id"]] = row
         self.anaphors = Matcher(self.vocab)
         for row in patterns["anaphors"]:
-            self.anaphors.add(row["id"], [row["pattern"]])
+            if not row.get("host"):
+                self.anaphors.add(row["id"], [row["pattern"]])
+        self.hosts = HostReferences(self.vocab, patterns, CountryResolver(patterns))
 
     def __call__(self, doc: Doc) -> Doc:
         source: Source = doc._.twin_source or Source(id="doc")
-        triggers = self._cues(doc, self.triggers, self.trigger_info, "relation")
-        dates = _resolved_dates(doc, source.published)
+        blocked = [(s, e) for _, s, e in self.blockers(doc)]
+        triggers = [t for t in self._cues(doc, self.triggers, self.trigger_info, "relation")
+                    if not any(s < t.end and t.start < e for s, e in blocked)]
+        all_dates = _resolved_dates(doc, source.published)
         statuses = [c for c in self._cues(doc, self.status, self.status_info, "status")
-                    if not _inside_date(doc, c, dates)]
-        mentions = [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party]
+                    if not _inside_date(doc, c, all_dates)]
+        mentions = party_mentions(doc)
+        ctx = _DocCues(doc, mentions, triggers, statuses,
+                       [d for d in all_dates if not _is_future(d, source.published)],
+                       self.hosts.find(doc, mentions))
         findings: list[Finding] = []
         sentences = list(doc.sents)
         for k, sent in enumerate(sentences):
-            earlier = sentences[max(0, k - 2):k]
-            found = self._sentence(doc, sent, mentions, triggers, statuses, dates, earlier)
+            found = self._sentence(ctx, sent, sentences[max(0, k - 2):k])
             if found:
-                self._follow_up(doc, sentences[k + 1:k + 1 + self.followup_sentences],
-                                found, mentions, statuses, dates)
+                self._follow_up(ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
             findings.extend(found)
         doc._.twinnings = self._records(doc, findings, source)
         return doc
@@ -157,72 +187,227 @@ class TwinExtractor:
             cues.append(Cue(row["id"], span.start, span.end, row[label_key], row.get("strength", "")))
         return sorted(cues, key=lambda c: c.start)
 
-    def _sentence(self, doc: Doc, sent: Span, mentions: list[Mention], triggers: list[Cue],
-                  statuses: list[Cue], dates: list[DateMention], earlier: list[Span]) -> list[Finding]:
-        in_sent = [m for m in mentions if sent.start <= m.span.start < sent.end]
-        sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
+    def _sentence(self, ctx: "_DocCues", sent: Span, earlier: list[Span]) -> list[Finding]:
+        doc = ctx.doc
+        in_sent = ctx.mentions_in(sent.start, sent.end)
+        sent_triggers = ctx.triggers_in(sent.start, sent.end)
         if not sent_triggers:
             return []
         if len(in_sent) < 2:
-            return self._two_cities(doc, sent, in_sent, mentions, sent_triggers, statuses, dates, earlier)
+            return self._two_cities(ctx, sent, in_sent, sent_triggers, earlier) or \
+                self._hubs(ctx, sent, in_sent, sent_triggers, []) or \
+                self._implicit_host(ctx, sent, in_sent, sent_triggers)
         has_strong = any(t.strength == "strong" for t in sent_triggers)
         findings = []
         units = _clauses(doc, sent, in_sent)
-        for n, (lo, hi) in enumerate(units):
+        previous: tuple[Cue, list[Cue], list[Finding]] | None = None
+        for lo, hi in units:
             unit_mentions = [m for m in in_sent if lo <= m.span.start < hi]
             unit_triggers = [t for t in sent_triggers if lo <= t.start < hi]
-            unit_status = [s for s in statuses if lo <= s.start < hi]
+            unit_status = ctx.statuses_in(lo, hi)
             trigger = self._licensing_trigger(unit_triggers, unit_status, has_strong)
+            rules_extra = ["clause-split"]
+            if trigger is None and previous is not None and _elliptic(doc, lo, hi, unit_status, previous[1]):
+                trigger, rules_extra = previous[0], ["clause-split", "ellipsis"]
+                unit_triggers = [trigger]
             if trigger is None or len(unit_mentions) < 2:
                 continue
-            pairs, ambiguity = _pair(doc, unit_mentions)
+            if trigger.strength != "strong":
+                unit_mentions = _outside_subordinates(doc, sent, trigger, unit_mentions)
+            pairs, ambiguity = _pair(doc, unit_mentions) if len(unit_mentions) >= 2 else ([], 0.0)
             if not pairs:
                 continue
             status, status_rule = _status(unit_status, unit_triggers)
             cap = self.trigger_info[trigger.rule].get("status")
             if cap and status != "terminated":
                 status, status_rule = cap, trigger.rule
-            date = _date_for(doc, sent, (lo, hi), units, dates, unit_status or unit_triggers)
+            date = _date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, status)
             relation = "twinning" if any(self.trigger_info[t.rule]["relation"] == "twinning"
                                          and t.strength != "weak" for t in unit_triggers) \
-                else trigger and self.trigger_info[trigger.rule]["relation"]
+                else self.trigger_info[trigger.rule]["relation"]
             base = STRENGTH_CONFIDENCE[trigger.strength] - ambiguity
+            unit_findings = []
             for a, b in pairs:
                 confidence = base * min(a.info.evidence, 1.0) ** 0.5 * min(b.info.evidence, 1.0) ** 0.5
-                rules = [trigger.rule, *([status_rule] if status_rule else []), "clause-split",
+                rules = [trigger.rule, *([status_rule] if status_rule else []), *rules_extra,
                          *a.info.rules, *b.info.rules]
-                findings.append(Finding(a, b, relation, status, date, [(sent.start_char, sent.end_char)],
-                                        round(confidence, 3), sent.start_char, rules, capped=bool(cap)))
-        return findings
+                unit_findings.append(Finding(a, b, relation, status, date, [(sent.start_char, sent.end_char)],
+                                             round(confidence, 3), sent.start_char, rules, capped=bool(cap),
+                                             strength=trigger.strength, cued=status_rule is not None))
+            if "ellipsis" in rules_extra and previous is not None:
+                _share_date(previous[2] + unit_findings)
+            findings.extend(unit_findings)
+            previous = (trigger, unit_status, unit_findings)
+        return self._hubs(ctx, sent, in_sent, sent_triggers, findings)
 
-    def _two_cities(self, doc: Doc, sent: Span, in_sent: list[Mention], mentions: list[Mention],
-                    triggers: list[Cue], statuses: list[Cue], dates: list[DateMention],
+    def _two_cities(self, ctx: "_DocCues", sent: Span, in_sent: list[Mention], triggers: list[Cue],
                     earlier: list[Span]) -> list[Finding]:
         """"The two cities have been sister cities since 1971": the pair named just before."""
+        doc = ctx.doc
         refs = [(m, s, e) for m, s, e in self.anaphors(doc[sent.start:sent.end])
                 if self.vocab.strings[m] == "anaphor-the-two"]
-        trigger = self._licensing_trigger(triggers, [c for c in statuses if sent.start <= c.start < sent.end],
-                                          any(t.strength == "strong" for t in triggers))
-        if not refs or trigger is None or trigger.strength == "weak" or not earlier:
+        if not refs or not earlier:
             return []
-        before = [m for m in mentions if earlier[0].start <= m.span.start < sent.start]
+        noun = doc[sent.start + refs[0][2] - 1].lower_
+        kind = "region" if noun in ("regions",) else "city" if noun in PLACE_PLURALS else None
+        sent_status = ctx.statuses_in(sent.start, sent.end)
+        trigger = self._licensing_trigger(triggers, sent_status, any(t.strength == "strong" for t in triggers))
+        if trigger is None and kind is not None:
+            trigger = next((t for t in triggers if t.strength == "medium"), None)
+        if trigger is None or trigger.strength == "weak":
+            return []
+        before = ctx.mentions_in(earlier[0].start, sent.start)
         distinct: dict[str, Mention] = {}
         for m in before + in_sent:
-            distinct.setdefault(m.key, m)
+            if kind is None or m.info.kind == kind:
+                distinct.setdefault(m.key, m)
         if len(distinct) != 2:
             return []
         a, b = distinct.values()
         anchor = refs[0][1] + sent.start
         unit = next(((lo, hi) for lo, hi in _clauses(doc, sent, in_sent) if lo <= anchor < hi),
                     (sent.start, sent.end))
-        cues = [c for c in statuses if unit[0] <= c.start < unit[1]]
+        protected = [(m.info.ext_start, m.info.ext_end) for m in in_sent]
+        trigger_segment_end = next((seg.end for seg in _segments(doc, sent, protected)
+                                    if seg.start <= trigger.start < seg.end), unit[1])
+        cues = ctx.statuses_in(unit[0], max(trigger_segment_end, anchor + 1))
         status, status_rule = _status(cues, triggers)
-        date = _date_for(doc, sent, (sent.start, sent.end), [(sent.start, sent.end)], dates, cues or triggers)
+        date = _date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or triggers, status)
         relation = self.trigger_info[trigger.rule]["relation"]
         confidence = round(STRENGTH_CONFIDENCE[trigger.strength] * 0.85, 3)
         evidence = [(earlier[-1].start_char, earlier[-1].end_char), (sent.start_char, sent.end_char)]
         return [Finding(a, b, relation, status, date, evidence, confidence, sent.start_char,
-                        [trigger.rule, *([status_rule] if status_rule else []), "anaphor-the-two"])]
+                        [trigger.rule, *([status_rule] if status_rule else []), "anaphor-the-two"],
+                        strength=trigger.strength, cued=status_rule is not None)]
+
+    def _hubs(self, ctx: "_DocCues", sent: Span, in_sent: list[Mention], triggers: list[Cue],
+              findings: list[Finding]) -> list[Finding]:
+        """"X's sister cities include A, B and C", "its partnership with A", "The Latvian city has
+        partner cities ...; among the oldest are A and B": one host, each place after the trigger
+        its partner. Weaker pairs the clause rules made between two partners are dropped."""
+        doc = ctx.doc
+        hubs = [(t, *_host_token(doc, sent, t)) for t in triggers if t.strength != "weak"]
+        hubs = [(t, token, how) for t, token, how in hubs if token is not None]
+        segments = _segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
+        for n, (trigger, host_token, how) in enumerate(hubs):
+            limit = sent.end
+            if n + 1 < len(hubs):
+                limit = next((seg.start for seg in segments if seg.start <= hubs[n + 1][0].start < seg.end), limit)
+            explicit = next((m for m in in_sent if m.info.ext_start <= host_token < m.info.ext_end), None)
+            if how == "hub-agent" and explicit is not None:
+                continue
+            trigger_end = doc[trigger.end - 1].idx
+            partners = [m for m in in_sent if m.start > trigger_end and m.span.start < limit
+                        and not _venue(doc, m, HUB_NOT_PARTNER) and m is not explicit]
+            if not partners:
+                continue
+            host, rules = explicit, [trigger.rule, how]
+            if host is None:
+                ref = self.hosts.at(ctx.refs, host_token)
+                if ref is None:
+                    continue
+                host = anaphora.resolve(doc, ref, ctx.mentions, {m.key for m in _groups(doc, partners)[0]})
+                rules.append(ref.rule)
+            if host is None:
+                continue
+            taken = {k for f in findings if f.strength == "strong" and host.key not in (f.a.key, f.b.key)
+                     for k in (f.a.key, f.b.key)}
+            partners = [m for m in partners if m.key != host.key and m.key not in taken]
+            if not partners:
+                continue
+            keys = {m.key for m in partners}
+            findings = [f for f in findings
+                        if not (f.strength != "strong" and {f.a.key, f.b.key} <= keys)
+                        and not ({f.a.key, f.b.key} - keys == {host.key} and len({f.a.key, f.b.key}) == 2)]
+            findings.extend(self._hub_findings(ctx, sent, trigger, host, partners, rules, segments, limit))
+        return findings
+
+    def _hub_findings(self, ctx: "_DocCues", sent: Span, trigger: Cue, host: Mention,
+                      partners: list[Mention], rules: list[str], segments: list["Segment"],
+                      limit: int) -> list[Finding]:
+        """Status and date per partner list: from the predicate that governs the trigger ("voted to
+        suspend the city's ties with X") and from the list's own stretch of text, up to the next
+        list or the end of its clause ("..., both partners since 1992"). A list inside a relative
+        clause ("..., which already includes A and B") reads only that clause."""
+        doc = ctx.doc
+        groups = _groups(doc, partners)
+        cap = self.trigger_info[trigger.rule].get("status")
+        units = _clauses(doc, sent, ctx.mentions_in(sent.start, sent.end))
+        trigger_unit = next(((lo, hi) for lo, hi in units if lo <= trigger.start < hi), (sent.start, sent.end))
+
+        def relative(seg: Segment) -> bool:
+            return doc[seg.start].lower_ in RELATIVE_WORDS
+
+        def in_segments(position: int, segs: list[Segment]) -> bool:
+            return any(seg.start <= position < seg.end for seg in segs)
+
+        def char_in_segments(char: int, segs: list[Segment]) -> bool:
+            return any(doc[seg.start].idx <= char < _char_end(doc, seg.end) for seg in segs)
+
+        found = []
+        for n, group in enumerate(groups):
+            lo = group[0].span.start
+            unit_end = next((hi for u_lo, hi in units if u_lo <= lo < hi), sent.end)
+            hi = min(groups[n + 1][0].info.ext_start if n + 1 < len(groups) else sent.end, unit_end, limit)
+            home = next((seg for seg in segments if seg.start <= lo < seg.end), None)
+            if home is not None and relative(home):
+                stretch = [seg for seg in segments if seg.start >= home.start and seg.end <= hi] or [home]
+                cues = [c for c in ctx.statuses_in(home.start, hi) if in_segments(c.start, stretch)]
+                dates = [d for d in ctx.dates if char_in_segments(d.start, stretch)]
+                context_dates: list[DateMention] = []
+            else:
+                stretch = [seg for seg in segments if seg.end > lo and seg.start < hi
+                           and not (relative(seg) and seg.start > lo)]
+                governing = [c for c in ctx.statuses_in(trigger_unit[0], lo)
+                             if not in_segments(c.start, [seg for seg in segments if relative(seg)])]
+                cues = governing + [c for c in ctx.statuses_in(lo, hi) if in_segments(c.start, stretch)]
+                dates = [d for d in ctx.dates if char_in_segments(d.start, stretch) and d.start >= doc[lo].idx]
+                context_dates = [d for d in ctx.dates if sent.start_char <= d.start < doc[lo].idx
+                                 and not char_in_segments(d.start, [seg for seg in segments if relative(seg)])]
+            status, status_rule = _status(cues, [trigger])
+            if cap and status != "terminated":
+                status, status_rule = cap, trigger.rule
+            own = _usable(dates, status, doc)
+            if not own and cues:
+                anchor = doc[cues[-1].start].idx
+                own = sorted(_usable(context_dates, status, doc), key=lambda d: abs(d.start - anchor))
+            date = own[0] if own else None
+            confidence = round(STRENGTH_CONFIDENCE[trigger.strength] * 0.9, 3)
+            for partner in group:
+                found.append(Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, date,
+                                     [(sent.start_char, sent.end_char)], confidence, sent.start_char,
+                                     [*rules, *([status_rule] if status_rule else []), *partner.info.rules],
+                                     capped=bool(cap), strength=trigger.strength, cued=status_rule is not None))
+        return found
+
+    def _implicit_host(self, ctx: "_DocCues", sent: Span, in_sent: list[Mention],
+                       triggers: list[Cue]) -> list[Finding]:
+        """"Talks on a fourth agreement, with the Lithuanian capital Vilnius, began in November":
+        one partner after "with", the other is the place the story is about."""
+        doc = ctx.doc
+        if len(in_sent) != 1:
+            return []
+        partner = in_sent[0]
+        trigger = self._licensing_trigger([t for t in triggers if t.start < partner.span.start],
+                                          ctx.statuses_in(sent.start, sent.end),
+                                          any(t.strength == "strong" for t in triggers))
+        if trigger is None or trigger.strength == "weak" or not _after_with(doc, partner):
+            return []
+        host = anaphora.topic([m for m in ctx.mentions if m.start < sent.start_char and m.key != partner.key],
+                              ctx.mentions)
+        if host is None:
+            return []
+        cues = ctx.statuses_in(sent.start, sent.end)
+        status, status_rule = _status(cues, [trigger])
+        cap = self.trigger_info[trigger.rule].get("status")
+        if cap and status != "terminated":
+            status, status_rule = cap, trigger.rule
+        date = _date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or [trigger], status)
+        return [Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, date,
+                        [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.75, 3),
+                        sent.start_char, [trigger.rule, *([status_rule] if status_rule else []), "implicit-host-with",
+                                          *partner.info.rules], capped=bool(cap), strength=trigger.strength,
+                        cued=status_rule is not None)]
 
     @staticmethod
     def _licensing_trigger(triggers: list[Cue], statuses: list[Cue], sentence_strong: bool) -> Cue | None:
@@ -238,41 +423,56 @@ class TwinExtractor:
                 return cue
         return None
 
-    def _follow_up(self, doc: Doc, following: list[Span], found: list[Finding],
-                   mentions: list[Mention], statuses: list[Cue], dates: list[DateMention]) -> None:
-        """"... decided to twin. The agreement is to be signed." -> the later sentence updates status."""
+    def _follow_up(self, ctx: "_DocCues", following: list[Span], found: list[Finding]) -> None:
+        """"... decided to twin. The agreement is to be signed." -> the later sentence updates status;
+        "The decision was taken on 28 February." -> it dates a tie that had no date."""
+        doc = ctx.doc
         for sent in following:
-            own = [m for m in mentions if sent.start <= m.span.start < sent.end]
+            own = ctx.mentions_in(sent.start, sent.end)
             keys = {m.key for m in own}
             pair_keys = {f.a.key for f in found} | {f.b.key for f in found}
             if len(keys - pair_keys) >= 1 or len(own) >= 2 and not keys <= pair_keys:
                 return
-            refers = [(m, s, e) for m, s, e in self.anaphors(doc[sent.start:sent.end])]
-            cues = [s for s in statuses if sent.start <= s.start < sent.end and s.label != "established"]
-            if not refers or not cues:
+            refers = [self.vocab.strings[m] for m, s, e in self.anaphors(doc[sent.start:sent.end])]
+            cues = [s for s in ctx.statuses_in(sent.start, sent.end) if s.label != "established"]
+            sent_dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+            if not refers:
                 return
+            if "anaphor-the-decision" in refers:
+                for finding in found:
+                    usable = _usable(sent_dates, finding.status, doc)
+                    if finding.date is None and usable:
+                        finding.date = usable[0]
+                        finding.rules.extend(["anaphor-the-decision", "follow-up-sentence"])
+                        finding.evidence.append((sent.start_char, sent.end_char))
+            if not cues:
+                if "anaphor-the-decision" not in refers:
+                    return
+                continue
             status, rule = _status(cues, [])
             anchor = doc[cues[0].start].idx
-            sent_dates = sorted((d for d in dates if sent.start_char <= d.start < sent.end_char),
-                                key=lambda d: abs(d.start - anchor))
+            usable = sorted(_usable(sent_dates, status, doc), key=lambda d: abs(d.start - anchor))
             for finding in found:
                 if STATUS_RANK[status] < STATUS_RANK[finding.status] or finding.capped:
                     continue
                 changed = status != finding.status
-                finding.status = status
+                finding.status, finding.cued = status, True
                 finding.rules.extend([rule or "", "follow-up-sentence"])
                 finding.evidence.append((sent.start_char, sent.end_char))
-                if sent_dates and (changed or finding.date is None):
-                    finding.date = sent_dates[0]
+                if usable and (changed or finding.date is None):
+                    finding.date = usable[0]
 
     def _records(self, doc: Doc, findings: list[Finding], source: Source) -> list[TwinningRecord]:
         merged: dict[frozenset[str], list[Finding]] = {}
         for finding in findings:
+            if _own_region(finding.a, finding.b):
+                continue
             key = frozenset((finding.a.key, finding.b.key))
             merged.setdefault(key, []).append(finding)
         records = []
         for group in merged.values():
-            winner = max(group, key=lambda f: (STATUS_RANK[f.status], f.date is not None, -f.position))
+            _inherit_cap(group)
+            winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
             date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
             evidence = sorted({span for f in group for span in f.evidence})
             parties = [_party(doc, winner.a), _party(doc, winner.b)]
@@ -376,8 +576,8 @@ def _clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, i
     return [(u[0].start, u[-1].end) for u in units]
 
 
-def _pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mention]], float]:
-    """Group places into lists by what stands between them, then pair the lists."""
+def _groups(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    """Places joined only by commas and "and" form one list ("Rzeszów, Przemyśl and Lublin")."""
     groups: list[list[Mention]] = [[mentions[0]]]
     for prev, cur in zip(mentions, mentions[1:]):
         between = doc.text[prev.end:cur.start]
@@ -385,6 +585,24 @@ def _pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mentio
             groups[-1].append(cur)
         else:
             groups.append([cur])
+    return groups
+
+
+def _pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mention]], float]:
+    """Group places into lists by what stands between them, then pair the lists.
+
+    A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"), unless it
+    is all there is to pair with."""
+    groups, seen = [], set()
+    for group in _groups(doc, mentions):
+        if not {m.key for m in group} <= seen and not _direction(doc, group[0]):
+            groups.append(group)
+        seen |= {m.key for m in group}
+    if not groups:
+        return [], 0.0
+    parties = [g for g in groups if not _venue(doc, g[0])]
+    if len(parties) < len(groups) and (len(parties) >= 2 or parties and len(parties[0]) == 2):
+        groups = parties
     if len(groups) == 1:
         if len(groups[0]) == 2:
             return [(groups[0][0], groups[0][1])], 0.0
@@ -394,6 +612,103 @@ def _pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mentio
     pairs = [(a, b) for a in first for b in second if a.key != b.key]
     return pairs, penalty
 
+
+def _outside_subordinates(doc: Doc, sent: Span, trigger: Cue, mentions: list[Mention]) -> list[Mention]:
+    """Places a medium trigger can pair: not those inside a "which/when/while ..." clause that
+    does not hold the trigger ("sign a formal agreement, which ... when a delegation from Kovel
+    visits Mississippi")."""
+    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
+    segments = _segments(doc, sent, protected)
+    subordinate: list[tuple[int, int]] = []
+    inside = False
+    for seg in segments:
+        if doc[seg.start].lower_ in SUBORDINATORS:
+            inside = not (seg.start <= trigger.start < seg.end) and trigger.start < seg.start
+        elif seg.boundary:
+            inside = inside and "," not in seg.boundary
+        if inside:
+            subordinate.append((seg.start, seg.end))
+    return [m for m in mentions if not any(lo <= m.span.start < hi for lo, hi in subordinate)]
+
+
+def _own_region(a: Mention, b: Mention) -> bool:
+    """A city and a region of its own country ("Odesa and the Odesa region") are not a tie."""
+    kinds = {a.info.kind, b.info.kind}
+    return kinds == {"city", "region"} and a.info.country == b.info.country
+
+
+def _venue(doc: Doc, mention: Mention, words: frozenset[str] = VENUE_WORDS) -> bool:
+    """Is the place introduced as a location ("in Košice", "at Lviv", "south of Warsaw") rather
+    than a partner?"""
+    i = mention.info.ext_start
+    if _direction(doc, mention):
+        return True
+    if i == 0 or doc[i - 1].lower_ not in words:
+        return False
+    return i < 2 or doc[i - 2].lower_ not in PARTNER_NOUNS
+
+
+def _direction(doc: Doc, mention: Mention) -> bool:
+    """"Piaseczno, south of Warsaw": a place that only locates another one."""
+    i = mention.info.ext_start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in DIRECTIONS
+
+
+def _after_with(doc: Doc, mention: Mention) -> bool:
+    """"... with the Lithuanian capital Vilnius": "with" and only a noun phrase before the place."""
+    i = mention.info.ext_start - 1
+    while i >= 0 and i >= mention.info.ext_start - 4 and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "with"
+
+
+def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
+    """The token naming whose tie a trigger is: "Kyiv's / the city's / its [new] sister cities",
+    or the subject of "X has partner cities"."""
+    i = trigger.start - 1
+    skipped = 0
+    while i > sent.start and skipped < 3 and (doc[i].lower_ in HUB_MODIFIERS or doc[i].pos_ == "NUM"):
+        i -= 1
+        skipped += 1
+    if i > sent.start and doc[i].text in {"'s", "’s", "'", "’"}:
+        return i - 1, "hub-possessive"
+    if i >= sent.start and doc[i].lower_ == "its":
+        return i, "hub-possessive"
+    head = doc[trigger.end - 1]
+    verb = head if head.pos_ == "VERB" else head.head
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subject or not (head is verb or head.dep_ in ("dobj", "attr", "obj")):
+        return None, ""
+    return subject[0].i, "hub-subject" if verb.lemma_ in HAVE_VERBS else "hub-agent"
+
+
+def _elliptic(doc: Doc, lo: int, hi: int, statuses: list[Cue], previous: list[Cue]) -> bool:
+    """"... and Kalush signed one with Tarnów": a clause that repeats the previous predicate."""
+    if any(t.lower_ in PRO_FORMS for t in doc[lo:hi]):
+        return True
+    labels = {c.label for c in previous if c.label != "established"}
+    return any(c.label in labels for c in statuses)
+
+
+def _share_date(findings: list[Finding]) -> None:
+    """Coordinated clauses of one predicate share the one date they state."""
+    dated = {(f.date.start, f.date.value): f.date for f in findings if f.date is not None}
+    if len(dated) == 1:
+        (date,) = dated.values()
+        for f in findings:
+            if f.date is None:
+                f.date = date
+
+
+def _inherit_cap(group: list[Finding]) -> None:
+    """"They signed a memorandum of intent ... The memorandum was signed online": a later, vaguer
+    mention of the same document cannot lift the pair above the capped status."""
+    capped = [f for f in group if f.capped]
+    if not capped:
+        return
+    for f in group:
+        if not f.capped and f.strength != "strong" and f.status != "terminated":
+            f.status, f.capped = capped[0].status, True
 
 def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
     """Termination wins; else the first future/intent cue; else signed; else established."""
@@ -410,15 +725,24 @@ def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
     return "established", None
 
 
-def _date_for(doc: Doc, sent: Span, unit: tuple[int, int], units: list[tuple[int, int]],
-              dates: list[DateMention], anchors: list[Cue]) -> DateMention | None:
-    """The clause's own date (closest to its cue), else a date fronted before the first clause."""
+def _date_for(ctx: "_DocCues", sent: Span, unit: tuple[int, int], units: list[tuple[int, int]],
+              anchors: list[Cue], status: str) -> DateMention | None:
+    """The clause's own date (closest to its cue), else a date fronted before the first clause.
+
+    A cue inside a relative clause ("X and Y, which have been twin towns since 1990, opened an
+    exhibition on 1 October") takes only that clause's date."""
+    doc = ctx.doc
     lo_char = doc[unit[0]].idx
-    hi_char = doc[unit[1] - 1].idx + len(doc[unit[1] - 1].text)
-    own = [d for d in dates if lo_char <= d.start < hi_char]
+    hi_char = _char_end(doc, unit[1])
+    if anchors:
+        rel = _relative_segment(doc, sent, anchors[0].start, ctx.mentions_in(sent.start, sent.end))
+        if rel is not None:
+            lo_char, hi_char = doc[rel[0]].idx, _char_end(doc, rel[1])
+    own = _usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc)
     if not own:
         first = doc[units[0][0]].idx if units else sent.start_char
-        own = [d for d in dates if sent.start_char <= d.start < max(first, sent.start_char)]
+        own = _usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
+                      status, doc)
         if not own and units and units[0] == unit:
             return None
     if not own:
@@ -427,6 +751,36 @@ def _date_for(doc: Doc, sent: Span, unit: tuple[int, int], units: list[tuple[int
         anchor = doc[anchors[0].start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+def _relative_segment(doc: Doc, sent: Span, token: int, mentions: list[Mention]) -> tuple[int, int] | None:
+    """The relative clause ("which ...", "who ...") around ``token``, if it sits in one."""
+    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
+    for seg in _segments(doc, sent, protected):
+        if seg.start <= token < seg.end:
+            return (seg.start, seg.end) if doc[seg.start].lower_ in RELATIVE_WORDS else None
+    return None
+
+
+def _usable(dates: list[DateMention], status: str, doc: Doc) -> list[DateMention]:
+    """"since 2019" dates a lasting state, so it can date an established tie but not an event."""
+    if status == "established":
+        return dates
+    return [d for d in dates if not doc.text[max(0, d.start - 7):d.start].rstrip().lower().endswith("since")]
+
+
+def _is_future(date: DateMention, published: str | None) -> bool:
+    """A date after publication is a plan ("will sign next month"), never the date of a step."""
+    if not published or not date.value:
+        return False
+    n = min(len(date.value), len(published))
+    return date.value[:n] > published[:n]
+
+
+def _char_end(doc: Doc, token_end: int) -> int:
+    """Character offset just after token ``token_end - 1``."""
+    last = doc[token_end - 1]
+    return last.idx + len(last.text)
 
 
 def _inside_date(doc: Doc, cue: Cue, dates: list[DateMention]) -> bool:
