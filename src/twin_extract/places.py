@@ -27,6 +27,7 @@ SPAN_KEY = "twin_places"
 CONNECTORS = {"am", "an", "der", "de", "del", "la", "le", "upon", "on", "sur", "en", "di", "da", "nad", "pod", "im"}
 """Lowercase words that may sit inside a place name ("Frankfurt am Main", "Rostov-on-Don")."""
 LEADING_OK = {"the"}
+HOST_NOUNS = {"city", "town", "capital", "port", "village", "municipality"}
 TITLE_WORDS = {"mayor", "deputy", "governor", "head", "council", "city", "town", "hall", "municipality",
                "region", "oblast", "county", "province", "state", "regional", "administration",
                "military", "district", "community", "hromada", "voivodeship", "authorities",
@@ -36,7 +37,15 @@ NER_PLACE = {"GPE", "LOC", "FAC"}
 NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MAX_RUN = 6
 BIG_CITY = 100_000
-"""A US state name is read as the state unless a US city this big has the name."""
+TOWN = 20_000
+"""A region's bare official name is read as the region unless a town this big (a US city this
+big, for a state) has the name."""
+BARE_REGION_TYPES = {"state", "region", "province", "oblast", "voivodship", "voivodeship", "county", "land",
+                     "republic", "autonomous republic", "prefecture", "canton", "autonomous community",
+                     "administrative region", "autonomous region"}
+ORG_HEADS = {"university", "college", "academy", "institute", "school", "museum", "bank", "port", "diocese",
+             "archdiocese", "church", "library", "theatre", "theater", "club", "polytechnic", "conservatory"}
+"""Capitalised heads of organisation names: "University of Tartu" is not Tartu."""
 
 
 @dataclass
@@ -138,9 +147,10 @@ class PlaceRecognizer:
             if info.kind == "country" and info.country:
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
         mentions = _drop_qualifiers(mentions)
+        contrasts = self._described_countries(doc)
         spans = []
         for n, (span, info) in enumerate(mentions):
-            earlier = _explicit_resolution(mentions, n, context)
+            earlier = _explicit_resolution(mentions, n, contrasts)
             if info.kind == "city" and info.country_source == "none" and earlier is not None:
                 info = replace(earlier, ext_start=info.ext_start, ext_end=info.ext_end,
                                country_source="coreference", rules=info.rules + ["same-name-in-document"])
@@ -154,6 +164,19 @@ class PlaceRecognizer:
         _mark_containers(doc, spans)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _described_countries(self, doc: Doc) -> set[str]:
+        """Countries of "the English city", "the Texan town" written without a name after them:
+        a story that says "the English city should not be confused with Cambridge,
+        Massachusetts" tells which Cambridge its bare mentions are."""
+        found = set()
+        for token in doc[1:-1]:
+            code = self.resolver.demonym(token.text) if token.text[:1].isupper() else None
+            nxt = doc[token.i + 1]
+            if code and nxt.lower_ in HOST_NOUNS and doc[token.i - 1].lower_ in LEADING_OK and \
+                    (nxt.i + 1 >= len(doc) or doc[nxt.i + 1].lower_ != "of"):
+                found.add(code)
+        return found
 
     def _demonym_countries(self, doc: Doc | Span) -> set[str]:
         found = set()
@@ -197,26 +220,31 @@ class PlaceRecognizer:
             if info is not None:
                 return span, info
         places = self.gazetteer.lookup(key)
-        state = self._bare_state(doc, span, places)
-        if state is not None:
-            return span, state
+        region = self._bare_region(doc, span, places)
+        if region is not None:
+            return span, region
         if not places or not self._plausible(doc, span, run, places):
             return None
         return span, self._city(doc, span, places)
 
-    def _bare_state(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
-        """"Vermont is ending its sister-state relationship": a US state's full name with no cue
-        is the state, unless a big US city has that name (Washington, New York)."""
+    def _bare_region(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
+        """"Vermont is ending its sister-state relationship", "the regional assembly of Lubelskie":
+        a first-level region's official name with no cue is the region, unless a town of some
+        size has the name (Bergamo, Lecco and Kent are towns; Washington is a city)."""
         key = fold(span.text)
-        states = [s for s in self.resolver.subdivisions_named(span.text) if s.country == "US" and fold(s.name) == key]
-        if not states or self._cue_at(doc, "after", "city", span.start, span.end) or \
+        regions = [s for s in self.resolver.subdivisions_named(span.text)
+                   if fold(s.name) == key and s.type.casefold() in BARE_REGION_TYPES]
+        if not regions or self._cue_at(doc, "after", "city", span.start, span.end) or \
                 self._cue_at(doc, "before", "city", span.start, span.end):
             return None
-        if any(p.country == "US" and p.population >= BIG_CITY for p in places):
+        region = regions[0]
+        limit = BIG_CITY if region.country == "US" else TOWN
+        if any(p.population >= limit for p in places):
             return None
         ext_start, ext_end = self._extent(doc, span.start, span.end, None)
-        return PlaceInfo("region", states[0].name, "US", subdivision=states[0].code, country_source="subdivision",
-                         ext_start=ext_start, ext_end=ext_end, evidence=0.9, rules=["us-state-name"])
+        return PlaceInfo("region", region.name, region.country, subdivision=region.code,
+                         country_source="subdivision", ext_start=ext_start, ext_end=ext_end, evidence=0.9,
+                         rules=["region-official-name"])
 
     def _cue_at(self, doc: Doc, position: str, kind: str, i: int, j: int) -> dict | None:
         """The cue of ``kind`` written just before ``doc[i:j]`` or just after it, if any."""
@@ -249,6 +277,9 @@ class PlaceRecognizer:
     def _plausible(self, doc: Doc, span: Span, run: tuple[int, int], places: tuple[Place, ...]) -> bool:
         """Is this capitalised string a place here, or a word/name that happens to match one?"""
         if not self._fits_run(doc, span, run):
+            return False
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+                doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in ORG_HEADS:
             return False
         ent_types = {t.ent_type_ for t in span}
         city_cue = self._cue_at(doc, "before", "city", span.start, span.end) or \
@@ -485,12 +516,13 @@ def _is_cap(token: Token) -> bool:
 
 
 def _explicit_resolution(mentions: list[tuple[Span, PlaceInfo]], n: int,
-                         context: set[str]) -> PlaceInfo | None:
+                         contrasts: set[str]) -> PlaceInfo | None:
     """How the document resolved this name where it stated the country ("Portland, Maine").
 
     The nearest earlier statement counts. A later one counts too (a story often names the
-    state only further down), unless the document also names another country where a place
-    of this name exists: "Cambridge ... not to be confused with Cambridge, Massachusetts".
+    state only further down), unless the document describes a place of this name in another
+    country: "Cambridge ... The English city should not be confused with Cambridge,
+    Massachusetts".
     """
     span, info = mentions[n]
     key = fold(span.text)
@@ -503,7 +535,7 @@ def _explicit_resolution(mentions: list[tuple[Span, PlaceInfo]], n: int,
     if not after:
         return None
     rivals = {p.country for p in info.candidates} - {after[0].country}
-    return None if rivals & context else after[0]
+    return None if rivals & contrasts else after[0]
 
 
 def _drop_qualifiers(mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span, PlaceInfo]]:
