@@ -36,6 +36,9 @@ TITLE_WORDS = {"mayor", "deputy", "governor", "head", "council", "city", "town",
 NER_PLACE = {"GPE", "LOC", "FAC"}
 NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MAX_RUN = 6
+ABBREVIATIONS = {"st", "mt", "ft"}
+"""The tokenizer splits "ST. PAUL" in a dateline; the dot joins the name again."""
+HYPHEN_PAIR_NOUNS = {"sister", "twin", "twinning", "partnership", "friendship", "partner"}
 BIG_CITY = 100_000
 TOWN = 20_000
 """A region's bare official name is read as the region unless a town this big (a US city this
@@ -68,6 +71,9 @@ class PlaceInfo:
     """Token extent including descriptors and apposition ("the German city of X, Germany")."""
     evidence: float = 0.0
     rules: list[str] = field(default_factory=list)
+    admin1: str | None = None
+    """GeoNames first-level division of a city, or the one a region corresponds to: tells
+    whether a city lies in a region ("Lutsk" and "Volyn Oblast")."""
     candidates: tuple[Place, ...] = field(default=(), repr=False)
     """Gazetteer entries still in play when no country was stated; ranking picks one."""
 
@@ -132,6 +138,13 @@ class PlaceRecognizer:
         self.patterns = patterns
         self.resolver = CountryResolver(patterns)
         self.not_places = {fold(r["text"]) for r in patterns["not_places"]}
+        self.region_names: dict[str, list[str]] = {}
+        for row in patterns["regions"]:
+            names = self.region_names.setdefault(row["code"], [])
+            if row.get("capital"):
+                names.insert(0, row["capital"])
+            names.append(row["alias"])
+        self._admin1: dict[str, str | None] = {}
         self.cues: dict[tuple[str, str], dict[tuple[str, ...], dict]] = {}
         for row in patterns["place_cues"]:
             words = tuple(re.findall(r"[^\s-]+|-", row["pattern"].casefold()))
@@ -227,6 +240,18 @@ class PlaceRecognizer:
             return None
         return span, self._city(doc, span, places)
 
+    def _region_admin1(self, code: str, country: str) -> str | None:
+        """The GeoNames admin1 code of a region: a US state's own code, else the division of
+        its capital (``capital`` in patterns/regions.jsonl) or of the biggest town sharing
+        one of its names ("Donetsk" for Donetsk Oblast)."""
+        if country == "US":
+            return code.split("-", 1)[1]
+        if code not in self._admin1:
+            names = self.region_names.get(code, [])
+            towns = [p for name in names for p in self.gazetteer.lookup(fold(name)) if p.country == country]
+            self._admin1[code] = max(towns, key=lambda p: p.population).admin1 if towns else None
+        return self._admin1[code]
+
     def _bare_region(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
         """"Vermont is ending its sister-state relationship", "the regional assembly of Lubelskie":
         a first-level region's official name with no cue is the region, unless a town of some
@@ -243,6 +268,7 @@ class PlaceRecognizer:
             return None
         ext_start, ext_end = self._extent(doc, span.start, span.end, None)
         return PlaceInfo("region", region.name, region.country, subdivision=region.code,
+                         admin1=self._region_admin1(region.code, region.country),
                          country_source="subdivision", ext_start=ext_start, ext_end=ext_end, evidence=0.9,
                          rules=["region-official-name"])
 
@@ -271,6 +297,7 @@ class PlaceRecognizer:
         ext_start, ext_end = self._extent(doc, span.start, span.end, cue)
         rules = [cue["id"], self.resolver.region_rules.get(fold(span.text), "pycountry-subdivision")]
         return PlaceInfo("region", sub.name, sub.country, subdivision=sub.code,
+                         admin1=self._region_admin1(sub.code, sub.country),
                          country_source=source if country else "subdivision",
                          ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
 
@@ -301,7 +328,13 @@ class PlaceRecognizer:
 
     @staticmethod
     def _fits_run(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
-        """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place."""
+        """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place, except
+        two places joined by a hyphen before a twinning noun ("the St. Paul-Nagasaki sister city
+        committee")."""
+        if run[1] < len(doc) and doc[run[1]].lower_ in HYPHEN_PAIR_NOUNS and (
+                span.end < run[1] and doc[span.end].text == "-" or
+                span.start > run[0] and doc[span.start - 1].text == "-"):
+            return True
         before = [t for t in doc[run[0]:span.start] if t.lower_ not in LEADING_OK and t.text != "-"]
         if any(t.lower_ not in TITLE_WORDS for t in before):
             return False
@@ -322,7 +355,7 @@ class PlaceRecognizer:
                                  ext_start=ext_start, ext_end=ext_end, evidence=0.8, rules=rules)
             best = max(chosen, key=_weight)
             return PlaceInfo("city", best.name, best.country, geonames_id=best.geonames_id,
-                             population=best.population, country_source=source,
+                             population=best.population, country_source=source, admin1=best.admin1,
                              ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
         return PlaceInfo("city", span.text, None, ext_start=ext_start, ext_end=ext_end,
                          evidence=0.7, rules=rules, candidates=places)
@@ -341,7 +374,7 @@ class PlaceRecognizer:
         best = max(places, key=score)
         ambiguity = sum(1 for p in places if p.country != best.country and p.population > best.population / 10)
         return PlaceInfo("city", best.name, best.country, geonames_id=best.geonames_id,
-                         population=best.population, country_source="gazetteer",
+                         population=best.population, country_source="gazetteer", admin1=best.admin1,
                          ext_start=info.ext_start, ext_end=info.ext_end,
                          evidence=max(0.5, 0.9 - 0.1 * ambiguity) * min(1.0, 0.6 + math.log10(best.population + 1) / 15),
                          rules=info.rules + ["gazetteer-rank"])
@@ -481,6 +514,9 @@ def _capitalised_runs(doc: Doc) -> Iterable[tuple[int, int]]:
             if _is_cap(tok) and doc[j - 1].whitespace_ in ("", " ") and doc[j - 1].text not in {",", ";"}:
                 if doc[j - 1].is_sent_end:
                     break
+                j += 1
+            elif tok.text == "." and doc[j - 1].lower_ in ABBREVIATIONS and not doc[j - 1].whitespace_ \
+                    and j + 1 < n and _is_cap(doc[j + 1]):
                 j += 1
             elif (tok.text == "-" or tok.lower_ in CONNECTORS) and j + 1 < n and \
                     (_is_cap(doc[j + 1]) or doc[j + 1].lower_ in CONNECTORS or doc[j + 1].text == "-") and \

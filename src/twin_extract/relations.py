@@ -49,7 +49,7 @@ HUB_NOT_PARTNER = VENUE_WORDS | {"from", "to", "into", "across", "via"}
 """"The city's partners ... sent aid to Kharkiv": after these, not a partner of the hub."""
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "outskirts", "suburb", "suburbs", "centre", "center", "kilometres", "kilometers", "km", "miles"}
-PARTNER_NOUNS = {"partner", "partners", "city", "cities", "town", "towns", "twin", "sister"}
+PARTNER_NOUNS = {"partner", "partners"}
 """... unless they follow a partner noun: "found a new partner in Przemyśl"."""
 PRO_FORMS = {"one", "ones", "another", "similar", "likewise"}
 """"X signed an agreement with Y and Z signed one with W": the second clause reuses the trigger."""
@@ -632,9 +632,11 @@ def _outside_subordinates(doc: Doc, sent: Span, trigger: Cue, mentions: list[Men
 
 
 def _own_region(a: Mention, b: Mention) -> bool:
-    """A city and a region of its own country ("Odesa and the Odesa region") are not a tie."""
-    kinds = {a.info.kind, b.info.kind}
-    return kinds == {"city", "region"} and a.info.country == b.info.country
+    """A city and the region it lies in ("Odesa and the Odesa region") are not a tie; a city
+    with another region of its country can be ("Uzhhorod and Donetsk Oblast")."""
+    if {a.info.kind, b.info.kind} != {"city", "region"} or a.info.country != b.info.country:
+        return False
+    return a.info.admin1 is None or b.info.admin1 is None or a.info.admin1 == b.info.admin1
 
 
 def _venue(doc: Doc, mention: Mention, words: frozenset[str] = VENUE_WORDS) -> bool:
