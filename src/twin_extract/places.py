@@ -328,8 +328,8 @@ class PlaceRecognizer:
 
     @staticmethod
     def _fits_run(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
-        """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place, except
-        two places joined by a hyphen before a twinning noun ("the St. Paul-Nagasaki sister city
+        """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run
+        that only continues with a connector word is ("Rzeszów on Monday"), and so are two places joined by a hyphen before a twinning noun ("the St. Paul-Nagasaki sister city
         committee")."""
         if run[1] < len(doc) and doc[run[1]].lower_ in HYPHEN_PAIR_NOUNS and (
                 span.end < run[1] and doc[span.end].text == "-" or
@@ -339,7 +339,7 @@ class PlaceRecognizer:
         if any(t.lower_ not in TITLE_WORDS for t in before):
             return False
         after = [t for t in doc[span.end:run[1]] if t.text != "-"]
-        return not after or after[0].lower_ in TITLE_WORDS
+        return not after or after[0].lower_ in TITLE_WORDS or after[0].is_lower and after[0].lower_ in CONNECTORS
 
     def _city(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo:
         country, source = self._explicit_country(doc, span.start, span.end, places)

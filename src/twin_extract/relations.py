@@ -32,6 +32,7 @@ from .dates import DateMention, find_dates
 from .extensions import register_extensions
 from .patterns import PatternSet, load_patterns
 from .places import Mention, party_mentions
+from .textnorm import fold
 from .record import (DateInfo, Extractor, Party, Source, Span as EvidenceSpan, TwinningRecord,
                      place_key, record_id)
 
@@ -258,9 +259,13 @@ class TwinExtractor:
             return []
         before = ctx.mentions_in(earlier[0].start, sent.start)
         distinct: dict[str, Mention] = {}
-        for m in before + in_sent:
+        for m in before:
             if kind is None or m.info.kind == kind:
                 distinct.setdefault(m.key, m)
+        if len(distinct) != 2:
+            for m in in_sent:
+                if (kind is None or m.info.kind == kind) and not _venue(doc, m, HUB_NOT_PARTNER):
+                    distinct.setdefault(m.key, m)
         if len(distinct) != 2:
             return []
         a, b = distinct.values()
@@ -299,20 +304,30 @@ class TwinExtractor:
             trigger_end = doc[trigger.end - 1].idx
             partners = [m for m in in_sent if m.start > trigger_end and m.span.start < limit
                         and not _venue(doc, m, HUB_NOT_PARTNER) and m is not explicit]
-            if not partners:
+            phrase_start = explicit.info.ext_start if explicit is not None else \
+                getattr(self.hosts.at(ctx.refs, host_token), "start", host_token)
+            appositive = next((m for m in in_sent if how == "hub-possessive" and m is not explicit
+                               and m.info.ext_end == phrase_start - 1 and doc[phrase_start - 1].text == ","), None)
+            if not partners and appositive is None:
                 continue
             host, rules = explicit, [trigger.rule, how]
+            if host is None and how == "hub-compound":
+                host = _named_before(doc, ctx.mentions, host_token)
             if host is None:
                 ref = self.hosts.at(ctx.refs, host_token)
                 if ref is None:
                     continue
-                host = anaphora.resolve(doc, ref, ctx.mentions, {m.key for m in _groups(doc, partners)[0]})
+                nearest = _groups(doc, partners)[0] if partners else [appositive]
+                host = anaphora.resolve(doc, ref, ctx.mentions, {m.key for m in nearest})
                 rules.append(ref.rule)
             if host is None:
                 continue
             taken = {k for f in findings if f.strength == "strong" and host.key not in (f.a.key, f.b.key)
                      for k in (f.a.key, f.b.key)}
             partners = [m for m in partners if m.key != host.key and m.key not in taken]
+            if appositive is not None and appositive.key != host.key and \
+                    not any({f.a.key, f.b.key} == {host.key, appositive.key} for f in findings):
+                findings.append(self._appositive_finding(ctx, sent, trigger, host, appositive, rules, segments))
             if not partners:
                 continue
             keys = {m.key for m in partners}
@@ -321,6 +336,27 @@ class TwinExtractor:
                         and not ({f.a.key, f.b.key} - keys == {host.key} and len({f.a.key, f.b.key}) == 2)]
             findings.extend(self._hub_findings(ctx, sent, trigger, host, partners, rules, segments, limit))
         return findings
+
+    def _appositive_finding(self, ctx: "_DocCues", sent: Span, trigger: Cue, host: Mention, partner: Mention,
+                            rules: list[str], segments: list["Segment"]) -> Finding:
+        """"Poznań, Hanover's twin town in Poland, has offered ...": the apposition states the tie;
+        the rest of the sentence is about the partner, so only the apposition gives status/date.
+        (Used only when the clause rules found no pair: "... freeze contacts with Vyborg, its
+        friendship city" keeps the main clause's status.)"""
+        doc = ctx.doc
+        seg = next((g for g in segments if g.start <= trigger.start < g.end), None)
+        lo, hi = (seg.start, seg.end) if seg is not None else (trigger.start, trigger.end)
+        cues = ctx.statuses_in(lo, hi)
+        status, status_rule = _status(cues, [trigger])
+        cap = self.trigger_info[trigger.rule].get("status")
+        if cap and status != "terminated":
+            status, status_rule = cap, trigger.rule
+        dates = _usable([d for d in ctx.dates if doc[lo].idx <= d.start < _char_end(doc, hi)], status, doc)
+        return Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, dates[0] if dates else None,
+                       [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.9, 3),
+                       sent.start_char, [*rules, "hub-apposition", *([status_rule] if status_rule else []),
+                                         *partner.info.rules],
+                       capped=bool(cap), strength=trigger.strength, cued=status_rule is not None)
 
     def _hub_findings(self, ctx: "_DocCues", sent: Span, trigger: Cue, host: Mention,
                       partners: list[Mention], rules: list[str], segments: list["Segment"],
@@ -669,19 +705,35 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
     or the subject of "X has partner cities"."""
     i = trigger.start - 1
     skipped = 0
-    while i > sent.start and skipped < 3 and (doc[i].lower_ in HUB_MODIFIERS or doc[i].pos_ == "NUM"):
+    while i > sent.start and skipped < 3 and (doc[i].lower_ in HUB_MODIFIERS or doc[i].pos_ in ("NUM", "ADJ")
+                                              or doc[i].dep_ == "amod" and doc[i].is_lower):
         i -= 1
         skipped += 1
     if i > sent.start and doc[i].text in {"'s", "’s", "'", "’"}:
         return i - 1, "hub-possessive"
     if i >= sent.start and doc[i].lower_ == "its":
         return i, "hub-possessive"
+    if i >= sent.start and doc[i].text[:1].isupper() and doc[i].dep_ == "compound" and doc[i].head.i >= trigger.start:
+        while i > sent.start and doc[i - 1].text[:1].isupper() and doc[i - 1].dep_ == "compound":
+            i -= 1
+        return i, "hub-compound"
     head = doc[trigger.end - 1]
     verb = head if head.pos_ == "VERB" else head.head
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subject or not (head is verb or head.dep_ in ("dobj", "attr", "obj")):
         return None, ""
     return subject[0].i, "hub-subject" if verb.lemma_ in HAVE_VERBS else "hub-agent"
+
+
+def _named_before(doc: Doc, mentions: list[Mention], token: int) -> Mention | None:
+    """"The Rochester International Sister Cities program": a name inside a longer name is not a
+    place mention of its own, but it names a place the story mentioned before."""
+    for length in (3, 2, 1):
+        key = fold(doc[token:token + length].text)
+        found = [m for m in mentions if m.span.start < token and fold(m.span.text) == key]
+        if found:
+            return found[-1]
+    return None
 
 
 def _elliptic(doc: Doc, lo: int, hi: int, statuses: list[Cue], previous: list[Cue]) -> bool:
