@@ -111,3 +111,180 @@ def test_explain_names_the_rules(extractor):
     (record,) = extractor.extract("Lutsk and Lublin signed a cooperation agreement.")
     rules = record.to_dict(explain=True)["explain"]["rules"]
     assert "trig-cooperation-agreement" in rules and "status-signed-verb" in rules
+
+
+# --- rules added for hosts, hubs, ellipsis, venues, subordinate clauses, own regions and dates ---
+
+def _records(extractor, text, published=None):
+    return {frozenset(p.name for p in r.parties): r for r in extractor.extract(text, published=published)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # possessive hub: each listed place is the host's partner, none are partners of each other
+    ("Bergen's partner cities include Rostock, Turku and Seattle.",
+     {P({"Bergen", "Rostock"}), P({"Bergen", "Turku"}), P({"Bergen", "Seattle"})}),
+    # "its sister city X": the host is the place named before
+    ("Bergen celebrated its anniversary this week. Its sister city Seattle sent a delegation.",
+     {P({"Bergen", "Seattle"})}),
+    # "the town signed ... with X": host from the earlier sentence
+    ("Bergen hosted a festival on Saturday. The town signed a partnership agreement with Rostock.",
+     {P({"Bergen", "Rostock"})}),
+    # "The Latvian city has partner cities ...": the Latvian place, not the more frequent Lithuanian one
+    ("Ventspils hosted delegates from Kaunas on Friday. Kaunas is preparing for the summit. "
+     "The Latvian city has partner cities in ten countries, including Kalmar, Bellevue and Ystad.",
+     {P({"Ventspils", "Kalmar"}), P({"Ventspils", "Bellevue"}), P({"Ventspils", "Ystad"})}),
+    # "its partnership with X" after "X's twin town Y": Y is the host
+    ("Bristol's twin town Hannover, which hosted refugees last year, has renewed its partnership with Poznań.",
+     {P({"Bristol", "Hannover"}), P({"Hannover", "Poznań"})}),
+    # a hub whose list has only two places: still the host's partners, not a pair of their own
+    pytest.param(
+        "Tampere opened its winter festival on Friday. Tampere welcomed a delegation from Oslo. "
+        "The city's partner towns include Linköping and Kiel.",
+        {P({"Tampere", "Linköping"}), P({"Tampere", "Kiel"})}, id="two-partner-list-the-city's"),
+    pytest.param(
+        "Bergen hosted a jazz festival this weekend. Its sister cities include Rostock and Seattle.",
+        {P({"Bergen", "Rostock"}), P({"Bergen", "Seattle"})}, id="two-partner-list-its"),
+])
+def test_hubs(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+def test_hub_status_from_governing_predicate(extractor):
+    text = ("Bordeaux hosted the summit on Friday. Bordeaux welcomed guests from Leeds. "
+            "The council of Leeds voted to suspend the city's ties with Durban.")
+    assert _summary(extractor.extract(text)) == {P({"Leeds", "Durban"}): ("terminated", None)}
+
+
+ESTONIAN = ("{host} welcomed visitors on Friday. The Estonian city has twin towns in 12 countries; "
+            "{lead} {a} and {b}, both partners since 1995, while the newest, Kharkiv in Ukraine, joined last year.")
+
+
+@pytest.mark.parametrize("host, lead, a, b", [
+    ("Pärnu", "the oldest are", "Oulu", "Växjö"),
+    ("Pärnu", "among the oldest are", "Oulu", "Växjö"),
+    # "both partners" parses as a second hub whose host never resolves; it must not cut the first one
+    ("Tartu", "the oldest are", "Uppsala", "Turku"),
+])
+def test_hub_dates_per_list(extractor, host, lead, a, b):
+    text = ESTONIAN.format(host=host, lead=lead, a=a, b=b)
+    assert _summary(extractor.extract(text, published="2023-06-01")) == {
+        P({host, a}): ("established", "1995"),
+        P({host, b}): ("established", "1995"),
+        P({host, "Kharkiv"}): ("established", "2022"),
+    }
+
+
+def test_hub_list_in_relative_clause_reads_only_that_clause(extractor):
+    text = ("Aberdeen officially twinned with Mykolaiv on 14 March, joining the family of the city's twin towns, "
+            "which already includes Stavanger in Norway and Regensburg in Germany.")
+    assert _summary(extractor.extract(text, published="2023-04-01")) == {
+        P({"Aberdeen", "Mykolayiv"}): ("signed", "2023-03-14"),
+        P({"Aberdeen", "Stavanger"}): ("established", None),
+        P({"Aberdeen", "Regensburg"}): ("established", None),
+    }
+
+
+def test_implicit_host_after_with(extractor):
+    text = ("Pécs hosted a conference last week. "
+            "Talks on a cooperation agreement with the Lithuanian city of Panevėžys began in March.")
+    records = extractor.extract(text, published="2023-06-01")
+    assert _summary(records) == {P({"Pécs", "Panevėžys"}): ("proposed", "2023-03")}
+    assert "implicit-host-with" in records[0].rules
+
+
+def test_ellipsis_pairs_each_clause_and_shares_the_date(extractor):
+    text = "Rouen signed a partnership agreement with Norwich and Nantes signed one with Cardiff on 3 May."
+    records = _records(extractor, text, published="2023-06-01")
+    assert {k: (r.status, r.date.value if r.date else None) for k, r in records.items()} == {
+        P({"Rouen", "Norwich"}): ("signed", "2023-05-03"),
+        P({"Nantes", "Cardiff"}): ("signed", "2023-05-03"),
+    }
+    assert "ellipsis" in records[P({"Nantes", "Cardiff"})].rules
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after "in" is the venue
+    ("Graz and Maribor signed a cooperation agreement on 12 October in Ljubljana.", {P({"Graz", "Maribor"})}),
+    # "south of W" only locates the partner
+    ("Kutno signed a partnership agreement with Łowicz, south of Płock.", {P({"Kutno", "Łowicz"})}),
+])
+def test_venue_and_direction_are_not_parties(extractor, text, expected):
+    assert pairs_of(extractor.extract(text, published="2023-11-01")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # medium trigger ("agreement") licensed by "will sign": places in the "when ..." clause are not paired
+    ("Officials said they will sign the agreement in the autumn, when a delegation from Lutsk visits Toruń.",
+     set()),
+    ("Kalisz and Chernivtsi will sign an agreement in the autumn, when a delegation from Lutsk visits Toruń.",
+     {P({"Kalisz", "Chernivtsi"})}),
+])
+def test_medium_trigger_skips_subordinate_clause(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poznań signed a cooperation agreement with the Greater Poland Voivodeship on 5 May.", set()),
+    ("Lviv and the Lviv region signed a cooperation agreement on tourism.", set()),
+    # another region of the same country can be a partner, so can a region of another country
+    ("Kharkiv and the Poltava region signed a cooperation agreement.", {P({"Kharkiv", "Poltavska oblast"})}),
+    ("Lutsk signed a cooperation agreement with the Lower Silesian Voivodeship on 5 May.",
+     {P({"Lutsk", "Dolnośląskie"})}),
+])
+def test_city_and_the_region_it_lies_in_are_not_paired(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a date after publication is a plan, never the date of the step
+    ("Coimbra and Poitiers will sign a cooperation agreement next month.", "2023-04-10", ("pending", None)),
+    ("Coimbra and Poitiers will sign a cooperation agreement on 20 May.", "2023-04-10", ("pending", None)),
+    # "since" dates a lasting tie ...
+    ("Ghent has been a partner city of Lahti since 2019.", None, ("established", "2019")),
+    # ... but not the event that ends it
+    ("Kuopio and Petrozavodsk, sister cities since 1993, severed their ties.", None, ("terminated", None)),
+    # "The decision was taken on ..." dates the termination of the sentence before
+    ("Aalborg has suspended its sister city ties with Vologda. The decision was taken on 28 February.",
+     "2022-03-10", ("terminated", "2022-02-28")),
+])
+def test_date_rules(extractor, text, published, expected):
+    (record,) = extractor.extract(text, published=published)
+    assert (record.status, record.date.value if record.date else None) == expected
+
+
+def test_decision_sentence_is_credited(extractor):
+    text = "Aalborg has suspended its sister city ties with Vologda. The decision was taken on 28 February."
+    (record,) = extractor.extract(text, published="2022-03-10")
+    assert "anaphor-the-decision" in record.rules and len(record.evidence) == 2
+
+
+def test_the_two_regions_ignores_a_city(extractor):
+    text = ("Officials from the Kharkiv region and the Lower Silesian Voivodeship met in Wrocław on Monday. "
+            "The two regions signed a partnership agreement.")
+    assert _summary(extractor.extract(text, published="2023-04-01")) == {
+        P({"Kharkivska oblast", "Dolnośląskie"}): ("signed", None)}
+
+
+@pytest.mark.parametrize("follow_up, expected", [
+    ("Contacts between the two cities began in April.", ("pending", None)),
+    # a medium trigger without a status cue: an uncued "established" does not outrank "pending"
+    ("Relations between the two cities began in April.", ("pending", None)),
+])
+def test_cueless_two_cities_keeps_stated_status(extractor, follow_up, expected):
+    text = ("The councils of Heidelberg and Montpellier approved the twinning; the charter is to be signed in autumn. "
+            + follow_up)
+    assert _summary(extractor.extract(text, published="2023-06-01")) == {P({"Heidelberg", "Montpellier"}): expected}
+
+
+def test_memorandum_of_intent_caps_later_mentions(extractor):
+    text = "Ghent and Lille signed a memorandum of intent on 4 May. The memorandum was signed by the two mayors."
+    assert _summary(extractor.extract(text, published="2023-06-01")) == {P({"Gent", "Lille"}): ("proposed", "2023-05-04")}
+
+
+def test_twin_cities_nickname_is_blocked(extractor):
+    assert extractor.extract("The Twin Cities of Minneapolis and Saint Paul will host a regional trade fair in October.") == []
+
+
+def test_freiburg_im_breisgau_pairs(extractor):
+    text = "Freiburg im Breisgau and Padua have been twin towns since 1967."
+    assert _summary(extractor.extract(text)) == {P({"Freiburg", "Padua"}): ("established", "1967")}

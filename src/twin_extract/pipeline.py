@@ -119,7 +119,11 @@ class Extractor:
 
 
 def build_pipeline(nlp: Language, patterns: str | None = None, model_name: str = "") -> Language:
-    """Add the twin_extract components to any English pipeline with a parser and NER."""
+    """Add the twin_extract components to any English pipeline with a parser and NER.
+
+    The tokenizer learns that "im" is a word (Freiburg im Breisgau), not "I'm" without its
+    apostrophe."""
+    nlp.tokenizer.add_special_case("im", [{"ORTH": "im"}])
     if "twin_sentences" not in nlp.pipe_names:
         nlp.add_pipe("twin_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     if "twin_places" not in nlp.pipe_names:

@@ -98,6 +98,8 @@ class Finding:
     """The trigger fixes the status ("memorandum of intent" stays proposed even when signed)."""
     strength: str = "strong"
     """Of the licensing trigger; a hub drops weaker pairs between its own partners."""
+    trigger: int = -1
+    """Token where the licensing trigger starts; a hub owns the pairs made from its own trigger."""
     cued: bool = True
     """A status cue decided the status; without one it is "established" by default and does
     not outrank a stated step ("approved a partnership ... Contacts between the two cities")."""
@@ -234,7 +236,8 @@ class TwinExtractor:
                          *a.info.rules, *b.info.rules]
                 unit_findings.append(Finding(a, b, relation, status, date, [(sent.start_char, sent.end_char)],
                                              round(confidence, 3), sent.start_char, rules, capped=bool(cap),
-                                             strength=trigger.strength, cued=status_rule is not None))
+                                             strength=trigger.strength, cued=status_rule is not None,
+                                             trigger=trigger.start))
             if "ellipsis" in rules_extra and previous is not None:
                 _share_date(previous[2] + unit_findings)
             findings.extend(unit_findings)
@@ -292,12 +295,14 @@ class TwinExtractor:
         its partner. Weaker pairs the clause rules made between two partners are dropped."""
         doc = ctx.doc
         hubs = [(t, *_host_token(doc, sent, t)) for t in triggers if t.strength != "weak"]
-        hubs = [(t, token, how) for t, token, how in hubs if token is not None]
+        hubs = [(t, token, how) for t, token, how in hubs if token is not None and (
+            any(m.info.ext_start <= token < m.info.ext_end for m in in_sent) or self.hosts.at(ctx.refs, token)
+            or how == "hub-compound" and _named_before(doc, ctx.mentions, token))]
         segments = _segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
         for n, (trigger, host_token, how) in enumerate(hubs):
-            limit = sent.end
-            if n + 1 < len(hubs):
-                limit = next((seg.start for seg in segments if seg.start <= hubs[n + 1][0].start < seg.end), limit)
+            later = [seg.start for other, _, _ in hubs[n + 1:] for seg in segments
+                     if seg.start <= other.start < seg.end and seg.start > trigger.end]
+            limit = min(later, default=sent.end)
             explicit = next((m for m in in_sent if m.info.ext_start <= host_token < m.info.ext_end), None)
             if how == "hub-agent" and explicit is not None:
                 continue
@@ -323,7 +328,7 @@ class TwinExtractor:
             if host is None:
                 continue
             taken = {k for f in findings if f.strength == "strong" and host.key not in (f.a.key, f.b.key)
-                     for k in (f.a.key, f.b.key)}
+                     and f.trigger != trigger.start for k in (f.a.key, f.b.key)}
             partners = [m for m in partners if m.key != host.key and m.key not in taken]
             if appositive is not None and appositive.key != host.key and \
                     not any({f.a.key, f.b.key} == {host.key, appositive.key} for f in findings):
@@ -332,7 +337,7 @@ class TwinExtractor:
                 continue
             keys = {m.key for m in partners}
             findings = [f for f in findings
-                        if not (f.strength != "strong" and {f.a.key, f.b.key} <= keys)
+                        if not ((f.strength != "strong" or f.trigger == trigger.start) and {f.a.key, f.b.key} <= keys)
                         and not ({f.a.key, f.b.key} - keys == {host.key} and len({f.a.key, f.b.key}) == 2)]
             findings.extend(self._hub_findings(ctx, sent, trigger, host, partners, rules, segments, limit))
         return findings
@@ -820,7 +825,8 @@ def _usable(dates: list[DateMention], status: str, doc: Doc) -> list[DateMention
     """"since 2019" dates a lasting state, so it can date an established tie but not an event."""
     if status == "established":
         return dates
-    return [d for d in dates if not doc.text[max(0, d.start - 7):d.start].rstrip().lower().endswith("since")]
+    return [d for d in dates if not d.text.lower().startswith("since")
+            and not doc.text[max(0, d.start - 7):d.start].rstrip().lower().endswith("since")]
 
 
 def _is_future(date: DateMention, published: str | None) -> bool:
