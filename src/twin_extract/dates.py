@@ -99,6 +99,9 @@ _AGO_RE = re.compile(r"(?i:\b(?P<n>\d{1,2}|a\s+couple\s+of|an?|one|two|three|fou
                      r"|seven|eight|nine|ten|eleven|twelve)\s+(?P<u>day|week|month|year)s?"
                      r"\s+ago\b)")
 _WEEKDAY_RE = re.compile(rf"(?i:\b(?P<q>on|last|next|(?:this\s+)?past))\s+(?P<wd>{_WEEKDAY})")
+_AP_WEEKDAY_RE = re.compile(
+    rf"\b(?:[a-z]+ed|said|met|told|held|took|gave|sent|made|wrote|began|agreed|signed|voted)\s+(?P<wd>{_WEEKDAY})")
+# Wire style drops the "on": "the council voted Tuesday", "the Governor announced Tuesday".
 _MONTH_REL_RE = re.compile(rf"(?i:\b(?P<q>last|this|next))\s+(?P<mon>{_MONTH_FULL})")
 
 _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|through|throughout"
@@ -231,6 +234,11 @@ def _weekday(m: re.Match[str]) -> _Candidate:
                       {"unit": "weekday", "wd": _WEEKDAYS[m.group("wd").lower()], "mode": mode})
 
 
+def _ap_weekday(m: re.Match[str]) -> _Candidate:
+    return _Candidate(m.start("wd"), m.end(), "relative",
+                      {"unit": "weekday", "wd": _WEEKDAYS[m.group("wd").lower()], "mode": "on_or_before"})
+
+
 def _month_relative(m: re.Match[str]) -> _Candidate:
     return _Candidate(m.start(), m.end(), "relative",
                       {"unit": "named_month", "m": _month_number(m.group("mon")),
@@ -250,6 +258,7 @@ _FINDERS: list[tuple[re.Pattern[str], _Finder]] = [
     (_RELATIVE_RE, _relative),
     (_AGO_RE, lambda m, t: _ago(m)),
     (_WEEKDAY_RE, lambda m, t: _weekday(m)),
+    (_AP_WEEKDAY_RE, lambda m, t: _ap_weekday(m)),
     (_MONTH_REL_RE, lambda m, t: _month_relative(m)),
 ]
 # After a range connector the second element needs no cue of its own ("from 2014 to 2022").

@@ -105,6 +105,9 @@ class Finding:
     not outrank a stated step ("approved a partnership ... Contacts between the two cities")."""
 
 
+REPORTING_VERBS = {"announce", "say", "decide", "vote", "confirm", "report", "state", "tell", "declare",
+                   "approve", "agree", "resolve", "rule"}
+"""A date in a clause with one of these verbs dates the step the sentence reports."""
 PLACE_PLURALS = {"cities", "towns", "municipalities", "communities"}
 
 
@@ -178,6 +181,7 @@ class TwinExtractor:
             found = self._sentence(ctx, sent, sentences[max(0, k - 2):k])
             if found:
                 self._follow_up(ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
+                self._report_date(ctx, sent, found)
             findings.extend(found)
         doc._.twinnings = self._records(doc, findings, source)
         return doc
@@ -189,6 +193,21 @@ class TwinExtractor:
             row = info[span.label_]
             cues.append(Cue(row["id"], span.start, span.end, row[label_key], row.get("strength", "")))
         return sorted(cues, key=lambda c: c.start)
+
+    @staticmethod
+    def _report_date(ctx: "_DocCues", sent: Span, found: list[Finding]) -> None:
+        """Last resort for a step still undated after the follow-up sentences (not for a tie merely
+        said to exist): the date of the sentence's reporting clause ("..., the mayor announced on
+        Monday"). A decision dated in the next sentence is closer to the event, so it goes first."""
+        undated = [f for f in found if f.date is None and f.status != "established"]
+        if not undated:
+            return
+        reported = _reporting_dates(ctx, sent)
+        for finding in undated:
+            usable = _usable(reported, finding.status, ctx.doc)
+            if usable:
+                finding.date = usable[0]
+                finding.rules.append("reporting-clause-date")
 
     def _sentence(self, ctx: "_DocCues", sent: Span, earlier: list[Span]) -> list[Finding]:
         doc = ctx.doc
@@ -810,6 +829,19 @@ def _date_for(ctx: "_DocCues", sent: Span, unit: tuple[int, int], units: list[tu
         anchor = doc[anchors[0].start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+def _reporting_dates(ctx: "_DocCues", sent: Span) -> list[DateMention]:
+    """Dates in the sentence's reporting or deciding clause: "Turku is ending its twin city
+    agreement ..., the mayor announced on Monday", "The Governor announced Tuesday that ..."."""
+    doc = ctx.doc
+    protected = [(m.info.ext_start, m.info.ext_end) for m in ctx.mentions_in(sent.start, sent.end)]
+    found = []
+    for seg in _segments(doc, sent, protected):
+        if any(t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in doc[seg.start:seg.end]):
+            lo, hi = doc[seg.start].idx, _char_end(doc, seg.end)
+            found += [d for d in ctx.dates if lo <= d.start < hi]
+    return found
 
 
 def _relative_segment(doc: Doc, sent: Span, token: int, mentions: list[Mention]) -> tuple[int, int] | None:
