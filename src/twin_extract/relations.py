@@ -1,22 +1,28 @@
 """The ``twin_extractor`` component: place mentions + trigger and status cues -> twinning records.
 
 How a sentence becomes pairs:
-1. split it into clauses at commas/"and"/";" (a clause holds one predicate; bare noun-phrase
-   segments join the clause they belong to: a subject list before "X and Y are ...", an object
-   list after "... with X, Y and Z");
+1. split it into clauses at commas/"and"/";" (``clauses.py``: a clause holds one predicate;
+   bare noun-phrase segments join the clause they belong to);
 2. keep clauses that carry a trigger (strong alone, medium with a status cue or a strong trigger
-   elsewhere in the sentence, weak only beside a strong trigger);
+   elsewhere in the sentence, weak only beside a strong trigger); a clause that repeats the
+   previous predicate ("and Z signed one with W") reuses its trigger;
 3. group the clause's places into lists by what stands between them ("X, Y and Z") and pair
-   the two lists (one list of two is a pair: "the cities of X and Y");
-4. status from the clause's cues, date from the clause (else the sentence's fronted date);
-   a following sentence that refers back ("The agreement is to be signed.") updates both.
-Within a document one record per pair survives: the latest step, with all evidence kept.
+   the two lists (one list of two is a pair: "the cities of X and Y"); places that only say
+   where something happened ("in Košice", "south of Warsaw") are left out;
+4. hubs: a trigger owned by one place ("Kyiv's sister cities", "its partnership with X", "the
+   city has partner cities ...") pairs that place with each place after the trigger; a host
+   written as "the city's" or "its" is resolved by ``anaphora.py``;
+5. "the two cities" pairs the two places named just before; a lone "... with X" partner pairs
+   with the place the story is about;
+6. status from the clause's cues, date from ``event_dates.py``; a following sentence that
+   refers back ("The agreement is to be signed.", "The decision was taken on 1 March.")
+   updates both.
+Within a document one record per pair survives: the latest stated step, with all evidence kept.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from spacy.language import Language
@@ -24,61 +30,28 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import anaphora, clauses, event_dates
 from .about import __version__
-from . import anaphora
-from .anaphora import HostRef, HostReferences
+from .anaphora import HostReferences
 from .countries import CountryResolver
-from .dates import DateMention, find_dates
+from .cues import Cue, DocCues
+from .dates import DateMention
 from .extensions import register_extensions
 from .patterns import PatternSet, load_patterns
 from .places import Mention, party_mentions
 from .textnorm import fold
 from .record import (DateInfo, Extractor, Party, Source, Span as EvidenceSpan, TwinningRecord,
-                     place_key, record_id)
+                     record_id)
 
 STATUS_RANK = {"proposed": 1, "pending": 2, "established": 3, "signed": 3, "terminated": 4}
 """How far a tie got; a document's later step wins when two mentions disagree."""
 STRENGTH_CONFIDENCE = {"strong": 0.95, "medium": 0.8, "weak": 0.65}
-BOUNDARY_WORDS = {"and", "but", "while", "whereas", "or"}
-RELATIVE_WORDS = {"which", "who", "that", "whose", "whom", "where"}
-SUBORDINATORS = RELATIVE_WORDS | {"when", "while", "after", "before", "because", "as", "since"}
-LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
 FOLLOWUP_SENTENCES = 2
-VENUE_WORDS = frozenset({"in", "at", "near", "outside"})
-""""signed ... in Košice": a place after these is where something happened, not a party."""
-HUB_NOT_PARTNER = VENUE_WORDS | {"from", "to", "into", "across", "via"}
-""""The city's partners ... sent aid to Kharkiv": after these, not a partner of the hub."""
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "outskirts", "suburb", "suburbs", "centre", "center", "kilometres", "kilometers", "km", "miles"}
-PARTNER_NOUNS = {"partner", "partners"}
-"""... unless they follow a partner noun: "found a new partner in Przemyśl"."""
 PRO_FORMS = {"one", "ones", "another", "similar", "likewise"}
 """"X signed an agreement with Y and Z signed one with W": the second clause reuses the trigger."""
 HAVE_VERBS = {"have", "maintain", "boast", "count", "list", "keep", "include"}
 HUB_MODIFIERS = {"own", "other", "new", "many", "several", "oldest", "newest", "first", "latest", "two", "three",
                  "four", "five", "official", "foreign", "international", "european", "current", "former"}
-
-
-@dataclass
-class Cue:
-    """A matched trigger or status phrase, with the rule id that produced it."""
-
-    rule: str
-    start: int
-    end: int
-    label: str
-    strength: str = ""
-
-
-@dataclass
-class Segment:
-    start: int
-    end: int
-    boundary: str
-    has_verb: bool = False
-    verb_first: bool = False
-    subject_first: bool = False
-    relative: bool = False
 
 
 @dataclass
@@ -105,31 +78,7 @@ class Finding:
     not outrank a stated step ("approved a partnership ... Contacts between the two cities")."""
 
 
-REPORTING_VERBS = {"announce", "say", "decide", "vote", "confirm", "report", "state", "tell", "declare",
-                   "approve", "agree", "resolve", "rule"}
-"""A date in a clause with one of these verbs dates the step the sentence reports."""
 PLACE_PLURALS = {"cities", "towns", "municipalities", "communities"}
-
-
-@dataclass
-class _DocCues:
-    """Everything the rules look up per document, found once: places, cues, dates, host phrases."""
-
-    doc: Doc
-    mentions: list[Mention]
-    triggers: list[Cue]
-    statuses: list[Cue]
-    dates: list[DateMention]
-    refs: list[HostRef]
-
-    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
-        return [m for m in self.mentions if lo <= m.span.start < hi]
-
-    def triggers_in(self, lo: int, hi: int) -> list[Cue]:
-        return [t for t in self.triggers if lo <= t.start < hi]
-
-    def statuses_in(self, lo: int, hi: int) -> list[Cue]:
-        return [c for c in self.statuses if lo <= c.start < hi]
 
 
 class TwinExtractor:
@@ -168,12 +117,12 @@ class TwinExtractor:
         blocked = [(s, e) for _, s, e in self.blockers(doc)]
         triggers = [t for t in self._cues(doc, self.triggers, self.trigger_info, "relation")
                     if not any(s < t.end and t.start < e for s, e in blocked)]
-        all_dates = _resolved_dates(doc, source.published)
+        all_dates = event_dates.resolved_dates(doc, source.published)
         statuses = [c for c in self._cues(doc, self.status, self.status_info, "status")
-                    if not _inside_date(doc, c, all_dates)]
+                    if not event_dates.inside_date(doc, c, all_dates)]
         mentions = party_mentions(doc)
-        ctx = _DocCues(doc, mentions, triggers, statuses,
-                       [d for d in all_dates if not _is_future(d, source.published)],
+        ctx = DocCues(doc, mentions, triggers, statuses,
+                       [d for d in all_dates if not event_dates.is_future(d, source.published)],
                        self.hosts.find(doc, mentions))
         findings: list[Finding] = []
         sentences = list(doc.sents)
@@ -195,21 +144,21 @@ class TwinExtractor:
         return sorted(cues, key=lambda c: c.start)
 
     @staticmethod
-    def _report_date(ctx: "_DocCues", sent: Span, found: list[Finding]) -> None:
+    def _report_date(ctx: DocCues, sent: Span, found: list[Finding]) -> None:
         """Last resort for a step still undated after the follow-up sentences (not for a tie merely
         said to exist): the date of the sentence's reporting clause ("..., the mayor announced on
         Monday"). A decision dated in the next sentence is closer to the event, so it goes first."""
         undated = [f for f in found if f.date is None and f.status != "established"]
         if not undated:
             return
-        reported = _reporting_dates(ctx, sent)
+        reported = event_dates.reporting_dates(ctx, sent)
         for finding in undated:
-            usable = _usable(reported, finding.status, ctx.doc)
+            usable = event_dates.usable(reported, finding.status, ctx.doc)
             if usable:
                 finding.date = usable[0]
                 finding.rules.append("reporting-clause-date")
 
-    def _sentence(self, ctx: "_DocCues", sent: Span, earlier: list[Span]) -> list[Finding]:
+    def _sentence(self, ctx: DocCues, sent: Span, earlier: list[Span]) -> list[Finding]:
         doc = ctx.doc
         in_sent = ctx.mentions_in(sent.start, sent.end)
         sent_triggers = ctx.triggers_in(sent.start, sent.end)
@@ -221,7 +170,7 @@ class TwinExtractor:
                 self._implicit_host(ctx, sent, in_sent, sent_triggers)
         has_strong = any(t.strength == "strong" for t in sent_triggers)
         findings = []
-        units = _clauses(doc, sent, in_sent)
+        units = clauses.clauses(doc, sent, in_sent)
         previous: tuple[Cue, list[Cue], list[Finding]] | None = None
         for lo, hi in units:
             unit_mentions = [m for m in in_sent if lo <= m.span.start < hi]
@@ -235,15 +184,15 @@ class TwinExtractor:
             if trigger is None or len(unit_mentions) < 2:
                 continue
             if trigger.strength != "strong":
-                unit_mentions = _outside_subordinates(doc, sent, trigger, unit_mentions)
-            pairs, ambiguity = _pair(doc, unit_mentions) if len(unit_mentions) >= 2 else ([], 0.0)
+                unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
+            pairs, ambiguity = clauses.pair(doc, unit_mentions) if len(unit_mentions) >= 2 else ([], 0.0)
             if not pairs:
                 continue
             status, status_rule = _status(unit_status, unit_triggers)
             cap = self.trigger_info[trigger.rule].get("status")
             if cap and status != "terminated":
                 status, status_rule = cap, trigger.rule
-            date = _date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, status)
+            date = event_dates.date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, status)
             relation = "twinning" if any(self.trigger_info[t.rule]["relation"] == "twinning"
                                          and t.strength != "weak" for t in unit_triggers) \
                 else self.trigger_info[trigger.rule]["relation"]
@@ -263,7 +212,7 @@ class TwinExtractor:
             previous = (trigger, unit_status, unit_findings)
         return self._hubs(ctx, sent, in_sent, sent_triggers, findings)
 
-    def _two_cities(self, ctx: "_DocCues", sent: Span, in_sent: list[Mention], triggers: list[Cue],
+    def _two_cities(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
                     earlier: list[Span]) -> list[Finding]:
         """"The two cities have been sister cities since 1971": the pair named just before."""
         doc = ctx.doc
@@ -286,20 +235,20 @@ class TwinExtractor:
                 distinct.setdefault(m.key, m)
         if len(distinct) != 2:
             for m in in_sent:
-                if (kind is None or m.info.kind == kind) and not _venue(doc, m, HUB_NOT_PARTNER):
+                if (kind is None or m.info.kind == kind) and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER):
                     distinct.setdefault(m.key, m)
         if len(distinct) != 2:
             return []
         a, b = distinct.values()
         anchor = refs[0][1] + sent.start
-        unit = next(((lo, hi) for lo, hi in _clauses(doc, sent, in_sent) if lo <= anchor < hi),
+        unit = next(((lo, hi) for lo, hi in clauses.clauses(doc, sent, in_sent) if lo <= anchor < hi),
                     (sent.start, sent.end))
         protected = [(m.info.ext_start, m.info.ext_end) for m in in_sent]
-        trigger_segment_end = next((seg.end for seg in _segments(doc, sent, protected)
+        trigger_segment_end = next((seg.end for seg in clauses.segments(doc, sent, protected)
                                     if seg.start <= trigger.start < seg.end), unit[1])
         cues = ctx.statuses_in(unit[0], max(trigger_segment_end, anchor + 1))
         status, status_rule = _status(cues, triggers)
-        date = _date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or triggers, status)
+        date = event_dates.date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or triggers, status)
         relation = self.trigger_info[trigger.rule]["relation"]
         confidence = round(STRENGTH_CONFIDENCE[trigger.strength] * 0.85, 3)
         evidence = [(earlier[-1].start_char, earlier[-1].end_char), (sent.start_char, sent.end_char)]
@@ -307,7 +256,7 @@ class TwinExtractor:
                         [trigger.rule, *([status_rule] if status_rule else []), "anaphor-the-two"],
                         strength=trigger.strength, cued=status_rule is not None)]
 
-    def _hubs(self, ctx: "_DocCues", sent: Span, in_sent: list[Mention], triggers: list[Cue],
+    def _hubs(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
               findings: list[Finding]) -> list[Finding]:
         """"X's sister cities include A, B and C", "its partnership with A", "The Latvian city has
         partner cities ...; among the oldest are A and B": one host, each place after the trigger
@@ -317,7 +266,7 @@ class TwinExtractor:
         hubs = [(t, token, how) for t, token, how in hubs if token is not None and (
             any(m.info.ext_start <= token < m.info.ext_end for m in in_sent) or self.hosts.at(ctx.refs, token)
             or how == "hub-compound" and _named_before(doc, ctx.mentions, token))]
-        segments = _segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
+        segments = clauses.segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
         for n, (trigger, host_token, how) in enumerate(hubs):
             later = [seg.start for other, _, _ in hubs[n + 1:] for seg in segments
                      if seg.start <= other.start < seg.end and seg.start > trigger.end]
@@ -327,7 +276,7 @@ class TwinExtractor:
                 continue
             trigger_end = doc[trigger.end - 1].idx
             partners = [m for m in in_sent if m.start > trigger_end and m.span.start < limit
-                        and not _venue(doc, m, HUB_NOT_PARTNER) and m is not explicit]
+                        and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and m is not explicit]
             phrase_start = explicit.info.ext_start if explicit is not None else \
                 getattr(self.hosts.at(ctx.refs, host_token), "start", host_token)
             appositive = next((m for m in in_sent if how == "hub-possessive" and m is not explicit
@@ -341,7 +290,7 @@ class TwinExtractor:
                 ref = self.hosts.at(ctx.refs, host_token)
                 if ref is None:
                     continue
-                nearest = _groups(doc, partners)[0] if partners else [appositive]
+                nearest = clauses.groups(doc, partners)[0] if partners else [appositive]
                 host = anaphora.resolve(doc, ref, ctx.mentions, {m.key for m in nearest})
                 rules.append(ref.rule)
             if host is None:
@@ -361,8 +310,8 @@ class TwinExtractor:
             findings.extend(self._hub_findings(ctx, sent, trigger, host, partners, rules, segments, limit))
         return findings
 
-    def _appositive_finding(self, ctx: "_DocCues", sent: Span, trigger: Cue, host: Mention, partner: Mention,
-                            rules: list[str], segments: list["Segment"]) -> Finding:
+    def _appositive_finding(self, ctx: DocCues, sent: Span, trigger: Cue, host: Mention, partner: Mention,
+                            rules: list[str], segments: list[clauses.Segment]) -> Finding:
         """"Poznań, Hanover's twin town in Poland, has offered ...": the apposition states the tie;
         the rest of the sentence is about the partner, so only the apposition gives status/date.
         (Used only when the clause rules found no pair: "... freeze contacts with Vyborg, its
@@ -375,34 +324,34 @@ class TwinExtractor:
         cap = self.trigger_info[trigger.rule].get("status")
         if cap and status != "terminated":
             status, status_rule = cap, trigger.rule
-        dates = _usable([d for d in ctx.dates if doc[lo].idx <= d.start < _char_end(doc, hi)], status, doc)
+        dates = event_dates.usable([d for d in ctx.dates if doc[lo].idx <= d.start < clauses.char_end(doc, hi)], status, doc)
         return Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, dates[0] if dates else None,
                        [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.9, 3),
                        sent.start_char, [*rules, "hub-apposition", *([status_rule] if status_rule else []),
                                          *partner.info.rules],
                        capped=bool(cap), strength=trigger.strength, cued=status_rule is not None)
 
-    def _hub_findings(self, ctx: "_DocCues", sent: Span, trigger: Cue, host: Mention,
-                      partners: list[Mention], rules: list[str], segments: list["Segment"],
+    def _hub_findings(self, ctx: DocCues, sent: Span, trigger: Cue, host: Mention,
+                      partners: list[Mention], rules: list[str], segments: list[clauses.Segment],
                       limit: int) -> list[Finding]:
         """Status and date per partner list: from the predicate that governs the trigger ("voted to
         suspend the city's ties with X") and from the list's own stretch of text, up to the next
         list or the end of its clause ("..., both partners since 1992"). A list inside a relative
         clause ("..., which already includes A and B") reads only that clause."""
         doc = ctx.doc
-        groups = _groups(doc, partners)
+        groups = clauses.groups(doc, partners)
         cap = self.trigger_info[trigger.rule].get("status")
-        units = _clauses(doc, sent, ctx.mentions_in(sent.start, sent.end))
+        units = clauses.clauses(doc, sent, ctx.mentions_in(sent.start, sent.end))
         trigger_unit = next(((lo, hi) for lo, hi in units if lo <= trigger.start < hi), (sent.start, sent.end))
 
-        def relative(seg: Segment) -> bool:
-            return doc[seg.start].lower_ in RELATIVE_WORDS
+        def relative(seg: clauses.Segment) -> bool:
+            return doc[seg.start].lower_ in clauses.RELATIVE_WORDS
 
-        def in_segments(position: int, segs: list[Segment]) -> bool:
+        def in_segments(position: int, segs: list[clauses.Segment]) -> bool:
             return any(seg.start <= position < seg.end for seg in segs)
 
-        def char_in_segments(char: int, segs: list[Segment]) -> bool:
-            return any(doc[seg.start].idx <= char < _char_end(doc, seg.end) for seg in segs)
+        def char_in_segments(char: int, segs: list[clauses.Segment]) -> bool:
+            return any(doc[seg.start].idx <= char < clauses.char_end(doc, seg.end) for seg in segs)
 
         found = []
         for n, group in enumerate(groups):
@@ -427,10 +376,10 @@ class TwinExtractor:
             status, status_rule = _status(cues, [trigger])
             if cap and status != "terminated":
                 status, status_rule = cap, trigger.rule
-            own = _usable(dates, status, doc)
+            own = event_dates.usable(dates, status, doc)
             if not own and cues:
                 anchor = doc[cues[-1].start].idx
-                own = sorted(_usable(context_dates, status, doc), key=lambda d: abs(d.start - anchor))
+                own = sorted(event_dates.usable(context_dates, status, doc), key=lambda d: abs(d.start - anchor))
             date = own[0] if own else None
             confidence = round(STRENGTH_CONFIDENCE[trigger.strength] * 0.9, 3)
             for partner in group:
@@ -440,7 +389,7 @@ class TwinExtractor:
                                      capped=bool(cap), strength=trigger.strength, cued=status_rule is not None))
         return found
 
-    def _implicit_host(self, ctx: "_DocCues", sent: Span, in_sent: list[Mention],
+    def _implicit_host(self, ctx: DocCues, sent: Span, in_sent: list[Mention],
                        triggers: list[Cue]) -> list[Finding]:
         """"Talks on a fourth agreement, with the Lithuanian capital Vilnius, began in November":
         one partner after "with", the other is the place the story is about."""
@@ -451,7 +400,7 @@ class TwinExtractor:
         trigger = self._licensing_trigger([t for t in triggers if t.start < partner.span.start],
                                           ctx.statuses_in(sent.start, sent.end),
                                           any(t.strength == "strong" for t in triggers))
-        if trigger is None or trigger.strength == "weak" or not _after_with(doc, partner):
+        if trigger is None or trigger.strength == "weak" or not clauses.after_with(doc, partner):
             return []
         host = anaphora.topic([m for m in ctx.mentions if m.start < sent.start_char and m.key != partner.key],
                               ctx.mentions)
@@ -462,7 +411,7 @@ class TwinExtractor:
         cap = self.trigger_info[trigger.rule].get("status")
         if cap and status != "terminated":
             status, status_rule = cap, trigger.rule
-        date = _date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or [trigger], status)
+        date = event_dates.date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or [trigger], status)
         return [Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, date,
                         [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.75, 3),
                         sent.start_char, [trigger.rule, *([status_rule] if status_rule else []), "implicit-host-with",
@@ -483,7 +432,7 @@ class TwinExtractor:
                 return cue
         return None
 
-    def _follow_up(self, ctx: "_DocCues", following: list[Span], found: list[Finding]) -> None:
+    def _follow_up(self, ctx: DocCues, following: list[Span], found: list[Finding]) -> None:
         """"... decided to twin. The agreement is to be signed." -> the later sentence updates status;
         "The decision was taken on 28 February." -> it dates a tie that had no date."""
         doc = ctx.doc
@@ -500,7 +449,7 @@ class TwinExtractor:
                 return
             if "anaphor-the-decision" in refers:
                 for finding in found:
-                    usable = _usable(sent_dates, finding.status, doc)
+                    usable = event_dates.usable(sent_dates, finding.status, doc)
                     if finding.date is None and usable:
                         finding.date = usable[0]
                         finding.rules.extend(["anaphor-the-decision", "follow-up-sentence"])
@@ -511,7 +460,7 @@ class TwinExtractor:
                 continue
             status, rule = _status(cues, [])
             anchor = doc[cues[0].start].idx
-            usable = sorted(_usable(sent_dates, status, doc), key=lambda d: abs(d.start - anchor))
+            usable = sorted(event_dates.usable(sent_dates, status, doc), key=lambda d: abs(d.start - anchor))
             for finding in found:
                 if STATUS_RANK[status] < STATUS_RANK[finding.status] or finding.capped:
                     continue
@@ -570,158 +519,12 @@ class TwinExtractor:
         return self
 
 
-def _segments(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
-    """Cut the sentence at commas, semicolons and coordinating words outside place extents."""
-    def is_protected(i: int) -> bool:
-        return any(lo <= i < hi for lo, hi in protected)
-
-    segments: list[Segment] = []
-    start, boundary, depth = sent.start, "", 0
-    i = sent.start
-    while i < sent.end:
-        tok = doc[i]
-        depth += tok.text == "("
-        depth -= tok.text == ")" and depth > 0
-        cut = not depth and not is_protected(i) and (tok.text in {",", ";", ":"} or tok.lower_ in BOUNDARY_WORDS)
-        if cut:
-            if i > start:
-                segments.append(Segment(start, i, boundary))
-                boundary = ""
-            boundary = (boundary + " " + tok.lower_).strip()
-            start = i + 1
-        i += 1
-    if start < sent.end:
-        segments.append(Segment(start, sent.end, boundary))
-    return segments
-
-
-def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
-    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
-    verbs = [t.i for t in doc[seg.start:seg.end]
-             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
-             and not any(lo <= t.i < hi for lo, hi in protected)]
-    places = [m.info.ext_start for m in mentions if seg.start <= m.info.ext_start < seg.end]
-    seg.has_verb = bool(verbs)
-    if verbs:
-        content = [t for t in doc[seg.start:seg.end] if t.pos_ not in ("ADV", "PUNCT", "CCONJ", "SPACE")]
-        seg.verb_first = bool(content) and content[0].i in verbs
-        seg.subject_first = bool(places) and places[0] < verbs[0]
-    seg.relative = doc[seg.start].lower_ in RELATIVE_WORDS
-    return seg
-
-
-def _clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Token ranges of the sentence's clauses (see the module docstring, step 1)."""
-    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
-    segments = [_describe(doc, s, mentions) for s in _segments(doc, sent, protected)]
-    units: list[list[Segment]] = []
-    waiting: list[Segment] = []
-    for seg in segments:
-        if not seg.has_verb:
-            waiting.append(seg)
-            continue
-        if units and (seg.verb_first or seg.relative):
-            units[-1].extend(waiting + [seg])
-        elif waiting and units and not (seg.subject_first and "," not in seg.boundary):
-            units[-1].extend(waiting)
-            units.append([seg])
-        else:
-            units.append(waiting + [seg])
-        waiting = []
-    if waiting:
-        if units:
-            units[-1].extend(waiting)
-        else:
-            units.append(waiting)
-    return [(u[0].start, u[-1].end) for u in units]
-
-
-def _groups(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
-    """Places joined only by commas and "and" form one list ("Rzeszów, Przemyśl and Lublin")."""
-    groups: list[list[Mention]] = [[mentions[0]]]
-    for prev, cur in zip(mentions, mentions[1:]):
-        between = doc.text[prev.end:cur.start]
-        if LIST_GLUE.match(between) and cur.start >= prev.end:
-            groups[-1].append(cur)
-        else:
-            groups.append([cur])
-    return groups
-
-
-def _pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mention]], float]:
-    """Group places into lists by what stands between them, then pair the lists.
-
-    A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"), unless it
-    is all there is to pair with."""
-    groups, seen = [], set()
-    for group in _groups(doc, mentions):
-        if not {m.key for m in group} <= seen and not _direction(doc, group[0]):
-            groups.append(group)
-        seen |= {m.key for m in group}
-    if not groups:
-        return [], 0.0
-    parties = [g for g in groups if not _venue(doc, g[0])]
-    if len(parties) < len(groups) and (len(parties) >= 2 or parties and len(parties[0]) == 2):
-        groups = parties
-    if len(groups) == 1:
-        if len(groups[0]) == 2:
-            return [(groups[0][0], groups[0][1])], 0.0
-        return [], 0.0
-    penalty = 0.0 if len(groups) == 2 else 0.2
-    first, second = groups[0], groups[1]
-    pairs = [(a, b) for a in first for b in second if a.key != b.key]
-    return pairs, penalty
-
-
-def _outside_subordinates(doc: Doc, sent: Span, trigger: Cue, mentions: list[Mention]) -> list[Mention]:
-    """Places a medium trigger can pair: not those inside a "which/when/while ..." clause that
-    does not hold the trigger ("sign a formal agreement, which ... when a delegation from Kovel
-    visits Mississippi")."""
-    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
-    segments = _segments(doc, sent, protected)
-    subordinate: list[tuple[int, int]] = []
-    inside = False
-    for seg in segments:
-        if doc[seg.start].lower_ in SUBORDINATORS:
-            inside = not (seg.start <= trigger.start < seg.end) and trigger.start < seg.start
-        elif seg.boundary:
-            inside = inside and "," not in seg.boundary
-        if inside:
-            subordinate.append((seg.start, seg.end))
-    return [m for m in mentions if not any(lo <= m.span.start < hi for lo, hi in subordinate)]
-
-
 def _own_region(a: Mention, b: Mention) -> bool:
     """A city and the region it lies in ("Odesa and the Odesa region") are not a tie; a city
     with another region of its country can be ("Uzhhorod and Donetsk Oblast")."""
     if {a.info.kind, b.info.kind} != {"city", "region"} or a.info.country != b.info.country:
         return False
     return a.info.admin1 is None or b.info.admin1 is None or a.info.admin1 == b.info.admin1
-
-
-def _venue(doc: Doc, mention: Mention, words: frozenset[str] = VENUE_WORDS) -> bool:
-    """Is the place introduced as a location ("in Košice", "at Lviv", "south of Warsaw") rather
-    than a partner?"""
-    i = mention.info.ext_start
-    if _direction(doc, mention):
-        return True
-    if i == 0 or doc[i - 1].lower_ not in words:
-        return False
-    return i < 2 or doc[i - 2].lower_ not in PARTNER_NOUNS
-
-
-def _direction(doc: Doc, mention: Mention) -> bool:
-    """"Piaseczno, south of Warsaw": a place that only locates another one."""
-    i = mention.info.ext_start
-    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in DIRECTIONS
-
-
-def _after_with(doc: Doc, mention: Mention) -> bool:
-    """"... with the Lithuanian capital Vilnius": "with" and only a noun phrase before the place."""
-    i = mention.info.ext_start - 1
-    while i >= 0 and i >= mention.info.ext_start - 4 and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
-        i -= 1
-    return i >= 0 and doc[i].lower_ == "with"
 
 
 def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
@@ -788,6 +591,7 @@ def _inherit_cap(group: list[Finding]) -> None:
         if not f.capped and f.strength != "strong" and f.status != "terminated":
             f.status, f.capped = capped[0].status, True
 
+
 def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
     """Termination wins; else the first future/intent cue; else signed; else established."""
     for label in ("terminated",):
@@ -801,98 +605,6 @@ def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
     if signed:
         return "signed", signed[0].rule
     return "established", None
-
-
-def _date_for(ctx: "_DocCues", sent: Span, unit: tuple[int, int], units: list[tuple[int, int]],
-              anchors: list[Cue], status: str) -> DateMention | None:
-    """The clause's own date (closest to its cue), else a date fronted before the first clause.
-
-    A cue inside a relative clause ("X and Y, which have been twin towns since 1990, opened an
-    exhibition on 1 October") takes only that clause's date."""
-    doc = ctx.doc
-    lo_char = doc[unit[0]].idx
-    hi_char = _char_end(doc, unit[1])
-    if anchors:
-        rel = _relative_segment(doc, sent, anchors[0].start, ctx.mentions_in(sent.start, sent.end))
-        if rel is not None:
-            lo_char, hi_char = doc[rel[0]].idx, _char_end(doc, rel[1])
-    own = _usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc)
-    if not own:
-        first = doc[units[0][0]].idx if units else sent.start_char
-        own = _usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
-                      status, doc)
-        if not own and units and units[0] == unit:
-            return None
-    if not own:
-        return None
-    if anchors:
-        anchor = doc[anchors[0].start].idx
-        return min(own, key=lambda d: abs(d.start - anchor))
-    return own[0]
-
-
-def _reporting_dates(ctx: "_DocCues", sent: Span) -> list[DateMention]:
-    """Dates in the sentence's reporting or deciding clause: "Turku is ending its twin city
-    agreement ..., the mayor announced on Monday", "The Governor announced Tuesday that ..."."""
-    doc = ctx.doc
-    protected = [(m.info.ext_start, m.info.ext_end) for m in ctx.mentions_in(sent.start, sent.end)]
-    found = []
-    for seg in _segments(doc, sent, protected):
-        if any(t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in doc[seg.start:seg.end]):
-            lo, hi = doc[seg.start].idx, _char_end(doc, seg.end)
-            found += [d for d in ctx.dates if lo <= d.start < hi]
-    return found
-
-
-def _relative_segment(doc: Doc, sent: Span, token: int, mentions: list[Mention]) -> tuple[int, int] | None:
-    """The relative clause ("which ...", "who ...") around ``token``, if it sits in one."""
-    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
-    for seg in _segments(doc, sent, protected):
-        if seg.start <= token < seg.end:
-            return (seg.start, seg.end) if doc[seg.start].lower_ in RELATIVE_WORDS else None
-    return None
-
-
-def _usable(dates: list[DateMention], status: str, doc: Doc) -> list[DateMention]:
-    """"since 2019" dates a lasting state, so it can date an established tie but not an event."""
-    if status == "established":
-        return dates
-    return [d for d in dates if not d.text.lower().startswith("since")
-            and not doc.text[max(0, d.start - 7):d.start].rstrip().lower().endswith("since")]
-
-
-def _is_future(date: DateMention, published: str | None) -> bool:
-    """A date after publication is a plan ("will sign next month"), never the date of a step."""
-    if not published or not date.value:
-        return False
-    n = min(len(date.value), len(published))
-    return date.value[:n] > published[:n]
-
-
-def _char_end(doc: Doc, token_end: int) -> int:
-    """Character offset just after token ``token_end - 1``."""
-    last = doc[token_end - 1]
-    return last.idx + len(last.text)
-
-
-def _inside_date(doc: Doc, cue: Cue, dates: list[DateMention]) -> bool:
-    """"until the end of October" is a date, not the end of a partnership."""
-    start = doc[cue.start].idx
-    return any(d.start <= start < d.end for d in dates)
-
-
-def _resolved_dates(doc: Doc, published: str | None) -> list[DateMention]:
-    """Dates of the doc, read on the full original text so a year stated earlier still counts.
-
-    The pipeline may hand over a pre-filtered text (blanked passages) or one chunk of a long
-    article; ``doc._.twin_full_text`` then holds the original text up to the chunk's end and
-    ``doc._.twin_offset`` where the chunk starts in it.
-    """
-    full, offset = doc._.twin_full_text, doc._.twin_offset or 0
-    if full is None:
-        return [d for d in find_dates(doc.text, published) if d.value]
-    return [replace(d, start=d.start - offset, end=d.end - offset)
-            for d in find_dates(full, published) if d.value and d.start >= offset]
 
 
 def _party(doc: Doc, mention: Mention) -> Party:
@@ -915,6 +627,8 @@ def _date_info(date: DateMention | None) -> DateInfo | None:
     assigns=["doc._.twinnings"],
     requires=["doc.spans", "doc.sents"],
 )
+
+
 def make_twin_extractor(nlp: Language, name: str, patterns: str | None, model_name: str,
                         followup_sentences: int) -> TwinExtractor:
     """``nlp.add_pipe("twin_extractor")`` after ``twin_places``: records on ``doc._.twinnings``."""

@@ -1,0 +1,207 @@
+"""Where a sentence splits into clauses, and which places in it form one list.
+
+The relation rules pair places within one clause; these helpers find the clause boundaries
+(commas, "and", relative and subordinate clauses) and tell a partner from a place that only
+says where something happened ("in Košice", "south of Warsaw").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .places import Mention
+
+BOUNDARY_WORDS = {"and", "but", "while", "whereas", "or"}
+
+RELATIVE_WORDS = {"which", "who", "that", "whose", "whom", "where"}
+
+SUBORDINATORS = RELATIVE_WORDS | {"when", "while", "after", "before", "because", "as", "since"}
+
+LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
+
+VENUE_WORDS = frozenset({"in", "at", "near", "outside"})
+""""signed ... in Košice": a place after these is where something happened, not a party."""
+
+HUB_NOT_PARTNER = VENUE_WORDS | {"from", "to", "into", "across", "via"}
+""""The city's partners ... sent aid to Kharkiv": after these, not a partner of the hub."""
+
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "outskirts", "suburb", "suburbs", "centre", "center", "kilometres", "kilometers", "km", "miles"}
+
+PARTNER_NOUNS = {"partner", "partners"}
+"""... unless they follow a partner noun: "found a new partner in Przemyśl"."""
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    boundary: str
+    has_verb: bool = False
+    verb_first: bool = False
+    subject_first: bool = False
+    relative: bool = False
+
+
+def segments(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
+    """Cut the sentence at commas, semicolons and coordinating words outside place extents."""
+    def is_protected(i: int) -> bool:
+        return any(lo <= i < hi for lo, hi in protected)
+
+    found: list[Segment] = []
+    start, boundary, depth = sent.start, "", 0
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        depth += tok.text == "("
+        depth -= tok.text == ")" and depth > 0
+        cut = not depth and not is_protected(i) and (tok.text in {",", ";", ":"} or tok.lower_ in BOUNDARY_WORDS)
+        if cut:
+            if i > start:
+                found.append(Segment(start, i, boundary))
+                boundary = ""
+            boundary = (boundary + " " + tok.lower_).strip()
+            start = i + 1
+        i += 1
+    if start < sent.end:
+        found.append(Segment(start, sent.end, boundary))
+    return found
+
+
+def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
+    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
+    verbs = [t.i for t in doc[seg.start:seg.end]
+             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+             and not any(lo <= t.i < hi for lo, hi in protected)]
+    places = [m.info.ext_start for m in mentions if seg.start <= m.info.ext_start < seg.end]
+    seg.has_verb = bool(verbs)
+    if verbs:
+        content = [t for t in doc[seg.start:seg.end] if t.pos_ not in ("ADV", "PUNCT", "CCONJ", "SPACE")]
+        seg.verb_first = bool(content) and content[0].i in verbs
+        seg.subject_first = bool(places) and places[0] < verbs[0]
+    seg.relative = doc[seg.start].lower_ in RELATIVE_WORDS
+    return seg
+
+
+def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Token ranges of the sentence's clauses (see ``relations``, step 1)."""
+    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
+    described = [_describe(doc, s, mentions) for s in segments(doc, sent, protected)]
+    units: list[list[Segment]] = []
+    waiting: list[Segment] = []
+    for seg in described:
+        if not seg.has_verb:
+            waiting.append(seg)
+            continue
+        if units and (seg.verb_first or seg.relative):
+            units[-1].extend(waiting + [seg])
+        elif waiting and units and not (seg.subject_first and "," not in seg.boundary):
+            units[-1].extend(waiting)
+            units.append([seg])
+        else:
+            units.append(waiting + [seg])
+        waiting = []
+    if waiting:
+        if units:
+            units[-1].extend(waiting)
+        else:
+            units.append(waiting)
+    return [(u[0].start, u[-1].end) for u in units]
+
+
+def groups(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    """Places joined only by commas and "and" form one list ("Rzeszów, Przemyśl and Lublin")."""
+    lists: list[list[Mention]] = [[mentions[0]]]
+    for prev, cur in zip(mentions, mentions[1:]):
+        between = doc.text[prev.end:cur.start]
+        if LIST_GLUE.match(between) and cur.start >= prev.end:
+            lists[-1].append(cur)
+        else:
+            lists.append([cur])
+    return lists
+
+
+def pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mention]], float]:
+    """Group places into lists by what stands between them, then pair the lists.
+
+    A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"), unless it
+    is all there is to pair with."""
+    lists: list[list[Mention]] = []
+    seen: set[str] = set()
+    for group in groups(doc, mentions):
+        if not {m.key for m in group} <= seen and not direction(doc, group[0]):
+            lists.append(group)
+        seen |= {m.key for m in group}
+    if not lists:
+        return [], 0.0
+    parties = [g for g in lists if not venue(doc, g[0])]
+    if len(parties) < len(lists) and (len(parties) >= 2 or parties and len(parties[0]) == 2):
+        lists = parties
+    if len(lists) == 1:
+        if len(lists[0]) == 2:
+            return [(lists[0][0], lists[0][1])], 0.0
+        return [], 0.0
+    penalty = 0.0 if len(lists) == 2 else 0.2
+    first, second = lists[0], lists[1]
+    pairs = [(a, b) for a in first for b in second if a.key != b.key]
+    return pairs, penalty
+
+
+def outside_subordinates(doc: Doc, sent: Span, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
+    """Places a medium trigger can pair: not those inside a "which/when/while ..." clause that
+    does not hold the trigger ("sign a formal agreement, which ... when a delegation from Kovel
+    visits Mississippi")."""
+    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
+    subordinate: list[tuple[int, int]] = []
+    inside = False
+    for seg in segments(doc, sent, protected):
+        if doc[seg.start].lower_ in SUBORDINATORS:
+            inside = not (seg.start <= trigger_start < seg.end) and trigger_start < seg.start
+        elif seg.boundary:
+            inside = inside and "," not in seg.boundary
+        if inside:
+            subordinate.append((seg.start, seg.end))
+    return [m for m in mentions if not any(lo <= m.span.start < hi for lo, hi in subordinate)]
+
+
+def venue(doc: Doc, mention: Mention, words: frozenset[str] = VENUE_WORDS) -> bool:
+    """Is the place introduced as a location ("in Košice", "at Lviv", "south of Warsaw") rather
+    than a partner?"""
+    i = mention.info.ext_start
+    if direction(doc, mention):
+        return True
+    if i == 0 or doc[i - 1].lower_ not in words:
+        return False
+    return i < 2 or doc[i - 2].lower_ not in PARTNER_NOUNS
+
+
+def direction(doc: Doc, mention: Mention) -> bool:
+    """"Piaseczno, south of Warsaw": a place that only locates another one."""
+    i = mention.info.ext_start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in DIRECTIONS
+
+
+def after_with(doc: Doc, mention: Mention) -> bool:
+    """"... with the Lithuanian capital Vilnius": "with" and only a noun phrase before the place."""
+    i = mention.info.ext_start - 1
+    while i >= 0 and i >= mention.info.ext_start - 4 and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "with"
+
+
+def relative_segment(doc: Doc, sent: Span, token: int, mentions: list[Mention]) -> tuple[int, int] | None:
+    """The relative clause ("which ...", "who ...") around ``token``, if it sits in one."""
+    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
+    for seg in segments(doc, sent, protected):
+        if seg.start <= token < seg.end:
+            return (seg.start, seg.end) if doc[seg.start].lower_ in RELATIVE_WORDS else None
+    return None
+
+
+def char_end(doc: Doc, token_end: int) -> int:
+    """Character offset just after token ``token_end - 1``."""
+    last = doc[token_end - 1]
+    return last.idx + len(last.text)

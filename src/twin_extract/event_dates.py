@@ -1,0 +1,97 @@
+"""Which date a relation gets: the event's date, not the article's other dates.
+
+``dates.py`` reads every date expression; this module chooses among them for one pair: the
+clause's own date near its cue, a relative clause's own date, a reporting clause as a last
+resort, never a date after publication (a plan) and "since ..." only for a lasting tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from . import clauses
+from .cues import Cue, DocCues
+from .dates import DateMention, find_dates
+
+REPORTING_VERBS = {"announce", "say", "decide", "vote", "confirm", "report", "state", "tell", "declare",
+                   "approve", "agree", "resolve", "rule"}
+"""A date in a clause with one of these verbs dates the step the sentence reports."""
+
+
+def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[int, int]],
+              anchors: list[Cue], status: str) -> DateMention | None:
+    """The clause's own date (closest to its cue), else a date fronted before the first clause.
+
+    A cue inside a relative clause ("X and Y, which have been twin towns since 1990, opened an
+    exhibition on 1 October") takes only that clause's date."""
+    doc = ctx.doc
+    lo_char = doc[unit[0]].idx
+    hi_char = clauses.char_end(doc, unit[1])
+    if anchors:
+        rel = clauses.relative_segment(doc, sent, anchors[0].start, ctx.mentions_in(sent.start, sent.end))
+        if rel is not None:
+            lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
+    own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc)
+    if not own:
+        first = doc[units[0][0]].idx if units else sent.start_char
+        own = usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
+                      status, doc)
+        if not own and units and units[0] == unit:
+            return None
+    if not own:
+        return None
+    if anchors:
+        anchor = doc[anchors[0].start].idx
+        return min(own, key=lambda d: abs(d.start - anchor))
+    return own[0]
+
+
+def reporting_dates(ctx: DocCues, sent: Span) -> list[DateMention]:
+    """Dates in the sentence's reporting or deciding clause: "Turku is ending its twin city
+    agreement ..., the mayor announced on Monday", "The Governor announced Tuesday that ..."."""
+    doc = ctx.doc
+    protected = [(m.info.ext_start, m.info.ext_end) for m in ctx.mentions_in(sent.start, sent.end)]
+    found = []
+    for seg in clauses.segments(doc, sent, protected):
+        if any(t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in doc[seg.start:seg.end]):
+            lo, hi = doc[seg.start].idx, clauses.char_end(doc, seg.end)
+            found += [d for d in ctx.dates if lo <= d.start < hi]
+    return found
+
+
+def usable(dates: list[DateMention], status: str, doc: Doc) -> list[DateMention]:
+    """"since 2019" dates a lasting state, so it can date an established tie but not an event."""
+    if status == "established":
+        return dates
+    return [d for d in dates if not d.text.lower().startswith("since")
+            and not doc.text[max(0, d.start - 7):d.start].rstrip().lower().endswith("since")]
+
+
+def is_future(date: DateMention, published: str | None) -> bool:
+    """A date after publication is a plan ("will sign next month"), never the date of a step."""
+    if not published or not date.value:
+        return False
+    n = min(len(date.value), len(published))
+    return date.value[:n] > published[:n]
+
+
+def inside_date(doc: Doc, cue: Cue, dates: list[DateMention]) -> bool:
+    """"until the end of October" is a date, not the end of a partnership."""
+    start = doc[cue.start].idx
+    return any(d.start <= start < d.end for d in dates)
+
+
+def resolved_dates(doc: Doc, published: str | None) -> list[DateMention]:
+    """Dates of the doc, read on the full original text so a year stated earlier still counts.
+
+    The pipeline may hand over a pre-filtered text (blanked passages) or one chunk of a long
+    article; ``doc._.twin_full_text`` then holds the original text up to the chunk's end and
+    ``doc._.twin_offset`` where the chunk starts in it.
+    """
+    full, offset = doc._.twin_full_text, doc._.twin_offset or 0
+    if full is None:
+        return [d for d in find_dates(doc.text, published) if d.value]
+    return [replace(d, start=d.start - offset, end=d.end - offset)
+            for d in find_dates(full, published) if d.value and d.start >= offset]
