@@ -288,3 +288,14 @@ def test_twin_cities_nickname_is_blocked(extractor):
 def test_freiburg_im_breisgau_pairs(extractor):
     text = "Freiburg im Breisgau and Padua have been twin towns since 1967."
     assert _summary(extractor.extract(text)) == {P({"Freiburg", "Padua"}): ("established", "1967")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the two cities" inside a clause of a sentence that names both
+    ("Tampere will send two buses to Kherson, weeks after the two cities signed a memorandum of "
+     "understanding.", {P({"Tampere", "Kherson"})}),
+    # a region's official name that is an ordinary word is not a place
+    ("Murmansk has been partnered with the First Coast since 1975.", set()),
+])
+def test_sentence_level_rules(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected

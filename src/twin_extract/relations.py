@@ -181,11 +181,15 @@ class TwinExtractor:
             if trigger is None and previous is not None and _elliptic(doc, lo, hi, unit_status, previous[1]):
                 trigger, rules_extra = previous[0], ["clause-split", "ellipsis"]
                 unit_triggers = [trigger]
-            if trigger is None or len(unit_mentions) < 2:
+            if trigger is None:
                 continue
-            if trigger.strength != "strong":
-                unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
-            pairs, ambiguity = clauses.pair(doc, unit_mentions) if len(unit_mentions) >= 2 else ([], 0.0)
+            if len(unit_mentions) < 2:
+                pairs, ambiguity = self._the_two_in_sentence(doc, (lo, hi), in_sent), 0.0
+                rules_extra = ["clause-split", "anaphor-the-two"]
+            else:
+                if trigger.strength != "strong":
+                    unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
+                pairs, ambiguity = clauses.pair(doc, unit_mentions) if len(unit_mentions) >= 2 else ([], 0.0)
             if not pairs:
                 continue
             status, status_rule = _status(unit_status, unit_triggers)
@@ -211,6 +215,25 @@ class TwinExtractor:
             findings.extend(unit_findings)
             previous = (trigger, unit_status, unit_findings)
         return self._hubs(ctx, sent, in_sent, sent_triggers, findings)
+
+    def _the_two_in_sentence(self, doc: Doc, unit: tuple[int, int],
+                             in_sent: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """"X will send trolleybuses to Y, weeks after the two cities signed a memorandum": a
+        clause whose parties are "the two cities" pairs the two places of its sentence."""
+        refs = [(s, e) for m, s, e in self.anaphors(doc[unit[0]:unit[1]])
+                if self.vocab.strings[m] == "anaphor-the-two"]
+        if not refs:
+            return []
+        noun = doc[unit[0] + refs[0][1] - 1].lower_
+        kind = "region" if noun == "regions" else "city" if noun in PLACE_PLURALS else None
+        distinct: dict[str, Mention] = {}
+        for m in in_sent:
+            if kind is None or m.info.kind == kind:
+                distinct.setdefault(m.key, m)
+        if len(distinct) != 2:
+            return []
+        a, b = distinct.values()
+        return [(a, b)]
 
     def _two_cities(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
                     earlier: list[Span]) -> list[Finding]:
