@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/twin-extract run corpus/source-article.txt corpus/gold/dev.jsonl corpus/gold/test.jsonl -o outputs/records.jsonl
+	$(BIN)/twin-extract run corpus/source-article.txt corpus/gold/dev.jsonl corpus/gold/test.jsonl corpus/gold/holdout.jsonl -o outputs/records.jsonl
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -23,6 +23,7 @@ test: setup
 evaluate: setup
 	$(BIN)/twin-extract evaluate corpus/gold/dev.jsonl
 	$(BIN)/twin-extract evaluate corpus/gold/test.jsonl
+	$(BIN)/twin-extract evaluate corpus/gold/holdout.jsonl
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

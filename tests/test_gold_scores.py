@@ -1,7 +1,8 @@
 """Scores on the hand-written gold corpus, gated so a regression turns CI red.
 
-The gates are the issue's targets (dev 0.95, test 0.85); README "Current scores" has the
-scores reached. The test split is never used for tuning rules.
+The gates are the issue's targets (dev 0.95, test 0.85) and, for the holdout split, a regression
+alarm just under its first score (0.770); README "Current scores" has the scores reached.
+Rules are tuned on dev only; the errors of test and holdout are not read.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 from conftest import ROOT
 from twin_extract.evaluate import evaluate_files
 
-GATES = {"dev": 0.95, "test": 0.85}
+GATES = {"dev": 0.95, "test": 0.85, "holdout": 0.75}
 
 
 @pytest.mark.parametrize("split", sorted(GATES))
