@@ -299,3 +299,21 @@ def test_freiburg_im_breisgau_pairs(extractor):
 ])
 def test_sentence_level_rules(extractor, text, expected):
     assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police from Chełm and Kovel agreed on closer cooperation at a meeting on Tuesday.", set()),
+    ("The universities of Lviv and Wrocław signed a cooperation agreement on 3 May.", set()),
+    ("Firefighters from Rzeszów and Ivano-Frankivsk signed a memorandum of cooperation.", set()),
+    ("The football clubs of Dnipro and Gdańsk signed a partnership agreement.", set()),
+    # councils and mayors act for their towns
+    ("The city councils of Lviv and Wrocław signed a cooperation agreement.", {P({"Lviv", "Wrocław"})}),
+    ("The mayors of Lviv and Wrocław signed a partnership agreement.", {P({"Lviv", "Wrocław"})}),
+    # "the port of X" is the town
+    ("The port of Odessa and the Georgian city of Batumi signed a memorandum of understanding.",
+     {P({"Odesa", "Batumi"})}),
+    # a medium trigger does not pair a lone place with the venue of the signing
+    ("The memorandum was signed in Copenhagen by the mayor of Mykolaiv.", set()),
+])
+def test_institutions_and_venues(extractor, text, expected):
+    assert pairs_of(extractor.extract(text, published="2023-05-10")) == expected

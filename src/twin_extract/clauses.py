@@ -124,11 +124,12 @@ def groups(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
     return lists
 
 
-def pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mention]], float]:
+def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[tuple[Mention, Mention]], float]:
     """Group places into lists by what stands between them, then pair the lists.
 
-    A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"), unless it
-    is all there is to pair with."""
+    A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"). Only a
+    strong trigger may still pair one other place with it ("Lviv signed a twinning agreement in
+    Lublin"); "The memorandum was signed in Copenhagen ... the mayor of Mykolaiv" is no pair."""
     lists: list[list[Mention]] = []
     seen: set[str] = set()
     for group in groups(doc, mentions):
@@ -138,7 +139,9 @@ def pair(doc: Doc, mentions: list[Mention]) -> tuple[list[tuple[Mention, Mention
     if not lists:
         return [], 0.0
     parties = [g for g in lists if not venue(doc, g[0])]
-    if len(parties) < len(lists) and (len(parties) >= 2 or parties and len(parties[0]) == 2):
+    if not parties:
+        return [], 0.0
+    if len(parties) < len(lists) and (len(parties) >= 2 or len(parties[0]) == 2 or not strong):
         lists = parties
     if len(lists) == 1:
         if len(lists[0]) == 2:
@@ -205,3 +208,19 @@ def char_end(doc: Doc, token_end: int) -> int:
     """Character offset just after token ``token_end - 1``."""
     last = doc[token_end - 1]
     return last.idx + len(last.text)
+
+
+def institutional(doc: Doc, mention: Mention, institutions: set[str]) -> bool:
+    """Is the place only the seat of a body that is not a municipality? "police from Chełm and
+    Kovel", "the universities of Lviv and Wrocław", "the Kharkiv and Brno chambers of commerce"
+    (``patterns/institutions.jsonl``): their agreements are not ties between the towns."""
+    token = mention.span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "from", "in"):
+        governor = token.head.head
+    elif token.dep_ in ("compound", "amod", "nmod", "poss"):
+        governor = token.head
+    else:
+        return False
+    return governor.lemma_.lower() in institutions or governor.lower_ in institutions

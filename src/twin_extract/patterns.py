@@ -21,6 +21,7 @@ PATTERN_FILES: dict[str, tuple[str, ...]] = {
     "place_cues": ("id", "pattern", "type", "position"),
     "not_places": ("id", "text"),
     "anaphors": ("id", "pattern"),
+    "institutions": ("id", "lemma"),
 }
 """Each pattern file and the keys every one of its lines must have."""
 

@@ -5,9 +5,10 @@ tokenizer. A passage (a line/paragraph) is kept when it has a trigger phrase fro
 ``patterns/triggers.jsonl`` and, with its neighbours, at least two capitalised words that the
 gazetteer knows; the neighbouring passages are kept too, for status and date cues that
 follow or precede the relation ("The agreement is to be signed."). In an article that has
-such a passage, every passage naming a place or a country is kept as well: "the city's partner
-towns" is resolved against places named anywhere before, and a country named in another
-paragraph ranks same-name towns. Everything else is blanked with spaces, so offsets into the
+such a passage, every passage naming a place or a country is kept as well, with its neighbours:
+"the city's partner towns" is resolved against places named anywhere before, a country named
+in another paragraph ranks same-name towns, and a later paragraph may date or update a tie.
+Everything else is blanked with spaces, so offsets into the
 original text stay exact and the pipeline skips it cheaply.
 """
 
@@ -70,7 +71,7 @@ class PassageFilter:
 
     def select(self, text: str) -> str | None:
         """The text with irrelevant passages blanked, or None when nothing can hold a relation."""
-        spans = self.passages(text)
+        spans = [span for span in self.passages(text) if text[span[0]:span[1]].strip()]
         hits = [k for k, (s, e) in enumerate(spans) if self._has_trigger(text[s:e])]
         keep: set[int] = set()
         for k in hits:
@@ -79,13 +80,17 @@ class PassageFilter:
                 keep.update(window)
         if not keep:
             return None
-        for k, (s, e) in enumerate(spans):
-            if k not in keep and (self._place_candidates(text[s:e]) or self._names_country(text[s:e])):
-                keep.add(k)
+        named = {k for k, (s, e) in enumerate(spans)
+                 if k not in keep and (self._place_candidates(text[s:e]) or self._names_country(text[s:e]))}
+        keep |= named
+        keep |= {n for k in named for n in (k - 1, k + 1) if 0 <= n < len(spans)}
         if len(keep) == len(spans):
             return text
-        pieces = []
+        pieces, done = [], 0
         for k, (s, e) in enumerate(spans):
+            pieces.append(text[done:s])
             chunk = text[s:e]
             pieces.append(chunk if k in keep else re.sub(r"[^\n]", " ", chunk))
+            done = e
+        pieces.append(text[done:])
         return "".join(pieces)

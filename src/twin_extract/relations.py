@@ -111,6 +111,7 @@ class TwinExtractor:
             if not row.get("host"):
                 self.anaphors.add(row["id"], [row["pattern"]])
         self.hosts = HostReferences(self.vocab, patterns, CountryResolver(patterns))
+        self.institutions = {row["lemma"] for row in patterns["institutions"]}
 
     def __call__(self, doc: Doc) -> Doc:
         source: Source = doc._.twin_source or Source(id="doc")
@@ -173,7 +174,8 @@ class TwinExtractor:
         units = clauses.clauses(doc, sent, in_sent)
         previous: tuple[Cue, list[Cue], list[Finding]] | None = None
         for lo, hi in units:
-            unit_mentions = [m for m in in_sent if lo <= m.span.start < hi]
+            unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
+                             and not clauses.institutional(doc, m, self.institutions)]
             unit_triggers = [t for t in sent_triggers if lo <= t.start < hi]
             unit_status = ctx.statuses_in(lo, hi)
             trigger = self._licensing_trigger(unit_triggers, unit_status, has_strong)
@@ -189,7 +191,8 @@ class TwinExtractor:
             else:
                 if trigger.strength != "strong":
                     unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
-                pairs, ambiguity = clauses.pair(doc, unit_mentions) if len(unit_mentions) >= 2 else ([], 0.0)
+                pairs, ambiguity = clauses.pair(doc, unit_mentions, trigger.strength == "strong") \
+                    if len(unit_mentions) >= 2 else ([], 0.0)
             if not pairs:
                 continue
             status, status_rule = _status(unit_status, unit_triggers)
@@ -299,7 +302,8 @@ class TwinExtractor:
                 continue
             trigger_end = doc[trigger.end - 1].idx
             partners = [m for m in in_sent if m.start > trigger_end and m.span.start < limit
-                        and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and m is not explicit]
+                        and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and m is not explicit
+                        and not clauses.institutional(doc, m, self.institutions)]
             phrase_start = explicit.info.ext_start if explicit is not None else \
                 getattr(self.hosts.at(ctx.refs, host_token), "start", host_token)
             appositive = next((m for m in in_sent if how == "hub-possessive" and m is not explicit
@@ -516,7 +520,7 @@ class TwinExtractor:
                 status=winner.status,
                 parties=parties,
                 date=_date_info(date),
-                evidence=[EvidenceSpan(doc.text[s:e], s, e) for s, e in evidence],
+                evidence=[EvidenceSpan(_original(doc, s, e), s, e) for s, e in evidence],
                 confidence=max(f.confidence for f in group),
                 extractor=Extractor(version=__version__, model=self.model_name),
                 rules=rules,
@@ -628,6 +632,15 @@ def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
     if signed:
         return "signed", signed[0].rule
     return "established", None
+
+
+def _original(doc: Doc, start: int, end: int) -> str:
+    """The article's own text at these offsets: a pre-filtered doc has blanked passages, and an
+    evidence span may reach over one."""
+    full, offset = doc._.twin_full_text, doc._.twin_offset or 0
+    if full is None:
+        return doc.text[start:end]
+    return full[offset + start:offset + end]
 
 
 def _party(doc: Doc, mention: Mention) -> Party:
