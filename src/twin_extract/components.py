@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 
 
 def newline_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break and after a wire dateline; never start one at a
-    lowercase word in the middle of a line ("Freiburg | im Breisgau has welcomed ..." was a parser split).
+    """Start a sentence after every line break and after a wire dateline; never start one after
+    a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
+    middle of a line ("Freiburg | im Breisgau has welcomed ..." was a parser split).
     The parser keeps preset boundaries."""
     dateline = _dateline_end(doc)
     for token in doc[1:]:
@@ -23,7 +24,8 @@ def newline_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-        elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"}:
+        elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"} \
+                or previous.text == ";":
             token.is_sent_start = False
     return doc
 

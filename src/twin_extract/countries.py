@@ -17,7 +17,7 @@ from .textnorm import fold
 
 _REGION_TYPE_WORDS = re.compile(
     r"\b(oblast|region|province|state|county|voivodeship|voivodship|land|prefecture|"
-    r"governorate|canton|department|district|krai|kraj|republic)\b"
+    r"governorate|canton|department|district|krai|kraj|republic|sheng|prefecture)\b"
 )
 
 
@@ -71,11 +71,18 @@ class CountryResolver:
         """ISO alpha-2 for a demonym or country adjective ("German", "Ukrainian")."""
         return self.demonyms.get(fold(text))
 
-    def subdivisions_named(self, text: str) -> list[Subdivision]:
-        """Subdivisions whose name or alias is exactly ``text`` ("Ontario", "Texas", "Bavaria")."""
+    def subdivisions_named(self, text: str, stripped: bool = False) -> list[Subdivision]:
+        """Subdivisions whose name or alias is exactly ``text`` ("Ontario", "Texas", "Bavaria");
+        with ``stripped``, also those named so before a type word ("Heilongjiang Sheng")."""
         key = fold(text)
         return [s for s in self.subdivisions.get(key, [])
-                if fold(s.name) == key or self.region_rules.get(key)]
+                if fold(s.name) == key or self.region_rules.get(key)
+                or stripped and self.stripped(s.name) == key]
+
+    @staticmethod
+    def stripped(name: str) -> str:
+        """A subdivision's name without its type words: "Heilongjiang Sheng" -> "heilongjiang"."""
+        return _REGION_TYPE_WORDS.sub("", fold(name)).strip()
 
     def subdivision(self, text: str, country: str | None = None,
                     prefer_types: tuple[str, ...] = ()) -> Subdivision | None:

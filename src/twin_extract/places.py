@@ -257,8 +257,8 @@ class PlaceRecognizer:
         a first-level region's official name with no cue is the region, unless a town of some
         size has the name (Bergamo, Lecco and Kent are towns; Washington is a city)."""
         key = fold(span.text)
-        regions = [s for s in self.resolver.subdivisions_named(span.text)
-                   if fold(s.name) == key and s.type.casefold() in BARE_REGION_TYPES]
+        regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
+                   if s.type.casefold() in BARE_REGION_TYPES and key in (fold(s.name), self.resolver.stripped(s.name))]
         if not regions or self._cue_at(doc, "after", "city", span.start, span.end) or \
                 self._cue_at(doc, "before", "city", span.start, span.end):
             return None

@@ -128,7 +128,8 @@ class TwinExtractor:
         findings: list[Finding] = []
         sentences = list(doc.sents)
         for k, sent in enumerate(sentences):
-            found = self._sentence(ctx, sent, sentences[max(0, k - 2):k])
+            found = self._sentence(ctx, sent, sentences[max(0, k - 2):k]) or \
+                self._listed_after_colon(ctx, sent, sentences[k + 1:])
             if found:
                 self._follow_up(ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
                 self._report_date(ctx, sent, found)
@@ -237,6 +238,49 @@ class TwinExtractor:
             return []
         a, b = distinct.values()
         return [(a, b)]
+
+    def _listed_after_colon(self, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
+        """"Olsztyn is twinned with:" and then one partner per line ("Châteauroux, France (since
+        1992)", "Kaliningrad, Russia (cooperation suspended in March 2022)"): each line is a
+        partner of the one place named before the colon, with the line's own status and date."""
+        doc = ctx.doc
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
+        hosts = {m.key: m for m in ctx.mentions_in(sent.start, sent.end)}
+        if last is None or last.text != ":" or not triggers or len(hosts) != 1:
+            return []
+        (host,) = hosts.values()
+        trigger = triggers[0]
+        cap = self.trigger_info[trigger.rule].get("status")
+        found = []
+        for line in following:
+            first = next((t for t in line if not t.is_space and not t.is_punct), None)
+            partner = next((m for m in ctx.mentions_in(line.start, line.end)
+                            if first is not None and m.info.ext_start <= first.i < m.info.ext_end), None)
+            if partner is None:
+                words = [t for t in line if not t.is_space and not t.is_punct]
+                if len(words) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+                    continue
+                break
+            if partner.key == host.key:
+                break
+            cues = ctx.statuses_in(line.start, line.end)
+            status, status_rule = _status(cues, [trigger])
+            if cap and status != "terminated":
+                status, status_rule = cap, trigger.rule
+            dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
+                                       status, doc)
+            if dates and status_rule and cues:
+                anchor = doc[cues[-1].start].idx
+                dates = sorted(dates, key=lambda d: abs(d.start - anchor))
+            found.append(Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status,
+                                 dates[0] if dates else None,
+                                 [(sent.start_char, sent.end_char), (line.start_char, line.end_char)],
+                                 round(STRENGTH_CONFIDENCE[trigger.strength] * 0.9, 3), line.start_char,
+                                 [trigger.rule, "list-after-colon", *([status_rule] if status_rule else []),
+                                  *partner.info.rules],
+                                 capped=bool(cap), strength=trigger.strength, cued=status_rule is not None))
+        return found
 
     def _two_cities(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
                     earlier: list[Span]) -> list[Finding]:
