@@ -31,6 +31,8 @@ class HostRef:
     country: str | None
     """A demonym inside the phrase narrows the choice ("the Latvian city" -> LV)."""
     rule: str
+    have_only: bool = False
+    """Only as the subject of "have"/"maintain"/"include" ("it also maintains ties with X")."""
 
 
 class HostReferences:
@@ -40,10 +42,13 @@ class HostReferences:
         self.resolver = resolver
         self.matcher = Matcher(vocab)
         self.kinds: dict[str, str] = {}
+        self.have_only: set[str] = set()
         for row in patterns["anaphors"]:
             if row.get("host"):
                 self.matcher.add(row["id"], [row["pattern"]])
                 self.kinds[row["id"]] = row["host"]
+                if row.get("have_only"):
+                    self.have_only.add(row["id"])
 
     def find(self, doc: Doc, mentions: list[Mention]) -> list[HostRef]:
         """Host phrases that are not part of a place mention ("the Polish city of Kielce" is one)."""
@@ -54,7 +59,8 @@ class HostReferences:
                 continue
             country = next((self.resolver.demonym(t.text) for t in span
                             if t.text[:1].isupper() and self.resolver.demonym(t.text)), None)
-            refs.append(HostRef(span.start, span.end, self.kinds[span.label_], country, span.label_))
+            refs.append(HostRef(span.start, span.end, self.kinds[span.label_], country, span.label_,
+                                span.label_ in self.have_only))
         return sorted(refs, key=lambda r: r.start)
 
     @staticmethod

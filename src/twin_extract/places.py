@@ -157,10 +157,13 @@ class PlaceRecognizer:
         context |= self._demonym_countries(doc)
         by_sentence: dict[int, set[str]] = {}
         for span, info in mentions:
-            if info.kind == "country" and info.country:
+            qualifies = any(other.kind != "country" and other.ext_start < span.start < other.ext_end
+                            for _, other in mentions)
+            if info.kind == "country" and info.country and not qualifies:
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
         mentions = _drop_qualifiers(mentions)
         contrasts = self._described_countries(doc)
+        ranked: dict[str, PlaceInfo] = {}
         spans = []
         for n, (span, info) in enumerate(mentions):
             earlier = _explicit_resolution(mentions, n, contrasts)
@@ -168,8 +171,15 @@ class PlaceRecognizer:
                 info = replace(earlier, ext_start=info.ext_start, ext_end=info.ext_end,
                                country_source="coreference", rules=info.rules + ["same-name-in-document"])
             elif info.kind == "city" and info.geonames_id is None and info.country_source == "none":
-                sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent)
-                info = self._rank(span, info, sentence, context)
+                first = ranked.get(fold(span.text))
+                if first is not None:
+                    info = replace(first, ext_start=info.ext_start, ext_end=info.ext_end,
+                                   rules=info.rules + ["gazetteer-rank", "same-name-in-document"])
+                else:
+                    sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent)
+                    info = self._rank(span, info, sentence, context)
+                    if info is not None:
+                        ranked[fold(span.text)] = info
                 if info is None:
                     continue
             span._.place = info
@@ -212,8 +222,23 @@ class PlaceRecognizer:
             if found is None:
                 i += 1
                 continue
-            yield found
+            yield self._bracket_qualified(doc, *found)
             i = found[0].end
+
+    def _bracket_qualified(self, doc: Doc, span: Span, info: PlaceInfo) -> tuple[Span, PlaceInfo]:
+        """"Frankfurt (Oder)": a bracketed word that is part of one candidate's own name picks it."""
+        k = span.end
+        if info.kind != "city" or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+            return span, info
+        qualifier = fold(doc[k + 1].text)
+        named = [p for p in self.gazetteer.lookup(fold(span.text)) if qualifier in re.findall(r"\w+", fold(p.name))]
+        if not named:
+            return span, info
+        best = max(named, key=lambda p: p.population)
+        return span, replace(info, name=best.name, country=best.country, geonames_id=best.geonames_id,
+                             population=best.population, admin1=best.admin1, country_source="apposition",
+                             ext_end=max(info.ext_end, k + 3), evidence=1.0, candidates=(),
+                             rules=info.rules + ["bracket-qualifier"])
 
     def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
         span = doc[i:j]
@@ -305,6 +330,8 @@ class PlaceRecognizer:
         """Is this capitalised string a place here, or a word/name that happens to match one?"""
         if not self._fits_run(doc, span, run):
             return False
+        if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.start > 2:
+            return False
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
                 doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in ORG_HEADS:
             return False
@@ -320,6 +347,8 @@ class PlaceRecognizer:
         best = max(p.population for p in places)
         primary = any(p.primary for p in places)
         proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct) or bool(ent_types & NER_NAME)
+        if proper and "ORG" in ent_types:
+            return best >= self.common_word_population
         if proper:
             return best >= self.min_population or (primary and len(span) > 1)
         nominal = all((t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))
@@ -362,14 +391,18 @@ class PlaceRecognizer:
 
     def _rank(self, span: Span, info: PlaceInfo, sentence_countries: set[str],
               doc_countries: set[str]) -> PlaceInfo | None:
-        """No explicit country: prefer countries named in the sentence, then the document, then size."""
+        """No explicit country: prefer countries named in the sentence, then anywhere in the
+        document, then size; a name written with the exact local diacritics of a candidate
+        ("Jarosław", not Yaroslavl's Polish exonym) counts tenfold. Later mentions of the name
+        keep the first mention's choice (one sense per document)."""
         places = info.candidates
         if not places:
             return None
 
         def score(place: Place) -> float:
             boost = 1000.0 if place.country in sentence_countries else 30.0 if place.country in doc_countries else 1.0
-            return _weight(place) * boost
+            written = 10.0 if place.name == span.text and not span.text.isascii() else 1.0
+            return _weight(place) * boost * written
 
         best = max(places, key=score)
         ambiguity = sum(1 for p in places if p.country != best.country and p.population > best.population / 10)

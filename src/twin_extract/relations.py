@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 
 from . import anaphora, clauses, event_dates
 from .about import __version__
-from .anaphora import HostReferences
+from .anaphora import HostRef, HostReferences
 from .countries import CountryResolver
 from .cues import Cue, DocCues
 from .dates import DateMention
@@ -134,8 +134,74 @@ class TwinExtractor:
                 self._follow_up(ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
                 self._report_date(ctx, sent, found)
             findings.extend(found)
+        findings.extend(self._partner_entries(ctx, sentences))
         doc._.twinnings = self._records(doc, findings, source)
         return doc
+
+    def _partner_entries(self, ctx: DocCues, sentences: list[Span]) -> list[Finding]:
+        """A city's page of partners: each entry starts a line with the partner and a year
+        ("Eskilstuna, Sweden – since 1961", "Modesto, California (USA), 1995.") and a paragraph
+        about it follows. Every entry is a partner of the page's topic; status and date come
+        from the entry and its paragraph ("... the city council decided to suspend all
+        official contacts")."""
+        doc = ctx.doc
+        if not any(t.strength != "weak" for t in ctx.triggers):
+            return []
+        partners = {k: self._entry_partner(ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
+                    for k, sent in enumerate(sentences)}
+        entries = [k for k, partner in partners.items() if partner is not None]
+        found = []
+        for n, k in enumerate(entries):
+            entry, partner = sentences[k], partners[k]
+            host = anaphora.topic([m for m in ctx.mentions if m.key != partner.key], ctx.mentions)
+            if host is None or host.info.country == partner.info.country and host.info.kind == partner.info.kind:
+                continue
+            stop = entries[n + 1] if n + 1 < len(entries) else len(sentences)
+            body = [entry]
+            for sent in sentences[k + 1:stop]:
+                if "\n\n" in doc.text[_text_end(body[-1]):sent.start_char + 1]:
+                    break
+                body.append(sent)
+            lo, hi = entry.start, body[-1].end
+            cues = ctx.statuses_in(lo, hi)
+            status, status_rule = _status(cues, [])
+            dates = event_dates.usable([d for d in ctx.dates if entry.start_char <= d.start < entry.end_char],
+                                       status, doc) or _entry_year(entry)
+            if not dates and len(body) > 1:
+                dates = event_dates.usable([d for d in ctx.dates if body[1].start_char <= d.start < body[1].end_char],
+                                           status, doc)
+            if status_rule and status != "established":
+                anchor = doc[next(c for c in cues if c.rule == status_rule).start].idx
+                nearby = [d for d in ctx.dates if body[0].start_char <= d.start < body[-1].end_char]
+                dates = sorted(event_dates.usable(nearby, status, doc), key=lambda d: abs(d.start - anchor)) or dates
+            found.append(Finding(host, partner, "twinning", status, dates[0] if dates else None,
+                                 [(s.start_char, s.end_char) for s in body], 0.7, entry.start_char,
+                                 ["partner-entry", *([status_rule] if status_rule else []), *partner.info.rules],
+                                 strength="medium", cued=status_rule is not None))
+        return found
+
+    @staticmethod
+    def _entry_partner(ctx: DocCues, sent: Span, following: Span | None) -> Mention | None:
+        """The partner an entry line names: it starts a line with a place, has no verb, no other
+        party and at most ten words, and gives a year or a twinning noun, or the next sentence
+        does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998.")."""
+        doc = ctx.doc
+        if sent.start_char and doc.text[sent.start_char - 1] != "\n":
+            return None
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        parties = ctx.mentions_in(sent.start, sent.end)
+        if not words or len(words) > 10 or len({m.key for m in parties}) != 1:
+            return None
+        partner = parties[0]
+        if not partner.info.ext_start <= words[0].i < partner.info.ext_end:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and not partner.info.ext_start <= t.i < partner.info.ext_end for t in words):
+            return None
+        dated = any(sent.start_char <= d.start < sent.end_char for d in ctx.dates) or bool(_entry_year(sent))
+        named = any(sent.start <= t.start < sent.end for t in ctx.triggers)
+        explained = following is not None and doc.text[_text_end(sent):following.start_char].count("\n") <= 1 \
+            and any(following.start <= t.start < following.end and t.strength != "weak" for t in ctx.triggers)
+        return partner if dated or named or explained else None
 
     def _cues(self, doc: Doc, matcher: Matcher, info: dict[str, dict], label_key: str) -> list[Cue]:
         spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in matcher(doc)])
@@ -334,7 +400,8 @@ class TwinExtractor:
         doc = ctx.doc
         hubs = [(t, *_host_token(doc, sent, t)) for t in triggers if t.strength != "weak"]
         hubs = [(t, token, how) for t, token, how in hubs if token is not None and (
-            any(m.info.ext_start <= token < m.info.ext_end for m in in_sent) or self.hosts.at(ctx.refs, token)
+            any(m.info.ext_start <= token < m.info.ext_end for m in in_sent)
+            or self._host_ref(ctx, token, how) is not None
             or how == "hub-compound" and _named_before(doc, ctx.mentions, token))]
         segments = clauses.segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
         for n, (trigger, host_token, how) in enumerate(hubs):
@@ -358,7 +425,7 @@ class TwinExtractor:
             if host is None and how == "hub-compound":
                 host = _named_before(doc, ctx.mentions, host_token)
             if host is None:
-                ref = self.hosts.at(ctx.refs, host_token)
+                ref = self._host_ref(ctx, host_token, how)
                 if ref is None:
                     continue
                 nearest = clauses.groups(doc, partners)[0] if partners else [appositive]
@@ -401,6 +468,13 @@ class TwinExtractor:
                        sent.start_char, [*rules, "hub-apposition", *([status_rule] if status_rule else []),
                                          *partner.info.rules],
                        capped=bool(cap), strength=trigger.strength, cued=status_rule is not None)
+
+    def _host_ref(self, ctx: DocCues, token: int, how: str) -> HostRef | None:
+        """The host phrase at ``token``, if it may stand for a hub's host there."""
+        ref = self.hosts.at(ctx.refs, token)
+        if ref is None or ref.have_only and how != "hub-subject":
+            return None
+        return ref
 
     def _hub_findings(self, ctx: DocCues, sent: Span, trigger: Cue, host: Mention,
                       partners: list[Mention], rules: list[str], segments: list[clauses.Segment],
@@ -616,11 +690,28 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
             i -= 1
         return i, "hub-compound"
     head = doc[trigger.end - 1]
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head
     verb = head if head.pos_ == "VERB" else head.head
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subject or not (head is verb or head.dep_ in ("dobj", "attr", "obj")):
         return None, ""
     return subject[0].i, "hub-subject" if verb.lemma_ in HAVE_VERBS else "hub-agent"
+
+
+def _text_end(sent: Span) -> int:
+    """Where the sentence's last word ends (a sentence may carry the line breaks after it)."""
+    words = [t for t in sent if not t.is_space]
+    return words[-1].idx + len(words[-1].text) if words else sent.start_char
+
+
+def _entry_year(entry: Span) -> list[DateMention]:
+    """A bare year in an entry line ("Modesto, California (USA), 1995."): in running text a
+    year needs a cue word, but an entry line is a label, and its year is when the tie began."""
+    for token in entry:
+        if token.like_num and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099:
+            return [DateMention(token.text, token.idx, token.idx + 4, token.text, "year", "year")]
+    return []
 
 
 def _named_before(doc: Doc, mentions: list[Mention], token: int) -> Mention | None:
