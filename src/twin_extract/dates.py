@@ -100,8 +100,10 @@ _AGO_RE = re.compile(r"(?i:\b(?P<n>\d{1,2}|a\s+couple\s+of|an?|one|two|three|fou
                      r"\s+ago\b)")
 _WEEKDAY_RE = re.compile(rf"(?i:\b(?P<q>on|last|next|(?:this\s+)?past))\s+(?P<wd>{_WEEKDAY})")
 _AP_WEEKDAY_RE = re.compile(
-    rf"\b(?:[a-z]+ed|said|met|told|held|took|gave|sent|made|wrote|began|agreed|signed|voted)\s+(?P<wd>{_WEEKDAY})")
-# Wire style drops the "on": "the council voted Tuesday", "the Governor announced Tuesday".
+    rf"\b(?:[a-z]+ed|said|met|told|held|took|gave|sent|made|wrote|began|agreed|signed|voted|[a-z]+ly)\s+"
+    rf"(?P<wd>{_WEEKDAY})|\b(?P<wd2>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening)\b|['’]s\b)")
+# Wire style drops the "on": "the council voted Tuesday", "voted unanimously Monday night",
+# "at Monday's meeting".
 _MONTH_REL_RE = re.compile(rf"(?i:\b(?P<q>last|this|next))\s+(?P<mon>{_MONTH_FULL})")
 
 _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|through|throughout"
@@ -237,8 +239,9 @@ def _weekday(m: re.Match[str]) -> _Candidate:
 
 
 def _ap_weekday(m: re.Match[str]) -> _Candidate:
-    return _Candidate(m.start("wd"), m.end(), "relative",
-                      {"unit": "weekday", "wd": _WEEKDAYS[m.group("wd").lower()], "mode": "on_or_before"})
+    group = "wd" if m.group("wd") else "wd2"
+    return _Candidate(m.start(group), m.end(group), "relative",
+                      {"unit": "weekday", "wd": _WEEKDAYS[m.group(group).lower()], "mode": "on_or_before"})
 
 
 def _month_relative(m: re.Match[str]) -> _Candidate:

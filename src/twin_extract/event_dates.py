@@ -33,7 +33,7 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
         rel = clauses.relative_segment(doc, sent, anchors[0].start, ctx.mentions_in(sent.start, sent.end))
         if rel is not None:
             lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
-    own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc)
+    own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc, anchors)
     if not own:
         first = doc[units[0][0]].idx if units else sent.start_char
         own = usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
@@ -48,25 +48,35 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     return own[0]
 
 
-def reporting_dates(ctx: DocCues, sent: Span) -> list[DateMention]:
-    """Dates in the sentence's reporting or deciding clause: "Turku is ending its twin city
-    agreement ..., the mayor announced on Monday", "The Governor announced Tuesday that ..."."""
+def reporting_dates(ctx: DocCues, sent: Span, status: str = "") -> list[DateMention]:
+    """Dates in the sentence's reporting or deciding clause ("Turku is ending its twin city
+    agreement ..., the mayor announced on Monday", "The Governor announced Tuesday that ...") or
+    in a clause that names the same step again ("Lahti is no longer twinned with Pushkin: the
+    council ended the relationship in March 2022")."""
     doc = ctx.doc
     protected = [(m.info.ext_start, m.info.ext_end) for m in ctx.mentions_in(sent.start, sent.end)]
     found = []
     for seg in clauses.segments(doc, sent, protected):
-        if any(t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in doc[seg.start:seg.end]):
+        restates = status and any(c.label == status for c in ctx.statuses_in(seg.start, seg.end))
+        if restates or any(t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in doc[seg.start:seg.end]):
             lo, hi = doc[seg.start].idx, clauses.char_end(doc, seg.end)
             found += [d for d in ctx.dates if lo <= d.start < hi]
     return found
 
 
-def usable(dates: list[DateMention], status: str, doc: Doc) -> list[DateMention]:
-    """"since 2019" dates a lasting state, so it can date an established tie but not an event."""
+def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()) -> list[DateMention]:
+    """"since 2019" dates a lasting state, so it can date an established tie but not an event,
+    unless the state is the step itself: "contacts have been suspended since 2022" (a status cue
+    of the step just before the date)."""
     if status == "established":
         return dates
-    return [d for d in dates if not d.text.lower().startswith("since")
-            and not doc.text[max(0, d.start - 7):d.start].rstrip().lower().endswith("since")]
+    return [d for d in dates if not _since(doc, d) or any(
+        c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
+
+
+def _since(doc: Doc, date: DateMention) -> bool:
+    return date.text.lower().startswith("since") or \
+        doc.text[max(0, date.start - 7):date.start].rstrip().lower().endswith("since")
 
 
 def is_future(date: DateMention, published: str | None) -> bool:

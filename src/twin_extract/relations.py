@@ -154,7 +154,7 @@ class TwinExtractor:
         for n, k in enumerate(entries):
             entry, partner = sentences[k], partners[k]
             host = anaphora.topic([m for m in ctx.mentions if m.key != partner.key], ctx.mentions)
-            if host is None or host.info.country == partner.info.country and host.info.kind == partner.info.kind:
+            if host is None:
                 continue
             stop = entries[n + 1] if n + 1 < len(entries) else len(sentences)
             body = [entry]
@@ -184,13 +184,16 @@ class TwinExtractor:
     def _entry_partner(ctx: DocCues, sent: Span, following: Span | None) -> Mention | None:
         """The partner an entry line names: it starts a line with a place, has no verb, no other
         party and at most ten words, and gives a year or a twinning noun, or the next sentence
-        does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998.")."""
+        does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998."). A wire dateline
+        ("RUSTAVI –") is not an entry."""
         doc = ctx.doc
         if sent.start_char and doc.text[sent.start_char - 1] != "\n":
             return None
         words = [t for t in sent if not t.is_space and not t.is_punct]
         parties = ctx.mentions_in(sent.start, sent.end)
-        if not words or len(words) > 10 or len({m.key for m in parties}) != 1:
+        last = [t for t in sent if not t.is_space][-1:]
+        if not words or len(words) > 10 or len({m.key for m in parties}) != 1 or \
+                last and last[0].text in {"–", "—", "-", "--"}:
             return None
         partner = parties[0]
         if not partner.info.ext_start <= words[0].i < partner.info.ext_end:
@@ -219,9 +222,9 @@ class TwinExtractor:
         undated = [f for f in found if f.date is None and f.status != "established"]
         if not undated:
             return
-        reported = event_dates.reporting_dates(ctx, sent)
         for finding in undated:
-            usable = event_dates.usable(reported, finding.status, ctx.doc)
+            reported = event_dates.reporting_dates(ctx, sent, finding.status)
+            usable = event_dates.usable(reported, finding.status, ctx.doc, ctx.statuses_in(sent.start, sent.end))
             if usable:
                 finding.date = usable[0]
                 finding.rules.append("reporting-clause-date")
@@ -521,7 +524,7 @@ class TwinExtractor:
             status, status_rule = _status(cues, [trigger])
             if cap and status != "terminated":
                 status, status_rule = cap, trigger.rule
-            own = event_dates.usable(dates, status, doc)
+            own = event_dates.usable(dates, status, doc, cues)
             if not own and cues:
                 anchor = doc[cues[-1].start].idx
                 own = sorted(event_dates.usable(context_dates, status, doc), key=lambda d: abs(d.start - anchor))
