@@ -188,11 +188,20 @@ def direction(doc: Doc, mention: Mention) -> bool:
 
 
 def after_with(doc: Doc, mention: Mention) -> bool:
-    """"... with the Lithuanian capital Vilnius": "with" and only a noun phrase before the place."""
+    """"... with the Lithuanian capital Vilnius", "with representatives of Ukraine's Poltava
+    Oblast": "with" and only a noun phrase before the place."""
     i = mention.info.ext_start - 1
-    while i >= 0 and i >= mention.info.ext_start - 4 and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+    while i >= 0 and i >= mention.info.ext_start - 6 and (
+            doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[i].lower_ in ("of", "from", "'s", "’s")):
         i -= 1
     return i >= 0 and doc[i].lower_ == "with"
+
+
+def tie_with(doc: Doc, trigger_end: int, mention: Mention) -> bool:
+    """A tie noun followed directly by "with <place>": "the link with Posoltega", "our
+    partnership, with Opole in Poland"."""
+    between = [t for t in doc[trigger_end:mention.info.ext_start] if not t.is_punct]
+    return bool(between) and between[0].lower_ == "with" and after_with(doc, mention)
 
 
 def relative_segment(doc: Doc, sent: Span, token: int, mentions: list[Mention]) -> tuple[int, int] | None:

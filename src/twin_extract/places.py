@@ -347,8 +347,6 @@ class PlaceRecognizer:
         best = max(p.population for p in places)
         primary = any(p.primary for p in places)
         proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct) or bool(ent_types & NER_NAME)
-        if proper and "ORG" in ent_types:
-            return best >= self.common_word_population
         if proper:
             return best >= self.min_population or (primary and len(span) > 1)
         nominal = all((t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))

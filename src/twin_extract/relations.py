@@ -258,6 +258,9 @@ class TwinExtractor:
             if len(unit_mentions) < 2:
                 pairs, ambiguity = self._the_two_in_sentence(doc, (lo, hi), in_sent), 0.0
                 rules_extra = ["clause-split", "anaphor-the-two"]
+                if not pairs and len(unit_mentions) == 1:
+                    findings.extend(self._implicit_host(ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
+                    continue
             else:
                 if trigger.strength != "strong":
                     unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
@@ -407,21 +410,20 @@ class TwinExtractor:
             or self._host_ref(ctx, token, how) is not None
             or how == "hub-compound" and _named_before(doc, ctx.mentions, token))]
         segments = clauses.segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
+        appositives = [self._appositive(ctx, in_sent, token, how) for _, token, how in hubs]
         for n, (trigger, host_token, how) in enumerate(hubs):
-            later = [seg.start for other, _, _ in hubs[n + 1:] for seg in segments
-                     if seg.start <= other.start < seg.end and seg.start > trigger.end]
+            later = [seg.start for (other, _, _), apposed in zip(hubs[n + 1:], appositives[n + 1:])
+                     for seg in segments if apposed is None and seg.start <= other.start < seg.end
+                     and seg.start > trigger.end]
             limit = min(later, default=sent.end)
             explicit = next((m for m in in_sent if m.info.ext_start <= host_token < m.info.ext_end), None)
             if how == "hub-agent" and explicit is not None:
                 continue
             trigger_end = doc[trigger.end - 1].idx
+            appositive = appositives[n]
             partners = [m for m in in_sent if m.start > trigger_end and m.span.start < limit
                         and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and m is not explicit
-                        and not clauses.institutional(doc, m, self.institutions)]
-            phrase_start = explicit.info.ext_start if explicit is not None else \
-                getattr(self.hosts.at(ctx.refs, host_token), "start", host_token)
-            appositive = next((m for m in in_sent if how == "hub-possessive" and m is not explicit
-                               and m.info.ext_end == phrase_start - 1 and doc[phrase_start - 1].text == ","), None)
+                        and not clauses.institutional(doc, m, self.institutions)] if appositive is None else []
             if not partners and appositive is None:
                 continue
             host, rules = explicit, [trigger.rule, how]
@@ -471,6 +473,19 @@ class TwinExtractor:
                        sent.start_char, [*rules, "hub-apposition", *([status_rule] if status_rule else []),
                                          *partner.info.rules],
                        capped=bool(cap), strength=trigger.strength, cued=status_rule is not None)
+
+    def _appositive(self, ctx: DocCues, in_sent: list[Mention], token: int, how: str) -> Mention | None:
+        """The place a possessive hub is in apposition to: "Poznań, Hanover's twin town" ->
+        Poznań; "Brest in Brittany, its oldest partner, as well as ..." -> Brest. Such a hub
+        states one tie and does not claim the places after it."""
+        if how != "hub-possessive":
+            return None
+        explicit = next((m for m in in_sent if m.info.ext_start <= token < m.info.ext_end), None)
+        ref = self.hosts.at(ctx.refs, token)
+        start = explicit.info.ext_start if explicit is not None else ref.start if ref is not None else token
+        if start < 1 or ctx.doc[start - 1].text != ",":
+            return None
+        return next((m for m in in_sent if m is not explicit and m.info.ext_end == start - 1), None)
 
     def _host_ref(self, ctx: DocCues, token: int, how: str) -> HostRef | None:
         """The host phrase at ``token``, if it may stand for a hub's host there."""
@@ -537,34 +552,37 @@ class TwinExtractor:
                                      capped=bool(cap), strength=trigger.strength, cued=status_rule is not None))
         return found
 
-    def _implicit_host(self, ctx: DocCues, sent: Span, in_sent: list[Mention],
-                       triggers: list[Cue]) -> list[Finding]:
-        """"Talks on a fourth agreement, with the Lithuanian capital Vilnius, began in November":
-        one partner after "with", the other is the place the story is about."""
+    def _implicit_host(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
+                       unit: tuple[int, int] | None = None) -> list[Finding]:
+        """"Talks on a fourth agreement, with the Lithuanian capital Vilnius, began in November",
+        "The link with Posoltega, Nicaragua, goes back to 1988": one partner after "with" (in the
+        sentence, or in one clause of it), the other is the place the story is about. A tie noun
+        right before "with X" needs no status cue."""
         doc = ctx.doc
+        lo, hi = unit or (sent.start, sent.end)
         if len(in_sent) != 1:
             return []
         partner = in_sent[0]
-        trigger = self._licensing_trigger([t for t in triggers if t.start < partner.span.start],
-                                          ctx.statuses_in(sent.start, sent.end),
-                                          any(t.strength == "strong" for t in triggers))
+        before = [t for t in triggers if t.start < partner.span.start]
+        cues = ctx.statuses_in(lo, hi)
+        trigger = self._licensing_trigger(before, cues, any(t.strength == "strong" for t in triggers)) or \
+            next((t for t in before if t.strength == "medium" and clauses.tie_with(doc, t.end, partner)), None)
         if trigger is None or trigger.strength == "weak" or not clauses.after_with(doc, partner):
             return []
         host = anaphora.topic([m for m in ctx.mentions if m.start < sent.start_char and m.key != partner.key],
                               ctx.mentions)
         if host is None:
             return []
-        cues = ctx.statuses_in(sent.start, sent.end)
         status, status_rule = _status(cues, [trigger])
         cap = self.trigger_info[trigger.rule].get("status")
         if cap and status != "terminated":
             status, status_rule = cap, trigger.rule
-        date = event_dates.date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or [trigger], status)
+        date = event_dates.date_for(ctx, sent, (lo, hi), [(lo, hi)], cues or [trigger], status)
         return [Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, date,
                         [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.75, 3),
                         sent.start_char, [trigger.rule, *([status_rule] if status_rule else []), "implicit-host-with",
                                           *partner.info.rules], capped=bool(cap), strength=trigger.strength,
-                        cued=status_rule is not None)]
+                        cued=status_rule is not None, trigger=trigger.start)]
 
     @staticmethod
     def _licensing_trigger(triggers: list[Cue], statuses: list[Cue], sentence_strong: bool) -> Cue | None:
@@ -598,7 +616,7 @@ class TwinExtractor:
             if "anaphor-the-decision" in refers:
                 for finding in found:
                     usable = event_dates.usable(sent_dates, finding.status, doc)
-                    if finding.date is None and usable:
+                    if finding.date is None and usable and finding.status != "established":
                         finding.date = usable[0]
                         finding.rules.extend(["anaphor-the-decision", "follow-up-sentence"])
                         finding.evidence.append((sent.start_char, sent.end_char))
