@@ -35,7 +35,7 @@ def _dateline_end(doc: Doc) -> int | None:
     if not len(doc) or not (doc[0].is_upper and len(doc[0].text) > 2):
         return None
     for token in doc[1:10]:
-        if token.text in {"–", "—", "-", "--"} and token.i + 1 < len(doc):
+        if token.text in {"–", "—", "-", "--"} and token.i + 1 < len(doc) and doc[token.i - 1].whitespace_:
             return token.i + 1
         if token.is_lower or "\n" in token.whitespace_:
             return None

@@ -40,12 +40,34 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
                       status, doc)
         if not own and units and units[0] == unit:
             return None
+    if status == "established" and anchors:
+        own = _about_the_tie(ctx, sent, anchors, own)
     if not own:
         return None
     if anchors:
         anchor = doc[anchors[0].start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+def _about_the_tie(ctx: DocCues, sent: Span, anchors: list[Cue], dates: list[DateMention]) -> list[DateMention]:
+    """An existing tie mentioned in passing takes no date from the event the sentence is about
+    ("Ambulances left Rzeszów on Monday for Ivano-Frankivsk, its sister city"): only a "since"
+    date, a bare year, or a date in the same comma-delimited stretch as the tie's words or a verb
+    that forms it, or fronted before it ("At a ceremony on Thursday, councillors welcomed
+    Zhytomyr into the family of twin towns")."""
+    doc = ctx.doc
+    protected = [(m.info.ext_start, m.info.ext_end) for m in ctx.mentions_in(sent.start, sent.end)]
+    anchors = [a for a in anchors if doc[a.start].lemma_ not in ("be", "have")]
+    segments = clauses.segments(doc, sent, protected)
+    own_segments = []
+    for k, seg in enumerate(segments):
+        if any(seg.start <= a.start < seg.end for a in anchors):
+            own_segments.append(seg)
+            fronted = [s for s in segments[:k] if not any(t.pos_ in ("VERB", "AUX") for t in doc[s.start:s.end])]
+            own_segments += fronted if len(fronted) == k else []
+    return [d for d in dates if _since(doc, d) or d.precision == "year" or any(
+        doc[seg.start].idx <= d.start < clauses.char_end(doc, seg.end) for seg in own_segments)]
 
 
 def reporting_dates(ctx: DocCues, sent: Span, status: str = "") -> list[DateMention]:
@@ -65,13 +87,29 @@ def reporting_dates(ctx: DocCues, sent: Span, status: str = "") -> list[DateMent
 
 
 def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()) -> list[DateMention]:
-    """"since 2019" dates a lasting state, so it can date an established tie but not an event,
+    """Dates that can date a step with this status. Never a planned one ("will ... in June").
+    "since 2019" dates a lasting state, so it can date an established tie but not an event,
     unless the state is the step itself: "contacts have been suspended since 2022" (a status cue
     of the step just before the date)."""
+    dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
         return dates
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
+
+
+def _planned(doc: Doc, date: DateMention) -> bool:
+    """A date in a clause about the future ("will be the focus of a festival in June") is a
+    plan, even when the article has no publication date to compare it with."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start - 1
+    while i >= max(0, span.start - 10) and not doc[i].is_punct and not doc[i].is_sent_start:
+        if doc[i].lower_ in ("will", "shall", "'ll", "’ll"):
+            return True
+        i -= 1
+    return False
 
 
 def _since(doc: Doc, date: DateMention) -> bool:

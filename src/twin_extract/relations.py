@@ -173,7 +173,7 @@ class TwinExtractor:
             if status_rule and status != "established":
                 anchor = doc[next(c for c in cues if c.rule == status_rule).start].idx
                 nearby = [d for d in ctx.dates if body[0].start_char <= d.start < body[-1].end_char]
-                dates = sorted(event_dates.usable(nearby, status, doc), key=lambda d: abs(d.start - anchor)) or dates
+                dates = sorted(event_dates.usable(nearby, status, doc, cues), key=lambda d: abs(d.start - anchor)) or dates
             found.append(Finding(host, partner, "twinning", status, dates[0] if dates else None,
                                  [(s.start_char, s.end_char) for s in body], 0.7, entry.start_char,
                                  ["partner-entry", *([status_rule] if status_rule else []), *partner.info.rules],
