@@ -32,6 +32,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
               "outskirts", "suburb", "suburbs", "centre", "center", "kilometres", "kilometers", "km", "miles"}
 
 PARTNER_NOUNS = {"partner", "partners"}
+SEAT_NOUNS = {"capital", "city", "town", "port", "seat", "centre", "center"}
 """... unless they follow a partner noun: "found a new partner in Przemyśl"."""
 
 
@@ -189,10 +190,13 @@ def direction(doc: Doc, mention: Mention) -> bool:
 
 def after_with(doc: Doc, mention: Mention) -> bool:
     """"... with the Lithuanian capital Vilnius", "with representatives of Ukraine's Poltava
-    Oblast": "with" and only a noun phrase before the place."""
+    Oblast": "with" and only a noun phrase before the place; not "with the capital of Anhui
+    Province", where the partner is a city the place only locates."""
     i = mention.info.ext_start - 1
     while i >= 0 and i >= mention.info.ext_start - 6 and (
             doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[i].lower_ in ("of", "from", "'s", "’s")):
+        if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in SEAT_NOUNS:
+            return False
         i -= 1
     return i >= 0 and doc[i].lower_ == "with"
 

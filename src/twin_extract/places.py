@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
@@ -153,8 +154,9 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         runs = list(_capitalised_runs(doc))
         mentions = [m for run in runs for m in self._match_run(doc, run)]
-        context = {m[1].country for m in mentions if m[1].kind == "country"}
-        context |= self._demonym_countries(doc)
+        context = Counter(m[1].country for m in mentions if m[1].kind == "country" and m[1].country)
+        context.update(code for token in doc if token.text[:1].isupper()
+                       for code in [self.resolver.demonym(token.text)] if code)
         by_sentence: dict[int, set[str]] = {}
         for span, info in mentions:
             qualifies = any(other.kind != "country" and other.ext_start < span.start < other.ext_end
@@ -257,6 +259,9 @@ class PlaceRecognizer:
             info = self._region(doc, span, region_cue)
             if info is not None:
                 return span, info
+            if region_cue["position"] == "before":
+                return None
+
         places = self.gazetteer.lookup(key)
         region = self._bare_region(doc, span, places)
         if region is not None:
@@ -388,9 +393,9 @@ class PlaceRecognizer:
                          evidence=0.7, rules=rules, candidates=places)
 
     def _rank(self, span: Span, info: PlaceInfo, sentence_countries: set[str],
-              doc_countries: set[str]) -> PlaceInfo | None:
-        """No explicit country: prefer countries named in the sentence, then anywhere in the
-        document, then size; a name written with the exact local diacritics of a candidate
+              doc_countries: Counter[str]) -> PlaceInfo | None:
+        """No explicit country: prefer countries named in the sentence, then those named more
+        often in the document (Scotland, Scottish: the Perth in Scotland), then size; a name written with the exact local diacritics of a candidate
         ("Jarosław", not Yaroslavl's Polish exonym) counts tenfold. Later mentions of the name
         keep the first mention's choice (one sense per document)."""
         places = info.candidates
@@ -398,7 +403,8 @@ class PlaceRecognizer:
             return None
 
         def score(place: Place) -> float:
-            boost = 1000.0 if place.country in sentence_countries else 30.0 if place.country in doc_countries else 1.0
+            named = min(doc_countries[place.country], 3)
+            boost = 1000.0 if place.country in sentence_countries else 30.0 * named if named else 1.0
             written = 10.0 if place.name == span.text and not span.text.isascii() else 1.0
             return _weight(place) * boost * written
 
@@ -627,7 +633,7 @@ def _mark_containers(doc: Doc, spans: list[Span]) -> None:
         if prev.kind not in ("city", "region") or prev.ext_end > info.ext_start:
             continue
         gap = [t.lower_ for t in doc[prev.ext_end:info.ext_start]]
-        if gap in ([","], ["in"], ["of"], ["in", "the"], ["of", "the"], [",", "in"], [",", "in", "the"],
+        if gap in ([","], ["("], ["in"], ["of"], ["in", "the"], ["of", "the"], [",", "in"], [",", "in", "the"],
                    [",", "the", "capital", "of"], [",", "capital", "of"], [",", "the", "capital", "of", "the"]):
             info.container = True
             info.rules.append("container-region")

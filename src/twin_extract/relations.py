@@ -134,7 +134,11 @@ class TwinExtractor:
                 self._follow_up(ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
                 self._report_date(ctx, sent, found)
             findings.extend(found)
-        findings.extend(self._partner_entries(ctx, sentences))
+        entries = self._partner_entries(ctx, sentences)
+        listed = {f.b.key for f in entries}
+        findings = [f for f in findings if not ({f.a.key, f.b.key} <= listed and
+                                                (f.strength != "strong" or "anaphor-the-two" in f.rules))]
+        findings.extend(entries)
         doc._.twinnings = self._records(doc, findings, source)
         return doc
 
@@ -143,7 +147,8 @@ class TwinExtractor:
         ("Eskilstuna, Sweden – since 1961", "Modesto, California (USA), 1995.") and a paragraph
         about it follows. Every entry is a partner of the page's topic; status and date come
         from the entry and its paragraph ("... the city council decided to suspend all
-        official contacts")."""
+        official contacts"). "Both cities" in one entry's paragraph is not a tie between two
+        entries (the caller drops such pairs)."""
         doc = ctx.doc
         if not any(t.strength != "weak" for t in ctx.triggers):
             return []
