@@ -22,7 +22,7 @@ Within a document one record per pair survives: the latest stated step, with all
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from spacy.language import Language
@@ -119,8 +119,8 @@ class TwinExtractor:
         triggers = [t for t in self._cues(doc, self.triggers, self.trigger_info, "relation")
                     if not any(s < t.end and t.start < e for s, e in blocked)]
         all_dates = event_dates.resolved_dates(doc, source.published)
-        statuses = [c for c in self._cues(doc, self.status, self.status_info, "status")
-                    if not event_dates.inside_date(doc, c, all_dates)]
+        statuses = [_planned_signing(doc, c) for c in self._cues(doc, self.status, self.status_info, "status")
+                    if not event_dates.inside_date(doc, c, all_dates) and not _ending_something_else(doc, c, triggers)]
         mentions = party_mentions(doc)
         ctx = DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, source.published)],
@@ -723,6 +723,32 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
     if not subject or not (head is verb or head.dep_ in ("dobj", "attr", "obj")):
         return None, ""
     return subject[0].i, "hub-subject" if verb.lemma_ in HAVE_VERBS else "hub-agent"
+
+
+def _ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
+    """"The meeting ended, shortly before eleven, with a vote on a partnership": "end" with no
+    object and no tie as its subject ends something else."""
+    token = doc[cue.start]
+    if cue.label != "terminated" or token.lemma_ != "end" or token.pos_ != "VERB":
+        return False
+    if any(child.dep_ in ("dobj", "obj") for child in token.children):
+        return False
+    subjects = [t.i for child in token.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree]
+    return not any(t.start <= i < t.end for t in triggers for i in subjects)
+
+
+def _planned_signing(doc: Doc, cue: Cue) -> Cue:
+    """"The signing would probably take place in the summer", "will be signed": a signature
+    still ahead is a pending step, not a signed one."""
+    if cue.label != "signed":
+        return cue
+    token = doc[cue.start]
+    heads = [token, token.head, token.head.head]
+    modal = any(child.lower_ in ("will", "would", "shall", "'ll") for h in heads for child in h.children
+                if child.dep_ == "aux")
+    if modal:
+        return replace(cue, label="pending")
+    return cue
 
 
 def _text_end(sent: Span) -> int:
