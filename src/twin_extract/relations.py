@@ -743,7 +743,7 @@ def _planned_signing(doc: Doc, cue: Cue) -> Cue:
     if cue.label != "signed":
         return cue
     token = doc[cue.start]
-    heads = [token, token.head, token.head.head]
+    heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
     modal = any(child.lower_ in ("will", "would", "shall", "'ll") for h in heads for child in h.children
                 if child.dep_ == "aux")
     if modal:
