@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 def newline_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break and after a wire dateline; never start one after
-    a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
+    an abbreviation ("St."), a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
     middle of a line ("Freiburg | im Breisgau has welcomed ..." was a parser split).
     The parser keeps preset boundaries."""
     dateline = _dateline_end(doc)
@@ -25,14 +25,26 @@ def newline_boundaries(doc: Doc) -> Doc:
         elif "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
         elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"} \
-                or previous.text == ";":
+                or previous.text == ";" or _abbreviation_before(doc, token.i):
             token.is_sent_start = False
     return doc
 
 
+ABBREVIATIONS = {"st", "mt", "ft", "dr", "mr", "mrs", "ms", "gen", "gov", "sen", "rep", "lt", "col", "prof",
+                 "rev", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
+"""Words written with a dot that do not end a sentence ("the St. Paul-Nagasaki committee")."""
+
+
+def _abbreviation_before(doc: Doc, i: int) -> bool:
+    previous = doc[i - 1]
+    if previous.text.endswith(".") and previous.text[:-1].lower() in ABBREVIATIONS:
+        return True
+    return previous.text == "." and i >= 2 and doc[i - 2].lower_ in ABBREVIATIONS and not doc[i - 2].whitespace_
+
+
 def _dateline_end(doc: Doc) -> int | None:
     """Where the story starts after a wire dateline ("TUPELO, Miss. – The council ..."), if any."""
-    if not len(doc) or not (doc[0].is_upper and len(doc[0].text) > 2):
+    if not len(doc) or not (doc[0].is_upper and doc[0].is_alpha and len(doc[0].text) >= 2):
         return None
     for token in doc[1:10]:
         if token.text in {"–", "—", "-", "--"} and token.i + 1 < len(doc) and doc[token.i - 1].whitespace_:

@@ -335,6 +335,8 @@ class PlaceRecognizer:
         """Is this capitalised string a place here, or a word/name that happens to match one?"""
         if not self._fits_run(doc, span, run):
             return False
+        if _hyphen_pair(doc, span, run):
+            return True
         if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.start > 2:
             return False
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
@@ -361,11 +363,8 @@ class PlaceRecognizer:
     @staticmethod
     def _fits_run(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
         """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run
-        that only continues with a connector word is ("Rzeszów on Monday"), and so are two places joined by a hyphen before a twinning noun ("the St. Paul-Nagasaki sister city
-        committee")."""
-        if run[1] < len(doc) and doc[run[1]].lower_ in HYPHEN_PAIR_NOUNS and (
-                span.end < run[1] and doc[span.end].text == "-" or
-                span.start > run[0] and doc[span.start - 1].text == "-"):
+        that only continues with a connector word is ("Rzeszów on Monday")."""
+        if _hyphen_pair(doc, span, run):
             return True
         before = [t for t in doc[run[0]:span.start] if t.lower_ not in LEADING_OK and t.text != "-"]
         if any(t.lower_ not in TITLE_WORDS for t in before):
@@ -477,7 +476,8 @@ class PlaceRecognizer:
 
     def _province(self, doc: Doc, cand: Span, places: tuple[Place, ...]) -> str | None:
         """The country of a province named in apposition, if the city exists there. Not inside a
-        list: in "Paris, Hamburg and Madrid" Hamburg (a Land too) is the next city."""
+        comma list: in "Paris, Hamburg and Madrid" Hamburg (a Land too) is the next city; "Quimper
+        in Brittany and Spokane" is fine."""
         if self._cue_at(doc, "after", "region", cand.start, cand.end):
             return None
         named = {s.country for s in self.resolver.subdivisions_named(cand.text)} & {p.country for p in places}
@@ -486,7 +486,7 @@ class PlaceRecognizer:
         after = doc[cand.end:cand.end + 2]
         in_list = len(after) > 0 and (after[0].lower_ in {"and", "or", "&"} or
                                       after[0].text == "," and len(after) > 1 and _is_cap(after[1]))
-        return None if in_list else named.pop()
+        return None if in_list and doc[cand.start - 1].lower_ != "in" else named.pop()
 
     def _extent(self, doc: Doc, i: int, j: int, cue: dict | None,
                 places: tuple[Place, ...] = ()) -> tuple[int, int]:
@@ -531,6 +531,13 @@ class PlaceRecognizer:
         self.min_population = cfg["min_population"]
         self.common_word_population = cfg["common_word_population"]
         return self
+
+
+def _hyphen_pair(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
+    """Two places joined by a hyphen before a twinning noun: "the St. Paul-Nagasaki sister city
+    committee" names both towns (and "the" belongs to the committee, not to them)."""
+    return run[1] < len(doc) and doc[run[1]].lower_ in HYPHEN_PAIR_NOUNS and (
+        span.end < run[1] and doc[span.end].text == "-" or span.start > run[0] and doc[span.start - 1].text == "-")
 
 
 def _weight(place: Place) -> float:
