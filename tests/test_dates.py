@@ -276,3 +276,50 @@ def test_month_boundaries_of_relative_dates() -> None:
 def test_dateparser_is_not_imported() -> None:
     code = "import sys, twin_extract.dates; sys.exit('dateparser' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# Wire style drops the "on" before a weekday; PUB is a Wednesday.
+WIRE_WEEKDAYS: list[tuple[str, Expected]] = [
+    ("The council announced Tuesday that the ties would be cut.", [("Tuesday", "2023-03-14", "day")]),
+    ("The aldermen voted unanimously Monday night to end the relationship.", [("Monday", "2023-03-13", "day")]),
+    ("The plan was approved at Monday's meeting.", [("Monday", "2023-03-13", "day")]),
+    ("The board confirmed Wednesday that talks continue.", [("Wednesday", "2023-03-15", "day")]),
+    ("The mayor said Friday that the visit went well.", [("Friday", "2023-03-10", "day")]),
+    ("Commissioners met Thursday morning with the delegation.", [("Thursday", "2023-03-09", "day")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WIRE_WEEKDAYS)
+def test_wire_weekdays(text: str, expected: Expected) -> None:
+    assert triples(text, PUB) == expected
+    assert triples(text) == [(t, None, None) for t, _, _ in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Tuesday was a quiet day at city hall.",
+    "The Tuesday market was cancelled.",
+])
+def test_weekday_without_a_wire_verb_is_not_a_date(text: str) -> None:
+    assert find_dates(text, PUB) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of partners writes the year alone in brackets
+    ("Partner cities: Lyon (1959), Porto (1978).", [("1959", "1959", "year"), ("1978", "1978", "year")]),
+    ("Partners: Graz (1961); Kraków (1992)", [("1961", "1961", "year"), ("1992", "1992", "year")]),
+    ("Cooperation with Aarhus (1987) continues.", [("1987", "1987", "year")]),
+])
+def test_bracketed_years(text: str, expected: Expected) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The town has 48,000 inhabitants (2021 census).",
+    pytest.param("The town had 2,000 inhabitants (2021).", marks=pytest.mark.xfail(strict=True, reason=(
+        "'(2021)' after a count is read as the bracketed year 2021: _year's bracket exception ignores "
+        "the number before it"))),
+    pytest.param("Exports reached 3,500 (2022), up from 2,000 (2021).", marks=pytest.mark.xfail(strict=True, reason=(
+        "both bracketed reference years of the counts are read as dates (2022, 2021)"))),
+])
+def test_bracketed_years_of_counts_are_not_dates(text: str) -> None:
+    assert find_dates(text) == []

@@ -117,3 +117,140 @@ def test_country_mentioned_in_sentence_ranks_candidates(extractor):
     parties = _parties(extractor, "Odessa in the United States hosted a delegation from Kyiv.")
     assert parties["Odessa"][1] == "US"
     assert _parties(extractor, "Odessa hosted a delegation from Kyiv.")["Odessa"][1] == "UA"
+
+
+# --- bare region names, ordinary words, AP datelines, states and provinces, brackets, ranking ---
+
+@pytest.mark.parametrize("sentence, mention, expected", [
+    # a first-level region's official name with no cue is the region ...
+    ("Vermont is ending its sister-state relationship with a Russian region.", "Vermont",
+     ("Vermont", "US", "region", "US-VT")),
+    ("Officials from Lubelskie arrived on Monday.", "Lubelskie", ("Lubelskie", "PL", "region", "PL-06")),
+    ("Heilongjiang welcomed the delegation from Alberta.", "Heilongjiang",
+     ("Heilongjiang Sheng", "CN", "region", "CN-HL")),
+    ("Mazowieckie signed an agreement with the Kyiv region.", "Mazowieckie", ("Mazowieckie", "PL", "region", "PL-14")),
+    # ... unless a town of some size has the name
+    ("Bergamo signed a friendship pact with Bucha.", "Bergamo", ("Bergamo", "IT", "city", None)),
+    ("Lecco welcomed the delegation.", "Lecco", ("Lecco", "IT", "city", None)),
+])
+def test_bare_region_names(extractor, sentence, mention, expected):
+    assert _parties(extractor, sentence).get(mention) == expected
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Murmansk signed a partnership agreement with Central.", "Central"),
+    ("Lviv has been partnered with the Coast since 2010.", "Coast"),
+    ("Delegates from the Coast met officials in Central district.", "Central"),
+])
+def test_ordinary_words_that_name_a_region_are_not_places(extractor, sentence, word):
+    assert all(written != word for written, _ in _places(extractor, sentence))
+
+
+@pytest.mark.parametrize("sentence, mention, expected", [
+    ("TUPELO, Miss. – The city council voted Monday to twin with Kovel.", "TUPELO", ("Tupelo", "US", "MS")),
+    ("BILOXI, Miss. – The council met on Tuesday.", "BILOXI", ("Biloxi", "US", "MS")),
+    ("ATHENS, Ga. – The council met on Tuesday.", "ATHENS", ("Athens", "US", "GA")),
+    ("PORTLAND, Ore. – The council met on Tuesday.", "PORTLAND", ("Portland", "US", "OR")),
+    # a US state after "in" or a comma
+    ("Officials from Alexandria in Virginia arrived in Gyumri.", "Alexandria", ("Alexandria", "US", "VA")),
+    ("The mayor of Athens, Georgia, visited Kutaisi.", "Athens", ("Athens", "US", "GA")),
+    ("The mayor of Rome, Georgia, visited Kutaisi.", "Rome", ("Rome", "US", "GA")),
+    # a province of another country
+    ("The mayor of London, Ontario, met the delegation.", "London", ("London", "CA", "08")),
+    ("Windsor, Ontario, hosted the meeting.", "Windsor", ("Windsor", "CA", "08")),
+])
+def test_states_and_provinces_in_apposition(extractor, sentence, mention, expected):
+    info = dict(_places(extractor, sentence))[mention]
+    assert (info.name, info.country, info.admin1) == expected
+
+
+@pytest.mark.parametrize("sentence, mention, country", [
+    # without a state the names keep their usual sense
+    ("Alexandria has a new sister city.", "Alexandria", "EG"),
+    ("The mayor of Athens met the delegation.", "Athens", "GR"),
+    # Georgia the country, after a Georgian city
+    ("The mayor of Batumi, Georgia, met the delegation.", "Batumi", "GE"),
+])
+def test_same_names_without_a_state(extractor, sentence, mention, country):
+    assert dict(_places(extractor, sentence))[mention].country == country
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Frankfurt (Oder) and Słubice share a bridge.", "Frankfurt (Oder)"),
+    ("Frankfurt (Main) hosted the meeting.", "Frankfurt am Main"),
+    ("Frankfurt hosted the meeting.", "Frankfurt am Main"),
+])
+def test_bracket_qualifier_picks_the_town(extractor, sentence, name):
+    assert _parties(extractor, sentence)["Frankfurt"][:2] == (name, "DE")
+
+
+@pytest.mark.parametrize("sentence, mention, expected", [
+    # a run that continues only with a connector word is still the town
+    ("Rzeszów on Monday signed an agreement with Lviv.", "Rzeszów", ("Rzeszów", "PL", "city", None)),
+    ("Officials in Lublin on Tuesday confirmed the plan.", "Lublin", ("Lublin", "PL", "city", None)),
+])
+def test_connector_after_a_town(extractor, sentence, mention, expected):
+    assert _parties(extractor, sentence).get(mention) == expected
+
+
+@pytest.mark.parametrize("sentence, acronym", [
+    ("Lublin signed an agreement with Lutsk, PAP reported.", "PAP"),
+    ("Aid from the USA reached Lutsk on Monday.", "USA"),
+    ("Lutsk thanked the USA for the generators.", "USA"),
+    pytest.param("WARSAW (PAP) – Lublin signed an agreement with Lutsk.", "PAP", id="agency-in-dateline",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "PAP at token 2 is a city ('Pop', UZ): _plausible only rejects a short all-caps word after "
+                     "the first three tokens of the document"))),
+])
+def test_acronyms_are_not_towns(extractor, sentence, acronym):
+    assert acronym not in _parties(extractor, sentence)
+
+
+@pytest.mark.parametrize("sentence, mention, expected", [
+    # the local spelling beats another town's exonym ...
+    ("The mayor of Jarosław visited Lutsk.", "Jarosław", ("Jarosław", "PL")),
+    # ... written without diacritics the bigger town wins
+    ("Jaroslaw welcomed guests.", "Jaroslaw", ("Yaroslavl", "RU")),
+])
+def test_local_diacritics_beat_an_exonym(extractor, sentence, mention, expected):
+    assert _parties(extractor, sentence)[mention][:2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later mention keeps the first mention's choice, whatever its own sentence suggests
+    ("Delegates from the United States arrived in Odessa on Monday. Odessa also hosted a Ukrainian choir.",
+     ["US", "US"]),
+    ("The mayor of Jarosław visited Lutsk. Jaroslaw has 37,000 inhabitants.", ["PL", "UA", "PL"]),
+])
+def test_later_mentions_keep_first_ranking(extractor, text, expected):
+    assert [info.country for _, info in _places(extractor, text) if info.is_party] == expected
+
+
+@pytest.mark.parametrize("sentence, city, region, same", [
+    # a region capital tells which region a city lies in
+    ("Lutsk and the Volyn region signed an agreement.", "Lutsk", "Volyn", True),
+    ("Uzhhorod and the Zakarpattia region signed an agreement.", "Uzhhorod", "Zakarpattia", True),
+    ("Uzhhorod and Donetsk Oblast signed an agreement.", "Uzhhorod", "Donetsk", False),
+    ("Kraków and Lubelskie signed an agreement.", "Kraków", "Lubelskie", False),
+])
+def test_admin1_of_city_and_region(extractor, sentence, city, region, same):
+    places = dict(_places(extractor, sentence))
+    assert places[city].admin1 is not None and places[region].admin1 is not None
+    assert (places[city].admin1 == places[region].admin1) is same
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lutsk and the Volyn region signed a cooperation agreement.", set()),
+    ("Kropyvnytskyi and the Kirovohrad region signed a cooperation agreement.", set()),
+    ("Uzhhorod and Donetsk Oblast signed a cooperation agreement.", {frozenset({"Uzhhorod", "Donetska oblast"})}),
+    ("Lutsk and the Kharkiv region signed a cooperation agreement.", {frozenset({"Lutsk", "Kharkivska oblast"})}),
+])
+def test_own_region_is_not_a_partner(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {frozenset(p.name for p in r.parties) for r in records} == expected
+
+
+def test_ap_dateline_town_is_a_party(extractor):
+    text = "TUPELO, Miss. – The city council on Monday approved a sister city agreement with Kovel."
+    (record,) = extractor.extract(text, published="2023-05-10")
+    assert [(p.name, p.country) for p in record.parties] == [("Tupelo", "US"), ("Kovel", "UA")]
