@@ -315,11 +315,8 @@ def test_bracketed_years(text: str, expected: Expected) -> None:
 
 @pytest.mark.parametrize("text", [
     "The town has 48,000 inhabitants (2021 census).",
-    pytest.param("The town had 2,000 inhabitants (2021).", marks=pytest.mark.xfail(strict=True, reason=(
-        "'(2021)' after a count is read as the bracketed year 2021: _year's bracket exception ignores "
-        "the number before it"))),
-    pytest.param("Exports reached 3,500 (2022), up from 2,000 (2021).", marks=pytest.mark.xfail(strict=True, reason=(
-        "both bracketed reference years of the counts are read as dates (2022, 2021)"))),
+    pytest.param("The town had 2,000 inhabitants (2021)."),
+    pytest.param("Exports reached 3,500 (2022), up from 2,000 (2021)."),
 ])
 def test_bracketed_years_of_counts_are_not_dates(text: str) -> None:
     assert find_dates(text) == []

@@ -338,16 +338,10 @@ def test_institutions_and_venues(extractor, text, expected):
                  "Uppsala, Sweden (since 1991)",
                  {P({"Tartu", "Turku"}): ("established", "1953"), P({"Tartu", "Pskov"}): ("terminated", "2022-03"),
                   P({"Tartu", "Uppsala"}): ("established", "1991")},
-                 id="line-before-suspended-line",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "_partner_entries takes the Turku line as an entry whose paragraph runs on into the "
-                     "(verb-bearing, so non-entry) Pskov line; its 'suspended in March 2022' makes Tartu-Turku "
-                     "terminated/2022-03, and the cued partner-entry finding beats the list's own 'since 1953'"))),
+                 id="line-before-suspended-line"),
     pytest.param("Lublin is twinned with:\nLutsk, Ukraine (since 1993)\nPskov, Russia (cooperation suspended in March 2022)",
                  {P({"Lublin", "Lutsk"}): ("established", "1993"), P({"Lublin", "Pskov"}): ("terminated", "2022-03")},
-                 id="dated-line-then-suspended-line",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "same as line-before-suspended-line: Lublin-Lutsk comes out terminated/2022-03"))),
+                 id="dated-line-then-suspended-line"),
 ])
 def test_partners_listed_after_colon(extractor, text, expected):
     records = extractor.extract(text)
@@ -404,11 +398,7 @@ def test_wire_dateline_is_not_a_partner_entry(extractor):
     pytest.param("Wrocław opened its Christmas market on Friday. Traders came from Lviv, and talks on a partnership "
                  "with Dresden began in May.", {P({"Wrocław", "Dresden"}): "proposed"}, id="clause-talks"),
     pytest.param("Wrocław opened its Christmas market on Friday. Traders came from Lviv, and the link with Dresden "
-                 "goes back to 1959.", {P({"Wrocław", "Dresden"}): "established"}, id="clause-link-with",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "no record: in a sentence with two places the clause loop needs a licensing trigger before "
-                     "it calls _implicit_host, and a medium 'link' without a status cue has none, so the "
-                     "clauses.tie_with exemption ('needs no status cue') is never reached for one clause"))),
+                 "goes back to 1959.", {P({"Wrocław", "Dresden"}): "established"}, id="clause-link-with"),
 ])
 def test_implicit_host_with_tie_noun(extractor, text, expected):
     records = extractor.extract(text)
@@ -478,9 +468,6 @@ def test_host_it_is_not_the_host_of_other_verbs(extractor):
     assert not any("host-it" in r.rules for r in extractor.extract(text))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "gives Trondheim-Darmstadt (cooperation, established) through implicit-host-with: clauses.tie_with accepts "
-    "'cooperation with X', so the have_only restriction of host-it does not stop the pair"))
 def test_it_provides_for_cooperation_makes_no_pair(extractor):
     text = "Trondheim hosted a Nordic mayors' forum on Thursday. It provides for cooperation with Darmstadt."
     assert extractor.extract(text) == []

@@ -152,7 +152,8 @@ def _cued(text: str, start: int, cue_re: re.Pattern[str]) -> bool:
 
 def _year_cue_ok(text: str, start: int, end: int) -> bool:
     """A bare 4-digit year needs a cue before it and no count noun or quantity word around it
-    (``_year`` also takes one alone in brackets, as lists of partners write it: "Lyon (1959)")."""
+    (``_year`` also takes one alone in brackets after a name, as lists of partners write it:
+    "Lyon (1959)", "Dallas, Texas (1997)"; not "2,000 inhabitants (2021)")."""
     cue = _YEAR_CUE_RE.search(text, max(0, start - _PREP_WINDOW), start)
     if cue is None or _COUNT_AFTER_RE.match(text, end):
         return False
@@ -202,7 +203,8 @@ def _year_part(m: re.Match[str]) -> _Candidate:
 
 
 def _year(m: re.Match[str], text: str) -> _Candidate | None:
-    bracketed = text[max(0, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] in (")", ";", ",")
+    bracketed = text[max(0, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] in (")", ";", ",") \
+        and re.search(r"[A-ZÀ-Þ][^\s(]*\)?,?\s*$", text[max(0, m.start() - 40):m.start() - 1]) is not None
     if not bracketed and not _year_cue_ok(text, m.start(), m.end()):
         return None
     return _Candidate(m.start(), m.end(), "year", {"y": int(m.group("y"))})

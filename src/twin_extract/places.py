@@ -337,7 +337,9 @@ class PlaceRecognizer:
             return False
         if _hyphen_pair(doc, span, run):
             return True
-        if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.start > 2:
+        if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and (
+                span.start > 2 or 0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "("
+                and doc[span.end].text == ")"):
             return False
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
                 doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in ORG_HEADS:

@@ -53,7 +53,7 @@ class PassageFilter:
         return bool(self.matcher(self.tokenizer(passage)))
 
     def _place_candidates(self, passage: str) -> int:
-        """Capitalised words (or two-word names) that the gazetteer knows."""
+        """Capitalised words (or two-word names) that the gazetteer or the region names know."""
         words = list(_CAPITALISED.finditer(passage))
         found = 0
         for k, match in enumerate(words):
@@ -61,7 +61,8 @@ class PassageFilter:
             pair = None
             if k + 1 < len(words) and words[k + 1].start() == match.end() + 1:
                 pair = f"{word} {words[k + 1].group(0)}"
-            if self.gazetteer.find(word) or (pair and self.gazetteer.find(pair)):
+            if self.gazetteer.find(word) or (pair and self.gazetteer.find(pair)) or \
+                    self.resolver.subdivisions_named(word, stripped=True):
                 found += 1
         return found
 

@@ -153,7 +153,7 @@ class TwinExtractor:
         if not any(t.strength != "weak" for t in ctx.triggers):
             return []
         partners = {k: self._entry_partner(ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
-                    for k, sent in enumerate(sentences)}
+                    for k, sent in enumerate(sentences) if not _in_colon_list(ctx.doc, sentences, k)}
         entries = [k for k, partner in partners.items() if partner is not None]
         found = []
         for n, k in enumerate(entries):
@@ -164,7 +164,7 @@ class TwinExtractor:
             stop = entries[n + 1] if n + 1 < len(entries) else len(sentences)
             body = [entry]
             for sent in sentences[k + 1:stop]:
-                if "\n\n" in doc.text[_text_end(body[-1]):sent.start_char + 1]:
+                if "\n\n" in doc.text[_text_end(body[-1]):sent.start_char + 1] or _starts_with_place(ctx, sent):
                     break
                 body.append(sent)
             lo, hi = entry.start, body[-1].end
@@ -259,6 +259,8 @@ class TwinExtractor:
                 trigger, rules_extra = previous[0], ["clause-split", "ellipsis"]
                 unit_triggers = [trigger]
             if trigger is None:
+                if len(unit_mentions) == 1:
+                    findings.extend(self._implicit_host(ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
                 continue
             if len(unit_mentions) < 2:
                 pairs, ambiguity = self._the_two_in_sentence(doc, (lo, hi), in_sent), 0.0
@@ -571,7 +573,8 @@ class TwinExtractor:
         before = [t for t in triggers if t.start < partner.span.start]
         cues = ctx.statuses_in(lo, hi)
         trigger = self._licensing_trigger(before, cues, any(t.strength == "strong" for t in triggers)) or \
-            next((t for t in before if t.strength == "medium" and clauses.tie_with(doc, t.end, partner)), None)
+            next((t for t in before if t.strength == "medium" and self.trigger_info[t.rule]["relation"] == "twinning"
+                  and clauses.tie_with(doc, t.end, partner)), None)
         if trigger is None or trigger.strength == "weak" or not clauses.after_with(doc, partner):
             return []
         host = anaphora.topic([m for m in ctx.mentions if m.start < sent.start_char and m.key != partner.key],
@@ -654,7 +657,7 @@ class TwinExtractor:
             _inherit_cap(group)
             winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
             date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
-            evidence = sorted({span for f in group for span in f.evidence})
+            evidence = sorted({_trimmed(doc, s, e) for f in group for s, e in f.evidence})
             parties = [_party(doc, winner.a), _party(doc, winner.b)]
             rules = list(dict.fromkeys(r for f in group for r in f.rules if r))
             records.append(TwinningRecord(
@@ -751,6 +754,25 @@ def _planned_signing(doc: Doc, cue: Cue) -> Cue:
     return cue
 
 
+def _starts_with_place(ctx: DocCues, sent: Span) -> bool:
+    """Does the sentence start a line with a place ("Pskov, Russia (...)")?"""
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    starts_line = sent.start_char == 0 or ctx.doc.text[sent.start_char - 1] == "\n"
+    return first is not None and starts_line and any(
+        m.info.ext_start <= first.i < m.info.ext_end for m in ctx.mentions_in(sent.start, sent.end))
+
+
+def _in_colon_list(doc: Doc, sentences: list[Span], k: int) -> bool:
+    """Is sentence ``k`` a line of a list introduced by "... twinned with:"?"""
+    j = k - 1
+    while j >= 0 and doc.text[sentences[j].end_char:sentences[j + 1].start_char].count("\n") <= 1:
+        last = [t for t in sentences[j] if not t.is_space][-1:]
+        if last and last[0].text == ":":
+            return True
+        j -= 1
+    return False
+
+
 def _text_end(sent: Span) -> int:
     """Where the sentence's last word ends (a sentence may carry the line breaks after it)."""
     words = [t for t in sent if not t.is_space]
@@ -819,6 +841,12 @@ def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
     if signed:
         return "signed", signed[0].rule
     return "established", None
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """An evidence span without the line breaks and blanks a sentence carries at its end (read on
+    the doc's own text, where a passage the pre-filter skipped is blank)."""
+    return start, start + len(doc.text[start:end].rstrip())
 
 
 def _original(doc: Doc, start: int, end: int) -> str:
