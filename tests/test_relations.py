@@ -15,6 +15,12 @@ def _summary(records):
 P = frozenset
 
 
+def _status_and_date(extractor, text, published):
+    """Status and date value of the one record the text gives."""
+    (record,) = extractor.extract(text, published=published)
+    return record.status, record.date.value if record.date else None
+
+
 @pytest.mark.parametrize("text, expected", [
     # lists around a trigger: subject list + possessive, object list, "the cities of X and Y"
     ("Gdańsk, Lyon and Graz became Odesa’s new sister cities.",
@@ -248,8 +254,7 @@ def test_city_and_the_region_it_lies_in_are_not_paired(extractor, text, expected
      "2022-03-10", ("terminated", "2022-02-28")),
 ])
 def test_date_rules(extractor, text, published, expected):
-    (record,) = extractor.extract(text, published=published)
-    assert (record.status, record.date.value if record.date else None) == expected
+    assert _status_and_date(extractor, text, published) == expected
 
 
 def test_decision_sentence_is_credited(extractor):
@@ -490,8 +495,7 @@ def test_it_provides_for_cooperation_makes_no_pair(extractor):
      "The decision was taken on 1 March.", "2022-03-09", ("terminated", "2022-03-01")),
 ])
 def test_reporting_clause_dates_an_undated_step(extractor, text, published, expected):
-    (record,) = extractor.extract(text, published=published)
-    assert (record.status, record.date.value if record.date else None) == expected
+    assert _status_and_date(extractor, text, published) == expected
 
 
 def test_reporting_clause_rule_is_named(extractor):
@@ -507,6 +511,5 @@ def test_reporting_clause_rule_is_named(extractor):
     ("Turku has been a sister city of Gothenburg for decades.", ("established", None)),
 ])
 def test_decision_sentence_dates_only_a_step(extractor, first, expected):
-    (record,) = extractor.extract(first + " The decision was taken on 1 March.", published="2022-03-20")
-    assert (record.status, record.date.value if record.date else None) == expected
+    assert _status_and_date(extractor, first + " The decision was taken on 1 March.", "2022-03-20") == expected
     assert ("anaphor-the-decision" in record.rules) == (expected[1] is not None)
