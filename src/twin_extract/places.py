@@ -365,10 +365,13 @@ class PlaceRecognizer:
     @staticmethod
     def _fits_run(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
         """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run
-        that only continues with a connector word is ("Rzeszów on Monday")."""
+        that only continues with a connector word is ("Rzeszów on Monday"), and so is one after a
+        sentence-initial ordinary word ("Neighbouring Lappeenranta")."""
         if _hyphen_pair(doc, span, run):
             return True
-        before = [t for t in doc[run[0]:span.start] if t.lower_ not in LEADING_OK and t.text != "-"]
+        before = [t for t in doc[run[0]:span.start] if t.lower_ not in LEADING_OK and t.text != "-"
+                  and not (t.is_sent_start and (t.pos_ in ("ADJ", "VERB", "ADV", "NOUN")
+                                                or t.lower_.endswith(("ing", "ed", "ly"))))]
         if any(t.lower_ not in TITLE_WORDS for t in before):
             return False
         after = [t for t in doc[span.end:run[1]] if t.text != "-"]

@@ -110,6 +110,8 @@ class TwinExtractor:
         for row in patterns["anaphors"]:
             if not row.get("host"):
                 self.anaphors.add(row["id"], [row["pattern"]])
+        self.pair_anaphors = {row["id"] for row in patterns["anaphors"] if row.get("pair")}
+        """Rows that stand for both places of a pair ("the two cities", "between our two towns")."""
         self.hosts = HostReferences(self.vocab, patterns, CountryResolver(patterns))
         self.institutions = {row["lemma"] for row in patterns["institutions"]}
 
@@ -304,7 +306,7 @@ class TwinExtractor:
         """"X will send trolleybuses to Y, weeks after the two cities signed a memorandum": a
         clause whose parties are "the two cities" pairs the two places of its sentence."""
         refs = [(s, e) for m, s, e in self.anaphors(doc[unit[0]:unit[1]])
-                if self.vocab.strings[m] == "anaphor-the-two"]
+                if self.vocab.strings[m] in self.pair_anaphors]
         if not refs:
             return []
         noun = doc[unit[0] + refs[0][1] - 1].lower_
@@ -366,7 +368,7 @@ class TwinExtractor:
         """"The two cities have been sister cities since 1971": the pair named just before."""
         doc = ctx.doc
         refs = [(m, s, e) for m, s, e in self.anaphors(doc[sent.start:sent.end])
-                if self.vocab.strings[m] == "anaphor-the-two"]
+                if self.vocab.strings[m] in self.pair_anaphors]
         if not refs or not earlier:
             return []
         noun = doc[sent.start + refs[0][2] - 1].lower_
