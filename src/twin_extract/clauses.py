@@ -20,7 +20,9 @@ RELATIVE_WORDS = {"which", "who", "that", "whose", "whom", "where"}
 
 SUBORDINATORS = RELATIVE_WORDS | {"when", "while", "after", "before", "because", "as", "since"}
 
-LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
+LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
+"""What may stand between two places of one list, including a bracketed other spelling:
+"Novopolotsk (Navapolatsk) and ..."."""
 
 VENUE_WORDS = frozenset({"in", "at", "near", "outside"})
 """"signed ... in Košice": a place after these is where something happened, not a party."""

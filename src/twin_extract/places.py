@@ -186,6 +186,7 @@ class PlaceRecognizer:
                     continue
             span._.place = info
             spans.append(span)
+        spans = _merge_bracketed_spellings(doc, spans)
         _mark_containers(doc, spans)
         doc.spans[SPAN_KEY] = spans
         return doc
@@ -632,6 +633,23 @@ def _drop_qualifiers(mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span,
                      for o_span, other in mentions)
         if not inside or info.kind == "country":
             kept.append((span, info))
+    return kept
+
+
+def _merge_bracketed_spellings(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Novopolotsk (Navapolatsk)", "Rovno (Rivne)": another spelling of the same place in
+    brackets is part of the first mention, not a second place."""
+    kept: list[Span] = []
+    for span in spans:
+        prev = kept[-1] if kept else None
+        info: PlaceInfo = span._.place
+        if prev is not None and info.kind == "city" and prev._.place.kind == "city" \
+                and prev._.place.geonames_id is not None and prev._.place.geonames_id == info.geonames_id \
+                and prev._.place.ext_end < len(doc) and doc[prev._.place.ext_end].text == "(" \
+                and span.start == prev._.place.ext_end + 1 and span.end < len(doc) and doc[span.end].text == ")":
+            prev._.place = replace(prev._.place, ext_end=span.end + 1)
+            continue
+        kept.append(span)
     return kept
 
 

@@ -270,6 +270,11 @@ class TwinExtractor:
                 if not pairs and len(unit_mentions) == 1:
                     findings.extend(self._implicit_host(ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
                     continue
+            elif all(clauses.after_with(doc, m) for m in unit_mentions):
+                for n, m in enumerate(unit_mentions):
+                    stop = unit_mentions[n + 1].info.ext_start if n + 1 < len(unit_mentions) else hi
+                    findings.extend(self._implicit_host(ctx, sent, [m], unit_triggers, (lo, hi), (m.span.start, stop)))
+                continue
             else:
                 if trigger.strength != "strong":
                     unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
@@ -562,11 +567,13 @@ class TwinExtractor:
         return found
 
     def _implicit_host(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
-                       unit: tuple[int, int] | None = None) -> list[Finding]:
+                       unit: tuple[int, int] | None = None,
+                       stretch: tuple[int, int] | None = None) -> list[Finding]:
         """"Talks on a fourth agreement, with the Lithuanian capital Vilnius, began in November",
         "The link with Posoltega, Nicaragua, goes back to 1988": one partner after "with" (in the
         sentence, or in one clause of it), the other is the place the story is about. A tie noun
-        right before "with X" needs no status cue."""
+        right before "with X" needs no status cue. ``stretch`` (tokens) is where this partner's
+        own date is read, when a clause lists several ("the one with X in 2011")."""
         doc = ctx.doc
         lo, hi = unit or (sent.start, sent.end)
         if len(in_sent) != 1:
@@ -587,7 +594,9 @@ class TwinExtractor:
         cap = self.trigger_info[trigger.rule].get("status")
         if cap and status != "terminated":
             status, status_rule = cap, trigger.rule
-        date = event_dates.date_for(ctx, sent, (lo, hi), [(lo, hi)], cues or [trigger], status)
+        own = event_dates.usable([d for d in ctx.dates if stretch and doc[stretch[0]].idx <= d.start
+                                  < clauses.char_end(doc, stretch[1])], status, doc, cues)
+        date = own[0] if own else event_dates.date_for(ctx, sent, (lo, hi), [(lo, hi)], cues or [trigger], status)
         return [Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, date,
                         [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.75, 3),
                         sent.start_char, [trigger.rule, *([status_rule] if status_rule else []), "implicit-host-with",
