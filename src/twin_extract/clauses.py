@@ -38,6 +38,15 @@ SEAT_NOUNS = {"capital", "city", "town", "port", "seat", "centre", "center"}
 """... unless they follow a partner noun: "found a new partner in Przemyśl"."""
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token each time the property is read,
+    and the rules slice the text thousands of times per article."""
+    text = doc.user_data.get("twin_text")
+    if text is None:
+        text = doc.user_data["twin_text"] = doc.text
+    return text
+
+
 @dataclass
 class Segment:
     start: int
@@ -119,7 +128,7 @@ def groups(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
     """Places joined only by commas and "and" form one list ("Rzeszów, Przemyśl and Lublin")."""
     lists: list[list[Mention]] = [[mentions[0]]]
     for prev, cur in zip(mentions, mentions[1:]):
-        between = doc.text[prev.end:cur.start]
+        between = text_of(doc)[prev.end:cur.start]
         if LIST_GLUE.match(between) and cur.start >= prev.end:
             lists[-1].append(cur)
         else:

@@ -114,7 +114,7 @@ def _planned(doc: Doc, date: DateMention) -> bool:
 
 def _since(doc: Doc, date: DateMention) -> bool:
     return date.text.lower().startswith("since") or \
-        doc.text[max(0, date.start - 7):date.start].rstrip().lower().endswith("since")
+        clauses.text_of(doc)[max(0, date.start - 7):date.start].rstrip().lower().endswith("since")
 
 
 def is_future(date: DateMention, published: str | None) -> bool:

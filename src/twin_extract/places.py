@@ -150,6 +150,7 @@ class PlaceRecognizer:
         for row in patterns["place_cues"]:
             words = tuple(re.findall(r"[^\s-]+|-", row["pattern"].casefold()))
             self.cues.setdefault((row["position"], row["type"]), {})[words] = {**row, "words": words}
+        self.cue_lengths = {key: sorted({len(w) for w in rows}, reverse=True) for key, rows in self.cues.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         runs = list(_capitalised_runs(doc))
@@ -304,15 +305,13 @@ class PlaceRecognizer:
                          rules=["region-official-name"])
 
     def _cue_at(self, doc: Doc, position: str, kind: str, i: int, j: int) -> dict | None:
-        """The cue of ``kind`` written just before ``doc[i:j]`` or just after it, if any."""
-        for words, row in self.cues.get((position, kind), {}).items():
-            n = len(words)
-            if position == "before":
-                lo = i - n
-                if lo >= 0 and tuple(t.lower_ for t in doc[lo:i]) == words:
-                    return row
-            else:
-                if j + n <= len(doc) and tuple(t.lower_ for t in doc[j:j + n]) == words:
+        """The longest cue of ``kind`` written just before ``doc[i:j]`` or just after it, if any."""
+        cues = self.cues.get((position, kind), {})
+        for n in self.cue_lengths.get((position, kind), ()):
+            lo, hi = (i - n, i) if position == "before" else (j, j + n)
+            if lo >= 0 and hi <= len(doc):
+                row = cues.get(tuple(t.lower_ for t in doc[lo:hi]))
+                if row is not None:
                     return row
         return None
 

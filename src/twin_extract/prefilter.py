@@ -4,10 +4,13 @@ Most news says nothing about twinning, and the tagger, parser and NER cost far m
 tokenizer. A passage (a line/paragraph) is kept when it has a trigger phrase from
 ``patterns/triggers.jsonl`` and, with its neighbours, at least two capitalised words that the
 gazetteer knows; the neighbouring passages are kept too, for status and date cues that
-follow or precede the relation ("The agreement is to be signed."). In an article that has
-such a passage, every passage naming a place or a country is kept as well, with its neighbours:
-"the city's partner towns" is resolved against places named anywhere before, a country named
-in another paragraph ranks same-name towns, and a later paragraph may date or update a tie.
+follow or precede the relation ("The agreement is to be signed."). When such a passage has a
+strong twinning trigger ("sister city", "twinned"), every passage naming a place or a country
+is kept as well: "the city's partner towns" is resolved against places named anywhere before,
+a list of partners runs over many lines, and a country named in another paragraph ranks
+same-name towns. With only other triggers ("cooperation agreement", "memorandum": the usual
+near-misses), only such passages among the two before a relevant one are added, and the
+first passage naming a place (the story's own town, which a lone "the link with X" pairs with).
 Everything else is blanked with spaces, so offsets into the
 original text stay exact and the pipeline skips it cheaply.
 """
@@ -24,6 +27,8 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
 
 CONTEXT_PASSAGES = 1
+HOST_CONTEXT = 2
+"""How many passages before a relevant one may name the place "the city's partners" means."""
 _PASSAGE = re.compile(r"[^\n]*\n?")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
 
@@ -37,6 +42,8 @@ class PassageFilter:
         for row in patterns["triggers"]:
             if row["strength"] != "block":
                 self.matcher.add(row["id"], [row["pattern"]])
+        self.strong = {row["id"] for row in patterns["triggers"]
+                       if row["strength"] == "strong" and row["relation"] == "twinning"}
         self.resolver = CountryResolver(patterns)
         self._gazetteer = gazetteer
 
@@ -49,8 +56,11 @@ class PassageFilter:
     def passages(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _PASSAGE.finditer(text) if m.end() > m.start()]
 
-    def _has_trigger(self, passage: str) -> bool:
-        return bool(self.matcher(self.tokenizer(passage)))
+    def _has_trigger(self, passage: str, strong_only: bool = False) -> bool:
+        matches = self.matcher(self.tokenizer(passage))
+        if strong_only:
+            return any(self.tokenizer.vocab.strings[m] in self.strong for m, _, _ in matches)
+        return bool(matches)
 
     def _place_candidates(self, passage: str) -> int:
         """Capitalised words (or two-word names) that the gazetteer or the region names know."""
@@ -81,10 +91,13 @@ class PassageFilter:
                 keep.update(window)
         if not keep:
             return None
-        named = {k for k, (s, e) in enumerate(spans)
-                 if k not in keep and (self._place_candidates(text[s:e]) or self._names_country(text[s:e]))}
+        strong = any(self._has_trigger(text[spans[k][0]:spans[k][1]], strong_only=True) for k in keep)
+        near = set(range(len(spans))) if strong else \
+            {n for k in keep for n in range(max(0, k - HOST_CONTEXT), min(len(spans), k + 2))}
+        lead = next((k for k, (a, b) in enumerate(spans) if self._place_candidates(text[a:b])), None)
+        named = {k for k in (near | {lead}) - keep - {None}
+                 if self._place_candidates(text[spans[k][0]:spans[k][1]]) or self._names_country(text[spans[k][0]:spans[k][1]])}
         keep |= named
-        keep |= {n for k in named for n in (k - 1, k + 1) if 0 <= n < len(spans)}
         if len(keep) == len(spans):
             return text
         pieces, done = [], 0

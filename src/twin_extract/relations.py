@@ -154,8 +154,9 @@ class TwinExtractor:
         doc = ctx.doc
         if not any(t.strength != "weak" for t in ctx.triggers):
             return []
+        listed = _colon_list_lines(doc, sentences)
         partners = {k: self._entry_partner(ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
-                    for k, sent in enumerate(sentences) if not _in_colon_list(ctx.doc, sentences, k)}
+                    for k, sent in enumerate(sentences) if k not in listed}
         entries = [k for k, partner in partners.items() if partner is not None]
         found = []
         for n, k in enumerate(entries):
@@ -166,7 +167,7 @@ class TwinExtractor:
             stop = entries[n + 1] if n + 1 < len(entries) else len(sentences)
             body = [entry]
             for sent in sentences[k + 1:stop]:
-                if "\n\n" in doc.text[_text_end(body[-1]):sent.start_char + 1] or _starts_with_place(ctx, sent):
+                if "\n\n" in clauses.text_of(doc)[_text_end(body[-1]):sent.start_char + 1] or _starts_with_place(ctx, sent):
                     break
                 body.append(sent)
             lo, hi = entry.start, body[-1].end
@@ -194,7 +195,7 @@ class TwinExtractor:
         does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998."). A wire dateline
         ("RUSTAVI –") is not an entry."""
         doc = ctx.doc
-        if sent.start_char and doc.text[sent.start_char - 1] != "\n":
+        if sent.start_char and clauses.text_of(doc)[sent.start_char - 1] != "\n":
             return None
         words = [t for t in sent if not t.is_space and not t.is_punct]
         parties = ctx.mentions_in(sent.start, sent.end)
@@ -209,7 +210,7 @@ class TwinExtractor:
             return None
         dated = any(sent.start_char <= d.start < sent.end_char for d in ctx.dates) or bool(_entry_year(sent))
         named = any(sent.start <= t.start < sent.end for t in ctx.triggers)
-        explained = following is not None and doc.text[_text_end(sent):following.start_char].count("\n") <= 1 \
+        explained = following is not None and clauses.text_of(doc)[_text_end(sent):following.start_char].count("\n") <= 1 \
             and any(following.start <= t.start < following.end and t.strength != "weak" for t in ctx.triggers)
         return partner if dated or named or explained else None
 
@@ -768,20 +769,25 @@ def _planned_signing(doc: Doc, cue: Cue) -> Cue:
 def _starts_with_place(ctx: DocCues, sent: Span) -> bool:
     """Does the sentence start a line with a place ("Pskov, Russia (...)")?"""
     first = next((t for t in sent if not t.is_space and not t.is_punct), None)
-    starts_line = sent.start_char == 0 or ctx.doc.text[sent.start_char - 1] == "\n"
+    starts_line = sent.start_char == 0 or clauses.text_of(ctx.doc)[sent.start_char - 1] == "\n"
     return first is not None and starts_line and any(
         m.info.ext_start <= first.i < m.info.ext_end for m in ctx.mentions_in(sent.start, sent.end))
 
 
-def _in_colon_list(doc: Doc, sentences: list[Span], k: int) -> bool:
-    """Is sentence ``k`` a line of a list introduced by "... twinned with:"?"""
-    j = k - 1
-    while j >= 0 and doc.text[sentences[j].end_char:sentences[j + 1].start_char].count("\n") <= 1:
-        last = [t for t in sentences[j] if not t.is_space][-1:]
+def _colon_list_lines(doc: Doc, sentences: list[Span]) -> set[int]:
+    """Sentences that are lines of a list introduced by "... twinned with:" (until a blank line)."""
+    text = clauses.text_of(doc)
+    lines: set[int] = set()
+    in_list = False
+    for k, sent in enumerate(sentences):
+        if k and text[sentences[k - 1].end_char:sent.start_char].count("\n") > 1:
+            in_list = False
+        elif in_list:
+            lines.add(k)
+        last = [t for t in sent if not t.is_space][-1:]
         if last and last[0].text == ":":
-            return True
-        j -= 1
-    return False
+            in_list = True
+    return lines
 
 
 def _text_end(sent: Span) -> int:
@@ -857,7 +863,7 @@ def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """An evidence span without the line breaks and blanks a sentence carries at its end (read on
     the doc's own text, where a passage the pre-filter skipped is blank)."""
-    return start, start + len(doc.text[start:end].rstrip())
+    return start, start + len(clauses.text_of(doc)[start:end].rstrip())
 
 
 def _original(doc: Doc, start: int, end: int) -> str:
@@ -865,7 +871,7 @@ def _original(doc: Doc, start: int, end: int) -> str:
     evidence span may reach over one."""
     full, offset = doc._.twin_full_text, doc._.twin_offset or 0
     if full is None:
-        return doc.text[start:end]
+        return clauses.text_of(doc)[start:end]
     return full[offset + start:offset + end]
 
 
