@@ -177,3 +177,17 @@ def test_evidence_is_the_original_text(extractor, text, published, blanked_insid
             assert text[p.start:p.end] == p.text
         if r.date:
             assert text[r.date.start:r.date.end] == r.date.text
+
+
+def test_prefilter_keyword_gate_never_hides_a_trigger(extractor):
+    """The cheap word check before the Matcher must agree with the Matcher on every passage."""
+    pf = extractor.passage_filter
+    assert pf.keywords
+    passages = []
+    for path in sorted((ROOT / "corpus" / "gold").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            text = json.loads(line)["text"]
+            passages += [text[s:e] for s, e in pf.passages(text)]
+    assert len(passages) > 300
+    for passage in passages:
+        assert pf._has_trigger(passage) == bool(pf.matcher(pf.tokenizer(passage))), passage

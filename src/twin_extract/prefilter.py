@@ -18,6 +18,7 @@ original text stay exact and the pipeline skips it cheaply.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -26,6 +27,8 @@ from .countries import CountryResolver
 from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
 
+_WORD = re.compile(r"[^\W_]+")
+_COMMON = {"of", "on", "for", "to", "and", "the", "with", "in", "will", "would", "a", "an", "officially", "formally"}
 CONTEXT_PASSAGES = 1
 HOST_CONTEXT = 2
 """How many passages before a relevant one may name the place "the city's partners" means."""
@@ -42,6 +45,7 @@ class PassageFilter:
         for row in patterns["triggers"]:
             if row["strength"] != "block":
                 self.matcher.add(row["id"], [row["pattern"]])
+        self.keywords = _required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
         self.strong = {row["id"] for row in patterns["triggers"]
                        if row["strength"] == "strong" and row["relation"] == "twinning"}
         self.resolver = CountryResolver(patterns)
@@ -57,6 +61,8 @@ class PassageFilter:
         return [(m.start(), m.end()) for m in _PASSAGE.finditer(text) if m.end() > m.start()]
 
     def _has_trigger(self, passage: str, strong_only: bool = False) -> bool:
+        if self.keywords is not None and not self.keywords & set(_WORD.findall(passage.casefold())):
+            return False
         matches = self.matcher(self.tokenizer(passage))
         if strong_only:
             return any(self.tokenizer.vocab.strings[m] in self.strong for m, _, _ in matches)
@@ -108,3 +114,24 @@ class PassageFilter:
             done = e
         pieces.append(text[done:])
         return "".join(pieces)
+
+
+def _required_words(patterns: Iterable[list[dict]]) -> set[str] | None:
+    """Words one of which every trigger pattern needs (from its most selective required token),
+    so that a passage without any of them skips the Matcher; None when a pattern needs no word."""
+    words: set[str] = set()
+    for pattern in patterns:
+        options = []
+        for token in pattern:
+            if token.get("OP") in ("?", "*"):
+                continue
+            value = token.get("LOWER", token.get("TEXT", token.get("ORTH")))
+            if isinstance(value, str):
+                options.append({value.casefold()})
+            elif isinstance(value, dict) and "IN" in value:
+                options.append({v.casefold() for v in value["IN"]})
+        if not options:
+            return None
+        selective = [o for o in options if not o & _COMMON] or options
+        words |= min(selective, key=len)
+    return {w for word in words for w in _WORD.findall(word)} or None
