@@ -172,7 +172,7 @@ class TwinExtractor:
                 body.append(sent)
             lo, hi = entry.start, body[-1].end
             cues = ctx.statuses_in(lo, hi)
-            status, status_rule = _status(cues, [])
+            status, status_rule = _status(cues)
             dates = event_dates.usable([d for d in ctx.dates if entry.start_char <= d.start < entry.end_char],
                                        status, doc) or _entry_year(entry)
             if not dates and len(body) > 1:
@@ -283,10 +283,7 @@ class TwinExtractor:
                     if len(unit_mentions) >= 2 else ([], 0.0)
             if not pairs:
                 continue
-            status, status_rule = _status(unit_status, unit_triggers)
-            cap = self.trigger_info[trigger.rule].get("status")
-            if cap and status != "terminated":
-                status, status_rule = cap, trigger.rule
+            status, status_rule, cap = self._step(unit_status, trigger)
             date = event_dates.date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, status)
             relation = "twinning" if any(self.trigger_info[t.rule]["relation"] == "twinning"
                                          and t.strength != "weak" for t in unit_triggers) \
@@ -298,7 +295,7 @@ class TwinExtractor:
                 rules = [trigger.rule, *([status_rule] if status_rule else []), *rules_extra,
                          *a.info.rules, *b.info.rules]
                 unit_findings.append(Finding(a, b, relation, status, date, [(sent.start_char, sent.end_char)],
-                                             round(confidence, 3), sent.start_char, rules, capped=bool(cap),
+                                             round(confidence, 3), sent.start_char, rules, capped=cap,
                                              strength=trigger.strength, cued=status_rule is not None,
                                              trigger=trigger.start))
             if "ellipsis" in rules_extra and previous is not None:
@@ -338,7 +335,6 @@ class TwinExtractor:
             return []
         (host,) = hosts.values()
         trigger = triggers[0]
-        cap = self.trigger_info[trigger.rule].get("status")
         found = []
         for line in following:
             first = next((t for t in line if not t.is_space and not t.is_punct), None)
@@ -352,9 +348,7 @@ class TwinExtractor:
             if partner.key == host.key:
                 break
             cues = ctx.statuses_in(line.start, line.end)
-            status, status_rule = _status(cues, [trigger])
-            if cap and status != "terminated":
-                status, status_rule = cap, trigger.rule
+            status, status_rule, cap = self._step(cues, trigger)
             dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
                                        status, doc)
             if dates and status_rule and cues:
@@ -366,7 +360,7 @@ class TwinExtractor:
                                  round(STRENGTH_CONFIDENCE[trigger.strength] * 0.9, 3), line.start_char,
                                  [trigger.rule, "list-after-colon", *([status_rule] if status_rule else []),
                                   *partner.info.rules],
-                                 capped=bool(cap), strength=trigger.strength, cued=status_rule is not None))
+                                 capped=cap, strength=trigger.strength, cued=status_rule is not None))
         return found
 
     def _two_cities(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
@@ -404,7 +398,7 @@ class TwinExtractor:
         trigger_segment_end = next((seg.end for seg in clauses.segments(doc, sent, protected)
                                     if seg.start <= trigger.start < seg.end), unit[1])
         cues = ctx.statuses_in(unit[0], max(trigger_segment_end, anchor + 1))
-        status, status_rule = _status(cues, triggers)
+        status, status_rule = _status(cues)
         date = event_dates.date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or triggers, status)
         relation = self.trigger_info[trigger.rule]["relation"]
         confidence = round(STRENGTH_CONFIDENCE[trigger.strength] * 0.85, 3)
@@ -478,16 +472,13 @@ class TwinExtractor:
         seg = next((g for g in segments if g.start <= trigger.start < g.end), None)
         lo, hi = (seg.start, seg.end) if seg is not None else (trigger.start, trigger.end)
         cues = ctx.statuses_in(lo, hi)
-        status, status_rule = _status(cues, [trigger])
-        cap = self.trigger_info[trigger.rule].get("status")
-        if cap and status != "terminated":
-            status, status_rule = cap, trigger.rule
+        status, status_rule, cap = self._step(cues, trigger)
         dates = event_dates.usable([d for d in ctx.dates if doc[lo].idx <= d.start < clauses.char_end(doc, hi)], status, doc)
         return Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, dates[0] if dates else None,
                        [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.9, 3),
                        sent.start_char, [*rules, "hub-apposition", *([status_rule] if status_rule else []),
                                          *partner.info.rules],
-                       capped=bool(cap), strength=trigger.strength, cued=status_rule is not None)
+                       capped=cap, strength=trigger.strength, cued=status_rule is not None)
 
     def _appositive(self, ctx: DocCues, in_sent: list[Mention], token: int, how: str) -> Mention | None:
         """The place a possessive hub is in apposition to: "Poznań, Hanover's twin town" ->
@@ -518,7 +509,6 @@ class TwinExtractor:
         clause ("..., which already includes A and B") reads only that clause."""
         doc = ctx.doc
         groups = clauses.groups(doc, partners)
-        cap = self.trigger_info[trigger.rule].get("status")
         units = clauses.clauses(doc, sent, ctx.mentions_in(sent.start, sent.end))
         trigger_unit = next(((lo, hi) for lo, hi in units if lo <= trigger.start < hi), (sent.start, sent.end))
 
@@ -551,9 +541,7 @@ class TwinExtractor:
                 dates = [d for d in ctx.dates if char_in_segments(d.start, stretch) and d.start >= doc[lo].idx]
                 context_dates = [d for d in ctx.dates if sent.start_char <= d.start < doc[lo].idx
                                  and not char_in_segments(d.start, [seg for seg in segments if relative(seg)])]
-            status, status_rule = _status(cues, [trigger])
-            if cap and status != "terminated":
-                status, status_rule = cap, trigger.rule
+            status, status_rule, cap = self._step(cues, trigger)
             own = event_dates.usable(dates, status, doc, cues)
             if not own and cues:
                 anchor = doc[cues[-1].start].idx
@@ -564,7 +552,7 @@ class TwinExtractor:
                 found.append(Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, date,
                                      [(sent.start_char, sent.end_char)], confidence, sent.start_char,
                                      [*rules, *([status_rule] if status_rule else []), *partner.info.rules],
-                                     capped=bool(cap), strength=trigger.strength, cued=status_rule is not None))
+                                     capped=cap, strength=trigger.strength, cued=status_rule is not None))
         return found
 
     def _implicit_host(self, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
@@ -591,18 +579,24 @@ class TwinExtractor:
                               ctx.mentions)
         if host is None:
             return []
-        status, status_rule = _status(cues, [trigger])
-        cap = self.trigger_info[trigger.rule].get("status")
-        if cap and status != "terminated":
-            status, status_rule = cap, trigger.rule
+        status, status_rule, cap = self._step(cues, trigger)
         own = event_dates.usable([d for d in ctx.dates if stretch and doc[stretch[0]].idx <= d.start
                                   < clauses.char_end(doc, stretch[1])], status, doc, cues)
         date = own[0] if own else event_dates.date_for(ctx, sent, (lo, hi), [(lo, hi)], cues or [trigger], status)
         return [Finding(host, partner, self.trigger_info[trigger.rule]["relation"], status, date,
                         [(sent.start_char, sent.end_char)], round(STRENGTH_CONFIDENCE[trigger.strength] * 0.75, 3),
                         sent.start_char, [trigger.rule, *([status_rule] if status_rule else []), "implicit-host-with",
-                                          *partner.info.rules], capped=bool(cap), strength=trigger.strength,
+                                          *partner.info.rules], capped=cap, strength=trigger.strength,
                         cued=status_rule is not None, trigger=trigger.start)]
+
+    def _step(self, cues: list[Cue], trigger: Cue) -> tuple[str, str | None, bool]:
+        """Status, the rule that set it, and whether the trigger caps it: a trigger with a
+        ``status`` ("memorandum of intent") fixes what the cues say, except a termination."""
+        status, rule = _status(cues)
+        cap = self.trigger_info[trigger.rule].get("status")
+        if cap and status != "terminated":
+            return cap, trigger.rule, True
+        return status, rule, bool(cap)
 
     @staticmethod
     def _licensing_trigger(triggers: list[Cue], statuses: list[Cue], sentence_strong: bool) -> Cue | None:
@@ -644,7 +638,7 @@ class TwinExtractor:
                 if "anaphor-the-decision" not in refers:
                     return
                 continue
-            status, rule = _status(cues, [])
+            status, rule = _status(cues)
             anchor = doc[cues[0].start].idx
             usable = sorted(event_dates.usable(sent_dates, status, doc), key=lambda d: abs(d.start - anchor))
             for finding in found:
@@ -845,7 +839,7 @@ def _inherit_cap(group: list[Finding]) -> None:
             f.status, f.capped = capped[0].status, True
 
 
-def _status(cues: list[Cue], triggers: list[Cue]) -> tuple[str, str | None]:
+def _status(cues: list[Cue]) -> tuple[str, str | None]:
     """Termination wins; else the first future/intent cue; else signed; else established."""
     for label in ("terminated",):
         found = [c for c in cues if c.label == label]
