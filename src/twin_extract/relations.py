@@ -27,7 +27,7 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import anaphora, clauses, event_dates
@@ -195,16 +195,15 @@ class TwinExtractor:
         does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998."). A wire dateline
         ("RUSTAVI –") is not an entry."""
         doc = ctx.doc
-        if sent.start_char and clauses.text_of(doc)[sent.start_char - 1] != "\n":
+        if not _starts_line(doc, sent):
             return None
         words = [t for t in sent if not t.is_space and not t.is_punct]
-        parties = ctx.mentions_in(sent.start, sent.end)
-        last = [t for t in sent if not t.is_space][-1:]
-        if not words or len(words) > 10 or len({m.key for m in parties}) != 1 or \
-                last and last[0].text in {"–", "—", "-", "--"}:
+        last = _last_token(sent)
+        if not words or len(words) > 10 or len({m.key for m in ctx.mentions_in(sent.start, sent.end)}) != 1 or \
+                last is not None and last.text in {"–", "—", "-", "--"}:
             return None
-        partner = parties[0]
-        if not partner.info.ext_start <= words[0].i < partner.info.ext_end:
+        partner = _first_place(ctx, sent)
+        if partner is None:
             return None
         if any(t.pos_ in ("VERB", "AUX") and not partner.info.ext_start <= t.i < partner.info.ext_end for t in words):
             return None
@@ -328,7 +327,7 @@ class TwinExtractor:
         1992)", "Kaliningrad, Russia (cooperation suspended in March 2022)"): each line is a
         partner of the one place named before the colon, with the line's own status and date."""
         doc = ctx.doc
-        last = next((t for t in reversed(sent) if not t.is_space), None)
+        last = _last_token(sent)
         triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
         hosts = {m.key: m for m in ctx.mentions_in(sent.start, sent.end)}
         if last is None or last.text != ":" or not triggers or len(hosts) != 1:
@@ -337,9 +336,7 @@ class TwinExtractor:
         trigger = triggers[0]
         found = []
         for line in following:
-            first = next((t for t in line if not t.is_space and not t.is_punct), None)
-            partner = next((m for m in ctx.mentions_in(line.start, line.end)
-                            if first is not None and m.info.ext_start <= first.i < m.info.ext_end), None)
+            partner = _first_place(ctx, line)
             if partner is None:
                 words = [t for t in line if not t.is_space and not t.is_punct]
                 if len(words) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in words):
@@ -762,10 +759,26 @@ def _planned_signing(doc: Doc, cue: Cue) -> Cue:
 
 def _starts_with_place(ctx: DocCues, sent: Span) -> bool:
     """Does the sentence start a line with a place ("Pskov, Russia (...)")?"""
+    return _starts_line(ctx.doc, sent) and _first_place(ctx, sent) is not None
+
+
+def _starts_line(doc: Doc, sent: Span) -> bool:
+    return sent.start_char == 0 or clauses.text_of(doc)[sent.start_char - 1] == "\n"
+
+
+def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
+    """The party place the sentence's first word belongs to, if any."""
     first = next((t for t in sent if not t.is_space and not t.is_punct), None)
-    starts_line = sent.start_char == 0 or clauses.text_of(ctx.doc)[sent.start_char - 1] == "\n"
-    return first is not None and starts_line and any(
-        m.info.ext_start <= first.i < m.info.ext_end for m in ctx.mentions_in(sent.start, sent.end))
+    if first is None:
+        return None
+    return next((m for m in ctx.mentions_in(sent.start, sent.end)
+                 if m.info.ext_start <= first.i < m.info.ext_end), None)
+
+
+def _last_token(sent: Span) -> Token | None:
+    """The sentence's last token that is not a space (a sentence may carry the line breaks
+    after it)."""
+    return next((t for t in reversed(sent) if not t.is_space), None)
 
 
 def _colon_list_lines(doc: Doc, sentences: list[Span]) -> set[int]:
@@ -778,16 +791,16 @@ def _colon_list_lines(doc: Doc, sentences: list[Span]) -> set[int]:
             in_list = False
         elif in_list:
             lines.add(k)
-        last = [t for t in sent if not t.is_space][-1:]
-        if last and last[0].text == ":":
+        last = _last_token(sent)
+        if last is not None and last.text == ":":
             in_list = True
     return lines
 
 
 def _text_end(sent: Span) -> int:
-    """Where the sentence's last word ends (a sentence may carry the line breaks after it)."""
-    words = [t for t in sent if not t.is_space]
-    return words[-1].idx + len(words[-1].text) if words else sent.start_char
+    """Where the sentence's last word ends."""
+    last = _last_token(sent)
+    return last.idx + len(last.text) if last is not None else sent.start_char
 
 
 def _entry_year(entry: Span) -> list[DateMention]:
