@@ -60,13 +60,14 @@ class PassageFilter:
     def passages(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _PASSAGE.finditer(text) if m.end() > m.start()]
 
-    def _has_trigger(self, passage: str, strong_only: bool = False) -> bool:
+    def _trigger_rules(self, passage: str) -> set[str]:
+        """Ids of the trigger rules that match in the passage (none without a needed word)."""
         if self.keywords is not None and not self.keywords & set(_WORD.findall(passage.casefold())):
-            return False
-        matches = self.matcher(self.tokenizer(passage))
-        if strong_only:
-            return any(self.tokenizer.vocab.strings[m] in self.strong for m, _, _ in matches)
-        return bool(matches)
+            return set()
+        return {self.tokenizer.vocab.strings[m] for m, _, _ in self.matcher(self.tokenizer(passage))}
+
+    def _has_trigger(self, passage: str) -> bool:
+        return bool(self._trigger_rules(passage))
 
     def _place_candidates(self, passage: str) -> int:
         """Capitalised words (or two-word names) that the gazetteer or the region names know."""
@@ -89,20 +90,27 @@ class PassageFilter:
     def select(self, text: str) -> str | None:
         """The text with irrelevant passages blanked, or None when nothing can hold a relation."""
         spans = [span for span in self.passages(text) if text[span[0]:span[1]].strip()]
-        hits = [k for k, (s, e) in enumerate(spans) if self._has_trigger(text[s:e])]
+        rules = [self._trigger_rules(text[s:e]) for s, e in spans]
+        counted: dict[int, int] = {}
+
+        def places(k: int) -> int:
+            if k not in counted:
+                counted[k] = self._place_candidates(text[spans[k][0]:spans[k][1]])
+            return counted[k]
+
         keep: set[int] = set()
-        for k in hits:
+        for k in (k for k, found in enumerate(rules) if found):
             window = range(max(0, k - CONTEXT_PASSAGES), min(len(spans), k + CONTEXT_PASSAGES + 1))
-            if sum(self._place_candidates(text[spans[n][0]:spans[n][1]]) for n in window) >= 2:
+            if sum(places(n) for n in window) >= 2:
                 keep.update(window)
         if not keep:
             return None
-        strong = any(self._has_trigger(text[spans[k][0]:spans[k][1]], strong_only=True) for k in keep)
+        strong = any(rules[k] & self.strong for k in keep)
         near = set(range(len(spans))) if strong else \
             {n for k in keep for n in range(max(0, k - HOST_CONTEXT), min(len(spans), k + 2))}
-        lead = next((k for k, (a, b) in enumerate(spans) if self._place_candidates(text[a:b])), None)
+        lead = next((k for k in range(len(spans)) if places(k)), None)
         named = {k for k in (near | {lead}) - keep - {None}
-                 if self._place_candidates(text[spans[k][0]:spans[k][1]]) or self._names_country(text[spans[k][0]:spans[k][1]])}
+                 if places(k) or self._names_country(text[spans[k][0]:spans[k][1]])}
         keep |= named
         if len(keep) == len(spans):
             return text
