@@ -236,14 +236,16 @@ def _ago(m: re.Match[str]) -> _Candidate:
 def _weekday(m: re.Match[str]) -> _Candidate:
     q = " ".join(m.group("q").lower().split())
     mode = {"on": "on_or_before", "next": "after"}.get(q, "before")
-    return _Candidate(m.start(), m.end(), "relative",
-                      {"unit": "weekday", "wd": _WEEKDAYS[m.group("wd").lower()], "mode": mode})
+    return _weekday_at(m.start(), m.end(), m.group("wd"), mode)
 
 
 def _ap_weekday(m: re.Match[str]) -> _Candidate:
     group = "wd" if m.group("wd") else "wd2"
-    return _Candidate(m.start(group), m.end(group), "relative",
-                      {"unit": "weekday", "wd": _WEEKDAYS[m.group(group).lower()], "mode": "on_or_before"})
+    return _weekday_at(m.start(group), m.end(group), m.group(group), "on_or_before")
+
+
+def _weekday_at(start: int, end: int, name: str, mode: str) -> _Candidate:
+    return _Candidate(start, end, "relative", {"unit": "weekday", "wd": _WEEKDAYS[name.lower()], "mode": mode})
 
 
 def _month_relative(m: re.Match[str]) -> _Candidate:
