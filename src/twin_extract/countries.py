@@ -49,7 +49,7 @@ class CountryResolver:
         self.region_rules: dict[str, str] = {}
         for sub in pycountry.subdivisions:
             entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
-            for key in {fold(sub.name), _REGION_TYPE_WORDS.sub("", fold(sub.name)).strip()}:
+            for key in {fold(sub.name), self.stripped(sub.name)}:
                 if key:
                     self.subdivisions.setdefault(key, []).append(entry)
         for row in patterns["regions"]:
@@ -87,7 +87,7 @@ class CountryResolver:
     def subdivision(self, text: str, country: str | None = None,
                     prefer_types: tuple[str, ...] = ()) -> Subdivision | None:
         """The best subdivision named ``text``; a known country narrows the choice."""
-        key = _REGION_TYPE_WORDS.sub("", fold(text)).strip()
+        key = self.stripped(text)
         candidates = self.subdivisions.get(fold(text), []) or self.subdivisions.get(key, [])
         if country:
             candidates = [c for c in candidates if c.country == country] or []
