@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from twin_extract.record import DateInfo, Party, Source, Span, TwinningRecord, record_id
+from twin_extract.record import DateInfo, Party, Source, Evidence, TwinningRecord, record_id
 
 XSS = '<script>alert(1)</script>'
 ATTR = '" onmouseover="alert(2)'
@@ -40,7 +40,7 @@ def make_record(a: tuple[str, str | None], b: tuple[str, str | None], *, source_
         id=record_id(source_id, [p.key for p in parties]),
         source=Source(id=source_id, path=f"news/{source_id}.txt", url=url, published="2022-06-20", title=title),
         relation="twinning", status=status, parties=parties, date=date_info,
-        evidence=[Span(sentence, offset, offset + len(sentence))], confidence=confidence,
+        evidence=[Evidence(sentence, offset, offset + len(sentence))], confidence=confidence,
     )
 
 

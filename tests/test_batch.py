@@ -27,7 +27,7 @@ import pytest
 
 from twin_extract import batch
 from twin_extract.batch import BatchOptions, run_batch
-from twin_extract.record import NewsItem, Party, Span, TwinningRecord, record_id
+from twin_extract.record import NewsItem, Party, Evidence, TwinningRecord, record_id
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -57,7 +57,7 @@ def fake_records(item: NewsItem) -> list[TwinningRecord]:
         records.append(TwinningRecord(
             id=record_id(item.id, [p.key for p in parties]), source=item.source(),
             relation="twinning", status="established", parties=parties, date=None,
-            evidence=[Span(match.group(0), match.start(), match.end())], confidence=0.5,
+            evidence=[Evidence(match.group(0), match.start(), match.end())], confidence=0.5,
             rules=["fake"],
         ))
     return records
@@ -104,7 +104,7 @@ class InjectionExtractor:
             yield item, [TwinningRecord(
                 id=record_id(item.id, [p.key for p in parties]), source=item.source(),
                 relation="twinning", status="established", parties=parties, date=None,
-                evidence=[Span(text, 0, len(text))], confidence=0.5, rules=["+rule"],
+                evidence=[Evidence(text, 0, len(text))], confidence=0.5, rules=["+rule"],
             )]
 
 

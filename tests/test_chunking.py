@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from twin_extract.chunking import merge_chunk_records, sentence_spans, shift_record, split_long_text
-from twin_extract.record import DateInfo, Party, Source, Span, TwinningRecord, record_id
+from twin_extract.record import DateInfo, Party, Source, Evidence, TwinningRecord, record_id
 
 FILLER = [
     "The council approved the budget for the new library on Tuesday.",
@@ -46,7 +46,7 @@ def fake_extract(text: str, source_id: str = "doc") -> list[TwinningRecord]:
             relation="twinning", status="established", parties=parties,
             date=DateInfo(text=m.group(0)[:3], value="2022", precision="year", start=m.start(),
                           end=m.start() + 3),
-            evidence=[Span(m.group(0), m.start(), m.end())], confidence=0.5,
+            evidence=[Evidence(m.group(0), m.start(), m.end())], confidence=0.5,
         ))
     return records
 
@@ -151,8 +151,8 @@ def test_shift_record_moves_every_offset() -> None:
 def test_merge_keeps_the_best_duplicate_and_all_evidence() -> None:
     [weak] = fake_extract("Lviv twinned with Krakow.")
     strong = replace(weak, confidence=0.9, status="signed", rules=["r2"],
-                     evidence=[Span("x", 3, 4), Span("Lviv twinned with Krakow.", 0, 24)])
-    weak = replace(weak, rules=["r1"], evidence=[Span("Lviv twinned with Krakow.", 0, 24)])
+                     evidence=[Evidence("x", 3, 4), Evidence("Lviv twinned with Krakow.", 0, 24)])
+    weak = replace(weak, rules=["r1"], evidence=[Evidence("Lviv twinned with Krakow.", 0, 24)])
     [other] = fake_extract("Rivne twinned with Poprad.")
     merged = merge_chunk_records([(0, [weak, other]), (10, [strong])])
     assert [r.id for r in merged] == [weak.id, other.id]

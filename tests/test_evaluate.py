@@ -22,7 +22,7 @@ from twin_extract.evaluate import (
     party_matches,
     predicted_pair,
 )
-from twin_extract.record import DateInfo, NewsItem, Party, Source, Span, TwinningRecord
+from twin_extract.record import DateInfo, NewsItem, Party, Source, Evidence, TwinningRecord
 
 
 def gparty(name: str, country: str | None, type: str = "city", code: str | None = None) -> dict:
@@ -52,7 +52,7 @@ def record(a: Party, b: Party, status: str = "signed", date: str | None = None,
     date_info = DateInfo(text=date, value=date, precision="year", start=0, end=4) if date else None
     return TwinningRecord(id="0" * 16, source=Source(id=doc_id), relation="twinning",
                           status=status, parties=[a, b], date=date_info,
-                          evidence=[Span(text="x", start=0, end=1)], confidence=0.9)
+                          evidence=[Evidence(text="x", start=0, end=1)], confidence=0.9)
 
 
 BUCHA = gparty("Bucha", "UA")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from twin_extract.record import (DateInfo, Party, Source, Span, TwinningRecord, load_schema,
+from twin_extract.record import (DateInfo, Party, Source, Evidence, TwinningRecord, load_schema,
                                  record_id)
 
 
@@ -17,7 +17,7 @@ def _record(**changes) -> TwinningRecord:
         parties=[Party("Kyiv", "Kyiv", "city", "UA", "Ukraine", None, 703448, 0, 4),
                  Party("Paris", "Paris", "city", "FR", "France", None, 2988507, 9, 14)],
         date=DateInfo("In June 2022", "2022-06", "month", 20, 32),
-        evidence=[Span("Kyiv and Paris ...", 0, 40)],
+        evidence=[Evidence("Kyiv and Paris ...", 0, 40)],
         confidence=0.9, rules=["trig-x"],
     )
     base.update(changes)

@@ -176,7 +176,7 @@ def test_hostile_strings_render_as_text(server: tuple[str, Any], page: Any) -> N
 
 
 def test_report_is_offline_sortable_and_escaped(tmp_path: Path, page: Any) -> None:
-    from twin_extract.report import render_report
+    from twin_extract.review.report import render_report
 
     out = tmp_path / "report.html"
     out.write_text(render_report(RECORDS, [], "report"), encoding="utf-8")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .about import __version__
-from .record import DateInfo, NewsItem, Party, Source, Span, TwinningRecord
+from .record import DateInfo, Evidence, NewsItem, Party, Provenance, Source, TwinningRecord
 
 if TYPE_CHECKING:
     from .pipeline import Extractor, extract
 
-__all__ = ["Extractor", "extract", "TwinningRecord", "Party", "DateInfo", "Source", "Span",
+__all__ = ["Extractor", "extract", "TwinningRecord", "Party", "DateInfo", "Source", "Evidence", "Provenance",
            "NewsItem", "__version__"]
 
 

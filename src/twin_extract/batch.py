@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Protocol, Sequence, TextIO
 
 from .about import DEFAULT_MODEL, __version__
-from .io import STDIN, ReadError, read_inputs, safe_cell
+from .readers import STDIN, ReadError, read_inputs, safe_cell
 from .record import NewsItem, TwinningRecord
 
 STATE_SUFFIX = ".state.jsonl"

@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("twin_extract.evaluate", "score the extraction against gold JSON Lines"),
     "review": ("twin_extract.review.app", "review records in the browser (accept/reject/correct)"),
     "export": ("twin_extract.review.export", "write reviewed records (jsonl, csv or gold)"),
-    "report": ("twin_extract.report", "write a self-contained HTML report of records"),
+    "report": ("twin_extract.review.report", "write a self-contained HTML report of records"),
 }
 """Sub-command -> (module with ``add_arguments(parser)`` and ``command(args) -> int``, help)."""
 

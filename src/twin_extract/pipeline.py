@@ -32,7 +32,7 @@ class Extractor:
         prefilter: bool = True,
         max_chars: int = 100_000,
     ) -> None:
-        from . import components, places, relations  # noqa: F401  (registers the factories)
+        from . import places, relations, sentences  # noqa: F401  (registers the factories)
 
         register_extensions()
         self.model = model

@@ -77,14 +77,18 @@ class DateInfo:
 
 
 @dataclass
-class Span:
+class Evidence:
+    """A passage of the source that states the relation (character offsets into the text)."""
+
     text: str
     start: int
     end: int
 
 
 @dataclass
-class Extractor:
+class Provenance:
+    """Which version of twin_extract, with which spaCy model, produced a record."""
+
     version: str = __version__
     model: str = ""
 
@@ -97,9 +101,9 @@ class TwinningRecord:
     status: str
     parties: list[Party]
     date: DateInfo | None
-    evidence: list[Span]
+    evidence: list[Evidence]
     confidence: float
-    extractor: Extractor = field(default_factory=Extractor)
+    extractor: Provenance = field(default_factory=Provenance)
     rules: list[str] = field(default_factory=list)
     """Ids of the patterns that produced the record; emitted only with ``explain=True``."""
 
@@ -124,9 +128,9 @@ class TwinningRecord:
             status=data["status"],
             parties=[Party(**p) for p in data["parties"]],
             date=DateInfo(**date) if date else None,
-            evidence=[Span(**e) for e in data["evidence"]],
+            evidence=[Evidence(**e) for e in data["evidence"]],
             confidence=float(data["confidence"]),
-            extractor=Extractor(**data.get("extractor", {})),
+            extractor=Provenance(**data.get("extractor", {})),
             rules=list(data.get("explain", {}).get("rules", [])),
         )
 

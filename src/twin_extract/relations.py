@@ -40,7 +40,7 @@ from .extensions import register_extensions
 from .patterns import PatternSet, load_patterns
 from .places import Mention, party_mentions
 from .textnorm import fold
-from .record import (DateInfo, Extractor, Party, Source, Span as EvidenceSpan, TwinningRecord,
+from .record import (DateInfo, Evidence, Party, Provenance, Source, TwinningRecord,
                      record_id)
 
 STATUS_RANK = {"proposed": 1, "pending": 2, "established": 3, "signed": 3, "terminated": 4}
@@ -670,9 +670,9 @@ class TwinExtractor:
                 status=winner.status,
                 parties=parties,
                 date=_date_info(date),
-                evidence=[EvidenceSpan(_original(doc, s, e), s, e) for s, e in evidence],
+                evidence=[Evidence(_original(doc, s, e), s, e) for s, e in evidence],
                 confidence=max(f.confidence for f in group),
-                extractor=Extractor(version=__version__, model=self.model_name),
+                extractor=Provenance(version=__version__, model=self.model_name),
                 rules=rules,
             ))
         return sorted(records, key=lambda r: (r.evidence[0].start, r.parties[0].start, r.parties[1].start))

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
-from ..io import safe_cell
+from ..readers import safe_cell
 
 if TYPE_CHECKING:
     from ..record import TwinningRecord

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from review_fixtures import ATTR, XSS, external_resources, make_record, sample_records, write_records
-from twin_extract import report
+from twin_extract.review import report
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from twin_extract import io as tio
-from twin_extract.io import ReadError, read_inputs
+from twin_extract import readers as tio
+from twin_extract.readers import ReadError, read_inputs
 from twin_extract.record import NewsItem
 
 ARTICLE = (

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .record import Party, TwinningRecord
+    from ..record import Party, TwinningRecord
 
 UNKNOWN_COUNTRY = "??"
 MARGIN = 130.0
@@ -94,7 +94,7 @@ def _edges(records: list["TwinningRecord"], nodes: dict[str, Node]) -> list[Edge
 
 
 def _groups(nodes: dict[str, Node]) -> list[CountryGroup]:
-    from .review.validate import country_name
+    from .validate import country_name
 
     by_country: dict[str, list[Node]] = {}
     for node in nodes.values():
@@ -136,8 +136,8 @@ def layout(records: list["TwinningRecord"]) -> Network:
 
 def counts(records: list["TwinningRecord"]) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
     """Records per status (vocabulary order) and per country (a record counts once per country)."""
-    from .about import STATUSES
-    from .review.validate import country_name
+    from ..about import STATUSES
+    from .validate import country_name
 
     by_status = Counter(record.status for record in records)
     by_country = Counter(code for record in records for code in {_country(p) for p in record.parties})
@@ -148,7 +148,7 @@ def counts(records: list["TwinningRecord"]) -> tuple[list[tuple[str, int]], list
 
 
 def _inline_asset(name: str) -> str:
-    from .review.render import STATIC
+    from .render import STATIC
 
     return (STATIC / name).read_text(encoding="utf-8")
 
@@ -163,7 +163,7 @@ def render_report(records: list["TwinningRecord"], errors: list[Any], title: str
     """The whole HTML document; record strings are escaped by Jinja, our own assets are inlined."""
     from markupsafe import Markup
 
-    from .review.render import card, environment
+    from .render import card, environment
 
     script = _inline_asset("report.js")
     statuses, countries = counts(records)
@@ -183,7 +183,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
-    from .review.records import load_records
+    from .records import load_records
 
     if not args.records.is_file():
         print(f"report: no such file: {args.records}", file=sys.stderr)
