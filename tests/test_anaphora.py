@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from twin_extract.anaphora import resolve
-from twin_extract.places import party_mentions
 
 
 def _resolve(extractor, text: str, phrase: str, exclude: tuple[str, ...] = ()) -> str | None:
     """Resolve the host reference starting at the last occurrence of ``phrase``; the place's name."""
     doc = extractor.nlp(text)
-    mentions = party_mentions(doc)
-    refs = extractor.nlp.get_pipe("twin_extractor").hosts.find(doc, mentions)
+    ctx = extractor.nlp.get_pipe("twin_extractor").cues(doc)
+    mentions, refs = ctx.mentions, ctx.refs
     at = text.rindex(phrase)
     (ref,) = [r for r in refs if doc[r.start].idx == at]
     keys = {m.key for m in mentions if m.info.name in exclude}

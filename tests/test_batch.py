@@ -501,7 +501,8 @@ def test_resume_after_kill_9(tmp_path: Path, workers: int, wait: float) -> None:
 def test_real_pipeline_on_corpus(tmp_path: Path) -> None:
     out = tmp_path / "records.jsonl"
     stderr = io.StringIO()
-    code = run_batch(options([ROOT / "corpus"], out, workers=1), stderr=stderr)
+    news = [ROOT / "corpus" / "source-article.txt", ROOT / "corpus" / "gold"]
+    code = run_batch(options(news, out, workers=1), stderr=stderr)
     assert code == 0, stderr.getvalue()
     records = read_jsonl(out)
     assert len(records) >= 18

@@ -9,19 +9,13 @@ from conftest import pairs_of
 from twin_extract import event_dates
 from twin_extract.cues import Cue, DocCues
 from twin_extract.dates import DateMention, find_dates
-from twin_extract.places import party_mentions
 from twin_extract.record import NewsItem
 
 
 def _context(extractor, text, published=None) -> DocCues:
-    """What the relation rules see: places, trigger and status cues, dates, host phrases."""
+    """What the relation rules see: the component's own cue reading, with all its filters."""
     doc = extractor.nlp(extractor.make_doc(NewsItem(text=text, id="t", published=published)))
-    component = extractor.nlp.get_pipe("twin_extractor")
-    mentions = party_mentions(doc)
-    triggers = component._cues(doc, component.triggers, component.trigger_info, "relation")
-    statuses = component._cues(doc, component.status, component.status_info, "status")
-    dates = [d for d in event_dates.resolved_dates(doc, published) if not event_dates.is_future(d, published)]
-    return DocCues(doc, mentions, triggers, statuses, dates, component.hosts.find(doc, mentions))
+    return extractor.nlp.get_pipe("twin_extractor").cues(doc)
 
 
 def _status_cue(ctx: DocCues, label: str) -> Cue:

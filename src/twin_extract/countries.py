@@ -109,3 +109,10 @@ def country_name(code: str | None) -> str | None:
     if country is None:
         return "Kosovo" if code == "XK" else None
     return country.name
+
+
+@lru_cache(maxsize=8)
+def resolver_for(patterns: PatternSet) -> CountryResolver:
+    """The one resolver of a loaded rule set: building it walks all of pycountry, so the
+    components of a pipeline share it instead of each building their own."""
+    return CountryResolver(patterns)

@@ -46,10 +46,10 @@ class Extractor:
     @property
     def passage_filter(self) -> "PassageFilter":
         if self._passage_filter is None:
-            from .patterns import load_patterns
+            from .patterns import shared_patterns
             from .prefilter import PassageFilter
 
-            self._passage_filter = PassageFilter(self.nlp, load_patterns(self.patterns_dir))
+            self._passage_filter = PassageFilter(self.nlp, shared_patterns(self.patterns_dir))
         return self._passage_filter
 
     def make_doc(self, item: NewsItem, text: str | None = None, full_text: str | None = None,

@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from .countries import CountryResolver
+from .countries import resolver_for
 from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
 
@@ -48,7 +48,7 @@ class PassageFilter:
         self.keywords = _required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
         self.strong = {row["id"] for row in patterns["triggers"]
                        if row["strength"] == "strong" and row["relation"] == "twinning"}
-        self.resolver = CountryResolver(patterns)
+        self.resolver = resolver_for(patterns)
         self._gazetteer = gazetteer
 
     @property

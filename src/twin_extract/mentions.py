@@ -1,0 +1,75 @@
+"""Place mentions as the components leave them: ``span._.place`` and the parties of a Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .countries import country_name
+from .gazetteer import Place
+from .record import place_key
+
+SPAN_KEY = "twin_places"
+
+
+@dataclass
+class PlaceInfo:
+    """What ``span._.place`` holds: a resolved place mention."""
+
+    kind: str
+    """"city", "region" or "country" (a country is context, never a party)."""
+    name: str
+    country: str | None
+    subdivision: str | None = None
+    geonames_id: int | None = None
+    population: int = 0
+    country_source: str = "none"
+    """Where the country came from: apposition, demonym, subdivision, gazetteer."""
+    container: bool = False
+    """A region that only locates another place ("Chortkiv ... of the Ternopil region")."""
+    ext_start: int = 0
+    ext_end: int = 0
+    """Token extent including descriptors and apposition ("the German city of X, Germany")."""
+    evidence: float = 0.0
+    rules: list[str] = field(default_factory=list)
+    admin1: str | None = None
+    """GeoNames first-level division of a city, or the one a region corresponds to: tells
+    whether a city lies in a region ("Lutsk" and "Volyn Oblast")."""
+    candidates: tuple[Place, ...] = field(default=(), repr=False)
+    """Gazetteer entries still in play when no country was stated; ranking picks one."""
+
+    @property
+    def country_name(self) -> str | None:
+        return country_name(self.country)
+
+    @property
+    def is_party(self) -> bool:
+        return self.kind in ("city", "region") and not self.container
+
+
+@dataclass
+class Mention:
+    """A party-capable place in a sentence, with its character extent."""
+
+    span: Span
+    info: PlaceInfo
+
+    @property
+    def start(self) -> int:
+        return self.span.doc[self.info.ext_start].idx
+
+    @property
+    def end(self) -> int:
+        last = self.span.doc[self.info.ext_end - 1]
+        return last.idx + len(last.text)
+
+    @property
+    def key(self) -> str:
+        info = self.info
+        return place_key(info.kind, info.subdivision, info.geonames_id, info.country, info.name)
+
+
+def party_mentions(doc: Doc) -> list[Mention]:
+    """The places of ``doc`` that can be a party to a tie (cities and regions, not containers)."""
+    return [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party]

@@ -1,0 +1,150 @@
+"""What the words around a name say about it: cue words, a country in apposition, a demonym.
+
+"the German city of X", "X region", "Talsi, Latvia", "Bergamo (Italy)", "Vienna, Virginia",
+"Kingston, Ontario": these decide a mention's type, country and extent before any ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .countries import CountryResolver
+from .gazetteer import Place
+from .patterns import PatternSet
+from .place_words import PlaceWords
+
+
+class PlaceContext:
+    """Reads cues and apposition around ``doc[i:j]``; built once per rule set."""
+
+    def __init__(self, patterns: PatternSet, resolver: CountryResolver, words: PlaceWords) -> None:
+        self.resolver = resolver
+        self.words = words
+        self.cues: dict[tuple[str, str], dict[tuple[str, ...], dict[str, Any]]] = {}
+        for row in patterns["place_cues"]:
+            cue_words = tuple(re.findall(r"[^\s-]+|-", row["pattern"].casefold()))
+            self.cues.setdefault((row["position"], row["type"]), {})[cue_words] = {**row, "words": cue_words}
+        self.cue_lengths = {key: sorted({len(w) for w in rows}, reverse=True) for key, rows in self.cues.items()}
+
+    def cue_at(self, doc: Doc, position: str, kind: str, i: int, j: int) -> dict[str, Any] | None:
+        """The longest cue of ``kind`` written just before ``doc[i:j]`` or just after it, if any."""
+        cues = self.cues.get((position, kind), {})
+        for n in self.cue_lengths.get((position, kind), ()):
+            lo, hi = (i - n, i) if position == "before" else (j, j + n)
+            if lo >= 0 and hi <= len(doc):
+                row = cues.get(tuple(t.lower_ for t in doc[lo:hi]))
+                if row is not None:
+                    return row
+        return None
+
+    def region_cue(self, doc: Doc, i: int, j: int) -> dict[str, Any] | None:
+        return self.cue_at(doc, "before", "region", i, j) or self.cue_at(doc, "after", "region", i, j)
+
+    def city_cue(self, doc: Doc, i: int, j: int) -> dict[str, Any] | None:
+        return self.cue_at(doc, "before", "city", i, j) or self.cue_at(doc, "after", "city", i, j)
+
+    def explicit_country(self, doc: Doc, i: int, j: int, places: tuple[Place, ...] = ()) -> tuple[str | None, str]:
+        """Country stated next to the mention: apposition, brackets, demonym or "Italy's"."""
+        named = self.appositive(doc, j, places)
+        if named:
+            return named[0], "apposition"
+        for lo in range(max(0, i - 5), i):
+            window = doc[lo:i]
+            first = window[0]
+            rest = [t.lower_ for t in window[1:]]
+            if first.text[:1].isupper():
+                code = self.resolver.demonym(first.text)
+                if code and (not rest or rest[-1] in self.words.demonym_heads):
+                    return code, "demonym"
+                if len(window) >= 2 and window[1].text in {"'s", "’s"} and len(window) == 2:
+                    code = self.resolver.country(first.text)
+                    if code:
+                        return code, "demonym"
+        return None, "none"
+
+    def us_state_apposition(self, doc: Doc, j: int, places: tuple[Place, ...]) -> str | None:
+        """"Vienna, Virginia" -> "VA" (GeoNames admin1 codes of the US are state codes)."""
+        named = self.appositive(doc, j, places)
+        if named is None or named[0] != "US":
+            return None
+        sub = self.resolver.subdivision(doc[j + 1:j + 1 + named[1]].text, "US")
+        return sub.code.split("-")[1] if sub is not None else None
+
+    def appositive(self, doc: Doc, j: int, places: tuple[Place, ...] = ()) -> tuple[str, int] | None:
+        """The country named right after a mention, and how many tokens name it.
+
+        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in Poland", "Vienna, Virginia" or "Birmingham,
+        Ala." (a US state), "Kingston, Ontario" (any country's province, when the city exists in
+        that country). A state beats a same-named country without such a town: "Athens, Georgia".
+        """
+        if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
+            return None
+        countries = {p.country for p in places}
+        fallback = None
+        for n in (3, 2, 1):
+            end = j + 1 + n
+            cand = doc[j + 1:end]
+            if end > len(doc) or not wordlike(cand):
+                continue
+            code = self.resolver.country(cand.text)
+            if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
+                if not places or code in countries:
+                    return code, n
+                fallback = fallback or (code, n)
+            if not cand.text[:1].isupper() or doc[j].text == "in" and not places:
+                continue
+            if any(s.country == "US" for s in self.resolver.subdivisions_named(cand.text)) and \
+                    (not places or "US" in countries):
+                return "US", n
+            province = self._province(doc, cand, places)
+            if province:
+                return province, n
+        return fallback
+
+    def _province(self, doc: Doc, cand: Span, places: tuple[Place, ...]) -> str | None:
+        """The country of a province named in apposition, if the city exists there. Not inside a
+        comma list: in "Paris, Hamburg and Madrid" Hamburg (a Land too) is the next city; "Quimper
+        in Brittany and Spokane" is fine."""
+        if self.cue_at(doc, "after", "region", cand.start, cand.end):
+            return None
+        named = {s.country for s in self.resolver.subdivisions_named(cand.text)} & {p.country for p in places}
+        if len(named) != 1:
+            return None
+        after = doc[cand.end:cand.end + 2]
+        in_list = len(after) > 0 and (after[0].lower_ in {"and", "or", "&"} or
+                                      after[0].text == "," and len(after) > 1 and is_cap(after[1]))
+        return None if in_list and doc[cand.start - 1].lower_ != "in" else named.pop()
+
+    def extent(self, doc: Doc, i: int, j: int, places: tuple[Place, ...] = ()) -> tuple[int, int]:
+        """Grow the mention over "the German city of", cues and a trailing ", Country"."""
+        lo, hi = i, j
+        for kind in ("city", "region"):
+            before = self.cue_at(doc, "before", kind, i, j)
+            if before:
+                lo = i - len(before["words"])
+            after = self.cue_at(doc, "after", kind, i, j)
+            if after:
+                hi = max(hi, j + len(after["words"]))
+        if lo > 0 and doc[lo - 1].text[:1].isupper() and self.resolver.demonym(doc[lo - 1].text):
+            lo -= 1
+        if lo > 0 and doc[lo - 1].lower_ == "the":
+            lo -= 1
+        named = self.appositive(doc, hi, places)
+        if named:
+            hi += 1 + named[1]
+            if hi < len(doc) and doc[hi].text == ")":
+                hi += 1
+        return lo, hi
+
+
+def wordlike(span: Span) -> bool:
+    """Only words (and abbreviations like "U.S."), no commas, brackets or line breaks."""
+    return all(not t.is_punct and not t.is_space for t in span) or span.text in {"U.S.", "U.K."}
+
+
+def is_cap(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text) and not token.is_punct

@@ -1,0 +1,274 @@
+"""Recognition: which capitalised runs of a Doc are places, and of what kind.
+
+Every capitalised run is matched against the GeoNames index whatever label the NER gave; cue
+words, apposition, NER labels and population decide whether a match is a place at all, and
+what one mention alone says of its type and country. Choosing among homonyms with the whole
+document in view is ``places.py``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Iterable
+
+from spacy.tokens import Doc, Span
+
+from .countries import CountryResolver, country_name
+from .gazetteer import Gazetteer, Place
+from .mentions import PlaceInfo
+from .patterns import PatternSet
+from .place_context import PlaceContext, is_cap
+from .place_words import PlaceWords
+from .textnorm import fold
+
+NER_PLACE = {"GPE", "LOC", "FAC"}
+NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+MAX_RUN = 6
+BIG_CITY = 100_000
+TOWN = 20_000
+"""A region's bare official name is read as the region unless a town this big (a US city this
+big, for a state) has the name."""
+
+
+class PlaceMatcher:
+    """Finds the place mentions of one Doc, each classified on its own evidence."""
+
+    def __init__(self, patterns: PatternSet, resolver: CountryResolver, words: PlaceWords,
+                 gazetteer: Gazetteer, min_population: int, common_word_population: int) -> None:
+        self.resolver = resolver
+        self.words = words
+        self.gazetteer = gazetteer
+        self.context = PlaceContext(patterns, resolver, words)
+        self.min_population = min_population
+        self.common_word_population = common_word_population
+        """A capitalised word the tagger did not call a proper noun must name a town this big."""
+        self.not_places = {fold(r["text"]) for r in patterns["not_places"]}
+        self.region_names: dict[str, list[str]] = {}
+        for row in patterns["regions"]:
+            names = self.region_names.setdefault(row["code"], [])
+            if row.get("capital"):
+                names.insert(0, row["capital"])
+            names.append(row["alias"])
+        self._admin1: dict[str, str | None] = {}
+
+    def mentions(self, doc: Doc) -> list[tuple[Span, PlaceInfo]]:
+        return [m for run in capitalised_runs(doc, self.words) for m in self._match_run(doc, run)]
+
+    def _match_run(self, doc: Doc, run: tuple[int, int]) -> Iterable[tuple[Span, PlaceInfo]]:
+        start, end = run
+        i = start
+        while i < end:
+            found = None
+            for j in range(min(end, i + MAX_RUN), i, -1):
+                found = self._classify(doc, i, j, run)
+                if found is not None:
+                    break
+            if found is None:
+                i += 1
+                continue
+            yield self._bracket_qualified(doc, *found)
+            i = found[0].end
+
+    def _bracket_qualified(self, doc: Doc, span: Span, info: PlaceInfo) -> tuple[Span, PlaceInfo]:
+        """"Frankfurt (Oder)": a bracketed word that is part of one candidate's own name picks it."""
+        k = span.end
+        if info.kind != "city" or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+            return span, info
+        qualifier = fold(doc[k + 1].text)
+        named = [p for p in self.gazetteer.lookup(fold(span.text)) if qualifier in re.findall(r"\w+", fold(p.name))]
+        if not named:
+            return span, info
+        best = max(named, key=lambda p: p.population)
+        return span, replace(info, name=best.name, country=best.country, geonames_id=best.geonames_id,
+                             population=best.population, admin1=best.admin1, country_source="apposition",
+                             ext_end=max(info.ext_end, k + 3), evidence=1.0, candidates=(),
+                             rules=info.rules + ["bracket-qualifier"])
+
+    def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
+        span = doc[i:j]
+        key = fold(span.text)
+        if not key or key in self.not_places or doc[i].lower_ in self.words.leading:
+            return None
+        code = self.resolver.country(span.text)
+        if code and not self.resolver.demonym(span.text):
+            return span, PlaceInfo("country", country_name(code) or span.text, code, ext_start=i,
+                                   ext_end=j, country_source="self", evidence=1.0,
+                                   rules=[self.resolver.country_rules.get(key, "pycountry-country")])
+        if self.resolver.demonym(span.text):
+            return None
+        region_cue = self.context.region_cue(doc, i, j)
+        if region_cue is not None:
+            info = self._region(doc, span, region_cue)
+            if info is not None:
+                return span, info
+            if region_cue["position"] == "before":
+                return None
+        places = self.gazetteer.lookup(key)
+        region = self._bare_region(doc, span, places)
+        if region is not None:
+            return span, region
+        if not places or not self._plausible(doc, span, run, places):
+            return None
+        return span, self._city(doc, span, places)
+
+    def _region_admin1(self, code: str, country: str) -> str | None:
+        """The GeoNames admin1 code of a region: a US state's own code, else the division of
+        its capital (``capital`` in patterns/regions.jsonl) or of the biggest town sharing
+        one of its names ("Donetsk" for Donetsk Oblast)."""
+        if country == "US":
+            return code.split("-", 1)[1]
+        if code not in self._admin1:
+            names = self.region_names.get(code, [])
+            towns = [p for name in names for p in self.gazetteer.lookup(fold(name)) if p.country == country]
+            self._admin1[code] = max(towns, key=lambda p: p.population).admin1 if towns else None
+        return self._admin1[code]
+
+    def _bare_region(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
+        """"Vermont is ending its sister-state relationship", "the regional assembly of Lubelskie":
+        a first-level region's official name with no cue is the region, unless a town of some
+        size has the name (Bergamo, Lecco and Kent are towns; Washington is a city)."""
+        key = fold(span.text)
+        regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
+                   if s.type.casefold() in self.words.bare_region_types
+                   and key in (fold(s.name), self.resolver.stripped(s.name))]
+        if not regions or self.context.city_cue(doc, span.start, span.end):
+            return None
+        region = regions[0]
+        limit = BIG_CITY if region.country == "US" else TOWN
+        if any(p.population >= limit for p in places):
+            return None
+        ext_start, ext_end = self.context.extent(doc, span.start, span.end)
+        return PlaceInfo("region", region.name, region.country, subdivision=region.code,
+                         admin1=self._region_admin1(region.code, region.country),
+                         country_source="subdivision", ext_start=ext_start, ext_end=ext_end, evidence=0.9,
+                         rules=["region-official-name"])
+
+    def _region(self, doc: Doc, span: Span, cue: dict[str, Any]) -> PlaceInfo | None:
+        country, source = self.context.explicit_country(doc, span.start, span.end)
+        sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference)
+        if sub is None:
+            return None
+        ext_start, ext_end = self.context.extent(doc, span.start, span.end)
+        rules = [cue["id"], self.resolver.region_rules.get(fold(span.text), "pycountry-subdivision")]
+        return PlaceInfo("region", sub.name, sub.country, subdivision=sub.code,
+                         admin1=self._region_admin1(sub.code, sub.country),
+                         country_source=source if country else "subdivision",
+                         ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
+
+    def _plausible(self, doc: Doc, span: Span, run: tuple[int, int], places: tuple[Place, ...]) -> bool:
+        """Is this capitalised string a place here, or a word/name that happens to match one?"""
+        if not self._fits_run(doc, span, run):
+            return False
+        if hyphen_pair(doc, span, run, self.words):
+            return True
+        if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and (
+                span.start > 2 or 0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "("
+                and doc[span.end].text == ")"):
+            return False
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+                doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in self.words.org_heads:
+            return False
+        ent_types = {t.ent_type_ for t in span}
+        if self.context.city_cue(doc, span.start, span.end) or \
+                self.context.explicit_country(doc, span.start, span.end)[0]:
+            return True
+        if is_modifier(span, self.words):
+            return False
+        if ent_types & NER_PLACE:
+            return True
+        best = max(p.population for p in places)
+        primary = any(p.primary for p in places)
+        proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct) or bool(ent_types & NER_NAME)
+        if proper:
+            return best >= self.min_population or (primary and len(span) > 1)
+        nominal = all((t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))
+                      and not t.is_stop for t in span)
+        return nominal and primary and best >= self.common_word_population
+
+    def _fits_run(self, doc: Doc, span: Span, run: tuple[int, int]) -> bool:
+        """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run
+        that only continues with a connector word is ("Rzeszów on Monday"), and so is one after a
+        sentence-initial ordinary word ("Neighbouring Lappeenranta")."""
+        if hyphen_pair(doc, span, run, self.words):
+            return True
+        words = self.words
+        before = [t for t in doc[run[0]:span.start] if t.lower_ not in words.leading and t.text != "-"
+                  and not (t.is_sent_start and (t.pos_ in ("ADJ", "VERB", "ADV", "NOUN")
+                                                or t.lower_.endswith(("ing", "ed", "ly"))))]
+        if any(t.lower_ not in words.title_words for t in before):
+            return False
+        after = [t for t in doc[span.end:run[1]] if t.text != "-"]
+        return not after or after[0].lower_ in words.title_words or \
+            after[0].is_lower and after[0].lower_ in words.connectors
+
+    def _city(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo:
+        country, source = self.context.explicit_country(doc, span.start, span.end, places)
+        admin1 = self.context.us_state_apposition(doc, span.end, places)
+        ext_start, ext_end = self.context.extent(doc, span.start, span.end, places)
+        rules = ["gazetteer-geonames"]
+        if country:
+            chosen = [p for p in places if p.country == country]
+            if admin1:
+                chosen = [p for p in chosen if p.admin1 == admin1] or chosen
+            if not chosen:
+                return PlaceInfo("city", span.text, country, country_source=source,
+                                 ext_start=ext_start, ext_end=ext_end, evidence=0.8, rules=rules)
+            best = max(chosen, key=weight)
+            return PlaceInfo("city", best.name, best.country, geonames_id=best.geonames_id,
+                             population=best.population, country_source=source, admin1=best.admin1,
+                             ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
+        return PlaceInfo("city", span.text, None, ext_start=ext_start, ext_end=ext_end,
+                         evidence=0.7, rules=rules, candidates=places)
+
+
+def hyphen_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:
+    """Two places joined by a hyphen before a twinning noun: "the St. Paul-Nagasaki sister city
+    committee" names both towns (and "the" belongs to the committee, not to them)."""
+    return run[1] < len(doc) and doc[run[1]].lower_ in words.hyphen_pair_nouns and (
+        span.end < run[1] and doc[span.end].text == "-" or span.start > run[0] and doc[span.start - 1].text == "-")
+
+
+def is_modifier(span: Span, words: PlaceWords) -> bool:
+    """"the Baltic", "the Chernobyl nuclear power plant", "Lviv airport": a name used as a
+    modifier or with an article is not a town in its own right (cues were checked before)."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return bool(nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
+                and span.root.dep_ in ("compound", "amod", "nmod") and nxt.lower_ not in words.title_words)
+
+
+def weight(place: Place) -> float:
+    """Population, with alternate-name matches discounted against canonical ones."""
+    return (place.population + 1) * (1.0 if place.primary else 0.2)
+
+
+def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by hyphens and name connectors."""
+    i, n = 0, len(doc)
+    while i < n:
+        if not is_cap(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok = doc[j]
+            if is_cap(tok) and doc[j - 1].whitespace_ in ("", " ") and doc[j - 1].text not in {",", ";"}:
+                if doc[j - 1].is_sent_end:
+                    break
+                j += 1
+            elif tok.text == "." and doc[j - 1].lower_ in words.abbreviations and not doc[j - 1].whitespace_ \
+                    and j + 1 < n and is_cap(doc[j + 1]):
+                j += 1
+            elif (tok.text == "-" or tok.lower_ in words.connectors) and j + 1 < n and \
+                    (is_cap(doc[j + 1]) or doc[j + 1].lower_ in words.connectors or doc[j + 1].text == "-") and \
+                    (tok.text != "-" or not tok.whitespace_):
+                j += 1
+            else:
+                break
+        while j > i and not is_cap(doc[j - 1]):
+            j -= 1
+        yield i, j
+        i = j

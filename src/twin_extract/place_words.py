@@ -1,0 +1,68 @@
+"""The English word lists place recognition reads, loaded from ``patterns/place_words.jsonl``.
+
+They decide what may sit inside a place name, what makes a capitalised word an organisation,
+which region types stand alone, and what only locates another place; a user extends them by
+adding a line with the same ``set``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .patterns import PatternSet
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    connectors: frozenset[str]
+    """Lowercase words inside a name ("Frankfurt am Main", "Rostov-on-Don")."""
+    leading: frozenset[str]
+    """A word that may open a place's capitalised run ("The Hague" aside, "the")."""
+    host_nouns: frozenset[str]
+    """"the English city" with no name after it describes a place of that country."""
+    title_words: frozenset[str]
+    """Capitalised words beside a place inside one run ("Lviv City Council", "Mayor of X")."""
+    abbreviations: frozenset[str]
+    """"ST. PAUL": the dot after these joins the name again."""
+    hyphen_pair_nouns: frozenset[str]
+    """"the St. Paul-Nagasaki sister city committee" names both towns."""
+    bare_region_types: frozenset[str]
+    """Subdivision types whose official name alone is the region ("Vermont", "Lubelskie")."""
+    region_type_preference: tuple[str, ...]
+    """With a region cue, the subdivision types tried first, in order."""
+    org_heads: frozenset[str]
+    """"University of Tartu" is not Tartu."""
+    demonym_heads: frozenset[str]
+    """Words between a demonym and the place it gives a country ("the Polish city of X")."""
+    container_nouns: frozenset[str]
+    """"X municipality of the Y region": Y only locates X."""
+    container_gaps: tuple[tuple[str, ...], ...]
+    """Token sequences between a place and a region that only locates it ("X, Y Oblast")."""
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
+        sets: dict[str, list[str]] = {}
+        for row in patterns["place_words"]:
+            words = sets.setdefault(row["set"], [])
+            words.extend(w for w in row["words"] if w not in words)
+        return cls(
+            connectors=frozenset(sets.get("connectors", ())),
+            leading=frozenset(sets.get("leading", ())),
+            host_nouns=frozenset(sets.get("host_nouns", ())),
+            title_words=frozenset(sets.get("title_words", ())),
+            abbreviations=frozenset(sets.get("abbreviations", ())),
+            hyphen_pair_nouns=frozenset(sets.get("hyphen_pair_nouns", ())),
+            bare_region_types=frozenset(sets.get("bare_region_types", ())),
+            region_type_preference=tuple(sets.get("region_type_preference", ())),
+            org_heads=frozenset(sets.get("org_heads", ())),
+            demonym_heads=frozenset(sets.get("demonym_heads", ())),
+            container_nouns=frozenset(sets.get("container_nouns", ())),
+            container_gaps=tuple(tuple(gap.split()) for gap in sets.get("container_gaps", ())),
+        )
+
+
+@lru_cache(maxsize=8)
+def words_for(patterns: PatternSet) -> PlaceWords:
+    """The word lists of a loaded rule set, built once and shared."""
+    return PlaceWords.from_patterns(patterns)

@@ -1,0 +1,100 @@
+"""Pairs inside one clause: "Chernihiv twinned with Rzeszów", "Gdynia and Pardubice are now
+sister cities of Zhytomyr", "... and Kalush signed one with Tarnów".
+
+The sentence is cut into clauses (``clauses.py``); a clause with a licensing trigger pairs its
+places by the lists they form; a clause that repeats the previous predicate reuses its trigger;
+a clause whose parties are "the two cities" pairs the sentence's two places; a lone partner
+after "with" goes to ``implicit_host``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .. import clauses, event_dates
+from ..cues import Cue, DocCues
+from ..places import Mention
+from . import implicit_host
+from .findings import Finding, finding, rules_of, share_date
+from .lexicon import Lexicon, pair_kind, two_of_kind
+from .status import licensing_trigger, step
+
+PRO_FORMS = {"one", "ones", "another", "similar", "likewise"}
+""""X signed an agreement with Y and Z signed one with W": the second clause reuses the trigger."""
+
+
+def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sent_triggers: list[Cue]) -> list[Finding]:
+    """Every clause pair of a sentence naming at least two places."""
+    doc = ctx.doc
+    has_strong = any(t.strength == "strong" for t in sent_triggers)
+    found: list[Finding] = []
+    units = clauses.clauses(doc, sent, in_sent)
+    previous: tuple[Cue, list[Cue], list[Finding]] | None = None
+    for lo, hi in units:
+        unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
+                         and not clauses.institutional(doc, m, lex.institutions)]
+        unit_triggers = [t for t in sent_triggers if lo <= t.start < hi]
+        unit_status = ctx.statuses_in(lo, hi)
+        trigger = licensing_trigger(unit_triggers, unit_status, has_strong)
+        rules_extra = ["clause-split"]
+        if trigger is None and previous is not None and _elliptic(doc, lo, hi, unit_status, previous[1]):
+            trigger, rules_extra = previous[0], ["clause-split", "ellipsis"]
+            unit_triggers = [trigger]
+        if trigger is None:
+            if len(unit_mentions) == 1:
+                found.extend(implicit_host.findings(lex, ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
+            continue
+        by_anaphor = False
+        if len(unit_mentions) < 2:
+            pairs, ambiguity = _the_two_in_sentence(lex, doc, (lo, hi), in_sent), 0.0
+            rules_extra, by_anaphor = ["clause-split", "anaphor-the-two"], True
+            if not pairs and len(unit_mentions) == 1:
+                found.extend(implicit_host.findings(lex, ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
+                continue
+        elif all(clauses.after_with(doc, m) for m in unit_mentions):
+            for n, m in enumerate(unit_mentions):
+                stop = unit_mentions[n + 1].info.ext_start if n + 1 < len(unit_mentions) else hi
+                found.extend(implicit_host.findings(lex, ctx, sent, [m], unit_triggers, (lo, hi), (m.span.start, stop)))
+            continue
+        else:
+            if trigger.strength != "strong":
+                unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
+            pairs, ambiguity = clauses.pair(doc, unit_mentions, trigger.strength == "strong") \
+                if len(unit_mentions) >= 2 else ([], 0.0)
+        if not pairs:
+            continue
+        unit_step = step(unit_status, trigger, lex.cap(trigger))
+        date = event_dates.date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, unit_step.status)
+        relation = "twinning" if any(lex.relation(t) == "twinning" and t.strength != "weak" for t in unit_triggers) \
+            else lex.relation(trigger)
+        unit_findings = [
+            finding("clause", a, b, relation, unit_step, date, [(sent.start_char, sent.end_char)], sent.start_char,
+                    [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
+                    ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor)
+            for a, b in pairs]
+        if "ellipsis" in rules_extra and previous is not None:
+            share_date(previous[2] + unit_findings)
+        found.extend(unit_findings)
+        previous = (trigger, unit_status, unit_findings)
+    return found
+
+
+def _the_two_in_sentence(lex: Lexicon, doc: Doc, unit: tuple[int, int], in_sent: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """"X will send trolleybuses to Y, weeks after the two cities signed a memorandum": a
+    clause whose parties are "the two cities" pairs the two places of its sentence."""
+    refs = lex.pair_refs(doc[unit[0]:unit[1]])
+    if not refs:
+        return []
+    distinct = two_of_kind(in_sent, pair_kind(doc[unit[0] + refs[0][2] - 1].lower_))
+    if len(distinct) != 2:
+        return []
+    a, b = distinct.values()
+    return [(a, b)]
+
+
+def _elliptic(doc: Doc, lo: int, hi: int, statuses: list[Cue], previous: list[Cue]) -> bool:
+    """"... and Kalush signed one with Tarnów": a clause that repeats the previous predicate."""
+    if any(t.lower_ in PRO_FORMS for t in doc[lo:hi]):
+        return True
+    labels = {c.label for c in previous if c.label != "established"}
+    return any(c.label in labels for c in statuses)

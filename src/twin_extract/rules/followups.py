@@ -1,0 +1,107 @@
+"""Sentences that refer back: "the two cities", "The agreement is to be signed.", "The decision
+was taken on 1 March.", and the reporting clause as a last resort for a date.
+
+A tie is often named in one sentence and moved on in the next; these rules carry status and
+date across sentence boundaries, never a new pair except "the two cities" (``two_cities``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .. import clauses, event_dates
+from ..cues import Cue, DocCues
+from ..places import Mention
+from .findings import Finding, finding, rules_of
+from .lexicon import Lexicon, pair_kind, two_of_kind
+from .status import STATUS_RANK, licensing_trigger, status
+
+
+def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
+               earlier: list[Span]) -> list[Finding]:
+    """"The two cities have been sister cities since 1971": the pair named just before."""
+    doc = ctx.doc
+    refs = lex.pair_refs(doc[sent.start:sent.end])
+    if not refs or not earlier:
+        return []
+    kind = pair_kind(doc[sent.start + refs[0][2] - 1].lower_)
+    sent_status = ctx.statuses_in(sent.start, sent.end)
+    trigger = licensing_trigger(triggers, sent_status, any(t.strength == "strong" for t in triggers))
+    if trigger is None and kind is not None:
+        trigger = next((t for t in triggers if t.strength == "medium"), None)
+    if trigger is None or trigger.strength == "weak":
+        return []
+    distinct = two_of_kind(ctx.mentions_in(earlier[0].start, sent.start), kind)
+    if len(distinct) != 2:
+        two_of_kind([m for m in in_sent if not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER)], kind, distinct)
+    if len(distinct) != 2:
+        return []
+    a, b = distinct.values()
+    anchor = refs[0][1] + sent.start
+    unit = next(((lo, hi) for lo, hi in clauses.clauses(doc, sent, in_sent) if lo <= anchor < hi),
+                (sent.start, sent.end))
+    protected = [(m.info.ext_start, m.info.ext_end) for m in in_sent]
+    trigger_segment_end = next((seg.end for seg in clauses.segments(doc, sent, protected)
+                                if seg.start <= trigger.start < seg.end), unit[1])
+    cues = ctx.statuses_in(unit[0], max(trigger_segment_end, anchor + 1))
+    found_step = status(cues)
+    date = event_dates.date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or triggers,
+                                found_step.status)
+    evidence = [(earlier[-1].start_char, earlier[-1].end_char), (sent.start_char, sent.end_char)]
+    return [finding("the-two", a, b, lex.relation(trigger), found_step, date, evidence, sent.start_char,
+                    [*rules_of(found_step, trigger.rule), "anaphor-the-two"], trigger, pair_anaphor=True)]
+
+
+def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Finding]) -> None:
+    """"... decided to twin. The agreement is to be signed." -> the later sentence updates status;
+    "The decision was taken on 28 February." -> it dates a tie that had no date."""
+    doc = ctx.doc
+    for sent in following:
+        own = ctx.mentions_in(sent.start, sent.end)
+        keys = {m.key for m in own}
+        pair_keys = {f.a.key for f in found} | {f.b.key for f in found}
+        if len(keys - pair_keys) >= 1 or len(own) >= 2 and not keys <= pair_keys:
+            return
+        refers = [rule for rule, _, _ in lex.anaphors_in(doc[sent.start:sent.end])]
+        decision = next((rule for rule in refers if rule in lex.decision_anaphors), None)
+        cues = [s for s in ctx.statuses_in(sent.start, sent.end) if s.label != "established"]
+        sent_dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+        if not refers:
+            return
+        if decision is not None:
+            for f in found:
+                usable = event_dates.usable(sent_dates, f.status, doc)
+                if f.date is None and usable and f.status != "established":
+                    f.date = usable[0]
+                    f.rules.extend([decision, "follow-up-sentence"])
+                    f.evidence.append((sent.start_char, sent.end_char))
+        if not cues:
+            if decision is None:
+                return
+            continue
+        later = status(cues)
+        anchor = doc[cues[0].start].idx
+        usable = sorted(event_dates.usable(sent_dates, later.status, doc), key=lambda d: abs(d.start - anchor))
+        for f in found:
+            if STATUS_RANK[later.status] < STATUS_RANK[f.status] or f.capped:
+                continue
+            changed = later.status != f.status
+            f.status, f.cued = later.status, True
+            f.rules.extend([later.rule or "", "follow-up-sentence"])
+            f.evidence.append((sent.start_char, sent.end_char))
+            if usable and (changed or f.date is None):
+                f.date = usable[0]
+
+
+def report_date(ctx: DocCues, sent: Span, found: list[Finding]) -> None:
+    """Last resort for a step still undated after the follow-up sentences (not for a tie merely
+    said to exist): the date of the sentence's reporting clause ("..., the mayor announced on
+    Monday"). A decision dated in the next sentence is closer to the event, so it goes first."""
+    for f in found:
+        if f.date is not None or f.status == "established":
+            continue
+        reported = event_dates.reporting_dates(ctx, sent, f.status)
+        usable = event_dates.usable(reported, f.status, ctx.doc, ctx.statuses_in(sent.start, sent.end))
+        if usable:
+            f.date = usable[0]
+            f.rules.append("reporting-clause-date")

@@ -1,0 +1,113 @@
+"""The compiled rules every relation family reads: matchers and the rows behind their ids.
+
+Built once per pipeline from the loaded ``PatternSet``; the families never open pattern files
+or look rows up by hand, so what a rule id means is decided here and in ``patterns/`` only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from ..anaphora import HostReferences
+from ..countries import resolver_for
+from ..cues import Cue
+from ..patterns import PatternSet
+from ..places import Mention
+
+
+@dataclass
+class Lexicon:
+    """Trigger, status and anaphor matchers with their rows, host phrases and institutions."""
+
+    vocab: Vocab
+    triggers: Matcher
+    blockers: Matcher
+    status: Matcher
+    anaphors: Matcher
+    trigger_rows: dict[str, dict[str, Any]]
+    status_rows: dict[str, dict[str, Any]]
+    pair_anaphors: set[str]
+    """Rows that stand for both places of a pair ("the two cities", "between our two towns")."""
+    decision_anaphors: set[str]
+    """Rows that point back at a decision ("The decision was taken on 1 March"): they date the
+    steps of the sentence before, never a tie merely said to exist."""
+    hosts: HostReferences
+    institutions: set[str]
+
+    @classmethod
+    def from_patterns(cls, vocab: Vocab, patterns: PatternSet) -> "Lexicon":
+        triggers, blockers, status, anaphors = (Matcher(vocab) for _ in range(4))
+        for row in patterns["triggers"]:
+            (blockers if row["strength"] == "block" else triggers).add(row["id"], [row["pattern"]])
+        for row in patterns["status"]:
+            status.add(row["id"], [row["pattern"]])
+        for row in patterns["anaphors"]:
+            if not row.get("host"):
+                anaphors.add(row["id"], [row["pattern"]])
+        return cls(
+            vocab=vocab, triggers=triggers, blockers=blockers, status=status, anaphors=anaphors,
+            trigger_rows={row["id"]: row for row in patterns["triggers"]},
+            status_rows={row["id"]: row for row in patterns["status"]},
+            pair_anaphors={row["id"] for row in patterns["anaphors"] if row.get("pair")},
+            decision_anaphors={row["id"] for row in patterns["anaphors"] if row.get("decision")},
+            hosts=HostReferences(vocab, patterns, resolver_for(patterns)),
+            institutions={row["lemma"] for row in patterns["institutions"]},
+        )
+
+    def relation(self, trigger: Cue) -> str:
+        """``twinning`` or ``cooperation``: what the trigger's row says the tie is."""
+        return self.trigger_rows[trigger.rule]["relation"]
+
+    def cap(self, trigger: Cue) -> str | None:
+        """The status a trigger fixes ("memorandum of intent" stays proposed), if any."""
+        return self.trigger_rows[trigger.rule].get("status")
+
+    def trigger_cues(self, doc: Doc) -> list[Cue]:
+        """Trigger phrases, without those inside a blocked phrase ("Twin Cities")."""
+        blocked = [(s, e) for _, s, e in self.blockers(doc)]
+        return [t for t in _cues(doc, self.triggers, self.trigger_rows, "relation")
+                if not any(s < t.end and t.start < e for s, e in blocked)]
+
+    def status_cues(self, doc: Doc) -> list[Cue]:
+        return _cues(doc, self.status, self.status_rows, "status")
+
+    def anaphors_in(self, span: Span) -> list[tuple[str, int, int]]:
+        """Back-references in ``span``: (rule id, start, end), token offsets within the span."""
+        return [(self.vocab.strings[m], s, e) for m, s, e in self.anaphors(span)]
+
+    def pair_refs(self, span: Span) -> list[tuple[str, int, int]]:
+        """Phrases in ``span`` that stand for both places of a pair ("the two cities")."""
+        return [ref for ref in self.anaphors_in(span) if ref[0] in self.pair_anaphors]
+
+
+def _cues(doc: Doc, matcher: Matcher, rows: dict[str, dict[str, Any]], label_key: str) -> list[Cue]:
+    spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in matcher(doc)])
+    cues = [Cue(rows[span.label_]["id"], span.start, span.end, rows[span.label_][label_key],
+                rows[span.label_].get("strength", "")) for span in spans]
+    return sorted(cues, key=lambda c: c.start)
+
+
+PLACE_PLURALS = {"cities", "towns", "municipalities", "communities"}
+
+
+def pair_kind(noun: str) -> str | None:
+    """Which places "the two ___" can stand for: "regions" only regions, "cities" only
+    municipalities, "sides"/"partners" any."""
+    return "region" if noun == "regions" else "city" if noun in PLACE_PLURALS else None
+
+
+def two_of_kind(mentions: list[Mention], kind: str | None,
+                distinct: dict[str, Mention] | None = None) -> dict[str, Mention]:
+    """The distinct places of ``kind`` among ``mentions``, first mention of each, added to
+    ``distinct``; a pair anaphor only resolves when exactly two are found."""
+    distinct = {} if distinct is None else distinct
+    for m in mentions:
+        if kind is None or m.info.kind == kind:
+            distinct.setdefault(m.key, m)
+    return distinct

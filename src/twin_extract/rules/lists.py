@@ -1,0 +1,177 @@
+"""Partners one per line: lists after a colon and the entries of a city's partner page.
+
+"Olsztyn is twinned with:" followed by "Châteauroux, France (since 1992)" lines, and a partner
+page whose entries ("Eskilstuna, Sweden – since 1961") each start a line and are followed by a
+paragraph. Every line or entry has its own status and date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import anaphora, clauses, event_dates
+from ..cues import DocCues
+from ..dates import DateMention
+from ..places import Mention
+from .findings import Finding, finding, rules_of
+from .lexicon import Lexicon
+from .status import status, step
+
+
+def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
+    """"Olsztyn is twinned with:" and then one partner per line ("Châteauroux, France (since
+    1992)", "Kaliningrad, Russia (cooperation suspended in March 2022)"): each line is a
+    partner of the one place named before the colon, with the line's own status and date."""
+    doc = ctx.doc
+    last = _last_token(sent)
+    triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
+    hosts = {m.key: m for m in ctx.mentions_in(sent.start, sent.end)}
+    if last is None or last.text != ":" or not triggers or len(hosts) != 1:
+        return []
+    (host,) = hosts.values()
+    trigger = triggers[0]
+    found = []
+    for line in following:
+        partner = _first_place(ctx, line)
+        if partner is None:
+            words = [t for t in line if not t.is_space and not t.is_punct]
+            if len(words) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+                continue
+            break
+        if partner.key == host.key:
+            break
+        cues = ctx.statuses_in(line.start, line.end)
+        line_step = step(cues, trigger, lex.cap(trigger))
+        dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
+                                   line_step.status, doc)
+        if dates and line_step.rule and cues:
+            anchor = doc[cues[-1].start].idx
+            dates = sorted(dates, key=lambda d: abs(d.start - anchor))
+        found.append(finding("colon-list", host, partner, lex.relation(trigger), line_step,
+                             dates[0] if dates else None,
+                             [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
+                             [trigger.rule, "list-after-colon", *rules_of(line_step), *partner.info.rules], trigger))
+    return found
+
+
+def partner_entries(ctx: DocCues, sentences: list[Span]) -> list[Finding]:
+    """A city's page of partners: each entry starts a line with the partner and a year
+    ("Eskilstuna, Sweden – since 1961", "Modesto, California (USA), 1995.") and a paragraph
+    about it follows. Every entry is a partner of the page's topic; status and date come
+    from the entry and its paragraph ("... the city council decided to suspend all
+    official contacts")."""
+    doc = ctx.doc
+    if not any(t.strength != "weak" for t in ctx.triggers):
+        return []
+    listed = _colon_list_lines(doc, sentences)
+    partners = {k: _entry_partner(ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
+                for k, sent in enumerate(sentences) if k not in listed}
+    entries = [k for k, partner in partners.items() if partner is not None]
+    found = []
+    for n, k in enumerate(entries):
+        entry, partner = sentences[k], partners[k]
+        host = anaphora.topic([m for m in ctx.mentions if m.key != partner.key], ctx.mentions)
+        if host is None:
+            continue
+        stop = entries[n + 1] if n + 1 < len(entries) else len(sentences)
+        body = [entry]
+        for sent in sentences[k + 1:stop]:
+            if "\n\n" in clauses.text_of(doc)[_text_end(body[-1]):sent.start_char + 1] or _starts_with_place(ctx, sent):
+                break
+            body.append(sent)
+        cues = ctx.statuses_in(entry.start, body[-1].end)
+        entry_step = status(cues)
+        dates = event_dates.usable([d for d in ctx.dates if entry.start_char <= d.start < entry.end_char],
+                                   entry_step.status, doc) or _entry_year(entry)
+        if not dates and len(body) > 1:
+            dates = event_dates.usable([d for d in ctx.dates if body[1].start_char <= d.start < body[1].end_char],
+                                       entry_step.status, doc)
+        if entry_step.rule and entry_step.status != "established":
+            anchor = doc[next(c for c in cues if c.rule == entry_step.rule).start].idx
+            nearby = [d for d in ctx.dates if body[0].start_char <= d.start < body[-1].end_char]
+            dates = sorted(event_dates.usable(nearby, entry_step.status, doc, cues),
+                           key=lambda d: abs(d.start - anchor)) or dates
+        found.append(finding("partner-entry", host, partner, "twinning", entry_step, dates[0] if dates else None,
+                             [(s.start_char, s.end_char) for s in body], entry.start_char,
+                             [*rules_of(entry_step, "partner-entry"), *partner.info.rules], None))
+    return found
+
+
+def _entry_partner(ctx: DocCues, sent: Span, following: Span | None) -> Mention | None:
+    """The partner an entry line names: it starts a line with a place, has no verb, no other
+    party and at most ten words, and gives a year or a twinning noun, or the next sentence
+    does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998."). A wire dateline
+    ("RUSTAVI –") is not an entry."""
+    doc = ctx.doc
+    if not _starts_line(doc, sent):
+        return None
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    last = _last_token(sent)
+    if not words or len(words) > 10 or len({m.key for m in ctx.mentions_in(sent.start, sent.end)}) != 1 or \
+            last is not None and last.text in {"–", "—", "-", "--"}:
+        return None
+    partner = _first_place(ctx, sent)
+    if partner is None:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and not partner.info.ext_start <= t.i < partner.info.ext_end for t in words):
+        return None
+    dated = any(sent.start_char <= d.start < sent.end_char for d in ctx.dates) or bool(_entry_year(sent))
+    named = any(sent.start <= t.start < sent.end for t in ctx.triggers)
+    explained = following is not None and clauses.text_of(doc)[_text_end(sent):following.start_char].count("\n") <= 1 \
+        and any(following.start <= t.start < following.end and t.strength != "weak" for t in ctx.triggers)
+    return partner if dated or named or explained else None
+
+
+def _starts_with_place(ctx: DocCues, sent: Span) -> bool:
+    """Does the sentence start a line with a place ("Pskov, Russia (...)")?"""
+    return _starts_line(ctx.doc, sent) and _first_place(ctx, sent) is not None
+
+
+def _starts_line(doc: Doc, sent: Span) -> bool:
+    return sent.start_char == 0 or clauses.text_of(doc)[sent.start_char - 1] == "\n"
+
+
+def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
+    """The party place the sentence's first word belongs to, if any."""
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None:
+        return None
+    return next((m for m in ctx.mentions_in(sent.start, sent.end)
+                 if m.info.ext_start <= first.i < m.info.ext_end), None)
+
+
+def _last_token(sent: Span) -> Token | None:
+    """The sentence's last token that is not a space (a sentence may carry the line breaks
+    after it)."""
+    return next((t for t in reversed(sent) if not t.is_space), None)
+
+
+def _colon_list_lines(doc: Doc, sentences: list[Span]) -> set[int]:
+    """Sentences that are lines of a list introduced by "... twinned with:" (until a blank line)."""
+    text = clauses.text_of(doc)
+    lines: set[int] = set()
+    in_list = False
+    for k, sent in enumerate(sentences):
+        if k and text[sentences[k - 1].end_char:sent.start_char].count("\n") > 1:
+            in_list = False
+        elif in_list:
+            lines.add(k)
+        last = _last_token(sent)
+        if last is not None and last.text == ":":
+            in_list = True
+    return lines
+
+
+def _text_end(sent: Span) -> int:
+    """Where the sentence's last word ends."""
+    last = _last_token(sent)
+    return last.idx + len(last.text) if last is not None else sent.start_char
+
+
+def _entry_year(entry: Span) -> list[DateMention]:
+    """A bare year in an entry line ("Modesto, California (USA), 1995."): in running text a
+    year needs a cue word, but an entry line is a label, and its year is when the tie began."""
+    for token in entry:
+        if token.like_num and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099:
+            return [DateMention(token.text, token.idx, token.idx + 4, token.text, "year", "year")]
+    return []

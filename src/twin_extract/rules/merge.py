@@ -1,0 +1,124 @@
+"""Which finding wins, and one record per pair per document.
+
+Precedence between the families, strongest first (each step is one function below):
+
+1. a partner page's entries (``lists.partner_entries``) over any weaker sentence pair, or a "the
+   two cities" pair, between two of its entries: "both cities" in one entry's paragraph is not a
+   tie between two entries (``entries_supersede``);
+2. a hub over the clause pairs between its own partners, and over a clause pair of the host with
+   places of its list (``hub_supersedes``); a strong clause pair made from another trigger keeps
+   its places out of the hub's list (``taken``);
+3. within a document, per pair: a step a cue stated over the default "established", then the
+   later step (``STATUS_RANK``), then a dated mention, then the earlier one (``records``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import clauses
+from ..about import __version__
+from ..cues import Cue
+from ..dates import DateMention
+from ..places import Mention
+from ..record import DateInfo, Evidence, Party, Provenance, Source, TwinningRecord, record_id
+from .findings import Finding
+from .status import STATUS_RANK
+
+
+def entries_supersede(findings: list[Finding], entries: list[Finding]) -> list[Finding]:
+    """Sentence findings, less the weak or "the two" pairs between two partner-page entries."""
+    listed = {f.b.key for f in entries}
+    return [f for f in findings if not ({f.a.key, f.b.key} <= listed and
+                                        (f.strength != "strong" or f.pair_anaphor))]
+
+
+def taken(findings: list[Finding], host: Mention, trigger: Cue) -> set[str]:
+    """Places a strong clause pair from another trigger already ties to someone else."""
+    return {k for f in findings if f.strength == "strong" and host.key not in (f.a.key, f.b.key)
+            and f.trigger != trigger.start for k in (f.a.key, f.b.key)}
+
+
+def hub_supersedes(findings: list[Finding], host: Mention, partners: list[Mention], trigger: Cue) -> list[Finding]:
+    """Findings less those a hub's list replaces: weaker (or same-trigger) pairs between two of its
+    partners, and pairs of the host with one of them."""
+    keys = {m.key for m in partners}
+    return [f for f in findings
+            if not ((f.strength != "strong" or f.trigger == trigger.start) and {f.a.key, f.b.key} <= keys)
+            and not ({f.a.key, f.b.key} - keys == {host.key} and len({f.a.key, f.b.key}) == 2)]
+
+
+def records(doc: Doc, findings: list[Finding], source: Source, model_name: str) -> list[TwinningRecord]:
+    """One record per pair: the winning finding's parties, status and date, every finding's evidence."""
+    merged: dict[frozenset[str], list[Finding]] = {}
+    for f in findings:
+        if _own_region(f.a, f.b):
+            continue
+        merged.setdefault(frozenset((f.a.key, f.b.key)), []).append(f)
+    out = []
+    for group in merged.values():
+        _inherit_cap(group)
+        winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
+        date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
+        evidence = sorted({_trimmed(doc, s, e) for f in group for s, e in f.evidence})
+        out.append(TwinningRecord(
+            id=record_id(source.id, sorted([winner.a.key, winner.b.key])),
+            source=source,
+            relation=winner.relation,
+            status=winner.status,
+            parties=[_party(winner.a), _party(winner.b)],
+            date=_date_info(date),
+            evidence=[Evidence(_original(doc, s, e), s, e) for s, e in evidence],
+            confidence=max(f.confidence for f in group),
+            extractor=Provenance(version=__version__, model=model_name),
+            rules=list(dict.fromkeys(r for f in group for r in f.rules if r)),
+        ))
+    return sorted(out, key=lambda r: (r.evidence[0].start, r.parties[0].start, r.parties[1].start))
+
+
+def _own_region(a: Mention, b: Mention) -> bool:
+    """A city and the region it lies in ("Odesa and the Odesa region") are not a tie; a city
+    with another region of its country can be ("Uzhhorod and Donetsk Oblast")."""
+    if {a.info.kind, b.info.kind} != {"city", "region"} or a.info.country != b.info.country:
+        return False
+    return a.info.admin1 is None or b.info.admin1 is None or a.info.admin1 == b.info.admin1
+
+
+def _inherit_cap(group: list[Finding]) -> None:
+    """"They signed a memorandum of intent ... The memorandum was signed online": a later, vaguer
+    mention of the same document cannot lift the pair above the capped status."""
+    capped = [f for f in group if f.capped]
+    if not capped:
+        return
+    for f in group:
+        if not f.capped and f.strength != "strong" and f.status != "terminated":
+            f.status, f.capped = capped[0].status, True
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """An evidence span without the line breaks and blanks a sentence carries at its end (read on
+    the doc's own text, where a passage the pre-filter skipped is blank)."""
+    return start, start + len(clauses.text_of(doc)[start:end].rstrip())
+
+
+def _original(doc: Doc, start: int, end: int) -> str:
+    """The article's own text at these offsets: a pre-filtered doc has blanked passages, and an
+    evidence span may reach over one."""
+    full, offset = doc._.twin_full_text, doc._.twin_offset or 0
+    if full is None:
+        return clauses.text_of(doc)[start:end]
+    return full[offset + start:offset + end]
+
+
+def _party(mention: Mention) -> Party:
+    info = mention.info
+    return Party(text=mention.span.text, name=info.name, type=info.kind, country=info.country,
+                 country_name=info.country_name, subdivision=info.subdivision,
+                 geonames_id=info.geonames_id, start=mention.span.start_char, end=mention.span.end_char)
+
+
+def _date_info(date: DateMention | None) -> DateInfo | None:
+    if date is None or not date.value or not date.precision:
+        return None
+    return DateInfo(text=date.text, value=date.value, precision=date.precision,
+                    start=date.start, end=date.end)
