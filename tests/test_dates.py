@@ -320,3 +320,20 @@ def test_bracketed_years(text: str, expected: Expected) -> None:
 ])
 def test_bracketed_years_of_counts_are_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oct. 30, 2023\n\nHeadline", "2023-10-30"),
+    ("Headline\nPublished: 12 May 2023 | 3 min read\n", "2023-05-12"),
+    ("Monday, March 4, 2024 10:32 am\nStory", "2024-03-04"),
+    ("Home > News\nPosted on 2022-03-04\nTitle", "2022-03-04"),
+    # a date inside a sentence is an event, not the page's date
+    ("In May 2022, the city signed.", None),
+    ("The council met on 5 May 2021 to vote.", None),
+    # a month alone is not a page date
+    ("March 2022\nStory", None),
+])
+def test_page_date(text, expected):
+    from twin_extract.dates import page_date
+
+    assert page_date(text) == expected

@@ -73,8 +73,10 @@ def resolve(doc: Doc, ref: HostRef, mentions: list[Mention], exclude: set[str]) 
     """The place a host reference stands for.
 
     Candidates are places named before it (of the right kind and country, not the partner).
-    The subject of the same sentence wins ("The council of Portland voted to suspend the city's
-    ties"), then the nearest earlier place in it that is not an object or a possessor ("Coventry's
+    The subject of the verb the phrase depends on wins ("Florence ..., while Regina cut its ties
+    with Tula"; its head noun, not a place inside a modifier: "The city of Wakkanai in northern
+    Hokkaido suspended its exchanges"), then the subject of the same sentence ("The council of Portland voted to suspend
+    the city's ties"), then the nearest earlier place in it that is not an object or a possessor ("Coventry's
     twin town Dresden ... suspended its own partnership"); otherwise the document's topic: the
     place named most often, then first.
     """
@@ -86,8 +88,13 @@ def resolve(doc: Doc, ref: HostRef, mentions: list[Mention], exclude: set[str]) 
     if not candidates:
         return None
     sent = doc[ref.start].sent
-    subject = _subject_tokens(sent)
     same = [m for m in candidates if sent.start <= m.span.start < sent.end]
+    own = _governing_subject(doc, ref.start)
+    in_own = [m for m in same if m.span.start in own]
+    if in_own:
+        heads = [m for m in in_own if m.span.root.dep_ not in ("pobj", "poss", "compound")]
+        return heads[-1] if heads else in_own[0]
+    subject = _subject_tokens(sent)
     in_subject = [m for m in same if m.span.start in subject]
     if in_subject:
         return in_subject[-1]
@@ -115,3 +122,15 @@ def _subject_tokens(sent: Span) -> set[int]:
     root = sent.root
     return {t.i for child in root.children if child.dep_ in ("nsubj", "nsubjpass")
             for t in child.subtree}
+
+
+def _governing_subject(doc: Doc, token: int) -> set[int]:
+    """Token indices of the subject of the nearest verb above ``token`` (its own clause's)."""
+    head = doc[token]
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") and head.i != token:
+            return {t.i for child in head.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree}
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return set()

@@ -20,6 +20,11 @@ RELATIVE_WORDS = {"which", "who", "that", "whose", "whom", "where"}
 
 SUBORDINATORS = RELATIVE_WORDS | {"when", "while", "after", "before", "because", "as", "since"}
 
+PAIR_GLUE = re.compile(r"^\s+(?:and|&)\s+$", re.IGNORECASE)
+PAIR_GLUE_AFTER_APPOSITION = re.compile(r"^\s*,?\s+(?:and|&)\s+$", re.IGNORECASE)
+""""Irvine, California, and Hsinchu": the comma closes the apposition, it does not end a pair."""
+BETWEEN_PAIRS = re.compile(r"^\s*[,;]\s*(?:(?:and|while|as well as)\s+)?$", re.IGNORECASE)
+PARALLEL_PREP = re.compile(r"(?:,\s*|\s+)(?:and|as well as)\s+(of|with|to)\s+$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
 """What may stand between two places of one list, including a bracketed other spelling:
 "Novopolotsk (Navapolatsk) and ..."."""
@@ -142,6 +147,9 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"). Only a
     strong trigger may still pair one other place with it ("Lviv signed a twinning agreement in
     Lublin"); "The memorandum was signed in Copenhagen ... the mayor of Mykolaiv" is no pair."""
+    coordinated = coordinated_pairs(doc, mentions)
+    if coordinated:
+        return coordinated, 0.0
     lists: list[list[Mention]] = []
     seen: set[str] = set()
     for group in groups(doc, mentions):
@@ -159,10 +167,58 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
         if len(lists[0]) == 2:
             return [(lists[0][0], lists[0][1])], 0.0
         return [], 0.0
-    penalty = 0.0 if len(lists) == 2 else 0.2
-    first, second = lists[0], lists[1]
-    pairs = [(a, b) for a in first for b in second if a.key != b.key]
+    parallel = _parallel_lists(doc, lists)
+    penalty = 0.0 if len(lists) == 2 + len(parallel) else 0.2
+    first = lists[0]
+    pairs = [(a, b) for later in [lists[1], *parallel] for a in first for b in later if a.key != b.key]
     return pairs, penalty
+
+
+def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]:
+    """"Eugene has been a sister city of Kakegawa since 1979, and of Kathmandu since 1975": a later
+    list that repeats the preposition of the second one is another list of partners of the first."""
+    text = text_of(doc)
+
+    def preposition(k: int) -> str | None:
+        m = PARALLEL_PREP.search(text[lists[k - 1][-1].end:lists[k][0].span.start_char])
+        return m.group(1).lower() if m else None
+
+    first = re.search(r"\b(of|with|to)\s+$", text[lists[0][-1].end:lists[1][0].span.start_char], re.IGNORECASE)
+    if first is None:
+        return []
+    return [lists[k] for k in range(2, len(lists)) if preposition(k) == first.group(1).lower()]
+
+
+def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """"Plano, Texas and Weifang, Shandong province, and Irvine, California, and Hsinchu signed
+    agreements", "Kharkiv and Lublin, and Odesa and Genoa": pairs joined by "and", the pairs by
+    commas. The ties follow the coordination, never all-with-all. Places that only qualify or
+    locate a party ("Shandong province") do not break the pattern."""
+    if len(mentions) < 4 or len(mentions) % 2:
+        return []
+    for k, (prev, cur) in enumerate(zip(mentions, mentions[1:])):
+        between = _without_places(doc, prev.end, cur.start)
+        within = PAIR_GLUE_AFTER_APPOSITION if prev.info.ext_end > prev.span.end else PAIR_GLUE
+        if not (within if k % 2 == 0 else BETWEEN_PAIRS).match(between):
+            return []
+    return [(mentions[k], mentions[k + 1]) for k in range(0, len(mentions), 2)]
+
+
+def _without_places(doc: Doc, start: int, end: int) -> str:
+    """The text between two characters with every place mention in it (qualifiers, containers)
+    taken out, and the commas around one folded into one: ", Shandong province, and " -> ", and "."""
+    text = text_of(doc)
+    kept, at = [], start
+    for span in sorted(doc.spans.get("twin_places", []), key=lambda s: s.start_char):
+        info = span._.place
+        last = doc[info.ext_end - 1]
+        lo, hi = doc[info.ext_start].idx, last.idx + len(last.text)
+        if hi <= at or lo >= end:
+            continue
+        kept.append(text[at:lo])
+        at = hi
+    kept.append(text[at:end])
+    return re.sub(r"([,;])(?:\s*[,;])+", r"\1", "".join(kept))
 
 
 def outside_subordinates(doc: Doc, sent: Span, trigger_start: int, mentions: list[Mention]) -> list[Mention]:

@@ -425,3 +425,27 @@ def find_dates(text: str, published: str | datetime.date | None = None) -> list[
         mentions.append(DateMention(text[cand.start:cand.end], cand.start, cand.end,
                                     value, precision, cand.kind))
     return mentions
+
+
+_PAGE_DATE_LINE = re.compile(
+    r"^\s*(?:(?:published|posted|updated|date|dated)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?"
+    r"(?P<date>[^|\n]{6,40}?)"
+    r"\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*(?:\|.*)?$",
+    re.IGNORECASE)
+PAGE_DATE_LINES = 8
+"""How far down a page its own date line may stand (after the headline, byline, navigation)."""
+
+
+def page_date(text: str) -> str | None:
+    """The date a page carries on a line of its own near the top ("Oct. 30, 2023", "Published:
+    12 May 2023 | 3 min read"), as YYYY-MM-DD: stands in for a missing publication date, so "on
+    Monday" and "last month" resolve as the page meant them."""
+    for line in text.splitlines()[:PAGE_DATE_LINES]:
+        m = _PAGE_DATE_LINE.match(line)
+        if not m:
+            continue
+        found = find_dates(m.group("date"))
+        if len(found) == 1 and found[0].precision == "day" and found[0].text.strip() == m.group("date").strip():
+            return found[0].value
+    return None

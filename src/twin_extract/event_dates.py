@@ -7,6 +7,8 @@ resort, never a date after publication (a plan) and "since ..." only for a lasti
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -143,3 +145,20 @@ def resolved_dates(doc: Doc, published: str | None) -> list[DateMention]:
         return [d for d in find_dates(doc.text, published) if d.value]
     return [replace(d, start=d.start - offset, end=d.end - offset)
             for d in find_dates(full, published) if d.value and d.start >= offset]
+
+
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z.'’\- ]+(?:,\s*[A-Z][A-Za-z.]+)*,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[–—-]")
+
+
+def dateline_date(ctx: DocCues) -> DateMention | None:
+    """The date of a wire dateline ("WAKKANAI, Japan, May 12 (Kyodo) –"): the day the story was
+    filed, the last resort for a step the story reports without a date of its own."""
+    text = clauses.text_of(ctx.doc)
+    for d in ctx.dates:
+        if d.start > 120:
+            break
+        line = text[text.rfind("\n", 0, d.start) + 1:d.start]
+        if _DATELINE_BEFORE.match(line) and _DATELINE_AFTER.match(text[d.end:d.end + 16]):
+            return d
+    return None

@@ -52,7 +52,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
                    "type": Key(str, required=True, choices=("city", "region")),
                    "position": Key(str, required=True, choices=("before", "after"))},
     "not_places": {"id": _ID, "text": Key(str, required=True), "note": _NOTE},
-    "anaphors": {"id": _ID, "pattern": _TOKENS, "note": _NOTE, "pair": Key(bool), "decision": Key(bool),
+    "anaphors": {"id": _ID, "pattern": _TOKENS, "note": _NOTE, "pair": Key(bool), "decision": Key(bool), "list": Key(bool),
                  "host": Key(str, choices=("city", "region", "any")), "have_only": Key(bool)},
     "institutions": {"id": _ID, "lemma": Key(str, required=True), "note": _NOTE},
     "place_words": {"id": _ID, "note": _NOTE, "words": Key(list, required=True),

@@ -189,13 +189,17 @@ class PlaceMatcher:
     def _fits_run(self, doc: Doc, span: Span, run: tuple[int, int]) -> bool:
         """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run
         that only continues with a connector word is ("Rzeszów on Monday"), and so is one after a
-        sentence-initial ordinary word ("Neighbouring Lappeenranta")."""
+        sentence-initial ordinary word ("Neighbouring Lappeenranta") or a country adjective
+        ("Welsh Aberystwyth", "Polish Rzeszów"), unless an article makes the two one name
+        ("the French Riviera")."""
         if hyphen_pair(doc, span, run, self.words):
             return True
         words = self.words
         before = [t for t in doc[run[0]:span.start] if t.lower_ not in words.leading and t.text != "-"
                   and not (t.is_sent_start and (t.pos_ in ("ADJ", "VERB", "ADV", "NOUN")
-                                                or t.lower_.endswith(("ing", "ed", "ly"))))]
+                                                or t.lower_.endswith(("ing", "ed", "ly"))))
+                  and not (t.i == span.start - 1 and self.resolver.demonym(t.text)
+                           and (t.i == 0 or doc[t.i - 1].lower_ != "the"))]
         if any(t.lower_ not in words.title_words for t in before):
             return False
         after = [t for t in doc[span.end:run[1]] if t.text != "-"]

@@ -26,7 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import event_dates
+from .clauses import text_of
 from .cues import DocCues
+from .dates import page_date
 from .extensions import register_extensions
 from .patterns import PatternSet, shared_patterns
 from .places import party_mentions
@@ -58,32 +60,37 @@ class TwinExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         source: Source = doc._.twin_source or Source(id="doc")
-        doc._.twinnings = merge.records(doc, self._findings(self.cues(doc)), source, self.model_name)
+        ctx = self.cues(doc)
+        doc._.twinnings = merge.records(doc, self._findings(ctx), source, self.model_name,
+                                        event_dates.dateline_date(ctx))
         return doc
 
     def cues(self, doc: Doc) -> DocCues:
         """Everything the families read, found once per document: places, trigger and status cues
         (less those a blocker, a date or another sense of "end" rules out), dates up to
-        publication, host phrases. Public so tests see exactly what the rules see."""
+        publication (the page's own date line when none was given), host phrases. Public so tests see exactly what the rules see."""
         lex = self.lexicon
         source: Source = doc._.twin_source or Source(id="doc")
+        published = source.published or page_date(doc._.twin_full_text or text_of(doc))
         triggers = lex.trigger_cues(doc)
-        all_dates = event_dates.resolved_dates(doc, source.published)
+        all_dates = event_dates.resolved_dates(doc, published)
         statuses = [planned_signing(doc, c) for c in lex.status_cues(doc)
                     if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
-                       [d for d in all_dates if not event_dates.is_future(d, source.published)],
+                       [d for d in all_dates if not event_dates.is_future(d, published)],
                        lex.hosts.find(doc, mentions))
 
     def _findings(self, ctx: DocCues) -> list[Finding]:
-        """Sentence by sentence: the sentence's own pairs, else a list after its colon; then the
-        follow-up sentences and the reporting clause; partner-page entries last."""
+        """Sentence by sentence: the sentence's own pairs, else a list after its colon, else the
+        partners a "They are ..." sentence lists; then the follow-up sentences and the reporting
+        clause; partner-page entries last."""
         findings: list[Finding] = []
         sentences = list(ctx.doc.sents)
         for k, sent in enumerate(sentences):
             found = self._sentence(ctx, sent, sentences[max(0, k - 2):k]) or \
-                lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:])
+                lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:]) or \
+                lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
             if found:
                 followups.follow_up(self.lexicon, ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
                 followups.report_date(ctx, sent, found)

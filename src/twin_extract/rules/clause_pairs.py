@@ -13,12 +13,15 @@ from spacy.tokens import Doc, Span
 
 from .. import clauses, event_dates
 from ..cues import Cue, DocCues
+from ..dates import DateMention
 from ..places import Mention
 from . import implicit_host
 from .findings import Finding, finding, rules_of, share_date
 from .lexicon import Lexicon, pair_kind, two_of_kind
 from .status import licensing_trigger, step
 
+OWN_DATE_REACH = 16
+"""Characters after a partner within which its own date stands ("X since 1979", "X (1995)")."""
 PRO_FORMS = {"one", "ones", "another", "similar", "likewise"}
 """"X signed an agreement with Y and Z signed one with W": the second clause reuses the trigger."""
 
@@ -67,8 +70,10 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         date = event_dates.date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, unit_step.status)
         relation = "twinning" if any(lex.relation(t) == "twinning" and t.strength != "weak" for t in unit_triggers) \
             else lex.relation(trigger)
+        own = _own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, unit_status)
         unit_findings = [
-            finding("clause", a, b, relation, unit_step, date, [(sent.start_char, sent.end_char)], sent.start_char,
+            finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
+                    sent.start_char,
                     [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
                     ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor)
             for a, b in pairs]
@@ -77,6 +82,25 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], status: str,
+               cues: list[Cue]) -> dict[str, DateMention]:
+    """"a sister city of Kakegawa since 1979, and of Kathmandu since 1975": when a clause lists
+    existing ties with several dates, a partner right followed by its own date takes that one."""
+    doc = ctx.doc
+    lo, hi = doc[unit[0]].idx, clauses.char_end(doc, unit[1])
+    dates = [d for d in ctx.dates if lo <= d.start < hi]
+    if len(dates) < 2 or status != "established":
+        return {}
+    own = {}
+    for n, m in enumerate(mentions):
+        stop = mentions[n + 1].start if n + 1 < len(mentions) else hi
+        after = event_dates.usable([d for d in dates if m.end <= d.start < min(stop, m.end + OWN_DATE_REACH)],
+                                   status, doc, cues)
+        if after:
+            own[m.key] = after[0]
+    return own
 
 
 def _the_two_in_sentence(lex: Lexicon, doc: Doc, unit: tuple[int, int], in_sent: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -96,7 +96,8 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
 def report_date(ctx: DocCues, sent: Span, found: list[Finding]) -> None:
     """Last resort for a step still undated after the follow-up sentences (not for a tie merely
     said to exist): the date of the sentence's reporting clause ("..., the mayor announced on
-    Monday"). A decision dated in the next sentence is closer to the event, so it goes first."""
+    Monday"). A decision dated in the next sentence is closer to the event, so it goes first.
+    (The wire dateline's date comes later still, in ``merge.records``.)"""
     for f in found:
         if f.date is not None or f.status == "established":
             continue

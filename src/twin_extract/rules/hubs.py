@@ -18,7 +18,7 @@ from ..textnorm import fold
 from . import merge
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon
-from .status import step
+from .status import licensing_trigger, step
 
 HAVE_VERBS = {"have", "maintain", "boast", "count", "list", "keep", "include"}
 HUB_MODIFIERS = {"own", "other", "new", "many", "several", "oldest", "newest", "first", "latest", "two", "three",
@@ -36,12 +36,13 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
         or _host_ref(lex, ctx, token, how) is not None
         or how == "hub-compound" and _named_before(doc, ctx.mentions, token))]
     segments = clauses.segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
+    units = clauses.clauses(doc, sent, in_sent)
     appositives = [_appositive(lex, ctx, in_sent, token, how) for _, token, how in hubs]
     for n, (trigger, host_token, how) in enumerate(hubs):
         later = [seg.start for (other, _, _), apposed in zip(hubs[n + 1:], appositives[n + 1:])
                  for seg in segments if apposed is None and seg.start <= other.start < seg.end
                  and seg.start > trigger.end]
-        limit = min(later, default=sent.end)
+        limit = min([*later, _next_tie_clause(ctx, units, trigger, triggers, in_sent, sent)])
         explicit = next((m for m in in_sent if m.info.ext_start <= host_token < m.info.ext_end), None)
         if how == "hub-agent" and explicit is not None:
             continue
@@ -156,6 +157,21 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
                                  [(sent.start_char, sent.end_char)], sent.start_char,
                                  [*rules_of(group_step, *rules), *partner.info.rules], trigger))
     return found
+
+
+def _next_tie_clause(ctx: DocCues, units: list[tuple[int, int]], trigger: Cue, triggers: list[Cue],
+                     in_sent: list[Mention], sent: Span) -> int:
+    """A hub's partners end where a later clause states a tie of its own: in "Chester suspended
+    its ties with Kaluga, and County Kerry ended its links with Tula" Tula is Kerry's partner,
+    not Chester's. A later clause whose trigger is not licensed on its own ("..., both partners
+    since 1992", "while the newest, X, joined last year") still lists the hub's partners."""
+    for lo, hi in units:
+        if lo <= trigger.start:
+            continue
+        own = licensing_trigger([t for t in triggers if lo <= t.start < hi], ctx.statuses_in(lo, hi), False)
+        if own is not None and any(lo <= m.span.start < own.start for m in in_sent):
+            return lo
+    return sent.end
 
 
 def _relative(doc: Doc, seg: clauses.Segment) -> bool:

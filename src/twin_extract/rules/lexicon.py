@@ -30,6 +30,9 @@ class Lexicon:
     blockers: Matcher
     status: Matcher
     anaphors: Matcher
+    list_openers: Matcher
+    """Phrases that open a sentence listing the partners the sentence before announced
+    ("They are ...", "Among them ..."); kept apart from the back-references."""
     trigger_rows: dict[str, dict[str, Any]]
     status_rows: dict[str, dict[str, Any]]
     pair_anaphors: set[str]
@@ -42,16 +45,19 @@ class Lexicon:
 
     @classmethod
     def from_patterns(cls, vocab: Vocab, patterns: PatternSet) -> "Lexicon":
-        triggers, blockers, status, anaphors = (Matcher(vocab) for _ in range(4))
+        triggers, blockers, status, anaphors, list_openers = (Matcher(vocab) for _ in range(5))
         for row in patterns["triggers"]:
             (blockers if row["strength"] == "block" else triggers).add(row["id"], [row["pattern"]])
         for row in patterns["status"]:
             status.add(row["id"], [row["pattern"]])
         for row in patterns["anaphors"]:
-            if not row.get("host"):
+            if row.get("list"):
+                list_openers.add(row["id"], [row["pattern"]])
+            elif not row.get("host"):
                 anaphors.add(row["id"], [row["pattern"]])
         return cls(
             vocab=vocab, triggers=triggers, blockers=blockers, status=status, anaphors=anaphors,
+            list_openers=list_openers,
             trigger_rows={row["id"]: row for row in patterns["triggers"]},
             status_rows={row["id"]: row for row in patterns["status"]},
             pair_anaphors={row["id"] for row in patterns["anaphors"] if row.get("pair")},
@@ -80,6 +86,11 @@ class Lexicon:
     def anaphors_in(self, span: Span) -> list[tuple[str, int, int]]:
         """Back-references in ``span``: (rule id, start, end), token offsets within the span."""
         return [(self.vocab.strings[m], s, e) for m, s, e in self.anaphors(span)]
+
+    def list_opener(self, span: Span) -> str | None:
+        """The rule id of a list opener that starts ``span`` (its first word), if any."""
+        first = next((t.i - span.start for t in span if not t.is_space and not t.is_punct), None)
+        return next((self.vocab.strings[m] for m, s, _ in self.list_openers(span) if s == first), None)
 
     def pair_refs(self, span: Span) -> list[tuple[str, int, int]]:
         """Phrases in ``span`` that stand for both places of a pair ("the two cities")."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .. import anaphora, clauses, event_dates
-from ..cues import DocCues
+from ..cues import Cue, DocCues
 from ..dates import DateMention
 from ..places import Mention
 from .findings import Finding, finding, rules_of
@@ -52,6 +52,54 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
                              [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
                              [trigger.rule, "list-after-colon", *rules_of(line_step), *partner.info.rules], trigger))
     return found
+
+
+def announced_in_next(lex: Lexicon, ctx: DocCues, sent: Span, following: Span | None) -> list[Finding]:
+    """"Springfield has six sister cities. They are Ennis (Ireland), Kasama (Japan) ... as well as
+    Tlaquepaque (Mexico).": a sentence that announces a place's ties without naming them, and a
+    next sentence opened by "They are", "These include", "Among them": every place there is a
+    partner, with that sentence's status and each partner's own date."""
+    if following is None:
+        return []
+    opener = lex.list_opener(following)
+    triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
+    if opener is None or not triggers:
+        return []
+    trigger = triggers[0]
+    partners = [m for m in ctx.mentions_in(following.start, following.end)
+                if not clauses.venue(ctx.doc, m, clauses.HUB_NOT_PARTNER)
+                and not clauses.institutional(ctx.doc, m, lex.institutions)]
+    host = _announcing_host(lex, ctx, sent, trigger, {m.key for m in partners})
+    partners = [m for m in partners if host is not None and m.key != host.key]
+    if not partners:
+        return []
+    cues = ctx.statuses_in(following.start, following.end)
+    list_step = step(cues, trigger, lex.cap(trigger))
+    found = []
+    for n, partner in enumerate(partners):
+        stop = partners[n + 1].start if n + 1 < len(partners) else following.end_char
+        dates = event_dates.usable([d for d in ctx.dates if partner.start <= d.start < stop], list_step.status,
+                                   ctx.doc, cues)
+        found.append(finding("hub", host, partner, lex.relation(trigger), list_step, dates[0] if dates else None,
+                             [(sent.start_char, sent.end_char), (following.start_char, following.end_char)],
+                             following.start_char,
+                             [trigger.rule, opener, *rules_of(list_step), *partner.info.rules], trigger))
+    return found
+
+
+def _announcing_host(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, partners: set[str]) -> Mention | None:
+    """Whose ties a sentence announces: its one place ("Springfield has six sister cities"), or
+    the place its host phrase stands for ("The city has six sister cities"); none after the
+    trigger (then the sentence names partners itself)."""
+    places = {m.key: m for m in ctx.mentions_in(sent.start, sent.end)}
+    if any(m.span.start >= trigger.end for m in places.values()):
+        return None
+    if len(places) == 1:
+        return next(iter(places.values()))
+    ref = next((r for r in ctx.refs if sent.start <= r.start < trigger.start), None)
+    if places or ref is None:
+        return None
+    return anaphora.resolve(ctx.doc, ref, ctx.mentions, partners)
 
 
 def partner_entries(ctx: DocCues, sentences: list[Span]) -> list[Finding]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .. import clauses
+from .. import clauses, event_dates
 from ..about import __version__
 from ..cues import Cue
 from ..dates import DateMention
@@ -48,8 +48,10 @@ def hub_supersedes(findings: list[Finding], host: Mention, partners: list[Mentio
             and not ({f.a.key, f.b.key} - keys == {host.key} and len({f.a.key, f.b.key}) == 2)]
 
 
-def records(doc: Doc, findings: list[Finding], source: Source, model_name: str) -> list[TwinningRecord]:
-    """One record per pair: the winning finding's parties, status and date, every finding's evidence."""
+def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
+            filed: DateMention | None = None) -> list[TwinningRecord]:
+    """One record per pair: the winning finding's parties, status and date, every finding's evidence.
+    A step no finding could date takes ``filed``, the wire dateline's date ("KHARKIV, Oct. 30 –")."""
     merged: dict[frozenset[str], list[Finding]] = {}
     for f in findings:
         if _own_region(f.a, f.b):
@@ -60,6 +62,10 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str) 
         _inherit_cap(group)
         winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
         date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
+        rules = list(dict.fromkeys(r for f in group for r in f.rules if r))
+        if date is None and filed is not None and winner.status != "established" and \
+                event_dates.usable([filed], winner.status, doc):
+            date, rules = filed, [*rules, "dateline-date"]
         evidence = sorted({_trimmed(doc, s, e) for f in group for s, e in f.evidence})
         out.append(TwinningRecord(
             id=record_id(source.id, sorted([winner.a.key, winner.b.key])),
@@ -71,7 +77,7 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str) 
             evidence=[Evidence(_original(doc, s, e), s, e) for s, e in evidence],
             confidence=max(f.confidence for f in group),
             extractor=Provenance(version=__version__, model=model_name),
-            rules=list(dict.fromkeys(r for f in group for r in f.rules if r)),
+            rules=rules,
         ))
     return sorted(out, key=lambda r: (r.evidence[0].start, r.parties[0].start, r.parties[1].start))
 
