@@ -179,15 +179,26 @@ def test_evidence_is_the_original_text(extractor, text, published, blanked_insid
             assert text[r.date.start:r.date.end] == r.date.text
 
 
+PLACES_LINE = "Kyiv and Paris\n"
+"""A line with two known places: beside it, a passage is kept exactly when it has a trigger."""
+
+
 def test_prefilter_keyword_gate_never_hides_a_trigger(extractor):
-    """The cheap word check before the Matcher must agree with the Matcher on every passage."""
+    """The cheap word check before the Matcher must agree with the Matcher on every passage:
+    ``select`` keeps a gold passage (next to a line naming two places) iff the Matcher fires."""
     pf = extractor.passage_filter
     assert pf.keywords
+    assert pf.select(PLACES_LINE) is None
     passages = []
     for path in sorted((ROOT / "corpus" / "gold").glob("*.jsonl")):
         for line in path.read_text("utf-8").splitlines():
             text = json.loads(line)["text"]
-            passages += [text[s:e] for s, e in pf.passages(text)]
+            passages += [text[s:e].rstrip("\n") for s, e in pf.passages(text)]
+    passages = [p for p in passages if p.strip()]
     assert len(passages) > 300
+    kept = 0
     for passage in passages:
-        assert pf._has_trigger(passage) == bool(pf.matcher(pf.tokenizer(passage))), passage
+        has_trigger = bool(pf.matcher(pf.tokenizer(passage)))
+        assert (pf.select(passage + "\n" + PLACES_LINE) is not None) == has_trigger, passage
+        kept += has_trigger
+    assert 0 < kept < len(passages)

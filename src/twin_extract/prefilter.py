@@ -66,9 +66,6 @@ class PassageFilter:
             return set()
         return {self.tokenizer.vocab.strings[m] for m, _, _ in self.matcher(self.tokenizer(passage))}
 
-    def _has_trigger(self, passage: str) -> bool:
-        return bool(self._trigger_rules(passage))
-
     def _place_candidates(self, passage: str) -> int:
         """Capitalised words (or two-word names) that the gazetteer or the region names know."""
         words = list(_CAPITALISED.finditer(passage))
