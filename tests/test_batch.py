@@ -258,7 +258,7 @@ def test_bad_inputs_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
         ("b.txt", None), ("c.txt", None), ("d.jsonl", 2), ("d.jsonl", 3), ("d.jsonl", 4),
         ("e.txt.gz", None)]
     assert "binary" in errors[0]["error"] and "empty" in errors[1]["error"]
-    assert "malformed JSON" in errors[2]["error"] and "missing" in errors[3]["error"]
+    assert "invalid JSON" in errors[2]["error"] and "missing" in errors[3]["error"]
     assert "string" in errors[4]["error"] and "gzip" in errors[5]["error"]
     assert "6 documents failed" in err and str(tmp_path / "out" / "errors.jsonl") in err
     assert err.count("error: ") == 6

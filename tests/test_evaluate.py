@@ -408,5 +408,5 @@ def test_cli_malformed_gold_fails_before_loading_the_model(run_cli, tmp_path: Pa
     bad = write_jsonl(tmp_path / "dev.jsonl", [gdoc("d1"), '{"id": "d2"'])
     code, out, err = run_cli(["evaluate", str(bad)])
     assert code == 1
-    assert f"{bad}:2: not valid JSON" in err
+    assert f"{bad}:2: invalid JSON" in err
     assert out == "" and run_cli.built == []

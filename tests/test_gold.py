@@ -26,7 +26,7 @@ def test_load_gold_reads_documents_and_skips_blank_lines(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("bad_line, message", [
-    ('{"id": "d2", "text": ', "not valid JSON"),
+    ('{"id": "d2", "text": ', "invalid JSON"),
     ("[1, 2]", "expected a JSON object"),
     ({"id": "d2", "pairs": []}, "'text' must be a string"),
     ({"id": "d2", "text": "x"}, "'pairs' must be a list"),

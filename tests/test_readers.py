@@ -237,7 +237,7 @@ def test_malformed_json_line_keeps_the_other_lines(tmp_path: Path) -> None:
     assert [getattr(i, "text", None) for i in items] == ["One.", None, "Four."]
     error = items[1]
     assert isinstance(error, ReadError)
-    assert error.line == 2 and error.path == str(path) and "malformed JSON" in error.error
+    assert error.line == 2 and error.path == str(path) and "invalid JSON" in error.error
     assert items[2].id == "feed.jsonl:4"  # type: ignore[union-attr]
 
 

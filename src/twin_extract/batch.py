@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .about import DEFAULT_MODEL, __version__
-from . import csv_layout
+from . import csv_layout, jsonl
 from .readers import STDIN, ReadError, read_inputs
 from .record import NewsItem, RecordExtractor, TwinningRecord
 
@@ -114,7 +114,7 @@ class Renderer:
         if self.fmt == "csv":
             data = [r.to_dict(explain=self.explain) for r in records]
             return csv_layout.csv_text(csv_layout.record_rows(data, self.columns)).encode("utf-8")
-        return "".join(r.to_json(explain=self.explain) + "\n" for r in records).encode("utf-8")
+        return jsonl.dumps(r.to_dict(explain=self.explain) for r in records).encode("utf-8")
 
 
 # ---------------------------------------------------------------- workers
@@ -392,13 +392,13 @@ class ErrorLog:
         self.stderr = stderr
         self.count = 0
         self._file = open(path, "w", encoding="utf-8") if path is not None else None
+        self._lines = jsonl.writer(self._file, flush=True) if self._file is not None else None
 
     def report(self, error: ReadError) -> None:
         self.count += 1
         print(f"twin-extract run: error: {error}", file=self.stderr)
-        if self._file is not None:
-            self._file.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
-            self._file.flush()
+        if self._lines is not None:
+            self._lines.write(error.to_dict())
 
     def close(self) -> None:
         if self._file is not None:

@@ -13,11 +13,12 @@ evaluate loads. A line::
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from . import jsonl
 from .about import COUNTRY_CODE, DATE_VALUE, PARTY_TYPES, STATUSES, SUBDIVISION_CODE
 from .record import NewsItem
 
@@ -97,24 +98,26 @@ class GoldDocument:
                 "text": self.text, "pairs": [p.to_dict() for p in self.pairs], "notes": self.notes}
 
 
+def _optional(data: dict[str, Any], key: str, form: re.Pattern[str], wanted: str, where: str) -> str | None:
+    """``data[key]`` when it is missing, null or a string of the form; else a GoldFormatError."""
+    value = data.get(key)
+    if value is not None and not (isinstance(value, str) and form.fullmatch(value)):
+        raise GoldFormatError(f"{where}: '{key}' must be {wanted} or null, got {value!r}")
+    return value
+
+
 def _gold_party(data: Any, where: str) -> GoldParty:
     if not isinstance(data, dict):
         raise GoldFormatError(f"{where}: expected an object with name, country, type")
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise GoldFormatError(f"{where}: 'name' must be a non-empty string")
-    country = data.get("country")
-    if country is not None and not (isinstance(country, str) and COUNTRY_CODE.fullmatch(country)):
-        raise GoldFormatError(f"{where}: 'country' must be an ISO alpha-2 code like 'UA' or null, "
-                              f"got {country!r}")
+    country = _optional(data, "country", COUNTRY_CODE, "an ISO alpha-2 code like 'UA'", where)
     ptype = data.get("type", "city")
     if ptype not in PARTY_TYPES:
         raise GoldFormatError(f"{where}: 'type' must be one of {', '.join(PARTY_TYPES)}, "
                               f"got {ptype!r}")
-    code = data.get("code")
-    if code is not None and not (isinstance(code, str) and SUBDIVISION_CODE.fullmatch(code)):
-        raise GoldFormatError(f"{where}: 'code' must be an ISO 3166-2 code like 'UA-68', "
-                              f"got {code!r}")
+    code = _optional(data, "code", SUBDIVISION_CODE, "an ISO 3166-2 code like 'UA-68'", where)
     return GoldParty(name=name, country=country, type=ptype, code=code)
 
 
@@ -128,10 +131,7 @@ def _gold_pair(data: Any, where: str) -> GoldPair:
     if status not in STATUSES:
         raise GoldFormatError(f"{where}: 'status' must be one of {', '.join(STATUSES)}, "
                               f"got {status!r}")
-    date = data.get("date")
-    if date is not None and not (isinstance(date, str) and DATE_VALUE.fullmatch(date)):
-        raise GoldFormatError(f"{where}: 'date' must be YYYY, YYYY-MM, YYYY-MM-DD or null, "
-                              f"got {date!r}")
+    date = _optional(data, "date", DATE_VALUE, "YYYY, YYYY-MM, YYYY-MM-DD", where)
     return GoldPair(a=_gold_party(data["a"], f"{where}, party a"),
                     b=_gold_party(data["b"], f"{where}, party b"),
                     status=status, date=date)
@@ -166,7 +166,11 @@ def parse_gold_document(data: Any, where: str = "gold") -> GoldDocument:
 
 
 def load_gold(path: str | Path) -> list[GoldDocument]:
-    """Every document of a gold JSON Lines file; blank lines are skipped, ids must be unique."""
+    """Every document of a gold JSON Lines file; blank lines are skipped, ids must be unique.
+
+    Unlike news input, a gold file is all or nothing: scores over part of it would mislead, so
+    the first bad line stops loading, named by file and line.
+    """
     path = Path(path)
     docs: list[GoldDocument] = []
     seen: dict[str, int] = {}
@@ -174,19 +178,14 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
         raise GoldFormatError(f"{path}: cannot read ({err})") from None
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise GoldFormatError(f"{where}: not valid JSON ({err.msg}, column {err.colno})") \
-                from None
-        doc = parse_gold_document(data, where)
+    for line in jsonl.read(lines):
+        where = f"{path}:{line.number}"
+        if line.error is not None:
+            raise GoldFormatError(f"{where}: {line.error}")
+        doc = parse_gold_document(line.value, where)
         if doc.id in seen:
             raise GoldFormatError(f"{where}: duplicate id {doc.id!r} (first on line {seen[doc.id]})")
-        seen[doc.id] = lineno
+        seen[doc.id] = line.number
         docs.append(doc)
     return docs
 

@@ -14,13 +14,11 @@ relations the extractor missed entirely in the article cannot appear in the expo
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from .. import csv_layout
+from .. import csv_layout, jsonl
 from ..gold import documents_from_records
 
 if TYPE_CHECKING:
@@ -46,16 +44,6 @@ def reviewed(records: Iterable["TwinningRecord"], decisions: dict[str, "Decision
     return rows
 
 
-def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    header = csv_layout.columns(review=True)
-    out.write(csv_layout.csv_text([header, *csv_layout.record_rows(rows, header)]))
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("records", type=Path, help="records JSON Lines file that was reviewed")
     parser.add_argument("--db", type=Path, default=None,
@@ -67,14 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def render(rows: list[dict[str, Any]], fmt: str, as_gold: bool) -> str:
-    buffer = io.StringIO()
     if as_gold:
-        write_jsonl((doc.to_dict() for doc in documents_from_records(rows)), buffer)
-    elif fmt == "csv":
-        write_csv(rows, buffer)
-    else:
-        write_jsonl(rows, buffer)
-    return buffer.getvalue()
+        return jsonl.dumps(doc.to_dict() for doc in documents_from_records(rows))
+    if fmt == "csv":
+        header = csv_layout.columns(review=True)
+        return csv_layout.csv_text([header, *csv_layout.record_rows(rows, header)])
+    return jsonl.dumps(rows)
 
 
 def command(args: argparse.Namespace) -> int:
