@@ -170,6 +170,14 @@ def test_as_gold_writes_one_document_per_source(reviewed: tuple[Path, Path], tmp
     assert region == {"name": "Lviv Oblast", "country": "UA", "type": "region", "code": "UA-46"}
 
 
+def test_as_gold_output_loads_as_gold(reviewed: tuple[Path, Path], tmp_path: Path) -> None:
+    records, db = reviewed
+    run(records, db, tmp_path / "gold.jsonl", "--as-gold")
+    docs = load_gold(tmp_path / "gold.jsonl")
+    assert [doc.id for doc in docs] == ["s1", "s2"]
+    assert [doc.to_dict() for doc in docs] == read_jsonl(tmp_path / "gold.jsonl")
+
+
 def test_gold_text_does_not_repeat_a_shared_sentence() -> None:
     first = make_record(("Bucha", "UA"), ("Bergamo", "IT"))
     second = TwinningRecord.from_dict({**first.to_dict(), "id": "0" * 16})
