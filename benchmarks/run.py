@@ -397,11 +397,22 @@ def render(rows: list[Row], startup: dict[str, float], info: dict[str, str], arg
               "| target | goal | measured | met |", "|---|---|---|---|"]
     lines += [f"| {name} | {goal} | {value} | {'yes' if ok else 'no'} |"
               for name, goal, value, ok in target_checks(by_corpus, startup)]
+    failed = failed_runs(rows)
+    if failed:
+        lines += ["", "**Failed runs (no target counts as met):** " + "; ".join(failed)]
     return "\n".join(lines) + "\n"
+
+
+def failed_runs(rows: list[Row]) -> list[str]:
+    """Runs whose batch exited non-zero: their speed measures an incomplete job."""
+    return [f"{row.corpus} / {row.config} (exit code {row.extra['exit_code']})"
+            for row in rows if row.extra.get("exit_code", 0) != 0]
 
 
 def target_checks(by_corpus: dict[str, list[Row]], startup: dict[str, float]
                   ) -> list[tuple[str, str, str, bool]]:
+    """Each target with its measurement; none is met when any run failed."""
+    failed = bool(failed_runs([row for rows in by_corpus.values() for row in rows]))
     checks = []
     for name, key in (("mixed", "mixed_b_a"), ("relevant", "relevant_b_a")):
         if name in by_corpus:
@@ -414,7 +425,7 @@ def target_checks(by_corpus: dict[str, list[Row]], startup: dict[str, float]
                default=0.0)
     checks.append(("peak RSS, 2 workers", f"<= {TARGETS['rss_2_workers_mb']:.0f} MB",
                    f"{peak:.0f} MB", peak <= TARGETS["rss_2_workers_mb"]))
-    return checks
+    return [(name, goal, value, ok and not failed) for name, goal, value, ok in checks]
 
 
 # ---------------------------------------------------------------- main
@@ -455,6 +466,10 @@ def main(argv: list[str] | None = None) -> int:
     report = render(rows, startup, machine(), args)
     Path(args.results).write_text(report, encoding="utf-8")
     print(report)
+    failed = failed_runs(rows)
+    if failed:
+        print(f"benchmark: {len(failed)} run(s) failed: {'; '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -4,41 +4,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import pytest
 
 from twin_extract import cli, evaluate
 from twin_extract.evaluate import (
     EvalResult,
-    GoldFormatError,
     GoldParty,
     PredictedParty,
     _max_weight_assignment,
     evaluate_documents,
     evaluate_files,
     fold_name,
-    load_gold,
     party_matches,
     predicted_pair,
 )
+from gold_fixtures import BERGAMO, BUCHA, gdoc, gpair, gparty, write_jsonl
 from twin_extract.record import DateInfo, NewsItem, Party, Source, Evidence, TwinningRecord
-
-
-def gparty(name: str, country: str | None, type: str = "city", code: str | None = None) -> dict:
-    data: dict[str, Any] = {"name": name, "country": country, "type": type}
-    if code:
-        data["code"] = code
-    return data
-
-
-def gpair(a: dict, b: dict, status: str = "signed", date: str | None = None) -> dict:
-    return {"a": a, "b": b, "status": status, "date": date}
-
-
-def gdoc(doc_id: str, *pairs: dict, text: str = "Some article.") -> dict:
-    return {"id": doc_id, "url": None, "published": "2023-05-14", "text": text,
-            "pairs": list(pairs), "notes": ""}
 
 
 def pparty(name: str, country: str | None, type: str = "city",
@@ -53,10 +36,6 @@ def record(a: Party, b: Party, status: str = "signed", date: str | None = None,
     return TwinningRecord(id="0" * 16, source=Source(id=doc_id), relation="twinning",
                           status=status, parties=[a, b], date=date_info,
                           evidence=[Evidence(text="x", start=0, end=1)], confidence=0.9)
-
-
-BUCHA = gparty("Bucha", "UA")
-BERGAMO = gparty("Bergamo", "IT")
 
 
 class FakeExtractor:
@@ -282,55 +261,6 @@ def test_combine_is_micro_averaged() -> None:
     assert total.recall == pytest.approx(1 / 3)
 
 
-# -------------------------------------------------------------------------------- loading
-
-
-def write_jsonl(path: Path, rows: list[Any]) -> Path:
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n",
-                    encoding="utf-8")
-    return path
-
-
-def test_load_gold_reads_documents_and_skips_blank_lines(tmp_path: Path) -> None:
-    region = gparty("Kharkiv Oblast", "UA", "region", "UA-63")
-    doc = gdoc("d1", gpair(BUCHA, region, "pending", "2022"), text="Bucha and Kharkiv Oblast.")
-    doc["title"] = "Twinning news"
-    path = write_jsonl(tmp_path / "dev.jsonl", [doc, "", gdoc("d2")])
-    docs = load_gold(path)
-    assert [d.id for d in docs] == ["d1", "d2"]
-    assert docs[0].pairs[0].b.code == "UA-63"
-    assert docs[0].pairs[0].date == "2022"
-    assert docs[0].label() == "Twinning news"
-    assert docs[1].pairs == []
-
-
-@pytest.mark.parametrize("bad_line, message", [
-    ('{"id": "d2", "text": ', "not valid JSON"),
-    ("[1, 2]", "expected a JSON object"),
-    ({"id": "d2", "pairs": []}, "'text' must be a string"),
-    ({"id": "d2", "text": "x"}, "'pairs' must be a list"),
-    ({"text": "x", "pairs": []}, "'id' must be a non-empty string"),
-    (gdoc("d2", gpair(BUCHA, BERGAMO, "agreed")), "'status' must be one of"),
-    (gdoc("d2", gpair(BUCHA, BERGAMO, "signed", "14.05.2023")), "'date' must be YYYY"),
-    (gdoc("d2", gpair(BUCHA, gparty("Bergamo", "Italy"))), "party b: 'country'"),
-    (gdoc("d2", gpair(BUCHA, gparty("Bergamo", "IT", "town"))), "'type' must be one of"),
-    (gdoc("d2", gpair(BUCHA, gparty("Lviv", "UA", "region", "46"))), "'code' must be"),
-    (gdoc("d2", {"a": BUCHA, "status": "signed"}), "missing key 'b'"),
-    (gdoc("d1"), "duplicate id 'd1' (first on line 1)"),
-])
-def test_load_gold_names_the_bad_line(tmp_path: Path, bad_line: Any, message: str) -> None:
-    path = write_jsonl(tmp_path / "dev.jsonl", [gdoc("d1"), bad_line])
-    with pytest.raises(GoldFormatError) as err:
-        load_gold(path)
-    assert f"{path}:2" in str(err.value)
-    assert message in str(err.value)
-
-
-def test_load_gold_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(GoldFormatError, match="cannot read"):
-        load_gold(tmp_path / "nope.jsonl")
-
-
 def test_evaluate_files_runs_the_extractor_on_news_items(tmp_path: Path) -> None:
     doc = gdoc("d1", gpair(BUCHA, BERGAMO), text="Bucha and Bergamo signed.")
     doc["title"] = "Bucha twins"
@@ -478,5 +408,5 @@ def test_cli_malformed_gold_fails_before_loading_the_model(run_cli, tmp_path: Pa
     bad = write_jsonl(tmp_path / "dev.jsonl", [gdoc("d1"), '{"id": "d2"'])
     code, out, err = run_cli(["evaluate", str(bad)])
     assert code == 1
-    assert f"{bad}:2: not valid JSON" in err
+    assert f"{bad}:2: invalid JSON" in err
     assert out == "" and run_cli.built == []

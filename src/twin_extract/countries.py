@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
 import pycountry
 
 from .patterns import PatternSet
 from .textnorm import fold
+
+__all__ = ["CountryResolver", "Subdivision", "resolver_for"]
 
 _REGION_TYPE_WORDS = re.compile(
     r"\b(oblast|region|province|state|county|voivodeship|voivodship|land|prefecture|"
@@ -98,17 +99,6 @@ class CountryResolver:
             if preferred:
                 return preferred[0]
         return candidates[0]
-
-
-@lru_cache(maxsize=512)
-def country_name(code: str | None) -> str | None:
-    """English short name (pycountry), e.g. 'CZ' -> 'Czechia'."""
-    if not code:
-        return None
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return "Kosovo" if code == "XK" else None
-    return country.name
 
 
 @lru_cache(maxsize=8)

@@ -76,8 +76,9 @@ _PART = (r"\b(?i:(?:early|late|mid)(?:-|\s+)"
 _SEASON = (r"\b(?i:(?:the\s+)?(?:(?:early|late|mid)(?:-|\s+))?(?:spring|summer|autumn|winter)"
            r"(?:\s+of)?\s+|(?:the\s+)?fall\s+of\s+)")
 
-_ISO_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-"
-                     r"(?P<d>0[1-9]|[12]\d|3[01])(?![\d])")
+_ISO_RE = re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d{2})(?P<isep>[-./])(?P<m>0?[1-9]|1[0-2])(?P=isep)"
+                     r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d|[./]\d)")
+"""Year first: "2019-05-03", and as East Asian pages write it, "1979.5.2" or "2008/12/02"."""
 _NUMERIC_RE = re.compile(r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
                          r"(?P<y>(?:19|20)\d{2})(?!\d|[.,/-]\d)")
 _DMY_RE = re.compile(rf"{_WD_PREFIX}(?i:the\s+)?{_DAY}(?:\s+(?i:of))?\s+(?P<mon>{_MONTH_ANY})"

@@ -34,10 +34,11 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
-from .about import DEFAULT_MODEL, PARTY_TYPES, STATUSES
-from .record import NewsItem, TwinningRecord
+from .about import DEFAULT_MODEL
+from .gold import GoldDocument, GoldFormatError, GoldPair, GoldParty, load_gold, parse_gold_document
+from .record import RecordExtractor, TwinningRecord
 
 ERROR_KINDS = ("missed", "false", "wrong_country", "wrong_status", "wrong_date")
 """Error kinds, in the order the report lists them within a document."""
@@ -66,9 +67,7 @@ REGION_WORDS = frozenset({
 })
 """Words ignored when comparing two region names (``Lviv Oblast`` vs ``Lviv``)."""
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+
 
 
 def fold_name(name: str) -> str:
@@ -84,33 +83,6 @@ def _region_core(folded: str) -> str:
     """A folded region name without designator words; the name itself if nothing is left."""
     words = [w for w in folded.split() if w not in REGION_WORDS]
     return " ".join(words) if words else folded
-
-
-class GoldFormatError(ValueError):
-    """A gold file has a line that cannot be scored; the message names file and line."""
-
-
-@dataclass(frozen=True)
-class GoldParty:
-    name: str
-    country: str | None
-    type: str = "city"
-    code: str | None = None
-
-    def describe(self) -> str:
-        where = ", ".join(x for x in (self.country or "??", self._region_tag()) if x)
-        return f"{self.name} ({where})"
-
-    def _region_tag(self) -> str:
-        if self.type != "region":
-            return ""
-        return f"region {self.code}" if self.code else "region"
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"name": self.name, "country": self.country, "type": self.type}
-        if self.code:
-            data["code"] = self.code
-        return data
 
 
 @dataclass(frozen=True)
@@ -135,21 +107,6 @@ class PredictedParty:
 
 
 @dataclass(frozen=True)
-class GoldPair:
-    a: GoldParty
-    b: GoldParty
-    status: str
-    date: str | None
-
-    def describe(self) -> str:
-        return f"{self.a.describe()} — {self.b.describe()} [{self.status}, {self.date or 'no date'}]"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a.to_dict(), "b": self.b.to_dict(), "status": self.status,
-                "date": self.date}
-
-
-@dataclass(frozen=True)
 class PredictedPair:
     a: PredictedParty
     b: PredictedParty
@@ -166,123 +123,6 @@ class PredictedPair:
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a.to_dict(), "b": self.b.to_dict(), "status": self.status,
                 "date": self.date, "record_id": self.record_id}
-
-
-@dataclass
-class GoldDocument:
-    id: str
-    text: str
-    pairs: list[GoldPair]
-    url: str | None = None
-    published: str | None = None
-    title: str | None = None
-    notes: str = ""
-
-    def news_item(self, path: str | None = None) -> NewsItem:
-        return NewsItem(text=self.text, id=self.id, path=path, url=self.url,
-                        published=self.published, title=self.title)
-
-    def label(self) -> str:
-        """A short human handle for the report: the title, else the start of the text."""
-        head = self.title or " ".join(self.text.split())
-        return head if len(head) <= 70 else head[:69] + "…"
-
-
-# ---------------------------------------------------------------------------- loading gold
-
-
-def _gold_party(data: Any, where: str) -> GoldParty:
-    if not isinstance(data, dict):
-        raise GoldFormatError(f"{where}: expected an object with name, country, type")
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise GoldFormatError(f"{where}: 'name' must be a non-empty string")
-    country = data.get("country")
-    if country is not None and not (isinstance(country, str) and _COUNTRY.match(country)):
-        raise GoldFormatError(f"{where}: 'country' must be an ISO alpha-2 code like 'UA' or null, "
-                              f"got {country!r}")
-    ptype = data.get("type", "city")
-    if ptype not in PARTY_TYPES:
-        raise GoldFormatError(f"{where}: 'type' must be one of {', '.join(PARTY_TYPES)}, "
-                              f"got {ptype!r}")
-    code = data.get("code")
-    if code is not None and not (isinstance(code, str) and _CODE.match(code)):
-        raise GoldFormatError(f"{where}: 'code' must be an ISO 3166-2 code like 'UA-68', "
-                              f"got {code!r}")
-    return GoldParty(name=name, country=country, type=ptype, code=code)
-
-
-def _gold_pair(data: Any, where: str) -> GoldPair:
-    if not isinstance(data, dict):
-        raise GoldFormatError(f"{where}: expected an object with a, b, status, date")
-    for key in ("a", "b", "status"):
-        if key not in data:
-            raise GoldFormatError(f"{where}: missing key '{key}'")
-    status = data["status"]
-    if status not in STATUSES:
-        raise GoldFormatError(f"{where}: 'status' must be one of {', '.join(STATUSES)}, "
-                              f"got {status!r}")
-    date = data.get("date")
-    if date is not None and not (isinstance(date, str) and _DATE.match(date)):
-        raise GoldFormatError(f"{where}: 'date' must be YYYY, YYYY-MM, YYYY-MM-DD or null, "
-                              f"got {date!r}")
-    return GoldPair(a=_gold_party(data["a"], f"{where}, party a"),
-                    b=_gold_party(data["b"], f"{where}, party b"),
-                    status=status, date=date)
-
-
-def parse_gold_document(data: Any, where: str = "gold") -> GoldDocument:
-    """One gold line (already decoded) as a ``GoldDocument``; ``where`` prefixes every error."""
-    if not isinstance(data, dict):
-        raise GoldFormatError(f"{where}: expected a JSON object")
-    doc_id = data.get("id")
-    if not isinstance(doc_id, str) or not doc_id:
-        raise GoldFormatError(f"{where}: 'id' must be a non-empty string")
-    where = f"{where} (id {doc_id})"
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise GoldFormatError(f"{where}: 'text' must be a string")
-    pairs = data.get("pairs")
-    if not isinstance(pairs, list):
-        raise GoldFormatError(f"{where}: 'pairs' must be a list (empty for a negative)")
-    for key in ("url", "published", "title"):
-        if data.get(key) is not None and not isinstance(data[key], str):
-            raise GoldFormatError(f"{where}: '{key}' must be a string or null")
-    return GoldDocument(
-        id=doc_id,
-        text=text,
-        pairs=[_gold_pair(p, f"{where}, pair {i + 1}") for i, p in enumerate(pairs)],
-        url=data.get("url"),
-        published=data.get("published"),
-        title=data.get("title"),
-        notes=data.get("notes") or "",
-    )
-
-
-def load_gold(path: str | Path) -> list[GoldDocument]:
-    """Every document of a gold JSON Lines file; blank lines are skipped, ids must be unique."""
-    path = Path(path)
-    docs: list[GoldDocument] = []
-    seen: dict[str, int] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise GoldFormatError(f"{path}: cannot read ({err})") from None
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise GoldFormatError(f"{where}: not valid JSON ({err.msg}, column {err.colno})") \
-                from None
-        doc = parse_gold_document(data, where)
-        if doc.id in seen:
-            raise GoldFormatError(f"{where}: duplicate id {doc.id!r} (first on line {seen[doc.id]})")
-        seen[doc.id] = lineno
-        docs.append(doc)
-    return docs
 
 
 # ------------------------------------------------------------------------ reading predictions
@@ -643,12 +483,7 @@ def evaluate_documents(
     return EvalResult([evaluate_document(d, predictions.get(d.id, [])) for d in docs])
 
 
-class PairExtractor(Protocol):
-    def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
-        ...
-
-
-def make_extractor(model: str = DEFAULT_MODEL, patterns: str | None = None) -> PairExtractor:
+def make_extractor(model: str = DEFAULT_MODEL, patterns: str | None = None) -> RecordExtractor:
     """The real pipeline; a module-level factory so tests can substitute a fake one."""
     from .pipeline import Extractor
 
@@ -663,7 +498,7 @@ def file_labels(paths: Sequence[str | Path]) -> list[str]:
     return [str(p) for p in paths]
 
 
-def run_extractor(docs: Sequence[GoldDocument], extractor: PairExtractor,
+def run_extractor(docs: Sequence[GoldDocument], extractor: RecordExtractor,
                   path: str | None = None) -> dict[str, list[TwinningRecord]]:
     """The extractor's records for each gold document, by document id."""
     predictions: dict[str, list[TwinningRecord]] = {d.id: [] for d in docs}
@@ -674,7 +509,7 @@ def run_extractor(docs: Sequence[GoldDocument], extractor: PairExtractor,
 
 def evaluate_files(
     paths: Sequence[str | Path],
-    extractor: PairExtractor,
+    extractor: RecordExtractor,
     gold: Mapping[str, list[GoldDocument]] | None = None,
 ) -> dict[str, EvalResult]:
     """Scores per gold file, keyed by ``file_labels``; pool them with ``EvalResult.combine``.

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .countries import country_name
+from .country_names import country_name
 from .gazetteer import Place
 from .record import place_key
 

@@ -29,7 +29,7 @@ class Key:
 
 PLACE_WORD_SETS = ("connectors", "leading", "host_nouns", "title_words", "abbreviations", "hyphen_pair_nouns",
                    "bare_region_types", "region_type_preference", "org_heads", "demonym_heads", "container_nouns",
-                   "container_gaps")
+                   "container_gaps", "entry_heads")
 """The word lists place recognition reads (``place_words.PlaceWords`` says what each is for)."""
 
 _ID = Key(str, required=True)
@@ -41,7 +41,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
     "triggers": {"id": _ID, "pattern": _TOKENS, "note": _NOTE,
                  "relation": Key((str, type(None)), required=True, choices=("twinning", "cooperation", None)),
                  "strength": Key(str, required=True, choices=("strong", "medium", "weak", "block")),
-                 "status": Key(str, choices=STATUS_VALUES)},
+                 "status": Key(str, choices=STATUS_VALUES), "document": Key(bool)},
     "status": {"id": _ID, "pattern": _TOKENS, "note": _NOTE,
                "status": Key(str, required=True, choices=STATUS_VALUES)},
     "countries": {"id": _ID, "alias": Key(str, required=True), "country": _COUNTRY, "note": _NOTE},
@@ -80,8 +80,8 @@ def shipped_patterns_dir() -> Path:
     return here.parent.parent / "patterns"
 
 
-def _read_jsonl(path: Path, schema: dict[str, Key]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+def _read_jsonl(path: Path, schema: dict[str, Key]) -> list[tuple[int, dict[str, Any]]]:
+    rows: list[tuple[int, dict[str, Any]]] = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
@@ -94,7 +94,7 @@ def _read_jsonl(path: Path, schema: dict[str, Key]) -> list[dict[str, Any]]:
         problem = _check_row(row, schema)
         if problem:
             raise PatternError(f"{path}:{lineno}: {problem}")
-        rows.append(row)
+        rows.append((lineno, row))
     return rows
 
 
@@ -171,7 +171,12 @@ def load_patterns(extra: str | Path | None = None) -> PatternSet:
             path = folder / f"{name}.jsonl"
             if not path.exists():
                 continue
-            for row in _read_jsonl(path, SCHEMAS[name]):
+            seen: set[str] = set()
+            for lineno, row in _read_jsonl(path, SCHEMAS[name]):
+                if row["id"] in seen:
+                    raise PatternError(f"{path}:{lineno}: id {row['id']!r} appears twice in this file "
+                                       "(a later line would silently replace the earlier one)")
+                seen.add(row["id"])
                 merged[name][str(row["id"])] = row
     ids: dict[str, str] = {}
     for name, rows in merged.items():

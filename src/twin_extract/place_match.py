@@ -14,7 +14,8 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc, Span
 
-from .countries import CountryResolver, country_name
+from .countries import CountryResolver
+from .country_names import country_name
 from .gazetteer import Gazetteer, Place
 from .mentions import PlaceInfo
 from .patterns import PatternSet
@@ -195,16 +196,26 @@ class PlaceMatcher:
         if hyphen_pair(doc, span, run, self.words):
             return True
         words = self.words
+        listed = starts_line(doc, run[0]) and self._named_container(doc, run[0], span.start)
         before = [t for t in doc[run[0]:span.start] if t.lower_ not in words.leading and t.text != "-"
                   and not (t.is_sent_start and (t.pos_ in ("ADJ", "VERB", "ADV", "NOUN")
                                                 or t.lower_.endswith(("ing", "ed", "ly"))))
                   and not (t.i == span.start - 1 and self.resolver.demonym(t.text)
                            and (t.i == 0 or doc[t.i - 1].lower_ != "the"))]
-        if any(t.lower_ not in words.title_words for t in before):
+        if not listed and any(t.lower_ not in words.title_words for t in before):
             return False
         after = [t for t in doc[span.end:run[1]] if t.text != "-"]
         return not after or after[0].lower_ in words.title_words or \
-            after[0].is_lower and after[0].lower_ in words.connectors
+            after[0].is_lower and after[0].lower_ in words.connectors or \
+            starts_line(doc, run[0]) and after[0].lower_ in words.entry_heads
+
+    def _named_container(self, doc: Doc, i: int, j: int) -> bool:
+        """Do ``doc[i:j]`` name a country or a region, as a partner list puts it before each
+        partner ("Germany Wuppertal ...", "Czech Republic Ostrava ...")? Empty counts too."""
+        if i == j:
+            return True
+        text = doc[i:j].text
+        return bool(self.resolver.country(text) or self.resolver.subdivisions_named(text))
 
     def _city(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo:
         country, source = self.context.explicit_country(doc, span.start, span.end, places)
@@ -242,6 +253,17 @@ def is_modifier(span: Span, words: PlaceWords) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     return bool(nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
                 and span.root.dep_ in ("compound", "amod", "nmod") and nxt.lower_ not in words.title_words)
+
+
+def starts_line(doc: Doc, i: int) -> bool:
+    """Does token ``i`` start a line, after any numbering or bullet ("1.", "•", "–", "(a)")?"""
+    k = i - 1
+    while k >= 0 and not doc[k].is_space and (doc[k].is_punct or doc[k].like_num and len(doc[k]) <= 3
+                                              or doc[k].text in {"•", "·", "*", "▪", "►"}):
+        if "\n" in doc[k].whitespace_:
+            return True
+        k -= 1
+    return k < 0 or doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].whitespace_
 
 
 def weight(place: Place) -> float:

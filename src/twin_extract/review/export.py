@@ -1,40 +1,31 @@
 """``twin-extract export``: write the accepted and corrected records of a review.
 
 Records are written with corrections applied and the review metadata under ``"review"``
-(``state``, ``reviewer``, ``at``, ``note``). ``--format csv`` flattens the two parties into
-``a_*`` and ``b_*`` columns.
+(``state``, ``reviewer``, ``at``, ``note``). ``--format csv`` writes the layout of
+``csv_layout`` (the same as ``run --format csv``) plus the ``review_*`` columns.
 
-``--as-gold`` writes the gold format of the evaluation issue, one document per source id, so that
-reviewed data becomes test data. Limitation: records carry only their evidence sentences, not the
-whole article, so a gold document's ``text`` is the distinct evidence sentences of that source
-joined with a space. Evaluating on such documents tests the extractor on those sentences only;
+``--as-gold`` writes the gold format (``gold.py``), one document per source id, so that reviewed
+data becomes test data. Limitation: records carry only their evidence sentences, not the whole
+article, so a gold document's ``text`` is the distinct evidence sentences of that source joined
+with a space. Evaluating on such documents tests the extractor on those sentences only;
 relations the extractor missed entirely in the article cannot appear in the exported gold.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from ..readers import safe_cell
+from .. import csv_layout, jsonl
+from ..gold import documents_from_records
 
 if TYPE_CHECKING:
     from ..record import TwinningRecord
     from .store import Decision
 
 EXPORTED = ("accepted", "corrected")
-PARTY_COLUMNS = ("name", "country", "country_name", "type", "subdivision", "geonames_id", "text")
-CSV_COLUMNS = (
-    "id", "source_id", "source_url", "source_path", "source_title", "published", "relation", "status",
-    "date", "date_precision", "date_text", "confidence",
-    *(f"{side}_{column}" for side in "ab" for column in PARTY_COLUMNS),
-    "evidence", "review_state", "review_reviewer", "review_at", "review_note",
-)
 
 
 def reviewed(records: Iterable["TwinningRecord"], decisions: dict[str, "Decision"]) -> list[dict[str, Any]]:
@@ -53,62 +44,6 @@ def reviewed(records: Iterable["TwinningRecord"], decisions: dict[str, "Decision
     return rows
 
 
-def csv_row(row: dict[str, Any]) -> dict[str, Any]:
-    date = row.get("date") or {}
-    flat: dict[str, Any] = {
-        "id": row["id"], "source_id": row["source"]["id"], "source_url": row["source"]["url"],
-        "source_path": row["source"]["path"], "source_title": row["source"]["title"],
-        "published": row["source"]["published"], "relation": row["relation"], "status": row["status"],
-        "date": date.get("value"), "date_precision": date.get("precision"), "date_text": date.get("text"),
-        "confidence": row["confidence"], "evidence": " ".join(span["text"] for span in row["evidence"]),
-    }
-    for side, party in zip("ab", row["parties"]):
-        flat.update({f"{side}_{column}": party[column] for column in PARTY_COLUMNS})
-    flat.update({f"review_{key}": value for key, value in row["review"].items()})
-    return flat
-
-
-def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({column: safe_cell(value) for column, value in csv_row(row).items()})
-
-
-def gold_party(party: dict[str, Any]) -> dict[str, Any]:
-    """A party in the gold format: regions carry their ISO 3166-2 code as ``code``."""
-    gold = {"name": party["name"], "country": party["country"], "type": party["type"]}
-    if party["type"] == "region" and party["subdivision"]:
-        gold["code"] = party["subdivision"]
-    return gold
-
-
-def gold_documents(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One gold document per source id, in order of first appearance (see the module docstring)."""
-    documents: dict[str, dict[str, Any]] = {}
-    sentences: dict[str, dict[tuple[int, int], str]] = {}
-    for row in rows:
-        source = row["source"]
-        doc = documents.setdefault(source["id"], {
-            "id": source["id"], "url": source["url"], "published": source["published"],
-            "text": "", "pairs": [], "notes": "exported from review",
-        })
-        for span in row["evidence"]:
-            sentences.setdefault(source["id"], {})[(span["start"], span["end"])] = span["text"]
-        doc["pairs"].append({
-            "a": gold_party(row["parties"][0]), "b": gold_party(row["parties"][1]),
-            "status": row["status"], "date": row["date"]["value"] if row.get("date") else None,
-        })
-    for source_id, doc in documents.items():
-        doc["text"] = " ".join(text for _, text in sorted(sentences[source_id].items()))
-    return list(documents.values())
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("records", type=Path, help="records JSON Lines file that was reviewed")
     parser.add_argument("--db", type=Path, default=None,
@@ -120,14 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def render(rows: list[dict[str, Any]], fmt: str, as_gold: bool) -> str:
-    buffer = io.StringIO()
     if as_gold:
-        write_jsonl(gold_documents(rows), buffer)
-    elif fmt == "csv":
-        write_csv(rows, buffer)
-    else:
-        write_jsonl(rows, buffer)
-    return buffer.getvalue()
+        return jsonl.dumps(doc.to_dict() for doc in documents_from_records(rows))
+    if fmt == "csv":
+        header = csv_layout.columns(review=True)
+        return csv_layout.csv_text([header, *csv_layout.record_rows(rows, header)])
+    return jsonl.dumps(rows)
 
 
 def command(args: argparse.Namespace) -> int:

@@ -9,11 +9,11 @@ here.
 from __future__ import annotations
 
 import gzip
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
+from .. import jsonl
 from ..about import STATUSES
 from ..record import TwinningRecord
 
@@ -39,12 +39,8 @@ def _open_lines(path: Path) -> Iterator[str]:
         yield from handle
 
 
-def _parse_line(text: str) -> TwinningRecord:
-    """Parse one JSON line; raises ValueError with a readable message when it is not a record."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+def _record(data: object) -> TwinningRecord:
+    """A decoded line as a record; raises ValueError with a readable message when it is not one."""
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
     try:
@@ -70,11 +66,12 @@ def load_records(path: str | Path) -> tuple[list[TwinningRecord], list[RecordErr
     records: list[TwinningRecord] = []
     errors: list[RecordError] = []
     first_line: dict[str, int] = {}
-    for number, text in enumerate(_open_lines(Path(path)), start=1):
-        if not text.strip():
-            continue
+    for line in jsonl.read(_open_lines(Path(path))):
+        number = line.number
         try:
-            record = _parse_line(text)
+            if line.error is not None:
+                raise ValueError(line.error)
+            record = _record(line.value)
         except ValueError as exc:
             errors.append(RecordError(number, str(exc)))
             continue

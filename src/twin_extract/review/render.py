@@ -13,13 +13,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-import pycountry
 
 from ..about import PARTY_TYPES, RELATIONS, STATUSES
+from ..country_names import country_name
 from ..record import TwinningRecord
 from .records import Segment, evidence_segments, record_dict
 from .store import Decision
-from .validate import apply_corrections, country_name
+from .validate import apply_corrections
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -63,11 +63,6 @@ def environment() -> jinja2.Environment:
     env.globals.update(STATUSES=STATUSES, RELATIONS=RELATIONS, PARTY_TYPES=PARTY_TYPES,
                        STATUS_COLOURS=STATUS_COLOURS)
     return env
-
-
-def countries() -> list[tuple[str, str]]:
-    """(code, name) of every ISO country, for the edit form's suggestions."""
-    return sorted((c.alpha_2, country_name(c.alpha_2) or c.name) for c in pycountry.countries)
 
 
 @dataclass

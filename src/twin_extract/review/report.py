@@ -94,7 +94,7 @@ def _edges(records: list["TwinningRecord"], nodes: dict[str, Node]) -> list[Edge
 
 
 def _groups(nodes: dict[str, Node]) -> list[CountryGroup]:
-    from .validate import country_name
+    from ..country_names import country_name
 
     by_country: dict[str, list[Node]] = {}
     for node in nodes.values():
@@ -137,7 +137,7 @@ def layout(records: list["TwinningRecord"]) -> Network:
 def counts(records: list["TwinningRecord"]) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
     """Records per status (vocabulary order) and per country (a record counts once per country)."""
     from ..about import STATUSES
-    from .validate import country_name
+    from ..country_names import country_name
 
     by_status = Counter(record.status for record in records)
     by_country = Counter(code for record in records for code in {_country(p) for p in record.parties})

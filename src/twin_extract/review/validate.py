@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from typing import Any
 
 import pycountry
 
-from ..about import PARTY_TYPES, RELATIONS, STATUSES
+from ..about import COUNTRY_CODE, DATE_VALUE, PARTY_TYPES, RELATIONS, STATUSES, SUBDIVISION_CODE
+from ..country_names import country_name
 
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-SUBDIVISION_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 PARTY_FIELDS = ("name", "country", "type", "subdivision")
 MAX_NAME = 200
 MAX_NOTE = 5000
@@ -27,21 +25,11 @@ class CorrectionError(ValueError):
     """A correction the reviewer must fix; the message is shown to them as is."""
 
 
-def country_name(code: str | None) -> str | None:
-    """English short name of an ISO 3166-1 alpha-2 code, or None when unknown."""
-    if not code:
-        return None
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return None
-    return getattr(country, "common_name", None) or country.name
-
-
 def check_country(value: Any, label: str) -> str | None:
     text = _text(value, label).upper()
     if not text:
         return None
-    if not re.fullmatch(r"[A-Z]{2}", text) or country_name(text) is None:
+    if not COUNTRY_CODE.fullmatch(text) or country_name(text) is None:
         raise CorrectionError(f"{label}: {text!r} is not an ISO 3166-1 alpha-2 country code")
     return text
 
@@ -50,7 +38,7 @@ def check_subdivision(value: Any, label: str, country: str | None) -> str | None
     text = _text(value, label).upper()
     if not text:
         return None
-    if not SUBDIVISION_RE.fullmatch(text) or pycountry.subdivisions.get(code=text) is None:
+    if not SUBDIVISION_CODE.fullmatch(text) or pycountry.subdivisions.get(code=text) is None:
         raise CorrectionError(f"{label}: {text!r} is not an ISO 3166-2 subdivision code")
     if country and not text.startswith(country + "-"):
         raise CorrectionError(f"{label}: {text} is not in {country} ({country_name(country)})")
@@ -62,7 +50,7 @@ def check_date(value: Any) -> str | None:
     text = _text(value, "date")
     if not text:
         return None
-    match = DATE_RE.fullmatch(text)
+    match = DATE_VALUE.fullmatch(text)
     if not match:
         raise CorrectionError(f"date: {text!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else 1 for part in match.groups())

@@ -74,6 +74,11 @@ class Lexicon:
         """The status a trigger fixes ("memorandum of intent" stays proposed), if any."""
         return self.trigger_rows[trigger.rule].get("status")
 
+    def names_document(self, trigger: Cue) -> bool:
+        """Does the trigger name a signed document ("agreement", "memorandum"), so that a dated
+        partner-list entry naming it reports a signing?"""
+        return bool(self.trigger_rows[trigger.rule].get("document"))
+
     def trigger_cues(self, doc: Doc) -> list[Cue]:
         """Trigger phrases, without those inside a blocked phrase ("Twin Cities")."""
         blocked = [(s, e) for _, s, e in self.blockers(doc)]

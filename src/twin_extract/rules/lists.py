@@ -15,7 +15,7 @@ from ..dates import DateMention
 from ..places import Mention
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon
-from .status import status, step
+from .status import Step, status, step
 
 
 def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
@@ -102,22 +102,25 @@ def _announcing_host(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, partn
     return anaphora.resolve(ctx.doc, ref, ctx.mentions, partners)
 
 
-def partner_entries(ctx: DocCues, sentences: list[Span]) -> list[Finding]:
-    """A city's page of partners: each entry starts a line with the partner and a year
-    ("Eskilstuna, Sweden – since 1961", "Modesto, California (USA), 1995.") and a paragraph
-    about it follows. Every entry is a partner of the page's topic; status and date come
-    from the entry and its paragraph ("... the city council decided to suspend all
-    official contacts")."""
+def partner_entries(lex: Lexicon, ctx: DocCues, sentences: list[Span]) -> list[Finding]:
+    """A city's page of partners: each entry starts a line with the partner ("Eskilstuna, Sweden
+    – since 1961", "1. Fukuoka, Japan", "Germany Wuppertal Agreement on Cooperation, 22.5.1980")
+    and a paragraph or label lines ("Date: 1979.5.2") may follow. Every entry is a partner of the
+    page's topic; status and date come from the entry and its paragraph ("... the city council
+    decided to suspend all official contacts"); a dated entry naming an agreement reports a
+    signing, dated by its latest date (a renewal)."""
     doc = ctx.doc
     if not any(t.strength != "weak" for t in ctx.triggers):
         return []
     listed = _colon_list_lines(doc, sentences)
-    partners = {k: _entry_partner(ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
-                for k, sent in enumerate(sentences) if k not in listed}
-    entries = [k for k, partner in partners.items() if partner is not None]
+    page = anaphora.topic(ctx.mentions, ctx.mentions)
+    shaped = {k: _entry_shaped(ctx, sent, page) for k, sent in enumerate(sentences) if k not in listed}
+    block = sum(partner is not None for partner in shaped.values()) >= ENTRY_BLOCK
+    entries = [k for k, partner in shaped.items() if partner is not None and (
+        block or _entry_evidence(ctx, sentences[k], sentences[k + 1] if k + 1 < len(sentences) else None))]
     found = []
     for n, k in enumerate(entries):
-        entry, partner = sentences[k], partners[k]
+        entry, partner = sentences[k], shaped[k]
         host = anaphora.topic([m for m in ctx.mentions if m.key != partner.key], ctx.mentions)
         if host is None:
             continue
@@ -127,47 +130,75 @@ def partner_entries(ctx: DocCues, sentences: list[Span]) -> list[Finding]:
             if "\n\n" in clauses.text_of(doc)[_text_end(body[-1]):sent.start_char + 1] or _starts_with_place(ctx, sent):
                 break
             body.append(sent)
-        cues = ctx.statuses_in(entry.start, body[-1].end)
-        entry_step = status(cues)
-        dates = event_dates.usable([d for d in ctx.dates if entry.start_char <= d.start < entry.end_char],
-                                   entry_step.status, doc) or _entry_year(entry)
-        if not dates and len(body) > 1:
-            dates = event_dates.usable([d for d in ctx.dates if body[1].start_char <= d.start < body[1].end_char],
-                                       entry_step.status, doc)
-        if entry_step.rule and entry_step.status != "established":
-            anchor = doc[next(c for c in cues if c.rule == entry_step.rule).start].idx
-            nearby = [d for d in ctx.dates if body[0].start_char <= d.start < body[-1].end_char]
-            dates = sorted(event_dates.usable(nearby, entry_step.status, doc, cues),
-                           key=lambda d: abs(d.start - anchor)) or dates
-        found.append(finding("partner-entry", host, partner, "twinning", entry_step, dates[0] if dates else None,
-                             [(s.start_char, s.end_char) for s in body], entry.start_char,
-                             [*rules_of(entry_step, "partner-entry"), *partner.info.rules], None))
+        found.append(_entry_finding(lex, ctx, host, partner, body))
     return found
 
 
-def _entry_partner(ctx: DocCues, sent: Span, following: Span | None) -> Mention | None:
-    """The partner an entry line names: it starts a line with a place, has no verb, no other
-    party and at most ten words, and gives a year or a twinning noun, or the next sentence
-    does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998."). A wire dateline
-    ("RUSTAVI –") is not an entry."""
+DATED_DOCUMENT = "dated-document-entry"
+"""The rule that reads "Raahe Agreement on Twin-Town Relations, 28.6.1987, renewal 1991" as a
+signing dated by its latest date: a list of agreements with dates records what was signed."""
+ENTRY_MAX_WORDS = 25
+ENTRY_BLOCK = 3
+"""Lines shaped like entries that make a list by themselves, with no year or trigger of their own."""
+
+
+def _entry_finding(lex: Lexicon, ctx: DocCues, host: Mention, partner: Mention, body: list[Span]) -> Finding:
+    doc, entry = ctx.doc, body[0]
+    cues = ctx.statuses_in(entry.start, body[-1].end)
+    entry_step = status(cues)
+    in_entry = [d for d in ctx.dates if entry.start_char <= d.start < entry.end_char]
+    dates = event_dates.usable(in_entry, entry_step.status, doc) or _entry_year(entry)
+    if not dates and len(body) > 1:
+        dates = event_dates.usable([d for d in ctx.dates if body[1].start_char <= d.start < body[1].end_char],
+                                   entry_step.status, doc)
+    if entry_step.status != "terminated" and dates and \
+            any(lex.names_document(t) for t in ctx.triggers_in(entry.start, entry.end)):
+        entry_step = Step("signed", DATED_DOCUMENT)
+        years = [y for y in _entry_years(entry) if not any(d.start <= y.start < d.end for d in dates)]
+        dates = sorted([*dates, *years], key=lambda d: d.value or "", reverse=True)
+    if entry_step.rule and entry_step.rule != DATED_DOCUMENT and entry_step.status != "established":
+        anchor = doc[next(c for c in cues if c.rule == entry_step.rule).start].idx
+        nearby = [d for d in ctx.dates if body[0].start_char <= d.start < body[-1].end_char]
+        dates = sorted(event_dates.usable(nearby, entry_step.status, doc, cues),
+                       key=lambda d: abs(d.start - anchor)) or dates
+    return finding("partner-entry", host, partner, "twinning", entry_step, dates[0] if dates else None,
+                   [(s.start_char, s.end_char) for s in body], entry.start_char,
+                   [*rules_of(entry_step, "partner-entry"), *partner.info.rules], None)
+
+
+def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | None:
+    """The partner a line names if it is shaped like an entry: it starts a line with a place
+    (after numbering, and after the country or region a list puts first), has no finite verb,
+    at most ``ENTRY_MAX_WORDS`` words, and no other party than the page's own place. A wire
+    dateline ("RUSTAVI –") is not an entry."""
     doc = ctx.doc
     if not _starts_line(doc, sent):
         return None
     words = [t for t in sent if not t.is_space and not t.is_punct]
     last = _last_token(sent)
-    if not words or len(words) > 10 or len({m.key for m in ctx.mentions_in(sent.start, sent.end)}) != 1 or \
-            last is not None and last.text in {"–", "—", "-", "--"}:
+    if not words or len(words) > ENTRY_MAX_WORDS or last is not None and last.text in {"–", "—", "-", "--"}:
         return None
     partner = _first_place(ctx, sent)
-    if partner is None:
+    if partner is None or page is not None and partner.key == page.key:
         return None
-    if any(t.pos_ in ("VERB", "AUX") and not partner.info.ext_start <= t.i < partner.info.ext_end for t in words):
+    others = {m.key for m in ctx.mentions_in(sent.start, sent.end)} - {partner.key}
+    if others - ({page.key} if page is not None else set()):
         return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and not partner.info.ext_start <= t.i < partner.info.ext_end
+           for t in words):
+        return None
+    return partner
+
+
+def _entry_evidence(ctx: DocCues, sent: Span, following: Span | None) -> bool:
+    """A lone entry-shaped line counts when it gives a year or a twinning noun, or the next
+    sentence does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998.")."""
+    doc = ctx.doc
     dated = any(sent.start_char <= d.start < sent.end_char for d in ctx.dates) or bool(_entry_year(sent))
     named = any(sent.start <= t.start < sent.end for t in ctx.triggers)
     explained = following is not None and clauses.text_of(doc)[_text_end(sent):following.start_char].count("\n") <= 1 \
         and any(following.start <= t.start < following.end and t.strength != "weak" for t in ctx.triggers)
-    return partner if dated or named or explained else None
+    return dated or named or explained
 
 
 def _starts_with_place(ctx: DocCues, sent: Span) -> bool:
@@ -176,16 +207,42 @@ def _starts_with_place(ctx: DocCues, sent: Span) -> bool:
 
 
 def _starts_line(doc: Doc, sent: Span) -> bool:
-    return sent.start_char == 0 or clauses.text_of(doc)[sent.start_char - 1] == "\n"
+    """Does the sentence start a line (after any indentation)?"""
+    before = clauses.text_of(doc)[:sent.start_char].rstrip(" \t\u00a0")
+    return not before or before.endswith("\n")
 
 
 def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
-    """The party place the sentence's first word belongs to, if any."""
-    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
-    if first is None:
+    """The party place the line's first word belongs to, after numbering or a bullet and after a
+    country or region a list puts before each partner ("Germany Wuppertal", "USA - Alabama Mobile":
+    a region right before another place only locates it)."""
+    doc = ctx.doc
+    skip = {(s.start, s.end) for s in doc.spans.get("twin_places", []) if not s._.place.is_party}
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        container = next((e for s, e in skip if s == i), None)
+        if container is not None:
+            i = container
+        elif token.is_space or token.is_punct or token.like_num and len(token) <= 3 or token.text in BULLETS:
+            i += 1
+        else:
+            break
+    if i >= sent.end or i > sent.start and not _only_labels(doc, sent.start, i):
         return None
-    return next((m for m in ctx.mentions_in(sent.start, sent.end)
-                 if m.info.ext_start <= first.i < m.info.ext_end), None)
+    in_line = ctx.mentions_in(sent.start, sent.end)
+    first = next((m for m in in_line if m.info.ext_start <= i < m.info.ext_end), None)
+    after = next((m for m in in_line if first is not None and m.info.ext_start == first.info.ext_end), None)
+    return after if first is not None and first.info.kind == "region" and after is not None else first
+
+
+def _only_labels(doc: Doc, start: int, end: int) -> bool:
+    """Numbering, bullets and country or region names only: what a list may put before a partner."""
+    return all(t.is_space or t.is_punct or t.like_num or t.text in BULLETS or t.text[:1].isupper()
+               for t in doc[start:end])
+
+
+BULLETS = {"•", "·", "*", "▪", "►", "-", "–", "—"}
 
 
 def _last_token(sent: Span) -> Token | None:
@@ -219,7 +276,9 @@ def _text_end(sent: Span) -> int:
 def _entry_year(entry: Span) -> list[DateMention]:
     """A bare year in an entry line ("Modesto, California (USA), 1995."): in running text a
     year needs a cue word, but an entry line is a label, and its year is when the tie began."""
-    for token in entry:
-        if token.like_num and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099:
-            return [DateMention(token.text, token.idx, token.idx + 4, token.text, "year", "year")]
-    return []
+    return _entry_years(entry)[:1]
+
+
+def _entry_years(entry: Span) -> list[DateMention]:
+    return [DateMention(token.text, token.idx, token.idx + 4, token.text, "year", "year") for token in entry
+            if token.like_num and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099]
