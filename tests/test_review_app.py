@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import socket
 import warnings
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from review_fixtures import ATTR, XSS, external_resources, make_record, sample_records, write_records  # noqa: E402
 from twin_extract.review import app as review_app  # noqa: E402
+from twin_extract.review import serve  # noqa: E402
 from twin_extract.review.store import Store  # noqa: E402
 
 RECORDS = sample_records()
@@ -272,24 +274,47 @@ def test_decisions_survive_a_restart_and_a_rerun(records_path: Path) -> None:
 
 
 def test_wrong_host_header_is_refused(records_path: Path) -> None:
-    app = review_app.create_app(records_path, None, "ana", allowed_hosts=review_app.allowed_hosts("127.0.0.1"))
+    app = review_app.create_app(records_path, None, "ana", allowed_hosts=serve.allowed_hosts("127.0.0.1"))
     assert TestClient(app, base_url="http://127.0.0.1:8765").get("/").status_code == 200
     assert TestClient(app, base_url="http://attacker.example").get("/").status_code == 400
 
 
+def _parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    serve.add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
 def test_command_binds_loopback_and_prints_url(records_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append(kwargs))
-    parser = argparse.ArgumentParser()
-    review_app.add_arguments(parser)
-    assert review_app.command(parser.parse_args([str(records_path), "--port", "9999"])) == 0
-    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 9999
-    assert "http://127.0.0.1:9999/" in capsys.readouterr().err
+    bound: list[tuple[str, int]] = []
+    monkeypatch.setattr("uvicorn.Server.run", lambda self, sockets: bound.extend(s.getsockname() for s in sockets))
+    port = _free_port()
+    assert serve.command(_parse(str(records_path), "--port", str(port))) == 0
+    assert bound == [("127.0.0.1", port)]
+    err = capsys.readouterr().err
+    assert f"http://127.0.0.1:{port}/" in err and "line 3 unreadable, skipped: invalid JSON" in err
     assert (records_path.parent / "review.sqlite").is_file()
 
 
-def test_command_missing_file_is_usage_error(tmp_path: Path) -> None:
-    parser = argparse.ArgumentParser()
-    review_app.add_arguments(parser)
-    assert review_app.command(parser.parse_args([str(tmp_path / "none.jsonl")])) == 2
+def test_busy_port_is_a_usage_error_without_a_url(records_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert serve.command(_parse(str(records_path), "--port", str(port))) == 2
+    err = capsys.readouterr().err
+    assert "already in use" in err and f"--port {port + 1}" in err
+    assert "http://" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["none.jsonl"], ["records.jsonl", "--port", "70000"]])
+def test_command_usage_errors(records_path: Path, argv: list[str]) -> None:
+    argv[0] = str(records_path.parent / argv[0])
+    assert serve.command(_parse(*argv)) == 2
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
