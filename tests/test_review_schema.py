@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from review_fixtures import sample_records
 from review_strategies import FUZZ, broken_records
-from twin_extract.review.schema import SchemaError, check, review_schema
+from twin_extract.review.schema import SchemaError, check_record, review_schema
 
 PLAIN = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
                   st.text(max_size=12))
@@ -19,7 +19,7 @@ VALIDATOR = jsonschema.Draft202012Validator(review_schema())
 
 def verdict(record: Any) -> bool:
     try:
-        check(record, review_schema())
+        check_record(record)
     except SchemaError:
         return False
     return True

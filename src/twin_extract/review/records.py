@@ -41,7 +41,7 @@ def _open_lines(path: Path) -> Iterator[str]:
 
 def _parse_line(text: str) -> TwinningRecord:
     """Parse one JSON line; raises ValueError with a readable message when it is not a record."""
-    from .schema import SchemaError, check, review_schema
+    from .schema import SchemaError, check_record
 
     try:
         data = json.loads(text)
@@ -52,7 +52,7 @@ def _parse_line(text: str) -> TwinningRecord:
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
     try:
-        check(data, review_schema())
+        check_record(data)
     except SchemaError as exc:
         raise ValueError(f"not a twinning record: {exc}") from None
     return TwinningRecord.from_dict(data)
