@@ -55,7 +55,7 @@ def open_once(browser: Any, url: str) -> tuple[float, float]:
     """(first contentful paint, load event) in ms for one fresh page."""
     page = browser.new_page()
     page.goto(url, wait_until="load")
-    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0", timeout=30_000)
+    page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0", timeout=30_000)
     paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
     load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     page.close()

@@ -1,15 +1,17 @@
-"""The loader's hand-written schema check gives the same verdict as jsonschema on the same schema."""
+"""The loader's schema check gives the same verdict as jsonschema, and the data it keeps is the record."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from review_fixtures import sample_records
+from review_fixtures import sample_records, write_records
 from review_strategies import FUZZ, broken_records
+from twin_extract.review.records import load_record_data, record_dict
 from twin_extract.review.schema import SchemaError, check_record, review_schema
 
 PLAIN = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
@@ -39,3 +41,11 @@ lone surrogates (which jsonschema accepts and the loader refuses on purpose)."""
 @given(broken_records(VALUES))
 def test_verdict_agrees_with_jsonschema(record: dict[str, Any]) -> None:
     assert verdict(record) == VALIDATOR.is_valid(record)
+
+
+def test_loaded_data_is_the_record_as_json(tmp_path: Path) -> None:
+    records = sample_records()
+    records[0].confidence = 0.12345
+    loaded, errors = load_record_data(write_records(tmp_path / "records.jsonl", records))
+    assert errors == [] and len(loaded) == len(records)
+    assert all(item.data == record_dict(item.record) for item in loaded)

@@ -67,6 +67,8 @@ class Review:
             decision = decisions.get(record_id)
             if decision is None:
                 return self.dicts[record_id], "unreviewed"
+            if not decision.corrections:
+                return self.dicts[record_id], decision.state
             return apply_corrections(self.dicts[record_id], decision.corrections), decision.state
 
         return view
@@ -78,16 +80,16 @@ class Review:
 
 
 def load_review(records_path: str | Path, db_path: str | Path | None, reviewer: str | None) -> Review:
-    from .records import load_records, record_dict
+    from .records import load_record_data
     from .store import Store, default_db_path
 
-    records, errors = load_records(records_path)
-    records.sort(key=lambda r: (r.confidence, r.source.id, r.id))
+    loaded, errors = load_record_data(records_path)
+    loaded.sort(key=lambda item: (item.record.confidence, item.record.source.id, item.record.id))
     store = Store(db_path or default_db_path(records_path))
     review = Review(Path(records_path), store, reviewer or getpass.getuser(), errors=errors)
-    review.records = {record.id: record for record in records}
-    review.dicts = {record.id: record_dict(record) for record in records}
-    review.position = {record.id: index for index, record in enumerate(records)}
+    review.records = {item.record.id: item.record for item in loaded}
+    review.dicts = {item.record.id: item.data for item in loaded}
+    review.position = {record_id: index for index, record_id in enumerate(review.records)}
     return review
 
 

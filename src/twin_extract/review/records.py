@@ -39,7 +39,14 @@ def _open_lines(path: Path) -> Iterator[str]:
         yield from handle
 
 
-def _parse_line(text: str) -> TwinningRecord:
+class Loaded(NamedTuple):
+    """A record and the same record as JSON data (what :func:`record_dict` gives, without rebuilding it)."""
+
+    record: TwinningRecord
+    data: dict[str, Any]
+
+
+def _parse_line(text: str) -> Loaded:
     """Parse one JSON line; raises ValueError with a readable message when it is not a record."""
     from .schema import SchemaError, check_record
 
@@ -55,16 +62,25 @@ def _parse_line(text: str) -> TwinningRecord:
         check_record(data)
     except SchemaError as exc:
         raise ValueError(f"not a twinning record: {exc}") from None
-    return TwinningRecord.from_dict(data)
+    record = TwinningRecord.from_dict(data)
+    data.pop("explain", None)
+    data["confidence"] = round(record.confidence, 3)
+    return Loaded(record, data)
 
 
 def load_records(path: str | Path) -> tuple[list[TwinningRecord], list[RecordError]]:
-    """All records of a JSON Lines file (optionally .gz) that fit the schema, and the lines that did not.
+    """All records of a JSON Lines file (optionally .gz) that fit the schema, and the lines that did not."""
+    loaded, errors = load_record_data(path)
+    return [item.record for item in loaded], errors
+
+
+def load_record_data(path: str | Path) -> tuple[list[Loaded], list[RecordError]]:
+    """:func:`load_records` keeping each record's JSON data too (the review queue filters on it).
 
     A file that stops being readable part-way (a truncated .gz) keeps the records read so far and
     reports the rest as one error, so no input file can end a command with a traceback.
     """
-    records: list[TwinningRecord] = []
+    records: list[Loaded] = []
     errors: list[RecordError] = []
     first_line: dict[str, int] = {}
     number = 0
@@ -73,15 +89,16 @@ def load_records(path: str | Path) -> tuple[list[TwinningRecord], list[RecordErr
             if not text.strip():
                 continue
             try:
-                record = _parse_line(text)
+                loaded = _parse_line(text)
             except ValueError as exc:
                 errors.append(RecordError(number, str(exc)))
                 continue
-            if record.id in first_line:
-                errors.append(RecordError(number, f"duplicate record id {record.id} (first on line {first_line[record.id]})"))
+            record_id = loaded.record.id
+            if record_id in first_line:
+                errors.append(RecordError(number, f"duplicate record id {record_id} (first on line {first_line[record_id]})"))
                 continue
-            first_line[record.id] = number
-            records.append(record)
+            first_line[record_id] = number
+            records.append(loaded)
     except (OSError, EOFError) as exc:
         errors.append(RecordError(number + 1, f"cannot read the file from here on: {exc}"))
     return records, errors
