@@ -114,10 +114,31 @@ def card(record_id: str) -> str:
     return f"#r-{record_id}"
 
 
-def test_keyboard_review_persists_across_reload(server: tuple[str, Any], page: Any) -> None:
+def open_queue(server: tuple[str, Any], page: Any) -> Any:
+    """Open the sample queue and wait for its first card (Lviv, the least confident) to be current."""
     url, app = server
     page.goto(url)
     page.wait_for_selector(f"{card(LVIV)}.current")
+    return app
+
+
+def press(page: Any, key: str, until: str) -> None:
+    """Press a key and wait until the selector shows its effect."""
+    page.keyboard.press(key)
+    page.wait_for_selector(until)
+
+
+def correct_to_an_impossible_date(page: Any, selector: str) -> None:
+    """Open the current card's edit form (e), enter 30 February and wait for the error beside the card."""
+    page.keyboard.press("e")
+    date = page.locator(f'{selector} input[name="date"]')
+    date.fill("2022-02-30")
+    date.press("Enter")
+    page.wait_for_selector(f"{selector} .card-msg.error")
+
+
+def test_keyboard_review_persists_across_reload(server: tuple[str, Any], page: Any) -> None:
+    app = open_queue(server, page)
     page.keyboard.press("a")
     page.wait_for_selector(f'{card(LVIV)}[data-state="accepted"]')
     page.wait_for_selector(f"{card(KHARKIV)}.current")
@@ -143,9 +164,7 @@ def test_keyboard_review_persists_across_reload(server: tuple[str, Any], page: A
 
 
 def test_backspace_undoes_and_j_k_move(server: tuple[str, Any], page: Any) -> None:
-    url, app = server
-    page.goto(url)
-    page.wait_for_selector(f"{card(LVIV)}.current")
+    app = open_queue(server, page)
     page.keyboard.press("x")
     page.wait_for_selector(f'{card(LVIV)}[data-state="rejected"]')
     page.keyboard.press("Backspace")
@@ -161,14 +180,8 @@ def test_backspace_undoes_and_j_k_move(server: tuple[str, Any], page: Any) -> No
 
 
 def test_invalid_correction_shows_the_error_and_changes_nothing(server: tuple[str, Any], page: Any) -> None:
-    url, app = server
-    page.goto(url)
-    page.wait_for_selector(f"{card(LVIV)}.current")
-    page.keyboard.press("e")
-    date = page.locator(f'{card(LVIV)} input[name="date"]')
-    date.fill("2022-02-30")
-    date.press("Enter")
-    page.wait_for_selector("#status.error")
+    app = open_queue(server, page)
+    correct_to_an_impossible_date(page, card(LVIV))
     assert "not a real date" in page.locator("#msg").inner_text()
     assert "not a real date" in page.locator(f"{card(LVIV)} .card-msg.error").inner_text()
     assert app.state.review.store.get(LVIV).version == 0
@@ -270,11 +283,7 @@ def test_an_error_deep_in_the_queue_shows_beside_the_card(long_queue: Server, pa
     for _ in range(40):
         page.keyboard.press("j")
     page.wait_for_selector(f"{deep}.current")
-    page.keyboard.press("e")
-    date = page.locator(f'{deep} input[name="date"]')
-    date.fill("2022-02-30")
-    date.press("Enter")
-    page.wait_for_selector(f"{deep} .card-msg.error")
+    correct_to_an_impossible_date(page, deep)
     assert in_viewport(page, f"{deep} .card-msg")
     assert in_viewport(page, "#msg") and "not a real date" in page.locator("#msg").inner_text()
     assert long_queue.app.state.review.store.get(LONG[40].id).version == 0
@@ -299,29 +308,23 @@ def test_undo_reverts_only_this_reviewers_and_this_tabs_changes(server: tuple[st
     store = app.state.review.store
     page.goto(url)
     page.wait_for_selector(f"{card(LVIV)}.current")
-    page.keyboard.press("a")
-    page.wait_for_selector(f'{card(LVIV)}[data-state="accepted"]')
-    page.keyboard.press("x")
-    page.wait_for_selector(f'{card(KHARKIV)}[data-state="rejected"]')
+    press(page, "a", f'{card(LVIV)}[data-state="accepted"]')
+    press(page, "x", f'{card(KHARKIV)}[data-state="rejected"]')
     store.decide(PARIS, "accepted", "bob", 0)
 
     fresh = browser.new_page()
     fresh.goto(url)
     fresh.wait_for_selector(f"{card(LVIV)}.current")
-    fresh.keyboard.press("Backspace")
-    fresh.wait_for_selector("#status.error")
+    press(fresh, "Backspace", "#status.error")
     assert "Nothing to undo in this tab" in fresh.locator("#msg").inner_text()
     fresh.close()
     assert store.get(KHARKIV).state == "rejected"
 
-    page.keyboard.press("Backspace")
-    page.wait_for_selector(f'{card(KHARKIV)}[data-state="unreviewed"]')
+    press(page, "Backspace", f'{card(KHARKIV)}[data-state="unreviewed"]')
     assert page.locator("#msg").inner_text() == "undid reject of Kharkiv – Nuremberg; it is now unreviewed"
-    page.keyboard.press("Backspace")
-    page.wait_for_selector(f'{card(LVIV)}[data-state="unreviewed"]')
+    press(page, "Backspace", f'{card(LVIV)}[data-state="unreviewed"]')
     assert page.locator("#msg").inner_text() == "undid accept of Lviv – Wroclaw; it is now unreviewed"
-    page.keyboard.press("Backspace")
-    page.wait_for_selector("#status.error")
+    press(page, "Backspace", "#status.error")
     assert store.get(PARIS).state == "accepted"
 
     page.locator(f'{card(PARIS)} button[data-action="undo"]').click()
@@ -333,9 +336,7 @@ def test_undo_reverts_only_this_reviewers_and_this_tabs_changes(server: tuple[st
 
 
 def test_enter_saves_a_note_and_shift_enter_adds_a_line(server: tuple[str, Any], page: Any) -> None:
-    url, app = server
-    page.goto(url)
-    page.wait_for_selector(f"{card(LVIV)}.current")
+    app = open_queue(server, page)
     page.keyboard.press("n")
     note = page.locator(f"{card(LVIV)} textarea")
     note.type("first")
