@@ -397,6 +397,7 @@ BROKEN_RECORDS = [
     ("lone surrogate", lambda d: d["evidence"][0].update(text="\ud800"), "evidence[0].text: contains a lone surrogate"),
     ("confidence NaN", lambda d: d.update(confidence=float("nan")), "confidence: expected number, found nan"),
     ("missing field", lambda d: d.pop("evidence"), "record: missing evidence"),
+    ("offset as float", lambda d: d["parties"][0].update(start=101.0), "parties[0].start: expected integer, found 101.0"),
 ]
 
 

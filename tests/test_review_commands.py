@@ -60,3 +60,14 @@ def test_output_that_is_a_folder_is_a_usage_error(tmp_path: Path, command: str, 
     Store(tmp_path / "review.sqlite")
     assert main([command, str(path), "-o", str(tmp_path)]) == 2
     assert "Is a directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["review", "export"])
+def test_a_database_that_is_not_sqlite_is_a_usage_error(tmp_path: Path, command: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_records(tmp_path / "records.jsonl", GOOD)
+    (tmp_path / "review.sqlite").write_bytes(b"not a database, just text " * 100)
+    args = [command, str(path)] + (["-o", str(tmp_path / "out.jsonl")] if command == "export" else [])
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "decisions database cannot be used" in err and "http://" not in err
