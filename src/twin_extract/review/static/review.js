@@ -132,8 +132,9 @@
     var card = cardById(id);
     var url = "api/records/" + encodeURIComponent(id) + "/undo";
     var data = await post(url, card ? {version: Number(card.dataset.version)} : {}, card || currentCard());
+    // A refused undo (another reviewer's change, nothing left) leaves the stack; an unreachable server keeps it.
+    if (!document.body.classList.contains("unreachable")) { saveStack(stack); }
     if (!data) { return; }
-    saveStack(stack);
     var fresh = applyResult(data);
     if (fresh) { focusCard(cards().indexOf(fresh)); }
     say(data.message, false, fresh || currentCard());
