@@ -463,7 +463,9 @@ def main(argv: list[str] | None = None) -> int:
         print("measuring start-up ...", file=sys.stderr)
         startup = measure_startup(args.model)
         rows = [row for name, path in corpora.items() for row in benchmark_corpus(name, path, args.model)]
-    report = render(rows, startup, machine(), args)
+    from review import kept_section  # the review app's section is measured by benchmarks/review.py
+
+    report = render(rows, startup, machine(), args) + kept_section(Path(args.results))
     Path(args.results).write_text(report, encoding="utf-8")
     print(report)
     failed = failed_runs(rows)

@@ -55,6 +55,12 @@ def sample_records() -> list[TwinningRecord]:
     ]
 
 
+def many_records(count: int) -> list[TwinningRecord]:
+    """``count`` distinct records of equal confidence, so the queue order is their source order."""
+    return [make_record((f"Town{index}", "UA"), (f"City{index}", "PL"), source_id=f"s{index:05d}", confidence=0.5)
+            for index in range(count)]
+
+
 def write_records(path: Path, records: list[TwinningRecord], bad_lines: dict[int, str] | None = None) -> Path:
     """Write records as JSON Lines; ``bad_lines`` inserts raw text before the given 0-based index."""
     lines = [json.dumps(r.to_dict(), ensure_ascii=False) for r in records]

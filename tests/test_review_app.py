@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
+import socket
 import warnings
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
+from markupsafe import escape
 
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 from starlette.testclient import TestClient  # noqa: E402
 
-from review_fixtures import ATTR, XSS, external_resources, make_record, sample_records, write_records  # noqa: E402
+from review_fixtures import (ATTR, XSS, external_resources, make_record, many_records, sample_records,  # noqa: E402
+                             write_records)
 from twin_extract.review import app as review_app  # noqa: E402
+from twin_extract.review import serve  # noqa: E402
 from twin_extract.review.store import Store  # noqa: E402
 
 RECORDS = sample_records()
 BUCHA, LVIV, KHARKIV, PARIS = (record.id for record in RECORDS)
+LONG = many_records(120)
 
 
 @pytest.fixture
@@ -50,7 +57,7 @@ def snapshot(client: TestClient) -> dict[str, Any]:
 
 
 def cards_in_order(html: str) -> list[str]:
-    return re.findall(r'<article class="card[^"]*" id="r-([0-9a-f]{16})"', html)
+    return re.findall(r'<article class="card[^"]*" id="r-([^"]+)"', html)
 
 
 def test_page_lists_records_least_confident_first(client: TestClient) -> None:
@@ -272,24 +279,164 @@ def test_decisions_survive_a_restart_and_a_rerun(records_path: Path) -> None:
 
 
 def test_wrong_host_header_is_refused(records_path: Path) -> None:
-    app = review_app.create_app(records_path, None, "ana", allowed_hosts=review_app.allowed_hosts("127.0.0.1"))
+    app = review_app.create_app(records_path, None, "ana", allowed_hosts=serve.allowed_hosts("127.0.0.1"))
     assert TestClient(app, base_url="http://127.0.0.1:8765").get("/").status_code == 200
     assert TestClient(app, base_url="http://attacker.example").get("/").status_code == 400
 
 
+def _parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    serve.add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
 def test_command_binds_loopback_and_prints_url(records_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append(kwargs))
-    parser = argparse.ArgumentParser()
-    review_app.add_arguments(parser)
-    assert review_app.command(parser.parse_args([str(records_path), "--port", "9999"])) == 0
-    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 9999
-    assert "http://127.0.0.1:9999/" in capsys.readouterr().err
+    bound: list[tuple[str, int]] = []
+    monkeypatch.setattr("uvicorn.Server.run", lambda self, sockets: bound.extend(s.getsockname() for s in sockets))
+    port = _free_port()
+    assert serve.command(_parse(str(records_path), "--port", str(port))) == 0
+    assert bound == [("127.0.0.1", port)]
+    err = capsys.readouterr().err
+    assert f"http://127.0.0.1:{port}/" in err and "line 3 unreadable, skipped: invalid JSON" in err
     assert (records_path.parent / "review.sqlite").is_file()
 
 
-def test_command_missing_file_is_usage_error(tmp_path: Path) -> None:
-    parser = argparse.ArgumentParser()
-    review_app.add_arguments(parser)
-    assert review_app.command(parser.parse_args([str(tmp_path / "none.jsonl")])) == 2
+def test_busy_port_is_a_usage_error_without_a_url(records_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert serve.command(_parse(str(records_path), "--port", str(port))) == 2
+    err = capsys.readouterr().err
+    assert "already in use" in err and f"--port {port + 1}" in err
+    assert "http://" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["none.jsonl"], ["records.jsonl", "--port", "70000"]])
+def test_command_usage_errors(records_path: Path, argv: list[str]) -> None:
+    argv[0] = str(records_path.parent / argv[0])
+    assert serve.command(_parse(*argv)) == 2
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+MALFORMED = [
+    ("deep list", b"[" * 5000 + b"]" * 5000, 400, "nested"),
+    ("deep object", b'{"version": 0, "note": ' + b'{"a": ' * 30 + b"1" + b"}" * 30 + b"}", 400, "nested"),
+    ("lone surrogate", b'{"version": 0, "note": "\\ud800"}', 400, "lone surrogate"),
+    ("surrogate key", b'{"version": 0, "\\udfff": 1}', 400, "lone surrogate"),
+    ("not UTF-8", b'{"version": 0, "note": "\xff\xfe"}', 400, "not JSON"),
+    ("huge", b'{"note": "' + b"x" * 1_100_000 + b'"}', 413, "over"),
+    ("huge version", b'{"version": 99999999999999999999999}', 409, "changed elsewhere"),
+    ("NaN", b'{"version": NaN}', 400, "version"),
+]
+
+
+@pytest.mark.parametrize("name, raw, status, message", MALFORMED, ids=[case[0] for case in MALFORMED])
+def test_malformed_bodies_are_4xx_json(client: TestClient, name: str, raw: bytes, status: int, message: str) -> None:
+    response = client.post(f"/api/records/{BUCHA}/note", content=raw, headers={"X-CSRF-Token": token(client)})
+    assert response.status_code == status
+    assert message in response.json()["error"]
+    assert snapshot(client) == {}
+
+
+def test_a_streamed_body_over_the_limit_is_413(client: TestClient) -> None:
+    chunks = (b"x" * 100_000 for _ in range(20))
+    response = client.post(f"/api/records/{BUCHA}/note", content=chunks, headers={"X-CSRF-Token": token(client)})
+    assert response.status_code == 413 and "over" in response.json()["error"]
+
+
+@pytest.mark.parametrize("headers, status", [
+    ({"Origin": "http://testserver"}, 200),
+    ({"Referer": "http://testserver/?status=signed"}, 200),
+    ({"Origin": "http://attacker.example"}, 403),
+    ({"Origin": "null"}, 403),
+    ({"Origin": "http://testserver.attacker.example"}, 403),
+    ({"Referer": "http://attacker.example/page"}, 403),
+    ({"Origin": "http://attacker.example", "Referer": "http://testserver/"}, 403),
+])
+def test_post_origin_must_be_this_server(client: TestClient, headers: dict[str, str], status: int) -> None:
+    response = client.post(f"/api/records/{BUCHA}/accept", json={"version": 0},
+                           headers={"X-CSRF-Token": token(client), **headers})
+    assert response.status_code == status
+    assert (store_of(client).get(BUCHA).state == "accepted") == (status == 200)
+    if status == 403:
+        assert "another origin" in response.json()["error"]
+
+
+@pytest.mark.parametrize("record_id", ["a/b", "a/b/accept", "ünï cödé", "100%", "?x=1#y"])
+def test_any_record_id_can_be_decided_through_its_url_encoding(tmp_path: Path, record_id: str) -> None:
+    data = RECORDS[0].to_dict()
+    data["id"] = record_id
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    client = TestClient(review_app.create_app(path, tmp_path / "db.sqlite", reviewer="ana"))
+    response = post(client, f"/api/records/{quote(record_id, safe='')}/accept", {"version": 0})
+    assert response.status_code == 200, response.text
+    assert store_of(client).get(record_id).state == "accepted"
+    assert response.json()["message"] == "accepted Bucha – Bergamo"
+
+
+def test_unknown_api_paths_answer_json(client: TestClient) -> None:
+    response = post(client, "/api/nothing")
+    assert response.status_code == 404 and response.json() == {"error": "not found"}
+    assert client.get("/api/undo").json() == {"error": "method not allowed"}
+
+
+BROKEN_RECORDS = [
+    ("number for a string", lambda d: d["parties"][1].update(name=7), "parties[1].name: expected string, found 7"),
+    ("list for an object", lambda d: d.update(source=[]), "source: expected object, found list"),
+    ("numeric id", lambda d: d.update(id=12), "id: expected string, found 12"),
+    ("one party", lambda d: d["parties"].pop(), "parties: expected 2 to 2 items, found 1"),
+    ("unknown status", lambda d: d.update(status="twinned"), "status: 'twinned' is not one of"),
+    ("lone surrogate", lambda d: d["evidence"][0].update(text="\ud800"), "evidence[0].text: contains a lone surrogate"),
+    ("confidence NaN", lambda d: d.update(confidence=float("nan")), "confidence: expected number, found nan"),
+    ("missing field", lambda d: d.pop("evidence"), "record: missing evidence"),
+    ("offset as float", lambda d: d["parties"][0].update(start=101.0), "parties[0].start: expected integer, found 101.0"),
+]
+
+
+@pytest.mark.parametrize("name, breaks, message", BROKEN_RECORDS, ids=[case[0] for case in BROKEN_RECORDS])
+def test_a_record_against_the_schema_is_listed_and_skipped(tmp_path: Path, name: str, breaks: Any, message: str) -> None:
+    broken = RECORDS[0].to_dict()
+    breaks(broken)
+    lines = [json.dumps(r.to_dict()) for r in RECORDS[1:]] + [json.dumps(broken)]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    client = TestClient(review_app.create_app(path, tmp_path / "db.sqlite", reviewer="ana"))
+    response = client.get("/")
+    assert response.status_code == 200
+    assert f"line 4: not a twinning record: {escape(message)}" in response.text
+    assert cards_in_order(response.text) == [LVIV, KHARKIV, PARIS]
+
+
+@pytest.fixture
+def long_client(tmp_path: Path) -> TestClient:
+    path = write_records(tmp_path / "records.jsonl", LONG)
+    return TestClient(review_app.create_app(path, tmp_path / "db.sqlite", reviewer="ana"))
+
+
+def test_the_queue_is_served_a_page_at_a_time(long_client: TestClient) -> None:
+    ids = [record.id for record in LONG]
+    first = long_client.get("/").text
+    assert cards_in_order(first) == ids[:50] and "Records 1–50 of 120 matching" in first
+    assert re.search(rf'rel="next" href="/\?after={ids[49]}"', first) and 'rel="prev"' not in first
+    third = long_client.get(f"/?after={ids[99]}").text
+    assert cards_in_order(third) == ids[100:] and 'rel="next"' not in third
+    assert cards_in_order(long_client.get(f"/?before={ids[100]}").text) == ids[50:100]
+    assert cards_in_order(long_client.get("/?after=unknown").text) == ids[:50]
+
+
+def test_deciding_under_a_state_filter_skips_no_record(long_client: TestClient) -> None:
+    ids = [record.id for record in LONG]
+    for record_id in ids[:50]:
+        assert post(long_client, f"/api/records/{record_id}/accept", {"version": 0}).status_code == 200
+    page = long_client.get(f"/?state=unreviewed&after={ids[49]}").text
+    assert cards_in_order(page) == ids[50:100]
+    assert "Records 1–50 of 70 matching" in page
+    assert f"state=unreviewed&amp;after={ids[99]}" in page

@@ -6,6 +6,7 @@ Playwright. Skipped when /usr/bin/chromium is missing, unless TWIN_REQUIRE_BROWS
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -15,7 +16,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from review_fixtures import ATTR, XSS, sample_records, write_records
+from review_fixtures import ATTR, XSS, many_records, sample_records, write_records
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,7 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 RECORDS = sample_records()
 BUCHA, LVIV, KHARKIV, PARIS = (record.id for record in RECORDS)
+LONG = many_records(120)
 
 
 def _unavailable(reason: str) -> None:
@@ -39,26 +41,46 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Server:
+    """The review app under a real uvicorn server in a thread."""
+
+    def __init__(self, records: Path, db: Path, reviewer: str = "e2e") -> None:
+        import uvicorn
+
+        from twin_extract.review.app import create_app
+        from twin_extract.review.serve import allowed_hosts
+
+        self.app = create_app(records, db, reviewer=reviewer, allowed_hosts=allowed_hosts("127.0.0.1"))
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}/"
+        self.uv = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=port, log_level="warning"))
+        self.thread = threading.Thread(target=self.uv.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.uv.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.uv.should_exit = True
+        self.thread.join(timeout=10)
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Any]]:
-    """The review app under a real uvicorn server in a thread; yields (url, app)."""
-    import uvicorn
-
-    from twin_extract.review.app import allowed_hosts, create_app
-
+    """The sample records (line 2 is not JSON) under a real server; yields (url, app)."""
     records = write_records(tmp_path / "records.jsonl", RECORDS, bad_lines={1: "{not json"})
-    app = create_app(records, tmp_path / "review.sqlite", reviewer="e2e", allowed_hosts=allowed_hosts("127.0.0.1"))
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/", app
-    uv.should_exit = True
-    thread.join(timeout=10)
+    running = Server(records, tmp_path / "review.sqlite")
+    yield running.url, running.app
+    running.stop()
+
+
+@pytest.fixture
+def long_queue(tmp_path: Path) -> Iterator[Server]:
+    """120 records, so the queue has three pages."""
+    running = Server(write_records(tmp_path / "records.jsonl", LONG), tmp_path / "review.sqlite")
+    yield running
+    running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -92,10 +114,31 @@ def card(record_id: str) -> str:
     return f"#r-{record_id}"
 
 
-def test_keyboard_review_persists_across_reload(server: tuple[str, Any], page: Any) -> None:
+def open_queue(server: tuple[str, Any], page: Any) -> Any:
+    """Open the sample queue and wait for its first card (Lviv, the least confident) to be current."""
     url, app = server
     page.goto(url)
     page.wait_for_selector(f"{card(LVIV)}.current")
+    return app
+
+
+def press(page: Any, key: str, until: str) -> None:
+    """Press a key and wait until the selector shows its effect."""
+    page.keyboard.press(key)
+    page.wait_for_selector(until)
+
+
+def correct_to_an_impossible_date(page: Any, selector: str) -> None:
+    """Open the current card's edit form (e), enter 30 February and wait for the error beside the card."""
+    page.keyboard.press("e")
+    date = page.locator(f'{selector} input[name="date"]')
+    date.fill("2022-02-30")
+    date.press("Enter")
+    page.wait_for_selector(f"{selector} .card-msg.error")
+
+
+def test_keyboard_review_persists_across_reload(server: tuple[str, Any], page: Any) -> None:
+    app = open_queue(server, page)
     page.keyboard.press("a")
     page.wait_for_selector(f'{card(LVIV)}[data-state="accepted"]')
     page.wait_for_selector(f"{card(KHARKIV)}.current")
@@ -121,9 +164,7 @@ def test_keyboard_review_persists_across_reload(server: tuple[str, Any], page: A
 
 
 def test_backspace_undoes_and_j_k_move(server: tuple[str, Any], page: Any) -> None:
-    url, app = server
-    page.goto(url)
-    page.wait_for_selector(f"{card(LVIV)}.current")
+    app = open_queue(server, page)
     page.keyboard.press("x")
     page.wait_for_selector(f'{card(LVIV)}[data-state="rejected"]')
     page.keyboard.press("Backspace")
@@ -139,15 +180,10 @@ def test_backspace_undoes_and_j_k_move(server: tuple[str, Any], page: Any) -> No
 
 
 def test_invalid_correction_shows_the_error_and_changes_nothing(server: tuple[str, Any], page: Any) -> None:
-    url, app = server
-    page.goto(url)
-    page.wait_for_selector(f"{card(LVIV)}.current")
-    page.keyboard.press("e")
-    date = page.locator(f'{card(LVIV)} input[name="date"]')
-    date.fill("2022-02-30")
-    date.press("Enter")
-    page.wait_for_selector("#msg.error")
+    app = open_queue(server, page)
+    correct_to_an_impossible_date(page, card(LVIV))
     assert "not a real date" in page.locator("#msg").inner_text()
+    assert "not a real date" in page.locator(f"{card(LVIV)} .card-msg.error").inner_text()
     assert app.state.review.store.get(LVIV).version == 0
     page.errors = [e for e in page.errors if "422" not in e]
     assert page.errors == []
@@ -191,3 +227,122 @@ def test_report_is_offline_sortable_and_escaped(tmp_path: Path, page: Any) -> No
     assert page.locator("svg.network line.edge").count() == 4
     assert requests == [out.as_uri()]
     assert page.dialogs == [] and page.errors == []
+
+
+def in_viewport(page: Any, selector: str) -> bool:
+    """True when the element is on screen and not hidden under the fixed status line."""
+    return page.evaluate(
+        """(selector) => {
+            const element = document.querySelector(selector);
+            const box = element.getBoundingClientRect();
+            const status = document.getElementById("status");
+            const bottom = status.contains(element) ? window.innerHeight : status.getBoundingClientRect().top;
+            return box.height > 0 && box.top >= 0 && box.bottom <= bottom;
+        }""", selector)
+
+
+def test_a_line_against_the_schema_is_listed_and_the_rest_reviewable(tmp_path: Path, page: Any) -> None:
+    wrong = RECORDS[0].to_dict()
+    wrong["parties"][1]["name"] = 42
+    records = write_records(tmp_path / "records.jsonl", RECORDS[1:], bad_lines={1: json.dumps(wrong)})
+    running = Server(records, tmp_path / "review.sqlite")
+    try:
+        page.goto(running.url)
+        page.wait_for_selector(f"{card(LVIV)}.current")
+        assert "line 2: not a twinning record: parties[1].name: expected string, found 42" in page.locator("#skipped").inner_text()
+        assert page.locator(card(BUCHA)).count() == 0
+        page.keyboard.press("a")
+        page.wait_for_selector(f'{card(LVIV)}[data-state="accepted"]')
+        assert "accepted Lviv – Wroclaw" in page.locator("#msg").inner_text()
+    finally:
+        running.stop()
+    assert page.errors == []
+
+
+def test_page_opens_at_the_top_and_j_walks_on_to_the_next_page(long_queue: Server, page: Any) -> None:
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(long_queue.url)
+    page.wait_for_selector(f"{card(LONG[0].id)}.current")
+    assert page.evaluate("window.scrollY") == 0
+    assert page.locator("#queue .card").count() == 50
+    for _ in range(50):
+        page.keyboard.press("j")
+    page.wait_for_selector(f"{card(LONG[50].id)}.current")
+    assert "Records 51–100 of 120" in page.locator(".pager").first.inner_text()
+    page.keyboard.press("k")
+    page.wait_for_selector(f"{card(LONG[49].id)}.current")
+    assert in_viewport(page, f"{card(LONG[49].id)}")
+    assert page.errors == []
+
+
+def test_an_error_deep_in_the_queue_shows_beside_the_card(long_queue: Server, page: Any) -> None:
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(long_queue.url)
+    deep = card(LONG[40].id)
+    page.wait_for_selector(f"{card(LONG[0].id)}.current")
+    for _ in range(40):
+        page.keyboard.press("j")
+    page.wait_for_selector(f"{deep}.current")
+    correct_to_an_impossible_date(page, deep)
+    assert in_viewport(page, f"{deep} .card-msg")
+    assert in_viewport(page, "#msg") and "not a real date" in page.locator("#msg").inner_text()
+    assert long_queue.app.state.review.store.get(LONG[40].id).version == 0
+
+
+def test_a_stopped_server_shows_unreachable(tmp_path: Path, page: Any) -> None:
+    running = Server(write_records(tmp_path / "records.jsonl", RECORDS), tmp_path / "review.sqlite")
+    page.goto(running.url)
+    page.wait_for_selector(f"{card(LVIV)}.current")
+    running.stop()
+    page.keyboard.press("a")
+    page.wait_for_selector("body.unreachable")
+    assert "unreachable" in page.locator("#msg").inner_text()
+    assert "unreachable" in page.locator(f"{card(LVIV)} .card-msg").inner_text()
+    assert page.get_attribute(card(LVIV), "data-state") == "unreviewed"
+    page.errors = [e for e in page.errors if "Failed to fetch" not in e and "ERR_CONNECTION_REFUSED" not in e]
+    assert page.errors == []
+
+
+def test_undo_reverts_only_this_reviewers_and_this_tabs_changes(server: tuple[str, Any], page: Any, browser: Any) -> None:
+    url, app = server
+    store = app.state.review.store
+    page.goto(url)
+    page.wait_for_selector(f"{card(LVIV)}.current")
+    press(page, "a", f'{card(LVIV)}[data-state="accepted"]')
+    press(page, "x", f'{card(KHARKIV)}[data-state="rejected"]')
+    store.decide(PARIS, "accepted", "bob", 0)
+
+    fresh = browser.new_page()
+    fresh.goto(url)
+    fresh.wait_for_selector(f"{card(LVIV)}.current")
+    press(fresh, "Backspace", "#status.error")
+    assert "Nothing to undo in this tab" in fresh.locator("#msg").inner_text()
+    fresh.close()
+    assert store.get(KHARKIV).state == "rejected"
+
+    press(page, "Backspace", f'{card(KHARKIV)}[data-state="unreviewed"]')
+    assert page.locator("#msg").inner_text() == "undid reject of Kharkiv – Nuremberg; it is now unreviewed"
+    press(page, "Backspace", f'{card(LVIV)}[data-state="unreviewed"]')
+    assert page.locator("#msg").inner_text() == "undid accept of Lviv – Wroclaw; it is now unreviewed"
+    press(page, "Backspace", "#status.error")
+    assert store.get(PARIS).state == "accepted"
+
+    page.locator(f'{card(PARIS)} button[data-action="undo"]').click()
+    page.wait_for_selector(f"{card(PARIS)} .card-msg.error")
+    assert "made by bob" in page.locator(f"{card(PARIS)} .card-msg").inner_text()
+    assert store.get(PARIS).state == "accepted"
+    page.errors = [e for e in page.errors if "409" not in e]
+    assert page.errors == []
+
+
+def test_enter_saves_a_note_and_shift_enter_adds_a_line(server: tuple[str, Any], page: Any) -> None:
+    app = open_queue(server, page)
+    page.keyboard.press("n")
+    note = page.locator(f"{card(LVIV)} textarea")
+    note.type("first")
+    note.press("Shift+Enter")
+    note.type("second")
+    note.press("Enter")
+    page.wait_for_selector(f'{card(LVIV)}[data-version="1"]')
+    assert app.state.review.store.get(LVIV).note == "first\nsecond"
+    assert "note saved on Lviv – Wroclaw" in page.locator("#msg").inner_text()

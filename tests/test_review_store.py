@@ -63,9 +63,9 @@ def test_note_keeps_state_and_decision_keeps_note(store: Store) -> None:
 def test_undo_restores_previous_state_with_a_newer_version(store: Store) -> None:
     store.decide("r1", "corrected", "ana", 0, {"status": "pending"})
     store.decide("r1", "accepted", "ana", 1)
-    restored = store.undo("r1")
+    restored = store.undo("r1").decision
     assert (restored.state, restored.corrections, restored.version) == ("corrected", {"status": "pending"}, 3)
-    restored = store.undo("r1", version=3)
+    restored = store.undo("r1", version=3).decision
     assert (restored.state, restored.reviewer, restored.version) == ("unreviewed", None, 4)
     with pytest.raises(NothingToUndo):
         store.undo("r1")
@@ -81,10 +81,22 @@ def test_undo_checks_version_when_given(store: Store) -> None:
 def test_global_undo_takes_the_latest_change(store: Store) -> None:
     store.decide("r1", "accepted", "ana", 0)
     store.decide("r2", "rejected", "ana", 0)
-    assert store.undo().record_id == "r2"
-    assert store.undo().record_id == "r1"
+    assert store.undo().decision.record_id == "r2"
+    assert store.undo().decision.record_id == "r1"
     with pytest.raises(NothingToUndo):
         store.undo()
+
+
+def test_undo_per_reviewer_leaves_a_colleagues_changes(store: Store) -> None:
+    store.decide("r1", "accepted", "ana", 0)
+    store.decide("r2", "rejected", "bob", 0)
+    undone = store.undo(reviewer="ana")
+    assert (undone.decision.record_id, undone.action, undone.reviewer) == ("r1", "accepted", "ana")
+    with pytest.raises(NothingToUndo, match="nothing to undo for ana"):
+        store.undo(reviewer="ana")
+    with pytest.raises(NothingToUndo, match="made by bob"):
+        store.undo("r2", reviewer="ana")
+    assert store.get("r2").state == "rejected"
 
 
 def test_decisions_survive_reopening(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from typing import Sequence
 
@@ -16,7 +17,7 @@ from .about import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("twin_extract.batch", "extract records from news files (txt, md, html, jsonl, gz)"),
     "evaluate": ("twin_extract.evaluate", "score the extraction against gold JSON Lines"),
-    "review": ("twin_extract.review.app", "review records in the browser (accept/reject/correct)"),
+    "review": ("twin_extract.review.serve", "review records in the browser (accept/reject/correct)"),
     "export": ("twin_extract.review.export", "write reviewed records (jsonl, csv or gold)"),
     "report": ("twin_extract.review.report", "write a self-contained HTML report of records"),
 }
@@ -49,6 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        print(f"{args.command}: cannot use {exc.filename or 'a file'}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:
+        print(f"{args.command}: the decisions database cannot be used: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -4,20 +4,21 @@ Pages are rendered on the server with autoescaping Jinja; a small vanilla script
 keyboard and sends every state change as a JSON POST carrying a per-process CSRF token, which
 a page from another origin cannot read. Responses carry a strict Content-Security-Policy
 as a second line of defence, and the Host header is checked against the bound address so a
-DNS-rebinding page cannot reach the local server.
+DNS-rebinding page cannot reach the local server. Everything a request can get wrong is
+answered with a 4xx and a JSON message (see :mod:`.guard`); the queue is served a page at a
+time (see :mod:`.queue`).
 """
 
 from __future__ import annotations
 
-import argparse
 import getpass
-import hmac
-import json
 import secrets
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
+
+from .guard import HTTPProblem, check_csrf, check_origin, read_json
+from .queue import Filters, links, matching, page
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -28,73 +29,17 @@ if TYPE_CHECKING:
     from .records import RecordError
     from .store import Decision, Store
 
-CSRF_HEADER = "x-csrf-token"
-MAX_CARDS = 500
 ACTIONS = ("accept", "reject", "correct", "note", "undo")
+MAX_LISTED = 200
+"""Unreadable lines and vanished decisions listed on the page; the rest are counted (all go to stderr)."""
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-
-
-class HTTPProblem(Exception):
-    """A request the client must fix: becomes a JSON ``{"error": message}`` with this status."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-@dataclass
-class Filters:
-    """The queue filters from the query string; unparsable values are ignored, not errors."""
-
-    status: str = ""
-    country: str = ""
-    state: str = ""
-    min: float | None = None
-    max: float | None = None
-    q: str = ""
-
-    @classmethod
-    def from_query(cls, query: Any) -> "Filters":
-        return cls(
-            status=query.get("status", "").strip(),
-            country=query.get("country", "").strip().upper(),
-            state=query.get("state", "").strip(),
-            min=_float(query.get("min")),
-            max=_float(query.get("max")),
-            q=query.get("q", "").strip(),
-        )
-
-    def match(self, record: dict[str, Any], state: str) -> bool:
-        countries = {party["country"] for party in record["parties"]}
-        confidence = record["confidence"]
-        return all((
-            not self.status or record["status"] == self.status,
-            not self.country or self.country in countries,
-            not self.state or state == self.state,
-            self.min is None or confidence >= self.min,
-            self.max is None or confidence <= self.max,
-            not self.q or self.q.casefold() in _haystack(record),
-        ))
-
-
-def _float(value: str | None) -> float | None:
-    try:
-        return float(value) if value not in (None, "") else None
-    except ValueError:
-        return None
-
-
-def _haystack(record: dict[str, Any]) -> str:
-    parts = [record["id"], record["source"].get("title") or "", record["source"].get("url") or ""]
-    parts += [span["text"] for span in record["evidence"]]
-    parts += [f"{p['name']} {p['text']} {p['country'] or ''} {p['country_name'] or ''}" for p in record["parties"]]
-    return " ".join(parts).casefold()
+UNDONE = {"accepted": "accept", "rejected": "reject", "corrected": "correction", "note": "note"}
 
 
 @dataclass
 class Review:
-    """The loaded records, their decisions database and the per-process secrets of one server."""
+    """The loaded records in queue order, their decisions database and the per-process secrets."""
 
     records_path: Path
     store: "Store"
@@ -102,6 +47,8 @@ class Review:
     records: dict[str, "TwinningRecord"] = field(default_factory=dict)
     errors: list["RecordError"] = field(default_factory=list)
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    dicts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
 
     def counts(self, decisions: dict[str, "Decision"]) -> dict[str, int]:
         counts = {"unreviewed": 0, "accepted": 0, "rejected": 0, "corrected": 0}
@@ -112,16 +59,37 @@ class Review:
         counts["reviewed"] = counts["total"] - counts["unreviewed"]
         return counts
 
+    def viewer(self, decisions: dict[str, "Decision"]) -> Callable[[str], tuple[dict[str, Any], str]]:
+        """Record id -> (record as corrected, review state), what the filters look at."""
+        from .validate import apply_corrections
+
+        def view(record_id: str) -> tuple[dict[str, Any], str]:
+            decision = decisions.get(record_id)
+            if decision is None:
+                return self.dicts[record_id], "unreviewed"
+            if not decision.corrections:
+                return self.dicts[record_id], decision.state
+            return apply_corrections(self.dicts[record_id], decision.corrections), decision.state
+
+        return view
+
+    def label(self, record_id: str) -> str:
+        """'Bucha – Bergamo' for messages; the id when the record is no longer in the file."""
+        record = self.records.get(record_id)
+        return f"{record.parties[0].name} – {record.parties[1].name}" if record else record_id
+
 
 def load_review(records_path: str | Path, db_path: str | Path | None, reviewer: str | None) -> Review:
-    from .records import load_records
+    from .records import load_record_data
     from .store import Store, default_db_path
 
-    records, errors = load_records(records_path)
-    records.sort(key=lambda r: (r.confidence, r.source.id, r.id))
+    loaded, errors = load_record_data(records_path)
+    loaded.sort(key=lambda item: (item.record.confidence, item.record.source.id, item.record.id))
     store = Store(db_path or default_db_path(records_path))
     review = Review(Path(records_path), store, reviewer or getpass.getuser(), errors=errors)
-    review.records = {record.id: record for record in records}
+    review.records = {item.record.id: item.record for item in loaded}
+    review.dicts = {item.record.id: item.data for item in loaded}
+    review.position = {record_id: index for index, record_id in enumerate(review.records)}
     return review
 
 
@@ -144,12 +112,29 @@ def create_app(records_path: str | Path, db_path: str | Path | None = None, revi
     routes = [
         Route("/", handlers.index, methods=["GET"]),
         Route("/api/undo", handlers.undo_latest, methods=["POST"]),
-        Route("/api/records/{record_id}/{action}", handlers.record_action, methods=["POST"]),
+        Route("/api/records/{record_id:path}/{action}", handlers.record_action, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: not_found, 405: not_allowed})
     app.state.review = review
     return app
+
+
+async def not_found(request: "Request", exc: Exception) -> "Response":
+    return _problem(request, 404, "not found")
+
+
+async def not_allowed(request: "Request", exc: Exception) -> "Response":
+    return _problem(request, 405, "method not allowed")
+
+
+def _problem(request: "Request", status: int, message: str) -> "Response":
+    """JSON for the API, plain text for pages and static files."""
+    from starlette.responses import JSONResponse, PlainTextResponse
+
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    return PlainTextResponse(message, status_code=status)
 
 
 async def security_headers(request: "Request", call_next: Callable[["Request"], Awaitable["Response"]]) -> "Response":
@@ -172,22 +157,28 @@ class Handlers:
         from starlette.concurrency import run_in_threadpool
         from starlette.responses import HTMLResponse
 
-        html = await run_in_threadpool(self.render_index, Filters.from_query(request.query_params), request)
+        query = request.query_params
+        html = await run_in_threadpool(self.render_index, Filters.from_query(query),
+                                       query.get("after", ""), query.get("before", ""), request)
         return HTMLResponse(html)
 
-    def render_index(self, filters: Filters, request: "Request") -> str:
+    def render_index(self, filters: Filters, after: str, before: str, request: "Request") -> str:
         from ..country_names import all_countries
         from .render import card
         from .store import STATES
 
-        decisions = self.review.store.all()
-        cards = [card(record, decisions.get(record_id)) for record_id, record in self.review.records.items()]
-        matched = [item for item in cards if filters.match(item.record, item.decision.state)]
+        review = self.review
+        decisions = review.store.all()
+        matched = matching(review.records, filters, review.viewer(decisions))
+        shown = page(matched, review.position, after, before)
+        items = [card(review.records[record_id], decisions.get(record_id)) for record_id in shown.ids]
+        vanished = review.store.vanished(set(review.records))
         root = request.scope.get("root_path", "") or ""
         return self.env.get_template("review.html").render(
-            csrf=self.review.csrf, records_name=self.review.records_path.name, reviewer=self.review.reviewer,
-            counts=self.review.counts(decisions), filters=filters, items=matched[:MAX_CARDS], matched=len(matched),
-            errors=self.review.errors, vanished=self.review.store.vanished(set(self.review.records)),
+            csrf=review.csrf, records_name=review.records_path.name, reviewer=review.reviewer,
+            counts=review.counts(decisions), filters=filters, items=items, page=shown, links=links(filters, shown),
+            errors=review.errors[:MAX_LISTED], error_count=len(review.errors),
+            vanished=vanished[:MAX_LISTED], vanished_count=len(vanished),
             countries=all_countries(), STATES=STATES, root=root + "/", static_prefix=root + "/static",
         )
 
@@ -196,10 +187,11 @@ class Handlers:
         return await self._post(request, lambda body: self.apply(record_id, action, body))
 
     async def undo_latest(self, request: "Request") -> "Response":
-        return await self._post(request, lambda body: self.review.store.undo())
+        return await self._post(request, lambda body: self.undo(None, None))
 
-    async def _post(self, request: "Request", work: Callable[[dict[str, Any]], "Decision"]) -> "Response":
-        """CSRF check, JSON body, the change in a worker thread, and errors as JSON with a 4xx."""
+    async def _post(self, request: "Request",
+                    work: Callable[[dict[str, Any]], tuple["Decision", str]]) -> "Response":
+        """Origin and CSRF checks, JSON body, the change in a worker thread, errors as JSON 4xx."""
         from starlette.concurrency import run_in_threadpool
         from starlette.responses import JSONResponse
 
@@ -207,9 +199,10 @@ class Handlers:
         from .validate import CorrectionError
 
         try:
-            self.check_csrf(request)
+            check_origin(request)
+            check_csrf(request, self.review.csrf)
             body = await read_json(request)
-            decision = await run_in_threadpool(work, body)
+            decision, message = await run_in_threadpool(work, body)
         except HTTPProblem as exc:
             return JSONResponse({"error": str(exc)}, status_code=exc.status)
         except CorrectionError as exc:
@@ -218,54 +211,45 @@ class Handlers:
             return JSONResponse({"error": str(exc), "version": exc.current}, status_code=409)
         except NothingToUndo as exc:
             return JSONResponse({"error": str(exc)}, status_code=409)
-        return JSONResponse(await run_in_threadpool(self.payload, decision))
+        return JSONResponse(await run_in_threadpool(self.payload, decision, message))
 
-    def check_csrf(self, request: "Request") -> None:
-        token = request.headers.get(CSRF_HEADER, "")
-        if not hmac.compare_digest(token.encode(), self.review.csrf.encode()):
-            raise HTTPProblem(403, "missing or wrong CSRF token; reload the page")
-
-    def apply(self, record_id: str, action: str, body: dict[str, Any]) -> "Decision":
+    def apply(self, record_id: str, action: str, body: dict[str, Any]) -> tuple["Decision", str]:
         from .validate import check_corrections, check_note, diff_corrections
 
         record = self.review.records.get(record_id)
         if record is None:
-            raise HTTPProblem(404, f"unknown record id {record_id!r}")
+            raise HTTPProblem(404, f"unknown record id {record_id[:100]!r}")
         if action not in ACTIONS:
-            raise HTTPProblem(404, f"unknown action {action!r}")
-        store, reviewer = self.review.store, self.review.reviewer
+            raise HTTPProblem(404, f"unknown action {action[:40]!r}")
+        store, reviewer, label = self.review.store, self.review.reviewer, self.review.label(record_id)
         if action == "undo":
-            return store.undo(record_id, _version(body, required=False))
+            return self.undo(record_id, _version(body, required=False))
         version = _version(body)
         if action == "note":
-            return store.set_note(record_id, check_note(body.get("note")), reviewer, version)
+            decision = store.set_note(record_id, check_note(body.get("note")), reviewer, version)
+            return decision, f"note saved on {label}"
         if action == "correct":
             diff = diff_corrections(record.to_dict(), check_corrections(body.get("corrections")))
-            state = "corrected" if diff else "accepted"
-            return store.decide(record_id, state, reviewer, version, diff or None)
-        return store.decide(record_id, "accepted" if action == "accept" else "rejected", reviewer, version)
+            decision = store.decide(record_id, "corrected" if diff else "accepted", reviewer, version, diff or None)
+        else:
+            decision = store.decide(record_id, "accepted" if action == "accept" else "rejected", reviewer, version)
+        return decision, f"{decision.state} {label}"
 
-    def payload(self, decision: "Decision") -> dict[str, Any]:
-        """The new decision, the re-rendered card (escaped by Jinja) and the fresh counts."""
+    def undo(self, record_id: str | None, version: int | None) -> tuple["Decision", str]:
+        """This reviewer's latest change (of one record, or of any) reverted, and a message naming it."""
+        undone = self.review.store.undo(record_id, version, reviewer=self.review.reviewer)
+        decision = undone.decision
+        what = UNDONE.get(undone.action, undone.action)
+        return decision, f"undid {what} of {self.review.label(decision.record_id)}; it is now {decision.state}"
+
+    def payload(self, decision: "Decision", message: str) -> dict[str, Any]:
+        """The new decision, the re-rendered card (escaped by Jinja), the fresh counts and a message."""
         from .render import card
 
         record = self.review.records.get(decision.record_id)
         html = self.env.get_template("card.html").render(item=card(record, decision)) if record else None
         counts = self.review.counts(self.review.store.all())
-        return {"decision": decision.public(), "card": html, "counts": counts}
-
-
-async def read_json(request: "Request") -> dict[str, Any]:
-    raw = await request.body()
-    if not raw:
-        return {}
-    try:
-        body = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise HTTPProblem(400, "request body is not JSON") from None
-    if not isinstance(body, dict):
-        raise HTTPProblem(400, "request body must be a JSON object")
-    return body
+        return {"decision": decision.public(), "card": html, "counts": counts, "message": message}
 
 
 def _version(body: dict[str, Any], required: bool = True) -> int | None:
@@ -275,47 +259,3 @@ def _version(body: dict[str, Any], required: bool = True) -> int | None:
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise HTTPProblem(400, "a non-negative integer 'version' is required")
     return version
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("records", type=Path, help="records JSON Lines file (from `twin-extract run`)")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="decisions database (default: review.sqlite beside the records)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8765, help="port (default 8765)")
-    parser.add_argument("--open", action="store_true", help="open the page in a web browser")
-    parser.add_argument("--reviewer", default=None, help="name stored with decisions (default: OS user)")
-
-
-def allowed_hosts(host: str) -> list[str]:
-    """Host headers accepted: loopback names, plus anything when bound to all interfaces."""
-    if host in ("0.0.0.0", "::", ""):
-        return ["*"]
-    return sorted({"127.0.0.1", "localhost", "[::1]", host})
-
-
-def command(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    if not args.records.is_file():
-        print(f"review: no such file: {args.records}", file=sys.stderr)
-        return 2
-    app = create_app(args.records, args.db, args.reviewer, allowed_hosts(args.host))
-    review: Review = app.state.review
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    url = f"http://{host}:{args.port}/"
-    print(f"review: {len(review.records)} records, {len(review.errors)} unreadable line(s); "
-          f"decisions in {review.store.path}", file=sys.stderr)
-    print(f"review: open {url}  (Ctrl+C to stop)", file=sys.stderr)
-    if args.open:
-        _open_later(url)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    return 0
-
-
-def _open_later(url: str) -> None:
-    """Open the browser once the server had a moment to bind, without blocking it."""
-    import threading
-    import webbrowser
-
-    threading.Timer(1.0, webbrowser.open, args=(url,)).start()

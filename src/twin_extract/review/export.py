@@ -88,8 +88,9 @@ def command(args: argparse.Namespace) -> int:
 
 
 def _summary(count: int, errors: list[Any], vanished: list["Decision"]) -> None:
+    from .records import print_errors
+
     print(f"export: {count} reviewed record(s) written", file=sys.stderr)
-    for error in errors:
-        print(f"export: line {error.line} unreadable: {error.message}", file=sys.stderr)
+    print_errors("export", errors)
     if vanished:
         print(f"export: {len(vanished)} decision(s) refer to records no longer in the file; skipped", file=sys.stderr)

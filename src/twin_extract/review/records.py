@@ -9,12 +9,12 @@ here.
 from __future__ import annotations
 
 import gzip
+import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
-from .. import jsonl
-from ..about import STATUSES
 from ..record import TwinningRecord
 
 
@@ -39,48 +39,78 @@ def _open_lines(path: Path) -> Iterator[str]:
         yield from handle
 
 
-def _record(data: object) -> TwinningRecord:
-    """A decoded line as a record; raises ValueError with a readable message when it is not one."""
+class Loaded(NamedTuple):
+    """A record and the same record as JSON data (what :func:`record_dict` gives, without rebuilding it)."""
+
+    record: TwinningRecord
+    data: dict[str, Any]
+
+
+def _parse_line(text: str) -> Loaded:
+    """Parse one JSON line; raises ValueError with a readable message when it is not a record.
+    A reviewed export's ``review`` block (the decision it carries) is set aside, so exported
+    records open again in review, report and ties."""
+    from .schema import SchemaError, check_record
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
+    data.pop("review", None)
     try:
-        record = TwinningRecord.from_dict(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValueError(f"not a twinning record: {type(exc).__name__}: {exc}") from None
-    _check_record(record)
-    return record
-
-
-def _check_record(record: TwinningRecord) -> None:
-    """The few invariants the review UI relies on; full schema validation is the tests' job."""
-    if len(record.parties) != 2:
-        raise ValueError(f"expected 2 parties, found {len(record.parties)}")
-    if not record.evidence:
-        raise ValueError("no evidence span")
-    if record.status not in STATUSES:
-        raise ValueError(f"unknown status {record.status!r}")
+        check_record(data)
+    except SchemaError as exc:
+        raise ValueError(f"not a twinning record: {exc}") from None
+    record = TwinningRecord.from_dict(data)
+    data.pop("explain", None)
+    data["confidence"] = round(record.confidence, 3)
+    return Loaded(record, data)
 
 
 def load_records(path: str | Path) -> tuple[list[TwinningRecord], list[RecordError]]:
-    """All readable records of a JSON Lines file (optionally .gz) and the lines that were not."""
-    records: list[TwinningRecord] = []
+    """All records of a JSON Lines file (optionally .gz) that fit the schema, and the lines that did not."""
+    loaded, errors = load_record_data(path)
+    return [item.record for item in loaded], errors
+
+
+def load_record_data(path: str | Path) -> tuple[list[Loaded], list[RecordError]]:
+    """:func:`load_records` keeping each record's JSON data too (the review queue filters on it).
+
+    A file that stops being readable part-way (a truncated .gz) keeps the records read so far and
+    reports the rest as one error, so no input file can end a command with a traceback.
+    """
+    records: list[Loaded] = []
     errors: list[RecordError] = []
     first_line: dict[str, int] = {}
-    for line in jsonl.read(_open_lines(Path(path))):
-        number = line.number
-        try:
-            if line.error is not None:
-                raise ValueError(line.error)
-            record = _record(line.value)
-        except ValueError as exc:
-            errors.append(RecordError(number, str(exc)))
-            continue
-        if record.id in first_line:
-            errors.append(RecordError(number, f"duplicate record id {record.id} (first on line {first_line[record.id]})"))
-            continue
-        first_line[record.id] = number
-        records.append(record)
+    number = 0
+    try:
+        for number, text in enumerate(_open_lines(Path(path)), start=1):
+            if not text.strip():
+                continue
+            try:
+                loaded = _parse_line(text)
+            except ValueError as exc:
+                errors.append(RecordError(number, str(exc)))
+                continue
+            record_id = loaded.record.id
+            if record_id in first_line:
+                errors.append(RecordError(number, f"duplicate record id {record_id} (first on line {first_line[record_id]})"))
+                continue
+            first_line[record_id] = number
+            records.append(loaded)
+    except (OSError, EOFError) as exc:
+        errors.append(RecordError(number + 1, f"cannot read the file from here on: {exc}"))
     return records, errors
+
+
+def print_errors(command: str, errors: list[RecordError]) -> None:
+    """The skipped lines on stderr, one per line, as every command that reads records reports them."""
+    for error in errors:
+        print(f"{command}: line {error.line} unreadable, skipped: {error.message}", file=sys.stderr)
 
 
 def _locate(evidence: str, offset: int, text: str) -> int | None:

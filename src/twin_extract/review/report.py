@@ -183,7 +183,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
-    from .records import load_records
+    from .records import load_records, print_errors
 
     if not args.records.is_file():
         print(f"report: no such file: {args.records}", file=sys.stderr)
@@ -193,6 +193,5 @@ def command(args: argparse.Namespace) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(html, encoding="utf-8")
     print(f"report: {len(records)} records -> {args.output}", file=sys.stderr)
-    for error in errors:
-        print(f"report: line {error.line} unreadable: {error.message}", file=sys.stderr)
+    print_errors("report", errors)
     return 1 if errors else 0

@@ -72,6 +72,15 @@ class Decision:
         return asdict(self)
 
 
+@dataclass
+class Undone:
+    """What an undo restored, and which change (``accepted``, ``note``, ...) by whom it reverted."""
+
+    decision: Decision
+    action: str
+    reviewer: str | None
+
+
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -180,13 +189,15 @@ class Store:
              corrections, decision.version),
         )
 
-    def undo(self, record_id: str | None = None, version: int | None = None) -> Decision:
+    def undo(self, record_id: str | None = None, version: int | None = None,
+             reviewer: str | None = None) -> "Undone":
         """Restore the state before the latest change (of one record, or of any record).
 
-        The version keeps counting up, so a tab holding the pre-undo version is still stale.
+        With ``reviewer`` only that reviewer's changes are undone: undo never reverts a colleague's
+        work. The version keeps counting up, so a tab holding the pre-undo version is still stale.
         """
         with self._transaction() as conn:
-            entry = self._last_change(conn, record_id)
+            entry = self._last_change(conn, record_id, reviewer)
             current = self._get(conn, entry["record_id"])
             if version is not None and current.version != version:
                 raise StaleVersion(entry["record_id"], version, current.version)
@@ -194,18 +205,25 @@ class Store:
             restored = Decision(entry["record_id"], **before, version=current.version + 1)
             self._write(conn, restored)
             conn.execute("DELETE FROM history WHERE seq = ?", (entry["seq"],))
-            return restored
+            return Undone(restored, entry["action"], entry["reviewer"])
 
     @staticmethod
-    def _last_change(conn: sqlite3.Connection, record_id: str | None) -> sqlite3.Row:
-        if record_id is None:
+    def _last_change(conn: sqlite3.Connection, record_id: str | None, reviewer: str | None) -> sqlite3.Row:
+        if record_id is None and reviewer is None:
             row = conn.execute("SELECT * FROM history ORDER BY seq DESC LIMIT 1").fetchone()
+        elif record_id is None:
+            row = conn.execute(
+                "SELECT * FROM history WHERE reviewer = ? ORDER BY seq DESC LIMIT 1", (reviewer,)
+            ).fetchone()
         else:
             row = conn.execute(
                 "SELECT * FROM history WHERE record_id = ? ORDER BY seq DESC LIMIT 1", (record_id,)
             ).fetchone()
         if row is None:
-            raise NothingToUndo("nothing to undo")
+            raise NothingToUndo("nothing to undo" + (f" for {reviewer}" if reviewer and record_id is None else ""))
+        if reviewer is not None and row["reviewer"] != reviewer:
+            raise NothingToUndo(f"the latest change of {row['record_id']} was made by {row['reviewer']}; "
+                                f"only they can undo it")
         return row
 
     def vanished(self, known_ids: set[str]) -> list[Decision]:
