@@ -1,0 +1,74 @@
+"""Where a party sits on the map, and the great-circle line between two places.
+
+Cities take their GeoNames coordinates from the gazetteer index. Regions have no point in
+GeoNames' city list, so a region sits at its namesake city in the same country (Lviv Oblast at
+Lviv, Provincia di Bergamo at Bergamo): most oblasts, provinces and counties are named after
+their capital. A party found neither way has no coordinates and stays off the map, never at 0, 0.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+LonLat = tuple[float, float]
+
+
+def _namesake(gazetteer: "Gazetteer", name: str, country: str | None) -> LonLat | None:
+    """The most populous place of that name in the country (the index lists most populous first)."""
+    for place in gazetteer.find(name):
+        if country is None or place.country == country:
+            return gazetteer.coordinates(place.geonames_id)
+    return None
+
+
+def locate(party: dict[str, Any], gazetteer: "Gazetteer") -> LonLat | None:
+    """(longitude, latitude) of a record party: GeoNames id, else a namesake city in its country."""
+    from .countries import CountryResolver
+
+    if party.get("geonames_id") is not None:
+        found = gazetteer.coordinates(int(party["geonames_id"]))
+        if found:
+            return found
+    name, country = party["name"], party.get("country")
+    if party.get("type") == "region":
+        return _namesake(gazetteer, CountryResolver.stripped(name), country) or _namesake(gazetteer, name, country)
+    return _namesake(gazetteer, name, country)
+
+
+def valid(point: LonLat | None) -> bool:
+    """True for a real WGS84 position: longitude in -180..180, latitude in -90..90."""
+    return point is not None and -180 <= point[0] <= 180 and -90 <= point[1] <= 90
+
+
+def _vector(point: LonLat) -> tuple[float, float, float]:
+    lon, lat = map(math.radians, point)
+    return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+
+
+def great_circle(a: LonLat, b: LonLat, steps: int = 24) -> list[LonLat]:
+    """Points along the shortest path on the sphere (slerp), so long ties curve like on a globe."""
+    va, vb = _vector(a), _vector(b)
+    angle = math.acos(max(-1.0, min(1.0, sum(x * y for x, y in zip(va, vb)))))
+    if angle < 1e-9:
+        return [a, b]
+    points = []
+    for step in range(steps + 1):
+        t = step / steps
+        wa, wb = math.sin((1 - t) * angle) / math.sin(angle), math.sin(t * angle) / math.sin(angle)
+        x, y, z = (wa * p + wb * q for p, q in zip(va, vb))
+        points.append((math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))))
+    return points
+
+
+def split_at_antimeridian(points: list[LonLat]) -> list[list[LonLat]]:
+    """Pieces of a line that never jump across the map when it crosses longitude ±180."""
+    pieces: list[list[LonLat]] = [[points[0]]]
+    for previous, point in zip(points, points[1:]):
+        if abs(point[0] - previous[0]) > 180:
+            pieces.append([])
+        pieces[-1].append(point)
+    return pieces
