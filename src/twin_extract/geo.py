@@ -44,6 +44,14 @@ def valid(point: LonLat | None) -> bool:
     return point is not None and -180 <= point[0] <= 180 and -90 <= point[1] <= 90
 
 
+def position(party: dict[str, Any]) -> LonLat | None:
+    """A tie party's (longitude, latitude) when it has a valid one."""
+    point = (party.get("longitude"), party.get("latitude"))
+    if point[0] is None or point[1] is None:
+        return None
+    return point if valid(point) else None  # type: ignore[return-value]
+
+
 def _vector(point: LonLat) -> tuple[float, float, float]:
     lon, lat = map(math.radians, point)
     return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)

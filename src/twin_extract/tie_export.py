@@ -53,10 +53,10 @@ def to_csv(ties: list["Tie"]) -> str:
 
 
 def _position(party: dict[str, Any]) -> list[float] | None:
-    from .geo import valid
+    from .geo import position
 
-    point = (party["longitude"], party["latitude"])
-    return [round(point[0], 5), round(point[1], 5)] if None not in point and valid(point) else None
+    point = position(party)
+    return [round(point[0], 5), round(point[1], 5)] if point else None
 
 
 def _label(party: dict[str, Any]) -> str:
