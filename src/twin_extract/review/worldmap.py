@@ -9,7 +9,6 @@ y = -latitude), which keeps arcs and points trivially consistent with the outlin
 
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 from functools import lru_cache
@@ -84,11 +83,15 @@ def land_path() -> str:
 
 
 def arc_path(a: LonLat, b: LonLat) -> str:
-    """The ``d`` of a great-circle arc, in pieces where it crosses the antimeridian.
+    """The ``d`` of a great-circle arc: one quadratic curve through the arc's midpoint.
 
-    Short ties need few points to look straight and long ones more to look curved, which keeps a
-    report of thousands of ties small.
+    A single curve per tie keeps a report of thousands of ties small; an arc crossing the
+    antimeridian is drawn as a polyline in two pieces instead, so it never spans the whole map.
     """
-    steps = max(2, min(24, int(math.hypot(a[0] - b[0], a[1] - b[1]) / 4) + 1))
-    points = great_circle(a, b, steps)
-    return "".join(_path(piece) for piece in split_at_antimeridian(points) if len(piece) > 1)
+    points = great_circle(a, b, 8)
+    pieces = split_at_antimeridian(points)
+    if len(pieces) > 1:
+        return "".join(_path(piece) for piece in pieces if len(piece) > 1)
+    (x0, y0), (xm, ym), (x1, y1) = project(a), project(points[len(points) // 2]), project(b)
+    cx, cy = 2 * xm - (x0 + x1) / 2, 2 * ym - (y0 + y1) / 2
+    return f"M{x0:g} {y0:g}Q{cx:.1f} {cy:.1f} {x1:g} {y1:g}"
