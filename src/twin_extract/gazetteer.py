@@ -123,6 +123,15 @@ class Gazetteer:
     def find(self, text: str) -> tuple[Place, ...]:
         return self.lookup(fold(text))
 
+    def largest_with_prefix(self, prefix: str, country: str, min_population: int) -> int | None:
+        """GeoNames id of the most populous place in ``country`` with a name starting with ``prefix``."""
+        row = self._conn.execute(
+            "SELECT p.id FROM alias a JOIN place p ON p.id = a.id WHERE a.key >= ? AND a.key < ?"
+            " AND p.country = ? AND p.population >= ? ORDER BY p.population DESC, p.id LIMIT 1",
+            (prefix, prefix + "\uffff", country, min_population),
+        ).fetchone()
+        return row[0] if row else None
+
     def coordinates(self, geonames_id: int) -> tuple[float, float] | None:
         """(longitude, latitude) of a place, for maps; None when the id is not in the index."""
         row = self._conn.execute("SELECT longitude, latitude FROM place WHERE id = ?", (geonames_id,)).fetchone()
