@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -71,7 +72,7 @@ def synthetic_records(count: int, seed: int) -> list[dict]:
     return records
 
 
-def render_time(browser, page_path: Path, repeats: int = 3) -> float:
+def render_time(browser: Any, page_path: Path, repeats: int = 3) -> float:
     """Median seconds from navigation start to the first frame after the load event."""
     times = []
     for _ in range(repeats):
@@ -84,7 +85,7 @@ def render_time(browser, page_path: Path, repeats: int = 3) -> float:
     return statistics.median(times)
 
 
-def screenshots(browser, page_path: Path, docs: Path) -> None:
+def screenshots(browser: Any, page_path: Path, docs: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(page_path.as_uri())
     page.locator("section.map-section").screenshot(path=str(docs / "report-map.png"))
