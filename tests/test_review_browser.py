@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from review_fixtures import ATTR, XSS, many_records, sample_records, write_records
+from review_fixtures import ATTR, XSS, make_record, many_records, sample_records, write_records
 
 pytestmark = pytest.mark.browser
 
@@ -219,12 +219,12 @@ def test_report_is_offline_sortable_and_escaped(tmp_path: Path, page: Any) -> No
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(out.as_uri())
+    page.click("details.records-section > summary")
     first = page.locator("#records tbody tr").first
     assert first.get_attribute("id") == f"r-{BUCHA}"
     page.click("#records th:first-child")
     assert page.locator("#records tbody tr").first.get_attribute("id") == f"r-{LVIV}"
     assert XSS in page.locator(f"#r-{PARIS}").inner_text()
-    assert page.locator("svg.network line.edge").count() == 4
     assert requests == [out.as_uri()]
     assert page.dialogs == [] and page.errors == []
 
@@ -346,3 +346,37 @@ def test_enter_saves_a_note_and_shift_enter_adds_a_line(server: tuple[str, Any],
     page.wait_for_selector(f'{card(LVIV)}[data-version="1"]')
     assert app.state.review.store.get(LVIV).note == "first\nsecond"
     assert "note saved on Lviv – Wroclaw" in page.locator("#msg").inner_text()
+
+
+def test_report_map_has_an_arc_per_tie_and_the_table_filters(tmp_path: Path, page: Any, monkeypatch) -> None:
+    from twin_extract.review import report
+    from twin_extract.review.report import render_report
+
+    monkeypatch.setattr(report, "PAGE_ROWS", 3)
+    records = RECORDS + [make_record(("Odesa", "UA"), ("Genoa", "IT"), source_id=f"g{i}", status=status,
+                                     date=f"202{i}-05") for i, status in enumerate(("proposed", "signed", "terminated"))]
+    out = tmp_path / "report.html"
+    out.write_text(render_report(records, [], "report"), encoding="utf-8")
+    page.goto(out.as_uri())
+    rows = page.locator("#ties tbody tr")
+    assert page.locator("#ties tbody tr:not([hidden])").count() == 3
+    page.click("#tie-more")
+    assert page.locator("#ties tbody tr:not([hidden])").count() == 5 and page.locator("#tie-more").is_hidden()
+    located = page.locator("#ties tbody tr").evaluate_all(
+        "rows => rows.filter(r => document.querySelector('#map .arc[data-tie=\"' + r.id.slice(2) + '\"]')).length")
+    assert rows.count() == 5 and located == page.locator("#map .arc").count() >= 4
+    odesa = page.locator("#ties tbody tr", has_text="Odesa")
+    assert odesa.get_attribute("data-status") == "terminated"
+    page.fill("#tie-search", "odesa")
+    assert page.locator("#ties tbody tr:not([hidden])").count() == 1
+    assert page.locator("#map .arc:not(.hidden)").count() == 1
+    page.fill("#tie-search", "")
+    page.select_option("#tie-status", "proposed")
+    assert page.locator("#ties tbody tr:not([hidden])").count() == 1
+    assert "Lviv" in page.locator("#ties tbody tr:not([hidden])").inner_text()
+    page.select_option("#tie-status", "")
+    odesa.click()
+    history = odesa.locator("ol.events li")
+    assert [item.locator("strong").inner_text() for item in history.all()] == ["proposed", "signed", "terminated"]
+    assert page.locator("#ties tbody tr:not([hidden])").count() == 5
+    assert page.dialogs == [] and page.errors == []

@@ -1,4 +1,4 @@
-"""The HTML report: self-contained, escaped, with counts, a sortable table and an SVG network."""
+"""The HTML report: self-contained, escaped, led by a world map of ties, a timeline and the ties table."""
 
 from __future__ import annotations
 
@@ -53,37 +53,55 @@ def test_escaping(html: str) -> None:
     assert 'href="javascript:' not in html
 
 
-def test_svg_network_present(html: str) -> None:
-    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
-    assert svg.count('<line class="edge"') == 4
-    assert svg.count('<g class="node">') == 8
-    assert "UA Ukraine" in svg and "FR France" in svg
-    assert 'stroke="#8a4fbf"' in svg
+def test_world_map_has_an_arc_per_located_tie(html: str) -> None:
+    from twin_extract.gazetteer import default_gazetteer
+    from twin_extract.geo import position
+    from twin_extract.ties import fold_ties, reviewed_rows
+
+    ties = fold_ties(reviewed_rows(sample_records()), default_gazetteer())
+    located = [t for t in ties if all(position(p) for p in t.parties)]
+    svg = re.search(r'<svg id="map".*?</svg>', html, re.S).group(0)
+    assert len(located) >= 3
+    assert svg.count('<path class="arc ') == len(located)
+    assert re.search(r'<path class="land" d="M[\d.]+ [\d.]+L', svg), "Natural Earth outlines are inlined"
+    for x, y in re.findall(r'<circle class="place" cx="([\d.]+)" cy="([\d.]+)"', svg):
+        assert 0 <= float(x) <= 900 and 0 <= float(y) <= 355
+    assert "Bucha (UA) – Bergamo (IT): signed" in svg or "Bergamo (IT) – Bucha (UA): signed" in svg
 
 
-def test_counts_table_and_highlights(html: str) -> None:
+def test_ties_table_and_page_data(html: str) -> None:
+    import json
+
+    rows = re.findall(r'<tr id="t-([0-9a-f]{16})" data-status="(\w+)"', html)
+    assert len(rows) == 4
+    data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.S).group(1))
+    assert set(data["ties"]) == {tie_id for tie_id, _ in rows}
+    records = [dict(zip(data["fields"], values)) for values in data["records"]]
+    assert sorted(r["id"] for r in records) == sorted(i for ids in data["ties"].values() for i in ids)
+    paris = next(r for r in records if XSS in r["evidence"][0])
+    assert paris["url"] is None, "javascript: URLs never reach the page"
+
+
+def test_counts_and_errors(html: str) -> None:
     assert re.search(r"signed</td><td class=\"num\">3</td>", html)
     assert re.search(r"<code>UA</code> Ukraine</td><td class=\"num\">3</td>", html)
-    assert html.count('<tr id="r-') == 4
-    assert '<mark class="ent ent-party-a">Lviv<span class="ent-label">PARTY A</span></mark>' in html
     assert "line 2: invalid JSON" in html
     assert 'data-type="num">confidence</th>' in html
 
 
-def test_layout_is_deterministic_and_inside_the_picture() -> None:
-    records = sample_records() + [make_record(("Odesa", "UA"), ("Genoa", "IT"), source_id=f"s{i}") for i in range(3)]
-    first, second = report.layout(records), report.layout(list(reversed(records)))
-    positions = [(n.key, n.x, n.y) for g in first.groups for n in g.places]
-    assert positions == [(n.key, n.x, n.y) for g in second.groups for n in g.places]
-    assert all(0 < x < first.size and 0 < y < first.size for _, x, y in positions)
-    assert [g.code for g in first.groups] == ["DE", "FR", "IT", "PL", "UA"]
-    odesa_genoa = [e for e in first.edges if {e.a.name, e.b.name} == {"Odesa", "Genoa"}]
-    assert len(odesa_genoa) == 1 and odesa_genoa[0].count == 3
+@pytest.mark.parametrize("dates, unit, bars", [
+    (["2022-01", "2022-03"], "month", 3),
+    (["2022-01-05", "2022-01-20"], "month", 1),
+    (["1990-01", "2022-03"], "year", 33),
+])
+def test_timeline_periods(dates, unit, bars) -> None:
+    from twin_extract.review.timeline import timeline
+    from twin_extract.ties import fold_ties, reviewed_rows
 
-
-def test_places_without_country_are_grouped_last() -> None:
-    network = report.layout([make_record(("Atlantis", None), ("Bergamo", "IT"))])
-    assert [g.code for g in network.groups] == ["IT", "??"]
+    records = [make_record(("Odesa", "UA"), (f"Town{i}", "IT"), source_id=f"s{i}", date=d) for i, d in enumerate(dates)]
+    result = timeline(fold_ties(reviewed_rows(records)))
+    assert result.unit == unit and len(result.bars) == bars
+    assert sum(n for bar in result.bars for _, n, _, _ in bar.parts) == len(dates)
 
 
 def test_empty_records_file(tmp_path: Path) -> None:
@@ -93,4 +111,4 @@ def test_empty_records_file(tmp_path: Path) -> None:
     parser = argparse.ArgumentParser()
     report.add_arguments(parser)
     assert report.command(parser.parse_args([str(records), "-o", str(out)])) == 0
-    assert "0 records." in out.read_text("utf-8")
+    assert "from 0 records." in out.read_text("utf-8")

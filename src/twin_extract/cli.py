@@ -17,6 +17,7 @@ from .about import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("twin_extract.batch", "extract records from news files (txt, md, html, jsonl, gz)"),
     "evaluate": ("twin_extract.evaluate", "score the extraction against gold JSON Lines"),
+    "ties": ("twin_extract.tie_export", "fold records into ties (one per place pair) as jsonl, csv or geojson"),
     "review": ("twin_extract.review.serve", "review records in the browser (accept/reject/correct)"),
     "export": ("twin_extract.review.export", "write reviewed records (jsonl, csv or gold)"),
     "report": ("twin_extract.review.report", "write a self-contained HTML report of records"),

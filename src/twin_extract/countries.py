@@ -69,8 +69,10 @@ class CountryResolver:
         return self.countries.get(fold(text))
 
     def demonym(self, text: str) -> str | None:
-        """ISO alpha-2 for a demonym or country adjective ("German", "Ukrainian")."""
-        return self.demonyms.get(fold(text))
+        """ISO alpha-2 for a demonym or country adjective ("German", "Ukrainian"), or its plural
+        for the people ("Ukrainian Canadians", "the Poles")."""
+        key = fold(text)
+        return self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s") else None)
 
     def subdivisions_named(self, text: str, stripped: bool = False) -> list[Subdivision]:
         """Subdivisions whose name or alias is exactly ``text`` ("Ontario", "Texas", "Bavaria");

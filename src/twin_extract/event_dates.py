@@ -162,3 +162,22 @@ def dateline_date(ctx: DocCues) -> DateMention | None:
         if _DATELINE_BEFORE.match(line) and _DATELINE_AFTER.match(text[d.end:d.end + 16]):
             return d
     return None
+
+
+def story_dates(ctx: DocCues) -> list[tuple[str, DateMention, frozenset[str]]]:
+    """Dated steps the story reports ("City leaders voted Monday night to put Charlotte's sister
+    city ties on hold"): (step, date, the places its sentence names), in reading order. A pair
+    whose own sentences name a step but not its date takes the first of these that names no
+    other place (``merge.records``)."""
+    doc = ctx.doc
+    found = []
+    for sent in doc.sents:
+        if not ctx.triggers_in(sent.start, sent.end):
+            continue
+        dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+        places = frozenset(m.key for m in ctx.mentions_in(sent.start, sent.end))
+        for cue in ctx.statuses_in(sent.start, sent.end):
+            usable_dates = usable(dates, cue.label, doc, [cue]) if cue.label != "established" else []
+            if usable_dates:
+                found.append((cue.label, usable_dates[0], places))
+    return found

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .textnorm import fold
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 _LATIN_KEY = re.compile(r"^[a-z0-9][a-z0-9 .']*$")
 
 
@@ -80,18 +80,18 @@ def build_index(target: Path | None = None) -> Path:
     try:
         conn.executescript(
             "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT,"
-            " admin1 TEXT, population INTEGER);"
+            " admin1 TEXT, population INTEGER, latitude REAL, longitude REAL);"
             "CREATE TABLE alias (key TEXT, id INTEGER, is_primary INTEGER);"
         )
         places, aliases = [], []
         for city in cities.values():
             gid = int(city["geonameid"])
             places.append((gid, city["name"], city["countrycode"], str(city.get("admin1code") or ""),
-                           int(city.get("population") or 0)))
+                           int(city.get("population") or 0), float(city["latitude"]), float(city["longitude"])))
             primary_key = fold(city["name"])
             for key in _keys_for(city):
                 aliases.append((key, gid, int(key == primary_key)))
-        conn.executemany("INSERT INTO place VALUES (?,?,?,?,?)", places)
+        conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?)", places)
         conn.executemany("INSERT INTO alias VALUES (?,?,?)", aliases)
         conn.execute("CREATE INDEX alias_key ON alias(key)")
         conn.commit()
@@ -122,6 +122,20 @@ class Gazetteer:
 
     def find(self, text: str) -> tuple[Place, ...]:
         return self.lookup(fold(text))
+
+    def largest_with_prefix(self, prefix: str, country: str, min_population: int) -> int | None:
+        """GeoNames id of the most populous place in ``country`` with a name starting with ``prefix``."""
+        row = self._conn.execute(
+            "SELECT p.id FROM alias a JOIN place p ON p.id = a.id WHERE a.key >= ? AND a.key < ?"
+            " AND p.country = ? AND p.population >= ? ORDER BY p.population DESC, p.id LIMIT 1",
+            (prefix, prefix + "\uffff", country, min_population),
+        ).fetchone()
+        return row[0] if row else None
+
+    def coordinates(self, geonames_id: int) -> tuple[float, float] | None:
+        """(longitude, latitude) of a place, for maps; None when the id is not in the index."""
+        row = self._conn.execute("SELECT longitude, latitude FROM place WHERE id = ?", (geonames_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def __getstate__(self) -> dict:
         return {"path": self.path}

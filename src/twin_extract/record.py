@@ -141,9 +141,9 @@ def record_id(source_id: str, party_keys: list[str]) -> str:
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def load_schema() -> dict[str, Any]:
-    """The JSON Schema of one output record, shipped inside the package."""
-    text = resources.files("twin_extract").joinpath("schema/record.schema.json").read_text("utf-8")
+def load_schema(name: str = "record") -> dict[str, Any]:
+    """A JSON Schema shipped inside the package: ``record`` (one output record) or ``tie``."""
+    text = resources.files("twin_extract").joinpath(f"schema/{name}.schema.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -62,7 +62,7 @@ class TwinExtractor:
         source: Source = doc._.twin_source or Source(id="doc")
         ctx = self.cues(doc)
         doc._.twinnings = merge.records(doc, self._findings(ctx), source, self.model_name,
-                                        event_dates.dateline_date(ctx))
+                                        event_dates.story_dates(ctx), event_dates.dateline_date(ctx))
         return doc
 
     def cues(self, doc: Doc) -> DocCues:
@@ -82,14 +82,15 @@ class TwinExtractor:
                        lex.hosts.find(doc, mentions))
 
     def _findings(self, ctx: DocCues) -> list[Finding]:
-        """Sentence by sentence: the sentence's own pairs, else a list after its colon, else the
-        partners a "They are ..." sentence lists; then the follow-up sentences and the reporting
+        """Sentence by sentence: the sentence's own pairs, else a list after its colon (partners of
+        one host, or one pair per line), else the partners a "They are ..." sentence lists; then the follow-up sentences and the reporting
         clause; partner-page entries last."""
         findings: list[Finding] = []
         sentences = list(ctx.doc.sents)
         for k, sent in enumerate(sentences):
             found = self._sentence(ctx, sent, sentences[max(0, k - 2):k]) or \
                 lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:]) or \
+                lists.pair_lines(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
             if found:
                 followups.follow_up(self.lexicon, ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)

@@ -111,6 +111,7 @@ def create_app(records_path: str | Path, db_path: str | Path | None = None, revi
     middleware.append(Middleware(BaseHTTPMiddleware, dispatch=security_headers))
     routes = [
         Route("/", handlers.index, methods=["GET"]),
+        Route("/ties/{record_id}", handlers.tie, methods=["GET"]),
         Route("/api/undo", handlers.undo_latest, methods=["POST"]),
         Route("/api/records/{record_id:path}/{action}", handlers.record_action, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
@@ -181,6 +182,16 @@ class Handlers:
             vanished=vanished[:MAX_LISTED], vanished_count=len(vanished),
             countries=all_countries(), STATES=STATES, root=root + "/", static_prefix=root + "/static",
         )
+
+    async def tie(self, request: "Request") -> "Response":
+        from starlette.concurrency import run_in_threadpool
+        from starlette.responses import HTMLResponse
+
+        from .tie_page import render_tie_page
+
+        static = (request.scope.get("root_path", "") or "") + "/static"
+        html = await run_in_threadpool(render_tie_page, self.env, self.review, request.path_params["record_id"], static)
+        return HTMLResponse(html or "no tie for this record (unknown or rejected)", status_code=200 if html else 404)
 
     async def record_action(self, request: "Request") -> "Response":
         record_id, action = request.path_params["record_id"], request.path_params["action"]

@@ -113,6 +113,23 @@ def print_errors(command: str, errors: list[RecordError]) -> None:
         print(f"{command}: line {error.line} unreadable, skipped: {error.message}", file=sys.stderr)
 
 
+def load_many(paths: list[Path]) -> tuple[list[TwinningRecord], list[str]]:
+    """Records of several files, each id kept once; problems as "file line N: message" strings."""
+    records: list[TwinningRecord] = []
+    problems: list[str] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        found, errors = load_records(path)
+        problems += [f"{path} line {error.line}: {error.message}" for error in errors]
+        for record in found:
+            if record.id in seen:
+                problems.append(f"{path}: record {record.id} already read from {seen[record.id]}; skipped")
+                continue
+            seen[record.id] = path
+            records.append(record)
+    return records, problems
+
+
 def _locate(evidence: str, offset: int, text: str) -> int | None:
     """Where ``text`` sits in the evidence: at the recorded offset if it matches there, else searched."""
     if text and offset >= 0 and evidence[offset:offset + len(text)] == text:

@@ -1,10 +1,10 @@
 """``twin-extract report``: one self-contained HTML file for people who read rather than review.
 
-Everything is inline (CSS, the small table-sorting script, the SVG network), and a
-Content-Security-Policy meta tag forbids loading anything, so the file works offline and cannot
-phone home. The network layout is computed here, deterministically: countries sit on a large
-circle in code order and each country's places on a small circle around it, so the same records
-always give the same picture and diffs of reports stay meaningful.
+It leads with what people look at rather than read: a world map with a great-circle arc per
+tie (coloured by its latest status), a timeline of ties per month, then the ties table whose
+rows open their history with the evidence; the records themselves stay below. Everything is
+inline (CSS, the small sorting and filtering script, the SVG), and a Content-Security-Policy
+meta tag forbids loading anything, so the file works offline and cannot phone home.
 """
 
 from __future__ import annotations
@@ -12,126 +12,69 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import math
+import json
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..ties import fold_ties, reviewed_rows
+
 if TYPE_CHECKING:
     from ..record import Party, TwinningRecord
+    from ..ties import Tie
 
 UNKNOWN_COUNTRY = "??"
-MARGIN = 130.0
-LABEL_CHARS = 24
+PAGE_ROWS = 200
+"""Ties table rows shown before "show all": laying out thousands of rows would delay the first paint."""
 
 
 @dataclass
-class Node:
-    key: str
+class MapPlace:
     name: str
     country: str
-    x: float = 0.0
-    y: float = 0.0
+    x: float
+    y: float
+    ties: int = 0
+
+
+@dataclass
+class TieRow:
+    """A tie as the report shows it: its data, its arc on the map, and what the filter matches besides
+    the row's visible text (the countries' names, which the row shows as codes)."""
+
+    tie: "Tie"
+    arc: str | None
+    search: str
 
     @property
-    def label(self) -> str:
-        """The name shortened for the picture; the full name is in the node's tooltip."""
-        return self.name if len(self.name) <= LABEL_CHARS else self.name[:LABEL_CHARS - 1] + "…"
-
-
-@dataclass
-class Edge:
-    a: Node
-    b: Node
-    status: str
-    count: int = 1
-
-
-@dataclass
-class CountryGroup:
-    code: str
-    name: str
-    places: list[Node]
-    x: float = 0.0
-    y: float = 0.0
-    radius: float = 0.0
-    label_x: float = 0.0
-    label_y: float = 0.0
-
-
-@dataclass
-class Network:
-    size: float
-    groups: list[CountryGroup] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    def latest(self) -> str:
+        event = self.tie.history[-1]
+        return event.date or event.source.get("published") or ""
 
 
 def _country(party: "Party") -> str:
     return party.country or UNKNOWN_COUNTRY
 
 
-def _nodes(records: list["TwinningRecord"]) -> dict[str, Node]:
-    nodes: dict[str, Node] = {}
-    for record in records:
-        for party in record.parties:
-            nodes.setdefault(party.key, Node(party.key, party.name, _country(party)))
-    return nodes
+def tie_rows(ties: list["Tie"]) -> tuple[list[TieRow], list[MapPlace]]:
+    """Rows for the ties table and map, and each mapped place once with its number of ties."""
+    from ..geo import position
+    from ..ties import party_key
+    from .worldmap import arc_path, project
 
-
-def _edges(records: list["TwinningRecord"], nodes: dict[str, Node]) -> list[Edge]:
-    """One edge per unordered place pair and status; repeated ties thicken it."""
-    edges: dict[tuple[str, str, str], Edge] = {}
-    for record in records:
-        a, b = sorted(party.key for party in record.parties)
-        key = (a, b, record.status)
-        if key in edges:
-            edges[key].count += 1
-        else:
-            edges[key] = Edge(nodes[a], nodes[b], record.status)
-    return [edges[key] for key in sorted(edges)]
-
-
-def _groups(nodes: dict[str, Node]) -> list[CountryGroup]:
-    from ..country_names import country_name
-
-    by_country: dict[str, list[Node]] = {}
-    for node in nodes.values():
-        by_country.setdefault(node.country, []).append(node)
-    codes = sorted(by_country, key=lambda code: (code == UNKNOWN_COUNTRY, code))
-    return [
-        CountryGroup(code, country_name(code) or "unknown country",
-                     sorted(by_country[code], key=lambda n: (n.name.casefold(), n.key)))
-        for code in codes
-    ]
-
-
-def _place_radius(count: int) -> float:
-    return 0.0 if count == 1 else min(110.0, 16.0 + 9.0 * count)
-
-
-def _on_circle(cx: float, cy: float, radius: float, index: int, total: int) -> tuple[float, float]:
-    angle = 2 * math.pi * index / total - math.pi / 2
-    return round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1)
-
-
-def layout(records: list["TwinningRecord"]) -> Network:
-    """Deterministic positions: countries on a circle, their places on a circle around each."""
-    nodes = _nodes(records)
-    groups = _groups(nodes)
-    if not groups:
-        return Network(size=200.0)
-    inner = max(_place_radius(len(g.places)) for g in groups)
-    ring = 0.0 if len(groups) == 1 else max(200.0, len(groups) * (2 * inner + 40) / (2 * math.pi))
-    centre = ring + inner + MARGIN
-    for index, group in enumerate(groups):
-        group.x, group.y = _on_circle(centre, centre, ring, index, len(groups))
-        group.radius = _place_radius(len(group.places))
-        group.label_x, group.label_y = group.x, round(group.y + group.radius + 28, 1)
-        for place_index, node in enumerate(group.places):
-            node.x, node.y = _on_circle(group.x, group.y, group.radius, place_index, len(group.places))
-    return Network(size=round(2 * centre, 1), groups=groups, edges=_edges(records, nodes))
+    rows, places = [], {}
+    for tie in ties:
+        ends = [position(party) for party in tie.parties]
+        arc = arc_path(ends[0], ends[1]) if None not in ends else None  # type: ignore[arg-type]
+        for party, end in zip(tie.parties, ends):
+            if end is not None:
+                x, y = project(end)
+                place = places.setdefault(party_key(party), MapPlace(party["name"], party["country"] or "", x, y))
+                place.ties += 1
+        rows.append(TieRow(tie, arc, " ".join(p["country_name"] or "" for p in tie.parties).casefold()))
+    return rows, sorted(places.values(), key=lambda place: -place.ties)
 
 
 def counts(records: list["TwinningRecord"]) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
@@ -159,20 +102,55 @@ def _csp(script: str) -> str:
     return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
 
 
+RECORD_FIELDS = ("id", "status", "confidence", "relation", "date", "a", "b", "source", "title", "published", "url",
+                 "evidence")
+"""Order of a record's values in the page data; arrays, not objects, keep 5,000 records under 5 MB."""
+
+
+def _record_entry(row: dict[str, Any]) -> list[Any]:
+    """What the page's script needs to show one record (in the records table and in histories)."""
+    from .render import safe_url
+
+    source = row["source"]
+    a, b = (f"{p['name']} ({p['country']})" if p["country"] else p["name"] for p in row["parties"])
+    return [row["id"], row["status"], row["confidence"], row["relation"], (row.get("date") or {}).get("value"),
+            a, b, source["id"], source.get("title"), source.get("published"), safe_url(source.get("url")),
+            [span["text"] for span in row["evidence"]]]
+
+
+def page_data(rows: list[dict[str, Any]], ties: list["Tie"]) -> str:
+    """Records and each tie's record ids as JSON for the page script, safe inside a <script> element.
+
+    Every evidence sentence is written once, here, and shown by the script with ``textContent``
+    when a history or the records table is opened; rendering it as HTML in both places made a
+    report of 5,000 records three times too large and slow to open.
+    """
+    ordered = sorted(rows, key=lambda r: (-r["confidence"], r["source"]["id"], r["id"]))
+    data = {"fields": RECORD_FIELDS, "records": [_record_entry(row) for row in ordered],
+            "ties": {tie.id: [event.record_id for event in tie.history] for tie in ties}}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def render_report(records: list["TwinningRecord"], errors: list[Any], title: str) -> str:
-    """The whole HTML document; record strings are escaped by Jinja, our own assets are inlined."""
+    """The whole HTML document; record strings are escaped by Jinja or JSON, our own assets are inlined."""
     from markupsafe import Markup
 
-    from .render import card, environment
+    from ..gazetteer import default_gazetteer
+    from .render import environment
+    from .timeline import timeline
+    from .worldmap import HEIGHT, VIEWBOX, WIDTH, land_path
 
     script = _inline_asset("report.js")
     statuses, countries = counts(records)
-    ordered = sorted(records, key=lambda r: (-r.confidence, r.source.id, r.id))
+    rows = reviewed_rows(records)
+    ties = fold_ties(rows, default_gazetteer())
+    table, places = tie_rows(ties)
     return environment().get_template("report.html").render(
-        title=title, items=[card(record) for record in ordered], errors=errors,
-        statuses=statuses, countries=countries, network=layout(records), total=len(records),
-        css=Markup(_inline_asset("marks.css") + _inline_asset("report.css")), script=Markup(script),
-        csp=_csp(script),
+        title=title, errors=errors, statuses=statuses, countries=countries, total=len(records), ties=table,
+        places=places, land=land_path(), map_box=VIEWBOX, map_size=(WIDTH, HEIGHT), timeline=timeline(ties),
+        data=Markup(page_data(rows, ties)), page_rows=PAGE_ROWS,
+        css=Markup(_inline_asset("report.css")), script=Markup(script), csp=_csp(script),
     )
 
 

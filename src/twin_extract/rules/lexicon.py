@@ -92,10 +92,14 @@ class Lexicon:
         """Back-references in ``span``: (rule id, start, end), token offsets within the span."""
         return [(self.vocab.strings[m], s, e) for m, s, e in self.anaphors(span)]
 
-    def list_opener(self, span: Span) -> str | None:
-        """The rule id of a list opener that starts ``span`` (its first word), if any."""
+    def list_opener(self, span: Span) -> tuple[str, int] | None:
+        """A list opener that starts ``span`` ("They are ...") or follows a fronted phrase and its
+        comma ("Apart from Khabarovsk, they are ..."): its rule id and the token where it ends."""
         first = next((t.i - span.start for t in span if not t.is_space and not t.is_punct), None)
-        return next((self.vocab.strings[m] for m, s, _ in self.list_openers(span) if s == first), None)
+        for m, s, e in self.list_openers(span):
+            if s == first or s > 0 and span[s - 1].text == "," and s <= OPENER_AFTER_COMMA:
+                return self.vocab.strings[m], span.start + e
+        return None
 
     def pair_refs(self, span: Span) -> list[tuple[str, int, int]]:
         """Phrases in ``span`` that stand for both places of a pair ("the two cities")."""
@@ -109,6 +113,8 @@ def _cues(doc: Doc, matcher: Matcher, rows: dict[str, dict[str, Any]], label_key
     return sorted(cues, key=lambda c: c.start)
 
 
+OPENER_AFTER_COMMA = 8
+"""How far into a sentence a fronted phrase may push its list opener ("Apart from X, they are")."""
 PLACE_PLURALS = {"cities", "towns", "municipalities", "communities"}
 
 

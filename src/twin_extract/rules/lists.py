@@ -7,6 +7,8 @@ paragraph. Every line or entry has its own status and date.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .. import anaphora, clauses, event_dates
@@ -54,6 +56,37 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
     return found
 
 
+def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
+    """"Some examples of twinning are:" and then one pair per line ("Jerusalem – New York City,
+    USA", "Holon – Suresnes, France"): each line is a tie between its two places."""
+    doc = ctx.doc
+    last = _last_token(sent)
+    triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
+    if last is None or last.text != ":" or not triggers or ctx.mentions_in(sent.start, sent.end):
+        return []
+    trigger = triggers[0]
+    found = []
+    for line in following:
+        places = list({m.key: m for m in ctx.mentions_in(line.start, line.end)}.values())
+        if len(places) != 2 or not _starts_line(doc, line) or _first_place(ctx, line) is not places[0] or \
+                not PAIR_JOINER.match(clauses.text_of(doc)[places[0].end:places[1].start]):
+            break
+        cues = ctx.statuses_in(line.start, line.end)
+        line_step = step(cues, trigger, lex.cap(trigger))
+        dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
+                                   line_step.status, doc)
+        found.append(finding("colon-list", places[0], places[1], lex.relation(trigger), line_step,
+                             dates[0] if dates else None,
+                             [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
+                             [trigger.rule, "pair-per-line", *rules_of(line_step), *places[0].info.rules,
+                              *places[1].info.rules], trigger))
+    return found
+
+
+PAIR_JOINER = re.compile(r"^\s*(?:[–—-]+|and|&|/|↔|<->|with)\s*$", re.IGNORECASE)
+"""What joins the two places of a pair line ("Holon – Suresnes", "Ramla and Vaughan")."""
+
+
 def announced_in_next(lex: Lexicon, ctx: DocCues, sent: Span, following: Span | None) -> list[Finding]:
     """"Springfield has six sister cities. They are Ennis (Ireland), Kasama (Japan) ... as well as
     Tlaquepaque (Mexico).": a sentence that announces a place's ties without naming them, and a
@@ -61,12 +94,13 @@ def announced_in_next(lex: Lexicon, ctx: DocCues, sent: Span, following: Span | 
     partner, with that sentence's status and each partner's own date."""
     if following is None:
         return []
-    opener = lex.list_opener(following)
+    opened = lex.list_opener(following)
     triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
-    if opener is None or not triggers:
+    if opened is None or not triggers:
         return []
+    opener, list_start = opened
     trigger = triggers[0]
-    partners = [m for m in ctx.mentions_in(following.start, following.end)
+    partners = [m for m in ctx.mentions_in(list_start, following.end)
                 if not clauses.venue(ctx.doc, m, clauses.HUB_NOT_PARTNER)
                 and not clauses.institutional(ctx.doc, m, lex.institutions)]
     host = _announcing_host(lex, ctx, sent, trigger, {m.key for m in partners})

@@ -49,9 +49,12 @@ def hub_supersedes(findings: list[Finding], host: Mention, partners: list[Mentio
 
 
 def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
-            filed: DateMention | None = None) -> list[TwinningRecord]:
+            story: list[tuple[str, DateMention, frozenset[str]]] = (), filed: DateMention | None = None,
+            ) -> list[TwinningRecord]:
     """One record per pair: the winning finding's parties, status and date, every finding's evidence.
-    A step no finding could date takes ``filed``, the wire dateline's date ("KHARKIV, Oct. 30 –")."""
+    A step no finding could date takes the date the story gives that step in a sentence naming no
+    other place (``story``, from ``event_dates.story_dates``), else ``filed``, the wire dateline's
+    date ("KHARKIV, Oct. 30 –")."""
     merged: dict[frozenset[str], list[Finding]] = {}
     for f in findings:
         if _own_region(f.a, f.b):
@@ -63,7 +66,11 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
         date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
         rules = list(dict.fromkeys(r for f in group for r in f.rules if r))
-        if date is None and filed is not None and winner.status != "established" and \
+        told = next((d for step, d, places in story if step == winner.status
+                     and places <= {winner.a.key, winner.b.key}), None) if date is None else None
+        if told is not None and winner.status != "established":
+            date, rules = told, [*rules, "story-date"]
+        elif date is None and filed is not None and winner.status != "established" and \
                 event_dates.usable([filed], winner.status, doc):
             date, rules = filed, [*rules, "dateline-date"]
         evidence = sorted({_trimmed(doc, s, e) for f in group for s, e in f.evidence})
