@@ -118,3 +118,94 @@ def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
 def test_dates_as_council_and_wire_reporting_give_them(extractor, text, published, expected):
     (record,) = extractor.extract(text, published=published)
     assert (record.date.value if record.date else None) == expected
+
+
+PARTNER_PAGE_NUMBERED = """Sister Cities
+
+Osijek has built sister-city ties with several cities since 1975.
+
+1. Pécs, Hungary
+Place of signing: Pécs
+Date: 1975.6.12
+
+2. Ingolstadt, Germany
+Place of signing: Osijek
+Date: 1996.3.1
+
+3. Tuzla, Bosnia and Herzegovina
+Place of signing: Tuzla
+Date: 2003.9.30
+"""
+
+PARTNER_PAGE_COUNTRY_FIRST = """Twin towns of the City of Osijek
+
+  Hungary Pécs Agreement on Cooperation between the Cities, 12.6.1975, renewal of the Agreement, 1998
+  Germany Ingolstadt Town Twinning Agreement, 1.3.1996
+  Slovak Republic Nitra Memorandum of Cooperation, 30.9.2003
+"""
+
+SECTIONS = """Partner comparison with neighbouring councils
+
+Nelson
+Population 55,000
+Sister cities
+· Miyazu, Japan
+· Eureka, California, USA
+· Huangshi, China
+
+Timaru
+Population 29,000
+Sister city
+· Orange, New South Wales, Australia
+· Eniwa, Japan
+· Weihai, China
+"""
+
+PAIR_LINES = """Israeli towns and their partners
+
+Some examples of twinning are:
+Holon – Suresnes, France
+Ramla – Vaughan, Canada
+Nazareth – Florence, Italy
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (PARTNER_PAGE_NUMBERED, {P({"Osijek", "Pécs"}): ("signed", "1975-06-12"),
+                             P({"Osijek", "Ingolstadt"}): ("signed", "1996-03-01"),
+                             P({"Osijek", "Tuzla"}): ("signed", "2003-09-30")}),
+    # a dated agreement is a signing, dated by its latest date (a renewal)
+    (PARTNER_PAGE_COUNTRY_FIRST, {P({"Osijek", "Pécs"}): ("signed", "1998"),
+                                  P({"Osijek", "Ingolstadt"}): ("signed", "1996-03-01"),
+                                  P({"Osijek", "Nitra"}): ("signed", "2003-09-30")}),
+    (PAIR_LINES, {P({"Holon", "Suresnes"}): ("established", None), P({"Ramla", "Vaughan"}): ("established", None),
+                  P({"Nazareth", "Florence"}): ("established", None)}),
+])
+def test_partner_pages(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {P(p.text for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected
+
+
+def test_section_heads_host_the_bulleted_partners_below_them(extractor):
+    records = extractor.extract(SECTIONS)
+    pairs = {P(p.name for p in r.parties) for r in records}
+    assert pairs == {P({"Nelson", "Miyazu"}), P({"Nelson", "Eureka"}), P({"Nelson", "Huangshi"}),
+                     P({"Timaru", "Orange"}), P({"Timaru", "Eniwa"}), P({"Timaru", "Weihai"})}
+    # "USA" qualifies Eureka; it says nothing about which Nelson the page is about
+    assert {p.country for r in records for p in r.parties if p.name == "Nelson"} == {"NZ"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Toronto has entered into "friendship" agreements with Quito and Warsaw.',
+     {P({"Toronto", "Quito"}), P({"Toronto", "Warsaw"})}),
+])
+def test_quotes_inside_a_trigger(extractor, text, expected):
+    assert set(_pairs(extractor.extract(text))) == expected
+
+
+def test_a_step_takes_the_date_the_story_gives_it(extractor):
+    text = ("Charlotte suspends sister city ties with Voronezh\n\n"
+            "City leaders voted Monday night to put the sister city ties on hold.\n\n"
+            "The two cities have been partners since 1991.")
+    (record,) = extractor.extract(text, published="2022-03-01")
+    assert (record.status, record.date.value if record.date else None) == ("terminated", "2022-02-28")

@@ -441,12 +441,14 @@ PAGE_DATE_LINES = 8
 def page_date(text: str) -> str | None:
     """The date a page carries on a line of its own near the top ("Oct. 30, 2023", "Published:
     12 May 2023 | 3 min read"), as YYYY-MM-DD: stands in for a missing publication date, so "on
-    Monday" and "last month" resolve as the page meant them."""
+    Monday" and "last month" resolve as the page meant them. Not when the text states a later
+    date: then the line dates something else ("Date: 1979.5.2" in a list of signings)."""
     for line in text.splitlines()[:PAGE_DATE_LINES]:
         m = _PAGE_DATE_LINE.match(line)
         if not m:
             continue
         found = find_dates(m.group("date"))
         if len(found) == 1 and found[0].precision == "day" and found[0].text.strip() == m.group("date").strip():
-            return found[0].value
+            later = [d for d in find_dates(text) if d.kind == "absolute" and d.value and d.value > found[0].value]
+            return None if later else found[0].value
     return None

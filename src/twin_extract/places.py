@@ -69,14 +69,14 @@ class PlaceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.matcher.mentions(doc)
-        context = Counter(m[1].country for m in mentions if m[1].kind == "country" and m[1].country)
-        context.update(code for token in doc if token.text[:1].isupper()
-                       for code in [self.resolver.demonym(token.text)] if code)
+        context: Counter[str] = Counter(code for token in doc if token.text[:1].isupper()
+                                        for code in [self.resolver.demonym(token.text)] if code)
         by_sentence: dict[int, set[str]] = {}
         for span, info in mentions:
             qualifies = any(other.kind != "country" and other.ext_start < span.start < other.ext_end
                             for _, other in mentions)
             if info.kind == "country" and info.country and not qualifies:
+                context[info.country] += 1
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
         mentions = _drop_qualifiers(mentions)
         contrasts = self._described_countries(doc)
@@ -131,7 +131,8 @@ class PlaceRecognizer:
     def _rank(self, span: Span, info: PlaceInfo, sentence_countries: set[str],
               doc_countries: Counter[str]) -> PlaceInfo | None:
         """No explicit country: prefer countries named in the sentence, then those named more
-        often in the document (Scotland, Scottish: the Perth in Scotland), then size; a name written with the exact local diacritics of a candidate
+        often in the document on their own (Scotland, Scottish: the Perth in Scotland; "Tempe,
+        Arizona, USA" in a partner list says nothing of the host), then size; a name written with the exact local diacritics of a candidate
         ("Jarosław", not Yaroslavl's Polish exonym) counts tenfold. Later mentions of the name
         keep the first mention's choice (one sense per document)."""
         places = info.candidates

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 def newline_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break and after a wire dateline; never start one after
     a word (a sentence ends with punctuation or a line: "Finland Raahe Agreement on ..." is one
-    list line), an abbreviation ("St."), a list number at the start of a line ("1. Fukuoka, Japan"), a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
+    list line), an abbreviation ("St."), a list number or bullet at the start of a line ("1. Fukuoka, Japan", "• Milan"), a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
     middle of a line ("Freiburg | im Breisgau has welcomed ..." was a parser split).
     The parser keeps preset boundaries."""
     dateline = _dateline_end(doc)
@@ -44,9 +44,15 @@ def _abbreviation_before(doc: Doc, i: int) -> bool:
     return previous.text == "." and i >= 2 and doc[i - 2].lower_ in ABBREVIATIONS and not doc[i - 2].whitespace_
 
 
+BULLETS = {"•", "·", "▪", "►", "*", "-", "–", "—", "○", "◦"}
+
+
 def _list_number_before(doc: Doc, i: int) -> bool:
-    """"1. Fukuoka, Japan", "12) Lyon": the number opens a list line, it does not end a sentence."""
+    """"1. Fukuoka, Japan", "12) Lyon", "• Milan, Italy": the number or bullet opens a list line,
+    it does not end a sentence."""
     k = i - 1
+    if k >= 0 and doc[k].text in BULLETS:
+        return k == 0 or "\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_
     if k >= 0 and doc[k].text in {".", ")"}:
         k -= 1
     elif k >= 0 and doc[k].text[-1:] in {".", ")"} and doc[k].text[:-1].isdigit():

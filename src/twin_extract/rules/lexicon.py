@@ -47,7 +47,7 @@ class Lexicon:
     def from_patterns(cls, vocab: Vocab, patterns: PatternSet) -> "Lexicon":
         triggers, blockers, status, anaphors, list_openers = (Matcher(vocab) for _ in range(5))
         for row in patterns["triggers"]:
-            (blockers if row["strength"] == "block" else triggers).add(row["id"], [row["pattern"]])
+            (blockers if row["strength"] == "block" else triggers).add(row["id"], [quotes_allowed(row["pattern"])])
         for row in patterns["status"]:
             status.add(row["id"], [row["pattern"]])
         for row in patterns["anaphors"]:
@@ -111,6 +111,20 @@ def _cues(doc: Doc, matcher: Matcher, rows: dict[str, dict[str, Any]], label_key
     cues = [Cue(rows[span.label_]["id"], span.start, span.end, rows[span.label_][label_key],
                 rows[span.label_].get("strength", "")) for span in spans]
     return sorted(cues, key=lambda c: c.start)
+
+
+QUOTES = ['"', "'", "“", "”", "‘", "’", "«", "»"]
+
+
+def quotes_allowed(pattern: list[dict]) -> list[dict]:
+    """A trigger written with quotes inside it still matches: 'entered into "friendship"
+    agreements', 'its ‘sister city’ status'."""
+    out: list[dict] = []
+    for n, token in enumerate(pattern):
+        if n:
+            out.append({"ORTH": {"IN": QUOTES}, "OP": "?"})
+        out.append(token)
+    return out
 
 
 OPENER_AFTER_COMMA = 8

@@ -149,14 +149,18 @@ def partner_entries(lex: Lexicon, ctx: DocCues, sentences: list[Span]) -> list[F
     listed = _colon_list_lines(doc, sentences)
     page = anaphora.topic(ctx.mentions, ctx.mentions)
     shaped = {k: _entry_shaped(ctx, sent, page) for k, sent in enumerate(sentences) if k not in listed}
+    heads = _section_heads(doc, sentences, shaped)
+    shaped = {k: partner for k, partner in shaped.items() if k not in heads}
     block = sum(partner is not None for partner in shaped.values()) >= ENTRY_BLOCK
     entries = [k for k, partner in shaped.items() if partner is not None and (
         block or _entry_evidence(ctx, sentences[k], sentences[k + 1] if k + 1 < len(sentences) else None))]
     found = []
     for n, k in enumerate(entries):
         entry, partner = sentences[k], shaped[k]
-        host = anaphora.topic([m for m in ctx.mentions if m.key != partner.key], ctx.mentions)
-        if host is None:
+        head = max((h for h in heads if h < k), default=None)
+        host = heads[head] if head is not None else \
+            anaphora.topic([m for m in ctx.mentions if m.key != partner.key], ctx.mentions)
+        if host is None or host.key == partner.key:
             continue
         stop = entries[n + 1] if n + 1 < len(entries) else len(sentences)
         body = [entry]
@@ -174,6 +178,31 @@ signing dated by its latest date: a list of agreements with dates records what w
 ENTRY_MAX_WORDS = 25
 ENTRY_BLOCK = 3
 """Lines shaped like entries that make a list by themselves, with no year or trigger of their own."""
+
+
+def _section_heads(doc: Doc, sentences: list[Span], shaped: dict[int, Mention | None]) -> dict[int, Mention]:
+    """A page comparing several places' partners ("Lower Hutt" / "· Minoh, Japan" / "· Tempe,
+    Arizona, USA" / "Wellington" / ...): when entries carry bullets or numbers, a bare line that
+    is only a place name heads the section whose entries are its partners."""
+    bulleted = {k for k, partner in shaped.items() if partner is not None and _marked(doc, sentences[k])}
+    if len(bulleted) < ENTRY_BLOCK:
+        return {}
+    return {k: partner for k, partner in shaped.items() if partner is not None and k not in bulleted
+            and len([t for t in sentences[k] if t.is_alpha]) <= SECTION_HEAD_WORDS
+            and partner.info.ext_end >= _last_word(sentences[k])}
+
+
+SECTION_HEAD_WORDS = 4
+
+
+def _marked(doc: Doc, sent: Span) -> bool:
+    """Does the line start with a bullet or a list number?"""
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and (first.text in BULLETS or first.like_num and len(first) <= 3)
+
+
+def _last_word(sent: Span) -> int:
+    return max((t.i + 1 for t in sent if not t.is_space and not t.is_punct), default=sent.start)
 
 
 def _entry_finding(lex: Lexicon, ctx: DocCues, host: Mention, partner: Mention, body: list[Span]) -> Finding:
