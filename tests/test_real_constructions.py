@@ -209,3 +209,25 @@ def test_a_step_takes_the_date_the_story_gives_it(extractor):
             "The two cities have been partners since 1991.")
     (record,) = extractor.extract(text, published="2022-03-01")
     assert (record.status, record.date.value if record.date else None) == ("terminated", "2022-02-28")
+
+
+def test_a_list_line_after_a_colon_gives_each_partner(extractor):
+    text = "Sister Cities\n\nThe sister cities of Tbilisi are:\nNantes, Ljubljana, Atlanta, Palermo and Vilnius.\n"
+    assert set(_pairs(extractor.extract(text))) == {P({"Tbilisi", x}) for x in
+                                                    ("Nantes", "Ljubljana", "Atlanta", "Palermo", "Vilnius")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page about one city: "the two cities" are the place just named and the page's own city
+    ("Sister cities of Tbilisi\n\nTbilisi has many partners abroad. The mayor of Tbilisi welcomes guests. "
+     "Tbilisi is proud of its friends.\n\n"
+     "Ljubljana is the capital of Slovenia. The two cities signed their partnership agreement on October 14, 1979.",
+     {P({"Tbilisi", "Ljubljana"}): "1979-10-14"}),
+    # a place named only in passing ("north of Lviv", "in Lviv") is not the story's own place
+    ("Our clinic treated patients from Lviv. We visited a hospital in Lviv. The road north of Lviv was busy. "
+     "The weather was fine.\n\n"
+     "The trip went to Zhovkva, a small town. The two towns signed a memorandum of intent on 12 June 2023.", {}),
+])
+def test_the_two_cities_with_one_named(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected

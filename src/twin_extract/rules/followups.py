@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .. import clauses, event_dates
+from .. import anaphora, clauses, event_dates
 from ..cues import Cue, DocCues
 from ..places import Mention
 from .findings import Finding, finding, rules_of
@@ -17,9 +17,16 @@ from .lexicon import Lexicon, pair_kind, two_of_kind
 from .status import STATUS_RANK, licensing_trigger, status
 
 
+TOPIC_MENTIONS = 3
+"""How often a place must be named, other than as a venue or a direction ("in Lviv", "north of
+Lviv"), to be the story's own place that "the two cities" includes."""
+
+
 def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
                earlier: list[Span]) -> list[Finding]:
-    """"The two cities have been sister cities since 1971": the pair named just before."""
+    """"The two cities have been sister cities since 1971": the pair named just before; when only
+    one place was named there ("Ljubljana, the capital of Slovenia, ... The two cities signed"),
+    the other is the story's own place."""
     doc = ctx.doc
     refs = lex.pair_refs(doc[sent.start:sent.end])
     if not refs or not earlier:
@@ -34,6 +41,13 @@ def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], t
     distinct = two_of_kind(ctx.mentions_in(earlier[0].start, sent.start), kind)
     if len(distinct) != 2:
         two_of_kind([m for m in in_sent if not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER)], kind, distinct)
+    if len(distinct) == 1:
+        (named,) = distinct.values()
+        host = anaphora.topic([m for m in ctx.mentions if m.key != named.key and m.start < named.start], ctx.mentions)
+        named_as_party = [m for m in ctx.mentions if host is not None and m.key == host.key
+                          and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and not clauses.direction(doc, m)]
+        if host is not None and (kind is None or host.info.kind == kind) and len(named_as_party) >= TOPIC_MENTIONS:
+            distinct[host.key] = host
     if len(distinct) != 2:
         return []
     a, b = distinct.values()

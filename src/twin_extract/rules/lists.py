@@ -23,7 +23,8 @@ from .status import Step, status, step
 def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
     """"Olsztyn is twinned with:" and then one partner per line ("Châteauroux, France (since
     1992)", "Kaliningrad, Russia (cooperation suspended in March 2022)"): each line is a
-    partner of the one place named before the colon, with the line's own status and date."""
+    partner of the one place named before the colon, with the line's own status and date. A
+    line that is itself a list ("Saarbrücken, Nantes, Ljubljana and Vilnius.") gives each."""
     doc = ctx.doc
     last = _last_token(sent)
     triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
@@ -49,10 +50,13 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
         if dates and line_step.rule and cues:
             anchor = doc[cues[-1].start].idx
             dates = sorted(dates, key=lambda d: abs(d.start - anchor))
-        found.append(finding("colon-list", host, partner, lex.relation(trigger), line_step,
-                             dates[0] if dates else None,
-                             [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
-                             [trigger.rule, "list-after-colon", *rules_of(line_step), *partner.info.rules], trigger))
+        in_line = [m for m in ctx.mentions_in(line.start, line.end) if m.key != host.key]
+        listed = clauses.groups(doc, in_line)[0] if in_line and in_line[0] is partner else [partner]
+        for each in listed:
+            found.append(finding("colon-list", host, each, lex.relation(trigger), line_step,
+                                 dates[0] if dates and len(listed) == 1 else None,
+                                 [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
+                                 [trigger.rule, "list-after-colon", *rules_of(line_step), *each.info.rules], trigger))
     return found
 
 
