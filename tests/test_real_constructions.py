@@ -231,3 +231,20 @@ def test_a_list_line_after_a_colon_gives_each_partner(extractor):
 def test_the_two_cities_with_one_named(extractor, text, expected):
     records = extractor.extract(text)
     assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Toronto has entered into friendship agreements with Quito and Warsaw.",
+     {P({"Toronto", "Quito"}): "signed", P({"Toronto", "Warsaw"}): "signed"}),
+])
+def test_concluding_an_agreement_is_a_signing(extractor, text, expected):
+    assert _pairs(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, code", [
+    # the English stem of a region's local name, beside a region cue
+    ("Warsaw signed an agreement with the Smolensk Region in 2005.", "RU-SMO"),
+    ("Warsaw signed an agreement with the Stockholm Region in 2005.", "SE-AB"),
+])
+def test_regions_by_their_english_stem(extractor, text, code):
+    assert code in {p.subdivision for r in extractor.extract(text) for p in r.parties}

@@ -30,6 +30,14 @@ class Subdivision:
     type: str
 
 
+_LETTERS = re.compile(r"[^a-z]")
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]")
+"""pycountry appends old codes to some names: "Stockholms län [SE-01]"."""
+MIN_STEM = 4
+MAX_ENDING = 5
+"""An adjectival ending is short: -s, -ska, -skaya, -acka."""
+
+
 class CountryResolver:
     """Lookups built once from pycountry and the pattern files (aliases, demonyms, regions)."""
 
@@ -47,6 +55,7 @@ class CountryResolver:
         self.demonyms: dict[str, str] = {fold(r["demonym"]): r["country"] for r in patterns["demonyms"]}
         self.demonym_rules: dict[str, str] = {fold(r["demonym"]): r["id"] for r in patterns["demonyms"]}
         self.subdivisions: dict[str, list[Subdivision]] = {}
+        self._stems: list[tuple[str, Subdivision]] | None = None
         self.region_rules: dict[str, str] = {}
         for sub in pycountry.subdivisions:
             entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
@@ -82,6 +91,20 @@ class CountryResolver:
                 if fold(s.name) == key or self.region_rules.get(key)
                 or stripped and self.stripped(s.name) == key]
 
+    def _named_by_stem(self, key: str) -> list[Subdivision]:
+        """Subdivisions whose local name is the English stem plus an adjectival ending:
+        "Smolensk" -> Smolenskaya oblast', "Stockholm" -> Stockholms län, "Zagreb" ->
+        Zagrebačka županija. Only asked for where a region cue stands beside the name."""
+        stem = _LETTERS.sub("", key)
+        if len(stem) < MIN_STEM:
+            return []
+        if self._stems is None:
+            self._stems = [(_LETTERS.sub("", self.stripped(_BRACKETED.sub("", sub.name))), sub)
+                           for subs in self.subdivisions.values() for sub in subs]
+        found = {sub.code: sub for name, sub in self._stems
+                 if name.startswith(stem) and len(name) - len(stem) <= MAX_ENDING}
+        return list(found.values())
+
     @staticmethod
     def stripped(name: str) -> str:
         """A subdivision's name without its type words: "Heilongjiang Sheng" -> "heilongjiang"."""
@@ -91,7 +114,8 @@ class CountryResolver:
                     prefer_types: tuple[str, ...] = ()) -> Subdivision | None:
         """The best subdivision named ``text``; a known country narrows the choice."""
         key = self.stripped(text)
-        candidates = self.subdivisions.get(fold(text), []) or self.subdivisions.get(key, [])
+        candidates = self.subdivisions.get(fold(text), []) or self.subdivisions.get(key, []) or \
+            self._named_by_stem(key)
         if country:
             candidates = [c for c in candidates if c.country == country] or []
         if not candidates:
