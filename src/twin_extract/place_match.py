@@ -158,7 +158,9 @@ class PlaceMatcher:
                          ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
 
     def _plausible(self, doc: Doc, span: Span, run: tuple[int, int], places: tuple[Place, ...]) -> bool:
-        """Is this capitalised string a place here, or a word/name that happens to match one?"""
+        """Is this capitalised string a place here, or a word/name that happens to match one? A
+        town's full canonical name of several words is one whatever the tagger thought of its
+        first word ("Lower Hutt", "Palmerston North" heading a line)."""
         if not self._fits_run(doc, span, run):
             return False
         if hyphen_pair(doc, span, run, self.words):
@@ -180,6 +182,8 @@ class PlaceMatcher:
             return True
         best = max(p.population for p in places)
         primary = any(p.primary for p in places)
+        if primary and len(span) > 1 and best >= self.min_population and all(t.text[:1].isupper() for t in span):
+            return True
         proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct) or bool(ent_types & NER_NAME)
         if proper:
             return best >= self.min_population or (primary and len(span) > 1)

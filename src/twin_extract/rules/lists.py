@@ -153,7 +153,7 @@ def partner_entries(lex: Lexicon, ctx: DocCues, sentences: list[Span]) -> list[F
     listed = _colon_list_lines(doc, sentences)
     page = anaphora.topic(ctx.mentions, ctx.mentions)
     shaped = {k: _entry_shaped(ctx, sent, page) for k, sent in enumerate(sentences) if k not in listed}
-    heads = _section_heads(doc, sentences, shaped)
+    heads = _section_heads(ctx, sentences, shaped)
     shaped = {k: partner for k, partner in shaped.items() if k not in heads}
     block = sum(partner is not None for partner in shaped.values()) >= ENTRY_BLOCK
     entries = [k for k, partner in shaped.items() if partner is not None and (
@@ -184,16 +184,23 @@ ENTRY_BLOCK = 3
 """Lines shaped like entries that make a list by themselves, with no year or trigger of their own."""
 
 
-def _section_heads(doc: Doc, sentences: list[Span], shaped: dict[int, Mention | None]) -> dict[int, Mention]:
+def _section_heads(ctx: DocCues, sentences: list[Span], shaped: dict[int, Mention | None]) -> dict[int, Mention]:
     """A page comparing several places' partners ("Lower Hutt" / "· Minoh, Japan" / "· Tempe,
     Arizona, USA" / "Wellington" / ...): when entries carry bullets or numbers, a bare line that
     is only a place name heads the section whose entries are its partners."""
+    doc = ctx.doc
     bulleted = {k for k, partner in shaped.items() if partner is not None and _marked(doc, sentences[k])}
     if len(bulleted) < ENTRY_BLOCK:
         return {}
-    return {k: partner for k, partner in shaped.items() if partner is not None and k not in bulleted
-            and len([t for t in sentences[k] if t.is_alpha]) <= SECTION_HEAD_WORDS
-            and partner.info.ext_end >= _last_word(sentences[k])}
+    heads = {}
+    for k, sent in enumerate(sentences):
+        if k in bulleted or not _starts_line(doc, sent) or \
+                len([t for t in sent if t.is_alpha]) > SECTION_HEAD_WORDS:
+            continue
+        place = _first_place(ctx, sent)
+        if place is not None and place.info.ext_end >= _last_word(sent):
+            heads[k] = place
+    return heads
 
 
 SECTION_HEAD_WORDS = 4
