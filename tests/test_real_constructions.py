@@ -248,3 +248,13 @@ def test_concluding_an_agreement_is_a_signing(extractor, text, expected):
 ])
 def test_regions_by_their_english_stem(extractor, text, code):
     assert code in {p.subdivision for r in extractor.extract(text) for p in r.parties}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two countries agreed to set up sister-city relations between Delhi-Beijing, Bengaluru-Chengdu and "
+     "Kolkata-Kunming.", {P({"Delhi", "Beijing"}), P({"Bengaluru", "Chengdu"}), P({"Kolkata", "Kunming"})}),
+    # a hyphenated pair used as a modifier names a route, not a tie
+    ("Saxony and Lower Silesia want to upgrade the Dresden-Wrocław railway line.", set()),
+])
+def test_hyphenated_town_pairs(extractor, text, expected):
+    assert set(_pairs(extractor.extract(text))) == expected

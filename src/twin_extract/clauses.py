@@ -24,6 +24,8 @@ PAIR_GLUE = re.compile(r"^\s+(?:and|&)\s+$", re.IGNORECASE)
 PAIR_GLUE_AFTER_APPOSITION = re.compile(r"^\s*,?\s+(?:and|&)\s+$", re.IGNORECASE)
 """"Irvine, California, and Hsinchu": the comma closes the apposition, it does not end a pair."""
 BETWEEN_PAIRS = re.compile(r"^\s*[,;]\s*(?:(?:and|while|as well as)\s+)?$", re.IGNORECASE)
+HYPHEN_GLUE = re.compile(r"^[-–—]$")
+BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", re.IGNORECASE)
 PARALLEL_PREP = re.compile(r"(?:,\s*|\s+)(?:and|as well as)\s+(of|with|to)\s+$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
 """What may stand between two places of one list, including a bracketed other spelling:
@@ -192,15 +194,22 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
 def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """"Plano, Texas and Weifang, Shandong province, and Irvine, California, and Hsinchu signed
     agreements", "Kharkiv and Lublin, and Odesa and Genoa": pairs joined by "and", the pairs by
-    commas. The ties follow the coordination, never all-with-all. Places that only qualify or
+    commas; "Delhi-Beijing, Bengaluru-Chengdu and Kolkata-Kunming": pairs joined by a hyphen. The ties follow the coordination, never all-with-all. Places that only qualify or
     locate a party ("Shandong province") do not break the pattern."""
-    if len(mentions) < 4 or len(mentions) % 2:
+    if len(mentions) < 2 or len(mentions) % 2:
         return []
-    for k, (prev, cur) in enumerate(zip(mentions, mentions[1:])):
-        between = _without_places(doc, prev.end, cur.start)
-        within = PAIR_GLUE_AFTER_APPOSITION if prev.info.ext_end > prev.span.end else PAIR_GLUE
-        if not (within if k % 2 == 0 else BETWEEN_PAIRS).match(between):
+    gaps = [_without_places(doc, prev.end, cur.start) for prev, cur in zip(mentions, mentions[1:])]
+    if all(HYPHEN_GLUE.match(gap) for gap in gaps[::2]):
+        between = BETWEEN_HYPHENED
+    elif len(mentions) >= 4:
+        between = BETWEEN_PAIRS
+        if not all((PAIR_GLUE_AFTER_APPOSITION if prev.info.ext_end > prev.span.end else PAIR_GLUE).match(gap)
+                   for prev, gap in zip(mentions[::2], gaps[::2])):
             return []
+    else:
+        return []
+    if not all(between.match(gap) for gap in gaps[1::2]):
+        return []
     return [(mentions[k], mentions[k + 1]) for k in range(0, len(mentions), 2)]
 
 
