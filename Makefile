@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/twin-extract run corpus/source-article.txt corpus/gold/dev.jsonl corpus/gold/test.jsonl corpus/gold/holdout.jsonl -o outputs/records.jsonl
+	$(BIN)/twin-extract run corpus/source-article.txt corpus/gold/dev.jsonl corpus/gold/test.jsonl corpus/gold/holdout.jsonl corpus/gold/real-dev.jsonl corpus/gold/real-test.jsonl -o outputs/records.jsonl
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -24,6 +24,8 @@ evaluate: setup
 	$(BIN)/twin-extract evaluate corpus/gold/dev.jsonl
 	$(BIN)/twin-extract evaluate corpus/gold/test.jsonl
 	$(BIN)/twin-extract evaluate corpus/gold/holdout.jsonl
+	$(BIN)/twin-extract evaluate corpus/gold/real-dev.jsonl
+	$(BIN)/twin-extract evaluate --no-errors corpus/gold/real-test.jsonl
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -1,8 +1,8 @@
 """Scores on the hand-written gold corpus, gated so a regression turns CI red.
 
-The gates are the issue's targets (dev 0.95, test 0.85) and, for the holdout split, a regression
-alarm just under its first score (0.770); README "Current scores" has the scores reached.
-Rules are tuned on dev only; the errors of test and holdout are not read.
+The gates are the issue's targets (dev 0.95, test 0.85) and, for the holdout and the real-modelled
+splits, regression alarms just under the scores reached (README "Current scores" has them).
+Rules are tuned on dev and real-dev only; the errors of test, holdout and real-test are not read.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from twin_extract.evaluate import evaluate_files
 
-GATES = {"dev": 0.95, "test": 0.85, "holdout": 0.75}
+GATES = {"dev": 0.95, "test": 0.85, "holdout": 0.75, "real-dev": 0.70, "real-test": 0.45}
 
 
 @pytest.mark.parametrize("split", sorted(GATES))
