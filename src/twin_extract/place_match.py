@@ -163,7 +163,7 @@ class PlaceMatcher:
         first word ("Lower Hutt", "Palmerston North" heading a line)."""
         if not self._fits_run(doc, span, run):
             return False
-        if hyphen_pair(doc, span, run, self.words) or self._hyphenated_towns(doc, span, run):
+        if hyphen_pair(doc, span, run, self.words) or hyphenated_towns(doc, span, run, self.gazetteer):
             return True
         if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and (
                 span.start > 2 or 0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "("
@@ -197,10 +197,10 @@ class PlaceMatcher:
         sentence-initial ordinary word ("Neighbouring Lappeenranta") or a country adjective
         ("Welsh Aberystwyth", "Polish Rzeszów"), unless an article makes the two one name
         ("the French Riviera")."""
-        if hyphen_pair(doc, span, run, self.words) or self._hyphenated_towns(doc, span, run):
+        if hyphen_pair(doc, span, run, self.words) or hyphenated_towns(doc, span, run, self.gazetteer):
             return True
         words = self.words
-        listed = starts_line(doc, run[0]) and self._named_container(doc, run[0], span.start)
+        listed = starts_line(doc, run[0]) and named_container(doc, run[0], span.start, self.resolver)
         before = [t for t in doc[run[0]:span.start] if t.lower_ not in words.leading and t.text != "-"
                   and not (t.is_sent_start and (t.pos_ in ("ADJ", "VERB", "ADV", "NOUN")
                                                 or t.lower_.endswith(("ing", "ed", "ly"))))
@@ -212,30 +212,6 @@ class PlaceMatcher:
         return not after or after[0].lower_ in words.title_words or \
             after[0].is_lower and after[0].lower_ in words.connectors or \
             starts_line(doc, run[0]) and after[0].lower_ in words.entry_heads
-
-    def _hyphenated_towns(self, doc: Doc, span: Span, run: tuple[int, int]) -> bool:
-        """"sister-city relations between Delhi-Beijing, Bengaluru-Chengdu ...": two towns of some
-        size joined by a bare hyphen name a pair (a name that is one place, "Ivano-Frankivsk",
-        was matched whole before), but not as a modifier ("the Dresden-Wrocław railway line")."""
-        if span.end + 1 < run[1] and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_:
-            other = doc[span.end + 1:run[1]]
-        elif span.start - 1 > run[0] and doc[span.start - 1].text == "-":
-            other = doc[run[0]:span.start - 1]
-        else:
-            return False
-        after = doc[run[1]] if run[1] < len(doc) else None
-        if after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ", "PROPN"):
-            return False
-        sizes = [p.population for part in (span, other) for p in self.gazetteer.lookup(fold(part.text)) if p.primary]
-        return len(other) <= 3 and len(sizes) >= 2 and min(max(sizes[:1]), max(sizes[1:])) >= TOWN
-
-    def _named_container(self, doc: Doc, i: int, j: int) -> bool:
-        """Do ``doc[i:j]`` name a country or a region, as a partner list puts it before each
-        partner ("Germany Wuppertal ...", "Czech Republic Ostrava ...")? Empty counts too."""
-        if i == j:
-            return True
-        text = doc[i:j].text
-        return bool(self.resolver.country(text) or self.resolver.subdivisions_named(text))
 
     def _city(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo:
         country, source = self.context.explicit_country(doc, span.start, span.end, places)
@@ -255,6 +231,31 @@ class PlaceMatcher:
                              ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
         return PlaceInfo("city", span.text, None, ext_start=ext_start, ext_end=ext_end,
                          evidence=0.7, rules=rules, candidates=places)
+
+
+def hyphenated_towns(doc: Doc, span: Span, run: tuple[int, int], gazetteer: Gazetteer) -> bool:
+    """"sister-city relations between Delhi-Beijing, Bengaluru-Chengdu ...": two towns of some
+    size joined by a bare hyphen name a pair (a name that is one place, "Ivano-Frankivsk",
+    was matched whole before), but not as a modifier ("the Dresden-Wrocław railway line")."""
+    if span.end + 1 < run[1] and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_:
+        other = doc[span.end + 1:run[1]]
+    elif span.start - 1 > run[0] and doc[span.start - 1].text == "-":
+        other = doc[run[0]:span.start - 1]
+    else:
+        return False
+    after = doc[run[1]] if run[1] < len(doc) else None
+    if after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ", "PROPN"):
+        return False
+    sizes = [p.population for part in (span, other) for p in gazetteer.lookup(fold(part.text)) if p.primary]
+    return len(other) <= 3 and len(sizes) >= 2 and min(max(sizes[:1]), max(sizes[1:])) >= TOWN
+
+def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool:
+    """Do ``doc[i:j]`` name a country or a region, as a partner list puts it before each
+    partner ("Germany Wuppertal ...", "Czech Republic Ostrava ...")? Empty counts too."""
+    if i == j:
+        return True
+    text = doc[i:j].text
+    return bool(resolver.country(text) or resolver.subdivisions_named(text))
 
 
 def hyphen_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:
