@@ -167,8 +167,8 @@ def dateline_date(ctx: DocCues) -> DateMention | None:
 def story_dates(ctx: DocCues) -> list[tuple[str, DateMention, frozenset[str]]]:
     """Dated steps the story reports ("City leaders voted Monday night to put Charlotte's sister
     city ties on hold"): (step, date, the places its sentence names), in reading order. A pair
-    whose own sentences name a step but not its date takes the first of these that names no
-    other place (``merge.records``)."""
+    whose own sentences name a step but not its date takes the first of these that names one of
+    its places and no other (``merge.records``)."""
     doc = ctx.doc
     found = []
     for sent in doc.sents:

@@ -52,8 +52,8 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
             story: list[tuple[str, DateMention, frozenset[str]]] = (), filed: DateMention | None = None,
             ) -> list[TwinningRecord]:
     """One record per pair: the winning finding's parties, status and date, every finding's evidence.
-    A step no finding could date takes the date the story gives that step in a sentence naming no
-    other place (``story``, from ``event_dates.story_dates``), else ``filed``, the wire dateline's
+    A step no finding could date takes the date the story gives that step in a sentence naming one
+    of its places and no other (``story``, from ``event_dates.story_dates``), else ``filed``, the wire dateline's
     date ("KHARKIV, Oct. 30 –")."""
     merged: dict[frozenset[str], list[Finding]] = {}
     for f in findings:
@@ -66,7 +66,7 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
         date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
         rules = list(dict.fromkeys(r for f in group for r in f.rules if r))
-        told = next((d for step, d, places in story if step == winner.status
+        told = next((d for step, d, places in story if step == winner.status and places
                      and places <= {winner.a.key, winner.b.key}), None) if date is None else None
         if told is not None and winner.status != "established":
             date, rules = told, [*rules, "story-date"]
