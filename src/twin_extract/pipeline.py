@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .prefilter import PassageFilter
 
 
+LOOK_BACK = 20_000
+"""Characters of the article before a chunk that the chunk's rules may read (dates, evidence)."""
+
+
 class Extractor:
     """A spaCy pipeline with the twin_extract components added, ready for many documents."""
 
@@ -97,18 +101,23 @@ class Extractor:
         """Pre-filter, split over-long texts into chunks, run spaCy, merge chunk results back."""
         from .chunking import merge_chunk_records, split_long_text
 
-        jobs: list[tuple[Doc, tuple[int, int]]] = []
-        for n, item in enumerate(batch):
-            text = self.passage_filter.select(item.text) if self.prefilter else item.text
-            if text is None:
-                continue
-            for offset, chunk in split_long_text(text, max_chars=self.max_chars):
-                sub = NewsItem(text=item.text[offset:offset + len(chunk)], id=item.id, path=item.path,
-                               url=item.url, published=item.published, title=item.title)
-                doc = self.make_doc(sub, chunk, full_text=item.text[:offset + len(chunk)], offset=offset)
-                jobs.append((doc, (n, offset)))
+        def jobs() -> Iterator[tuple[Doc, tuple[int, int]]]:
+            """Chunks made as spaCy asks for them, so a long text is never held as Docs at once;
+            each sees at most ``LOOK_BACK`` characters before it (a year stated earlier, evidence
+            text), never a copy of the whole prefix."""
+            for n, item in enumerate(batch):
+                text = self.passage_filter.select(item.text) if self.prefilter else item.text
+                if text is None:
+                    continue
+                for offset, chunk in split_long_text(text, max_chars=self.max_chars):
+                    sub = NewsItem(text=item.text[offset:offset + len(chunk)], id=item.id, path=item.path,
+                                   url=item.url, published=item.published, title=item.title)
+                    start = max(0, offset - LOOK_BACK)
+                    doc = self.make_doc(sub, chunk, full_text=item.text[start:offset + len(chunk)], offset=offset - start)
+                    yield doc, (n, offset)
+
         results: dict[int, list[tuple[int, list[TwinningRecord]]]] = {}
-        for doc, (n, offset) in self.nlp.pipe(jobs, as_tuples=True):
+        for doc, (n, offset) in self.nlp.pipe(jobs(), as_tuples=True):
             results.setdefault(n, []).append((offset, list(doc._.twinnings)))
         for n, item in enumerate(batch):
             chunks = results.get(n, [])

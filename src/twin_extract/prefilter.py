@@ -4,12 +4,13 @@ Most news says nothing about twinning, and the tagger, parser and NER cost far m
 tokenizer. A passage (a line/paragraph) is kept when it has a trigger phrase from
 ``patterns/triggers.jsonl`` and, with its neighbours, at least two capitalised words that the
 gazetteer knows; the neighbouring passages are kept too, for status and date cues that
-follow or precede the relation ("The agreement is to be signed."). When such a passage has a
-strong twinning trigger ("sister city", "twinned"), the whole article is kept: "the city's
-partner towns" is resolved against places named anywhere before, a partner page's entries
-run over many lines with label lines between them ("Date: 1979.5.2"), a page's own date line
-stands in for its publication date, and a country named in another paragraph ranks same-name
-towns. With only other triggers ("cooperation agreement", "memorandum": the usual
+follow or precede the relation ("The agreement is to be signed."). An article up to
+``WHOLE_ARTICLE`` characters with such a passage is kept whole: "the city's partner towns" is
+resolved against places named anywhere before, a partner page's entries run over many lines
+with label lines between them ("Date: 1979.5.2"), a page's own date line stands in for its
+publication date, and a country named in another paragraph ranks same-name towns. A longer text
+(minutes, reports, a whole site in one file) keeps only windows, so its size does not decide
+how much goes through spaCy. With only other triggers ("cooperation agreement", "memorandum": the usual
 near-misses), only such passages among the two before a relevant one are added, and the
 first passage naming a place (the story's own town, which a lone "the link with X" pairs with).
 Everything else is blanked with spaces, so offsets into the
@@ -52,8 +53,6 @@ class PassageFilter:
             if row["strength"] != "block":
                 self.matcher.add(row["id"], [row["pattern"]])
         self.keywords = _required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
-        self.strong = {row["id"] for row in patterns["triggers"]
-                       if row["strength"] == "strong" and row["relation"] == "twinning"}
         self.resolver = resolver_for(patterns)
         self._gazetteer = gazetteer
 
@@ -108,7 +107,7 @@ class PassageFilter:
                 keep.update(window)
         if not keep:
             return None
-        if len(text) <= WHOLE_ARTICLE or any(rules[k] & self.strong for k in keep):
+        if len(text) <= WHOLE_ARTICLE:
             return text
         near = {n for k in keep for n in range(max(0, k - HOST_CONTEXT), min(len(spans), k + 2))}
         lead = next((k for k in range(len(spans)) if places(k)), None)
