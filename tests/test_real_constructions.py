@@ -266,3 +266,15 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
     records = extractor.extract(seed_text)
     (offer,) = [r for r in records if {p.name for p in r.parties} == {"Poprad", "Uzhhorod"}]
     assert (offer.status, offer.date) == ("proposed", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a termination only proposed is no step: the tie stays as it was
+    ("Regina and Tula have been twinned since 1990. A councillor proposed to suspend the relationship with Tula.",
+     "established"),
+    ("Regina and Tula have been twinned since 1990. The council voted to suspend the relationship with Tula.",
+     "terminated"),
+])
+def test_a_proposed_termination_is_no_step(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected

@@ -85,3 +85,28 @@ def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
         return False
     subjects = [t.i for child in token.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree]
     return not any(t.start <= i < t.end for t in triggers for i in subjects)
+
+
+def proposed_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"The council considers suspending its relationship", "proposes to suspend the tie": a
+    termination that is only proposed is no step of the tie, and the proposal is about the
+    termination, not about a new tie; both cues are dropped and the tie stays as it was."""
+    proposals = {c.start: c for c in cues if c.label == "proposed"}
+    dropped: set[int] = set()
+    for cue in cues:
+        if cue.label != "terminated":
+            continue
+        head = doc[cue.start]
+        for _ in range(PROPOSAL_REACH):
+            if head.head.i == head.i:
+                break
+            head = head.head
+            if head.i in proposals:
+                dropped |= {cue.start, head.i}
+                break
+    return [c for c in cues if c.start not in dropped]
+
+
+PROPOSAL_REACH = 3
+"""How many heads up from a termination cue a proposal cue may govern it ("considers suspending",
+"a motion asking the city to suspend")."""
