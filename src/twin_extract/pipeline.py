@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .prefilter import PassageFilter
 
 
+CHARS_PER_BATCH = 300_000
+"""How much text spaCy holds at once: a batch of many short articles, or a few chunks of a long
+one (spaCy's own batch of 1,000 Docs of 100,000 characters each took gigabytes)."""
 LOOK_BACK = 20_000
 """Characters of the article before a chunk that the chunk's rules may read (dates, evidence)."""
 
@@ -117,14 +120,30 @@ class Extractor:
                     yield doc, (n, offset)
 
         results: dict[int, list[tuple[int, list[TwinningRecord]]]] = {}
-        for doc, (n, offset) in self.nlp.pipe(jobs(), as_tuples=True):
-            results.setdefault(n, []).append((offset, list(doc._.twinnings)))
+        for group in _by_size(jobs(), CHARS_PER_BATCH):
+            for doc, (n, offset) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                results.setdefault(n, []).append((offset, list(doc._.twinnings)))
         for n, item in enumerate(batch):
             chunks = results.get(n, [])
             if len(chunks) == 1 and chunks[0][0] == 0:
                 yield item, chunks[0][1]
             else:
                 yield item, merge_chunk_records(chunks)
+
+
+def _by_size(jobs: Iterable[tuple[Doc, tuple[int, int]]],
+             budget: int) -> Iterator[list[tuple[Doc, tuple[int, int]]]]:
+    """Groups of jobs whose texts add up to about ``budget`` characters (at least one job each)."""
+    group: list[tuple[Doc, tuple[int, int]]] = []
+    size = 0
+    for job in jobs:
+        group.append(job)
+        size += len(job[0].text)
+        if size >= budget:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def build_pipeline(nlp: Language, patterns: str | None = None, model_name: str = "") -> Language:
