@@ -19,6 +19,7 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})\s+(\d{{4}})
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
 
@@ -42,8 +43,10 @@ def _month(text: str) -> int | None:
     return parsed.month if parsed else None
 
 
-def find_date(sentence: str, offset: int, default_year: str | None) -> FoundDate | None:
-    """The most precise date stated in ``sentence``; a day without a year takes ``default_year``."""
+def find_date(sentence: str, offset: int, default_year: str | None,
+              published: str | None = None) -> FoundDate | None:
+    """The most precise date stated in ``sentence``; a day without a year takes ``default_year``,
+    "сьогодні" (today) the ``published`` date."""
     match = _NUMERIC.search(sentence)
     if match:
         day, month, year = match.groups()
@@ -60,6 +63,9 @@ def find_date(sentence: str, offset: int, default_year: str | None) -> FoundDate
             continue
         value = f"{year}-{month:02d}" + (f"-{int(groups[0]):02d}" if precision == "day" else "")
         return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
+    match = _TODAY.search(sentence)
+    if match and published:
+        return FoundDate(match.group(0), published, "day", offset + match.start(), offset + match.end())
     match = _YEAR.search(sentence)
     if match:
         return FoundDate(match.group(0), match.group(0), "year", offset + match.start(), offset + match.end())

@@ -3,7 +3,8 @@
 Decision: a sentence with a twinning/cooperation trigger (``patterns/uk/triggers.jsonl``) pairs
 its places: with two or more, the first named is the hub and is paired with each other one (the
 shape of "X підписало меморандум з Y" and "побратими X: A, B, C"); with one foreign place, the
-document's first place (its host, usually in the headline) is the other party. Status is the
+document's first place (its host, usually in the headline) is the other party, and when the host
+is among several places it is the hub. Status is the
 strongest cue in the sentence (``patterns/uk/status.jsonl``: ended > planned > signed), else
 ``established``. The record has the English record's shape, with ``source.lang = "uk"``.
 """
@@ -68,7 +69,7 @@ class UkrainianExtractor:
             yield item, self.records(item)
 
     def _place(self, words: list[str]) -> Place | None:
-        if len(words) == 1 and words[0].lower() in self.not_places:
+        if len(words) == 1 and self.not_places.intersection(nominatives(words[0])):
             return None
         for forms in _combinations([nominatives(w) for w in words]):
             places = self.gazetteer.find(" ".join(forms))
@@ -108,11 +109,13 @@ class UkrainianExtractor:
             if trigger is None:
                 continue
             here = _unique([m for m in mentions if sent.start_char <= m.start < sent.end_char])
-            if len(here) == 1 and host is not None and host.place != here[0].place:
-                here = [host, here[0]]
+            if host is not None and host.place not in {m.place for m in here}:
+                here = [host, *here] if len(here) == 1 else here
+            elif host is not None:
+                here = [host, *[m for m in here if m.place != host.place]]
             status = next((r["status"] for r in self.statuses for w in lowered if w.startswith(r["stem"])),
                           "established")
-            date = find_date(sent.text, sent.start_char, default_year)
+            date = find_date(sent.text, sent.start_char, default_year, item.published)
             for other in here[1:]:
                 key = tuple(sorted((here[0].place.geonames_id, other.place.geonames_id)))
                 if key[0] != key[1] and key not in found:
