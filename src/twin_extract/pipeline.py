@@ -16,10 +16,12 @@ from spacy.tokens import Doc
 
 from .about import DEFAULT_MODEL
 from .extensions import register_extensions
+from .language import check_language, detect_language
 from .record import NewsItem, TwinningRecord
 
 if TYPE_CHECKING:
     from .prefilter import PassageFilter
+    from .uk.extractor import UkrainianExtractor
 
 
 CHARS_PER_BATCH = 300_000
@@ -47,6 +49,7 @@ class Extractor:
         self.prefilter = prefilter
         self.max_chars = max_chars
         self._passage_filter = None
+        self._ukrainian: "UkrainianExtractor | None" = None
         self.nlp: Language = spacy.load(model)
         build_pipeline(self.nlp, patterns=self.patterns_dir, model_name=model)
 
@@ -58,6 +61,15 @@ class Extractor:
 
             self._passage_filter = PassageFilter(self.nlp, shared_patterns(self.patterns_dir))
         return self._passage_filter
+
+    @property
+    def ukrainian(self) -> "UkrainianExtractor":
+        """The Ukrainian pipeline, built on the first Ukrainian document (English-only runs never pay)."""
+        if self._ukrainian is None:
+            from .uk.extractor import UkrainianExtractor
+
+            self._ukrainian = UkrainianExtractor(patterns=self.patterns_dir)
+        return self._ukrainian
 
     def make_doc(self, item: NewsItem, text: str | None = None, full_text: str | None = None,
                  offset: int = 0) -> Doc:
@@ -81,10 +93,12 @@ class Extractor:
         path: str | None = None,
         url: str | None = None,
         title: str | None = None,
+        lang: str | None = None,
     ) -> list[TwinningRecord]:
-        """Records for one article; ``[]`` when it reports no tie."""
+        """Records for one article; ``[]`` when it reports no tie. ``lang`` skips detection."""
         item = NewsItem(text=text, id=source_id or "doc", path=path, url=url,
-                        published=published, title=title)
+                        published=published, title=title,
+                        lang=check_language(lang) if lang is not None else None)
         return next(self.pipe([item]))[1]
 
     def pipe(
@@ -101,6 +115,17 @@ class Extractor:
             yield from self._run(batch)
 
     def _run(self, batch: list[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
+        """Each item through its language's pipeline, yielded in input order."""
+        ukrainian = [item for item in batch if (item.lang or detect_language(item.text)) == "uk"]
+        if not ukrainian:
+            yield from self._run_english(batch)
+            return
+        done = {id(item): records for item, records in self.ukrainian.pipe(ukrainian)}
+        english = iter(self._run_english([item for item in batch if id(item) not in done]))
+        for item in batch:
+            yield (item, done[id(item)]) if id(item) in done else next(english)
+
+    def _run_english(self, batch: list[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         """Pre-filter, split over-long texts into chunks, run spaCy, merge chunk results back."""
         from .chunking import merge_chunk_records, split_long_text
 
@@ -174,8 +199,9 @@ def extract(
     path: str | None = None,
     url: str | None = None,
     title: str | None = None,
+    lang: str | None = None,
 ) -> list[TwinningRecord]:
     """Twinning records found in ``text``, with the default model and patterns."""
     return default_extractor().extract(
-        text, published=published, source_id=source_id, path=path, url=url, title=title
+        text, published=published, source_id=source_id, path=path, url=url, title=title, lang=lang
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator
 
 from . import jsonl
+from .language import check_language
 from .record import NewsItem
 
 TEXT, HTML, JSONL = "text", "html", "jsonl"
@@ -42,7 +43,7 @@ FALLBACK_ENCODINGS = (
 MIN_COHERENCE = 0.1
 """A detected encoding is trusted only if the decoded text looks like some language."""
 
-OPTIONAL_FIELDS = ("published", "url", "title")
+OPTIONAL_FIELDS = ("published", "url", "title", "lang")
 OWN_FILES = re.compile(r"^errors\.jsonl$|\.state\.jsonl(\.tmp)?$")
 """Files ``twin-extract run`` writes beside its output; never news, so a folder walk skips them."""
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -294,6 +295,11 @@ def news_item(obj: Any, default_id: str, path: str | None, line: int) -> InputIt
     elif not isinstance(doc_id, str):
         raise InputError(f'"id" must be a string, got {_json_type(doc_id)}')
     fields = {key: _optional_string(obj, key) for key in OPTIONAL_FIELDS}
+    if fields["lang"] is not None:
+        try:
+            check_language(fields["lang"])
+        except ValueError as err:
+            raise InputError(f'"lang": {err}') from None
     return InputItem(text=text, id=doc_id, path=path, line=line, **fields)
 
 

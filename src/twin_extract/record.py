@@ -25,10 +25,12 @@ class NewsItem:
     url: str | None = None
     published: str | None = None
     title: str | None = None
+    lang: str | None = None
+    """``en``/``uk`` when the input says so; None: detected from the text."""
 
-    def source(self) -> "Source":
+    def source(self, lang: str | None = None) -> "Source":
         return Source(id=self.id, path=self.path, url=self.url,
-                      published=self.published, title=self.title)
+                      published=self.published, title=self.title, lang=lang)
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Source:
     url: str | None = None
     published: str | None = None
     title: str | None = None
+    lang: str | None = None
+    """Set for non-English sources only, so English records keep their bytes (absent = English)."""
 
 
 @dataclass
@@ -109,6 +113,8 @@ class TwinningRecord:
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         data = asdict(self)
+        if data["source"]["lang"] is None:
+            del data["source"]["lang"]
         rules = data.pop("rules")
         data["confidence"] = round(float(self.confidence), 3)
         if explain:

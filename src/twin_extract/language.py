@@ -1,0 +1,40 @@
+"""Which language a document is in, from its letters alone (no model, no download).
+
+Only the distinction the pipelines need: Ukrainian text goes to the Ukrainian pipeline, all else
+to the English one. Ukrainian and Russian share most Cyrillic letters, so the letters each
+alphabet has alone decide: і ї є ґ are Ukrainian only, ы э ъ ё Russian only.
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGUAGES = ("en", "uk")
+"""Languages with a pipeline; ``--lang``/``lang`` accept these."""
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+
+
+def detect_language(text: str) -> str:
+    """``uk``, ``ru`` or ``en`` (anything else), from the letters of ``text``.
+
+    Cyrillic must outnumber Latin letters (an English story quoting "Київ" stays English); then
+    Ukrainian-only letters without Russian-only ones make it Ukrainian. Russian is reported as
+    ``ru`` so callers can tell it apart, though only ``uk`` has its own pipeline.
+    """
+    cyrillic = len(_CYRILLIC.findall(text))
+    if cyrillic <= len(_LATIN.findall(text)):
+        return "en"
+    if _UKRAINIAN_ONLY.search(text) and not _RUSSIAN_ONLY.search(text):
+        return "uk"
+    return "ru"
+
+
+def check_language(lang: str) -> str:
+    """``lang`` itself when a pipeline exists for it; a clear ``ValueError`` otherwise."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    return lang

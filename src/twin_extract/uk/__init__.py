@@ -1,0 +1,1 @@
+"""The Ukrainian pipeline: spaCy's blank tokeniser, pymorphy3 lemmas, GeoNames' Cyrillic names."""

@@ -1,0 +1,72 @@
+"""Ukrainian dates through dateparser, with its known faults handled around it.
+
+dateparser reads "12 травня 2023 року", but turns "12.05.2023" into 5 December unless told the
+order, gives year 4 for "у 2019 році", loses the day of "12-го травня" and fills a missing day
+with today's. So the text is located and its precision decided by the patterns below, and
+dateparser only converts what was found, with DMY order and the first day of a month.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+MONTHS = ("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд")
+_MONTH = r"(?:" + "|".join(MONTHS) + r")[а-яії]*"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})\s+(\d{{4}})", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    text: str
+    value: str
+    precision: str
+    start: int
+    end: int
+
+
+def _month(text: str) -> int | None:
+    """Month number from the stem table: dateparser misses locative forms ("у червні")."""
+    lowered = text.lower()
+    for number, stem in enumerate(MONTHS, start=1):
+        if lowered.startswith(stem):
+            return number
+    parsed = dateparser.parse(f"1 {text} 2000", languages=["uk"], settings=SETTINGS)
+    return parsed.month if parsed else None
+
+
+def find_date(sentence: str, offset: int, default_year: str | None,
+              published: str | None = None) -> FoundDate | None:
+    """The most precise date stated in ``sentence``; a day without a year takes ``default_year``,
+    "сьогодні" (today) the ``published`` date."""
+    match = _NUMERIC.search(sentence)
+    if match:
+        day, month, year = match.groups()
+        return FoundDate(match.group(0), f"{year}-{int(month):02d}-{int(day):02d}", "day",
+                         offset + match.start(), offset + match.end())
+    for pattern, precision in ((_DAY_MONTH_YEAR, "day"), (_MONTH_YEAR, "month"), (_DAY_MONTH, "day")):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        groups = match.groups()
+        month = _month(groups[1] if precision == "day" else groups[0])
+        year = groups[2] if pattern is _DAY_MONTH_YEAR else groups[1] if precision == "month" else default_year
+        if month is None or year is None:
+            continue
+        value = f"{year}-{month:02d}" + (f"-{int(groups[0]):02d}" if precision == "day" else "")
+        return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
+    match = _TODAY.search(sentence)
+    if match and published:
+        return FoundDate(match.group(0), published, "day", offset + match.start(), offset + match.end())
+    match = _YEAR.search(sentence)
+    if match:
+        return FoundDate(match.group(0), match.group(0), "year", offset + match.start(), offset + match.end())
+    return None

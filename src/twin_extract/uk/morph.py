@@ -1,0 +1,32 @@
+"""Nominative forms of an inflected Ukrainian word, every parse of it, not just the first.
+
+pymorphy3's first parse is often wrong for place names (Києві -> кий), so the gazetteer is asked
+about every reading; only a reading that names a place survives.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The Ukrainian analyser, pointed at the dictionary package the project declares (nothing is
+    looked up or downloaded at run time)."""
+    import pymorphy3_dicts_uk
+
+    return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_uk.get_path(), lang="uk")
+
+
+@lru_cache(maxsize=65536)
+def nominatives(word: str) -> tuple[str, ...]:
+    """The word itself (lower case), its lemmas and its nominative singular, in that order."""
+    forms = [word.lower()]
+    for parse in analyzer().parse(word):
+        forms.append(parse.normal_form)
+        inflected = parse.inflect({"nomn"})
+        if inflected is not None:
+            forms.append(inflected.word)
+    return tuple(dict.fromkeys(forms))

@@ -1,0 +1,71 @@
+"""The Ukrainian pipeline: lemmas through every parse, dates with dateparser's faults handled,
+records end to end with English names, Cyrillic text and ``source.lang``."""
+
+from __future__ import annotations
+
+import pytest
+
+from twin_extract.uk.dates import find_date
+from twin_extract.uk.morph import nominatives
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("Києві", "київ"), ("Львові", "львів"), ("Вроцлавом", "вроцлав"), ("Харкова", "харків"),
+])
+def test_nominatives_include_the_place(word: str, lemma: str) -> None:
+    assert lemma in nominatives(word)
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("12 травня 2023 року", "2023-05-12", "day"),
+    ("12.05.2023", "2023-05-12", "day"),
+    ("у 2019 році", "2019", "year"),
+    ("12-го травня", "2024-05-12", "day"),
+    ("у червні 2022 року", "2022-06", "month"),
+    ("без дати", None, None),
+    ("сьогодні міста підписали угоду", "2024-03-05", "day"),
+])
+def test_find_date(text: str, value: str | None, precision: str | None) -> None:
+    found = find_date(text, 0, "2024", published="2024-03-05")
+    assert (found.value, found.precision) == (value, precision) if found else value is None
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from twin_extract.pipeline import Extractor
+
+    return Extractor()
+
+
+UK_TEXT = ("Житомир та Гдиня стали побратимами\n\n"
+           "15 березня 2022 року міський голова Житомира підписав угоду з польським містом Гдиня. "
+           "У 2016 році Житомир розірвав побратимські зв'язки зі Смоленськом.")
+
+
+def test_ukrainian_records_end_to_end(extractor) -> None:
+    records = extractor.extract(UK_TEXT, published="2022-03-20")
+    found = {frozenset(p.name for p in r.parties): (r.status, r.date.value if r.date else None)
+             for r in records}
+    assert found == {frozenset({"Zhytomyr", "Gdynia"}): ("signed", "2022-03-15"),
+                     frozenset({"Zhytomyr", "Smolensk"}): ("terminated", "2016")}
+    data = records[0].to_dict()
+    assert data["source"]["lang"] == "uk"
+    assert data["parties"][0]["text"] in UK_TEXT
+
+
+def test_mixed_batch_keeps_order_and_english_has_no_lang(extractor) -> None:
+    from twin_extract.record import NewsItem
+
+    items = [NewsItem(text="Kyiv and Paris signed a twinning agreement in 2022.", id="en"),
+             NewsItem(text=UK_TEXT, id="uk", published="2022-03-20"),
+             NewsItem(text="Город Днепр разорвал отношения с Самарой, побратимом.", id="ru")]
+    out = list(extractor.pipe(items))
+    assert [item.id for item, _ in out] == ["en", "uk", "ru"]
+    assert out[0][1] and "lang" not in out[0][1][0].to_dict()["source"]
+    assert out[1][1] and out[2][1] == []
+
+
+def test_lang_argument_overrides_detection(extractor) -> None:
+    assert extractor.extract(UK_TEXT, published="2022-03-20", lang="en") == []
+    with pytest.raises(ValueError):
+        extractor.extract(UK_TEXT, lang="xx")
