@@ -21,6 +21,7 @@ from .mentions import PlaceInfo
 from .patterns import PatternSet
 from .place_context import PlaceContext, is_cap
 from .place_words import PlaceWords
+from .sentences import BULLETS
 from .textnorm import fold
 
 NER_PLACE = {"GPE", "LOC", "FAC"}
@@ -280,7 +281,7 @@ def starts_line(doc: Doc, i: int) -> bool:
     """Does token ``i`` start a line, after any numbering or bullet ("1.", "•", "–", "(a)")?"""
     k = i - 1
     while k >= 0 and not doc[k].is_space and (doc[k].is_punct or doc[k].like_num and len(doc[k]) <= 3
-                                              or doc[k].text in {"•", "·", "*", "▪", "►"}):
+                                              or doc[k].text in BULLETS):
         if "\n" in doc[k].whitespace_:
             return True
         k -= 1

@@ -15,6 +15,7 @@ from .. import anaphora, clauses, event_dates
 from ..cues import Cue, DocCues
 from ..dates import DateMention
 from ..places import Mention
+from ..sentences import BULLETS
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon
 from .status import Step, status, step
@@ -291,11 +292,11 @@ def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
     country or region a list puts before each partner ("Germany Wuppertal", "USA - Alabama Mobile":
     a region right before another place only locates it)."""
     doc = ctx.doc
-    skip = {(s.start, s.end) for s in doc.spans.get("twin_places", []) if not s._.place.is_party}
+    skip = _label_places(doc)
     i = sent.start
     while i < sent.end:
         token = doc[i]
-        container = next((e for s, e in skip if s == i), None)
+        container = skip.get(i)
         if container is not None:
             i = container
         elif token.is_space or token.is_punct or token.like_num and len(token) <= 3 or token.text in BULLETS:
@@ -310,13 +311,20 @@ def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
     return after if first is not None and first.info.kind == "region" and after is not None else first
 
 
+def _label_places(doc: Doc) -> dict[int, int]:
+    """Start -> end of the places that are no party (countries, containers), found once per Doc:
+    every line of a partner page asks."""
+    found = doc.user_data.get("twin_label_places")
+    if found is None:
+        found = doc.user_data["twin_label_places"] = {
+            s.start: s.end for s in doc.spans.get("twin_places", []) if not s._.place.is_party}
+    return found
+
+
 def _only_labels(doc: Doc, start: int, end: int) -> bool:
     """Numbering, bullets and country or region names only: what a list may put before a partner."""
     return all(t.is_space or t.is_punct or t.like_num or t.text in BULLETS or t.text[:1].isupper()
                for t in doc[start:end])
-
-
-BULLETS = {"•", "·", "*", "▪", "►", "-", "–", "—"}
 
 
 def _last_token(sent: Span) -> Token | None:
