@@ -278,3 +278,25 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
 def test_a_proposed_termination_is_no_step(extractor, text, expected):
     (record,) = extractor.extract(text)
     assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's formal name in apposition: "Republic" is no town
+    ("Sister city relations were established between Kunming, People's Republic of China, and Kolkata, "
+     "Republic of India.", {P({"Kunming", "Kolkata"})}),
+    ("The twinning agreement between Vitebsk, Republic of Belarus, and Gabrovo was signed.",
+     {P({"Vitebsk", "Gabrovo"})}),
+])
+def test_formal_country_names_in_apposition(extractor, text, expected):
+    assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a qualified name of the document still names one: a dated entry is a signing
+    ("Partner cities of Gabrovo\n\n  Italy Verona Declaration on Regional Cooperation, 20.8.1992\n"
+     "  Serbia Niš Agreement on Mutual Cooperation, 22.3.2001\n",
+     {P({"Gabrovo", "Verona"}): ("signed", "1992-08-20"), P({"Gabrovo", "Niš"}): ("signed", "2001-03-22")}),
+])
+def test_qualified_agreement_names_on_partner_pages(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {P(p.text for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected
