@@ -286,6 +286,8 @@ WIRE_WEEKDAYS: list[tuple[str, Expected]] = [
     ("The board confirmed Wednesday that talks continue.", [("Wednesday", "2023-03-15", "day")]),
     ("The mayor said Friday that the visit went well.", [("Friday", "2023-03-10", "day")]),
     ("Commissioners met Thursday morning with the delegation.", [("Thursday", "2023-03-09", "day")]),
+    ("The mayors signed the pact during a virtual meeting Tuesday.", [("Tuesday", "2023-03-14", "day")]),
+    ("The charter was sealed at a ceremony Friday in the town hall.", [("Friday", "2023-03-10", "day")]),
 ]
 
 

@@ -101,10 +101,11 @@ _AGO_RE = re.compile(r"(?i:\b(?P<n>\d{1,2}|a\s+couple\s+of|an?|one|two|three|fou
                      r"\s+ago\b)")
 _WEEKDAY_RE = re.compile(rf"(?i:\b(?P<q>on|last|next|(?:this\s+)?past))\s+(?P<wd>{_WEEKDAY})")
 _AP_WEEKDAY_RE = re.compile(
-    rf"\b(?:[a-z]+ed|said|met|told|held|took|gave|sent|made|wrote|began|agreed|signed|voted|[a-z]+ly)\s+"
+    rf"\b(?:[a-z]+ed|said|met|told|held|took|gave|sent|made|wrote|began|agreed|signed|voted|[a-z]+ly"
+    rf"|meeting|session|ceremony|call|conference|vote|event)\s+"
     rf"(?P<wd>{_WEEKDAY})|\b(?P<wd2>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening)\b|['’]s\b)")
 # Wire style drops the "on": "the council voted Tuesday", "voted unanimously Monday night",
-# "at Monday's meeting".
+# "at Monday's meeting", "during a virtual meeting Tuesday".
 _MONTH_REL_RE = re.compile(rf"(?i:\b(?P<q>last|this|next))\s+(?P<mon>{_MONTH_FULL})")
 
 _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|through|throughout"
