@@ -66,6 +66,13 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     # an ordinary list keeps all-with-one pairing
     ("Lviv, Lutsk and Rivne signed twinning agreements with Lublin.",
      {P({"Lviv", "Lublin"}), P({"Lutsk", "Lublin"}), P({"Rivne", "Lublin"})}),
+    # two lists of the same length pair member by member
+    ("The Polish towns of Chełm, Zamość and Sanok will become twin towns with the Ukrainian towns of Kovel, "
+     "Zhovkva and Sambir.", {P({"Chełm", "Kovel"}), P({"Zamość", "Zhovkva"}), P({"Sanok", "Sambir"})}),
+    ("Lutsk and Rivne signed twinning agreements with Lublin and Chełm respectively.",
+     {P({"Lutsk", "Lublin"}), P({"Rivne", "Chełm"})}),
+    ("Lutsk and Rivne signed twinning agreements with Lublin and Chełm.",
+     {P({"Lutsk", "Lublin"}), P({"Rivne", "Chełm"}), P({"Lutsk", "Chełm"}), P({"Rivne", "Lublin"})}),
 ])
 def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected

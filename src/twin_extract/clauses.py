@@ -172,8 +172,25 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     parallel = _parallel_lists(doc, lists)
     penalty = 0.0 if len(lists) == 2 + len(parallel) else 0.2
     first = lists[0]
+    if not parallel and _respective(doc, first, lists[1]):
+        return list(zip(first, lists[1])), penalty
     pairs = [(a, b) for later in [lists[1], *parallel] for a in first for b in later if a.key != b.key]
     return pairs, penalty
+
+
+def _respective(doc: Doc, first: list[Mention], second: list[Mention]) -> bool:
+    """"The cities of A, B, C and D will twin with E, F, G and H": two lists of the same length
+    pair member by member, as "respectively" says outright; two towns each ("A and B with C and
+    D") only when it does."""
+    if len(first) != len(second) or len(first) < 2 or {m.key for m in first} & {m.key for m in second}:
+        return False
+    if len(first) >= RESPECTIVE_LENGTH:
+        return True
+    return bool(RESPECTIVELY.search(text_of(doc)[second[-1].end:second[-1].end + 30]))
+
+
+RESPECTIVE_LENGTH = 3
+RESPECTIVELY = re.compile(r"^\W*respectively\b", re.IGNORECASE)
 
 
 def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]:
