@@ -85,6 +85,11 @@ def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
     # "its" is the subject of its own clause, not the sentence's first place
     ("Florence has been twinned with Kyiv since 1967, while Regina cut its ties with Tula.",
      {P({"Florence", "Kyiv"}): "established", P({"Regina", "Tula"}): "terminated"}),
+    # after a semicolon, a place that is the subject of its own verb is no partner of the hub
+    ("Gdynia has eleven sister cities; Sopot has six in Europe.", {}),
+    ("Gdynia has three sister cities: Kotka, Aalborg; Kalmar joined last.",
+     {P({"Gdynia", "Kotka"}): "established", P({"Gdynia", "Aalborg"}): "established",
+      P({"Gdynia", "Kalmar"}): "established"}),
 ])
 def test_roundup_sentences_each_carry_their_pair(extractor, text, expected):
     assert _pairs(extractor.extract(text)) == expected

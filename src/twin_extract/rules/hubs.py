@@ -171,7 +171,21 @@ def _next_tie_clause(ctx: DocCues, units: list[tuple[int, int]], trigger: Cue, t
         own = licensing_trigger([t for t in triggers if lo <= t.start < hi], ctx.statuses_in(lo, hi), False)
         if own is not None and any(lo <= m.span.start < own.start for m in in_sent):
             return lo
+        if _own_subject_after_semicolon(ctx.doc, lo, hi, in_sent):
+            return lo
     return sent.end
+
+
+def _own_subject_after_semicolon(doc: Doc, lo: int, hi: int, in_sent: list[Mention]) -> bool:
+    """"Tel Aviv has 23 sister cities; Haifa has 20 in Europe": a clause after a semicolon whose
+    place is the subject of its own verb says something of that place, not of the hub."""
+    if lo == 0 or not any(t.text == ";" for t in doc[max(0, lo - 2):lo + 1]):
+        return False
+    first = next((m for m in in_sent if lo <= m.span.start < hi), None)
+    if first is None:
+        return False
+    head = doc[first.span.end - 1]
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and head.head.i < hi
 
 
 def _relative(doc: Doc, seg: clauses.Segment) -> bool:
