@@ -251,3 +251,12 @@ def test_ap_dateline_town_is_a_party(extractor):
     text = "TUPELO, Miss. – The city council on Monday approved a sister city agreement with Kovel."
     (record,) = extractor.extract(text, published="2023-05-10")
     assert [(p.name, p.country) for p in record.parties] == [("Tupelo", "US"), ("Kovel", "UA")]
+
+
+@pytest.mark.parametrize("sentence, mention, name", [
+    # lower-case French articles inside a hyphenated name
+    ("Nahariya – Issy-les-Moulineaux, France", "Issy-les-Moulineaux", "Issy-les-Moulineaux"),
+    ("The mayor of Fontenay-aux-Roses signed.", "Fontenay-aux-Roses", "Fontenay-aux-Roses"),
+])
+def test_connectors_inside_hyphenated_names(extractor, sentence, mention, name):
+    assert _parties(extractor, sentence)[mention][0] == name
