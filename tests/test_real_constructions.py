@@ -87,6 +87,10 @@ def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
      {P({"Florence", "Kyiv"}): "established", P({"Regina", "Tula"}): "terminated"}),
     # after a semicolon, a place that is the subject of its own verb is no partner of the hub
     ("Gdynia has eleven sister cities; Sopot has six in Europe.", {}),
+    # gapping: the second clause leaves out the verb it shares with the first
+    ("Gdańsk is twinned with both Bremen and Turku, and Sopot in Poland with both Kalmar and Kotka.",
+     {P({"Gdańsk", "Bremen"}): "established", P({"Gdańsk", "Turku"}): "established",
+      P({"Sopot", "Kalmar"}): "established", P({"Sopot", "Kotka"}): "established"}),
     ("Gdynia has three sister cities: Kotka, Aalborg; Kalmar joined last.",
      {P({"Gdynia", "Kotka"}): "established", P({"Gdynia", "Aalborg"}): "established",
       P({"Gdynia", "Kalmar"}): "established"}),

@@ -105,6 +105,22 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
     return seg
 
 
+def gapped(doc: Doc, lo: int, hi: int, mentions: list[Mention]) -> bool:
+    """"..., and Lyon in France with both Be'er Sheva and Jericho": a verbless stretch that
+    opens with a place and names its partners after "with" is a clause whose verb was left out
+    (gapping); it repeats the previous clause's predicate."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+        return False
+    inside = [m for m in mentions if lo <= m.info.ext_start < hi]
+    content = [t for t in doc[lo:hi] if t.lower_ not in ("and", "the") and not t.is_punct]
+    if len(inside) < 2 or not content or content[0].i != inside[0].span.start:
+        return False
+    partner = next((m for m in inside[1:] if m.span.start >= inside[0].info.ext_end), None)
+    if partner is None:
+        return False
+    return any(t.lower_ == "with" for t in doc[inside[0].info.ext_end:partner.span.start])
+
+
 def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Token ranges of the sentence's clauses (see ``relations``, step 1)."""
     protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
@@ -112,6 +128,11 @@ def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, in
     units: list[list[Segment]] = []
     waiting: list[Segment] = []
     for seg in described:
+        if not seg.has_verb and units and "and" in seg.boundary.split() and gapped(doc, seg.start, seg.end, mentions):
+            units[-1].extend(waiting)
+            units.append([seg])
+            waiting = []
+            continue
         if not seg.has_verb:
             waiting.append(seg)
             continue

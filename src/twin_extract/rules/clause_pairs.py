@@ -40,7 +40,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         unit_status = ctx.statuses_in(lo, hi)
         trigger = licensing_trigger(unit_triggers, unit_status, has_strong)
         rules_extra = ["clause-split"]
-        if trigger is None and previous is not None and _elliptic(doc, lo, hi, unit_status, previous[1]):
+        if trigger is None and previous is not None and (_elliptic(doc, lo, hi, unit_status, previous[1])
+                                                         or clauses.gapped(doc, lo, hi, unit_mentions)):
             trigger, rules_extra = previous[0], ["clause-split", "ellipsis"]
             unit_triggers = [trigger]
         if trigger is None:
