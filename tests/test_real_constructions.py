@@ -243,6 +243,12 @@ def test_a_list_line_after_a_colon_gives_each_partner(extractor):
     ("Our clinic treated patients from Lviv. We visited a hospital in Lviv. The road north of Lviv was busy. "
      "The weather was fine.\n\n"
      "The trip went to Zhovkva, a small town. The two towns signed a memorandum of intent on 12 June 2023.", {}),
+    # the other city is the one the page listed it under; the previous paragraph's town is not
+    ("The partner towns of Kalisz are:\nHamm, Heerhugowaard and Tarnopol.\n\n"
+     "Hamm lies in Westphalia and has a large port.\n\n"
+     "Heerhugowaard is a town in North Holland. The two towns signed their agreement on 3 May 1991.",
+     {P({"Kalisz", "Hamm"}): None, P({"Kalisz", "Heerhugowaard"}): "1991-05-03",
+      P({"Kalisz", "Ternopil"}): None}),
 ])
 def test_the_two_cities_with_one_named(extractor, text, expected):
     records = extractor.extract(text)

@@ -89,7 +89,7 @@ class TwinExtractor:
         findings: list[Finding] = []
         sentences = list(ctx.doc.sents)
         for k, sent in enumerate(sentences):
-            found = self._sentence(ctx, sent, sentences[max(0, k - 2):k]) or \
+            found = self._sentence(ctx, sent, sentences[max(0, k - 2):k], findings) or \
                 lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.pair_lines(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
@@ -100,7 +100,7 @@ class TwinExtractor:
         entries = lists.partner_entries(self.lexicon, ctx, sentences)
         return merge.entries_supersede(findings, entries) + entries
 
-    def _sentence(self, ctx: DocCues, sent: Span, earlier: list[Span]) -> list[Finding]:
+    def _sentence(self, ctx: DocCues, sent: Span, earlier: list[Span], so_far: list[Finding]) -> list[Finding]:
         """A sentence naming two places or more: clause pairs, then hubs over them. With fewer:
         "the two cities", else a hub with a resolved host, else an implicit host."""
         lex = self.lexicon
@@ -109,7 +109,7 @@ class TwinExtractor:
         if not triggers:
             return []
         if len(in_sent) < 2:
-            return followups.two_cities(lex, ctx, sent, in_sent, triggers, earlier) or \
+            return followups.two_cities(lex, ctx, sent, in_sent, triggers, earlier, merge.sole_partners(so_far)) or \
                 hubs.findings(lex, ctx, sent, in_sent, triggers, []) or \
                 implicit_host.findings(lex, ctx, sent, in_sent, triggers)
         return hubs.findings(lex, ctx, sent, in_sent, triggers,

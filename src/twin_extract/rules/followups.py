@@ -23,12 +23,18 @@ Lviv"), to be the story's own place that "the two cities" includes."""
 
 
 def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
-               earlier: list[Span]) -> list[Finding]:
-    """"The two cities have been sister cities since 1971": the pair named just before; when only
+               earlier: list[Span], partner_of: dict[str, Mention] | None = None) -> list[Finding]:
+    """"The two cities have been sister cities since 1971": the pair named just before (in the
+    same paragraph, when it names any place); when only
     one place was named there ("Ljubljana, the capital of Slovenia, ... The two cities signed"),
-    the other is the story's own place."""
+    the other is the one place the document already paired it with ("The sister cities of
+    Tbilisi are: ..., Ljubljana, ..."), else the story's own place."""
     doc = ctx.doc
     refs = lex.pair_refs(doc[sent.start:sent.end])
+    text = clauses.text_of(doc)
+    paragraph = [e for e in earlier if "\n\n" not in text[e.start_char + len(e.text.rstrip()):sent.start_char]]
+    if paragraph and ctx.mentions_in(paragraph[0].start, sent.start):
+        earlier = paragraph
     if not refs or not earlier:
         return []
     kind = pair_kind(doc[sent.start + refs[0][2] - 1].lower_)
@@ -41,6 +47,9 @@ def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], t
     distinct = two_of_kind(ctx.mentions_in(earlier[0].start, sent.start), kind)
     if len(distinct) != 2:
         two_of_kind([m for m in in_sent if not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER)], kind, distinct)
+    if len(distinct) == 1 and partner_of and next(iter(distinct)) in partner_of:
+        (named,) = distinct.values()
+        distinct[partner_of[named.key].key] = partner_of[named.key]
     if len(distinct) == 1:
         (named,) = distinct.values()
         host = anaphora.topic([m for m in ctx.mentions if m.key != named.key and m.start < named.start], ctx.mentions)

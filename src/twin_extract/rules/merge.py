@@ -89,6 +89,15 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
     return sorted(out, key=lambda r: (r.evidence[0].start, r.parties[0].start, r.parties[1].start))
 
 
+def sole_partners(findings: list[Finding]) -> dict[str, Mention]:
+    """Each place the findings pair with exactly one other place, mapped to that place."""
+    partners: dict[str, dict[str, Mention]] = {}
+    for f in findings:
+        partners.setdefault(f.a.key, {})[f.b.key] = f.b
+        partners.setdefault(f.b.key, {})[f.a.key] = f.a
+    return {key: next(iter(found.values())) for key, found in partners.items() if len(found) == 1}
+
+
 def _own_region(a: Mention, b: Mention) -> bool:
     """A city and the region it lies in ("Odesa and the Odesa region") are not a tie; a city
     with another region of its country can be ("Uzhhorod and Donetsk Oblast")."""
