@@ -260,3 +260,13 @@ def test_ap_dateline_town_is_a_party(extractor):
 ])
 def test_connectors_inside_hyphenated_names(extractor, sentence, mention, name):
     assert _parties(extractor, sentence)[mention][0] == name
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # a state the story names favours its own town among same-named ones
+    ("Two towns in the state of Massachusetts signed memorandums. Springfield twinned with Poltava.", "MA"),
+    ("Springfield twinned with Poltava.", "MO"),
+])
+def test_a_region_the_document_names_picks_the_town(extractor, text, admin1):
+    info = dict(_places(extractor, text))["Springfield"]
+    assert (info.country, info.admin1) == ("US", admin1)

@@ -78,6 +78,7 @@ class PlaceRecognizer:
             if info.kind == "country" and info.country and not qualifies:
                 context[info.country] += 1
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
+        regions = {(info.country, info.admin1) for _, info in mentions if info.kind == "region" and info.admin1}
         mentions = _drop_qualifiers(mentions)
         contrasts = self._described_countries(doc)
         ranked: dict[str, PlaceInfo] = {}
@@ -94,7 +95,7 @@ class PlaceRecognizer:
                                    rules=info.rules + ["gazetteer-rank", "same-name-in-document"])
                 else:
                     sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent)
-                    info = self._rank(span, info, sentence, context)
+                    info = self._rank(span, info, sentence, context, regions)
                     if info is not None:
                         ranked[fold(span.text)] = info
                 if info is None:
@@ -129,12 +130,14 @@ class PlaceRecognizer:
         return found
 
     def _rank(self, span: Span, info: PlaceInfo, sentence_countries: set[str],
-              doc_countries: Counter[str]) -> PlaceInfo | None:
+              doc_countries: Counter[str], doc_regions: set[tuple[str | None, str | None]] = frozenset(),
+              ) -> PlaceInfo | None:
         """No explicit country: prefer countries named in the sentence, then those named more
         often in the document on their own (Scotland, Scottish: the Perth in Scotland; "Tempe,
         Arizona, USA" in a partner list says nothing of the host), then size; a name written with the exact local diacritics of a candidate
-        ("Jarosław", not Yaroslavl's Polish exonym) counts tenfold. Later mentions of the name
-        keep the first mention's choice (one sense per document)."""
+        ("Jarosław", not Yaroslavl's Polish exonym) counts tenfold, and so does a town in a region
+        the document names ("two towns in the state of Connecticut ... Lyman with Westport").
+        Later mentions of the name keep the first mention's choice (one sense per document)."""
         places = info.candidates
         if not places:
             return None
@@ -143,7 +146,8 @@ class PlaceRecognizer:
             named = min(doc_countries[place.country], 3)
             boost = 1000.0 if place.country in sentence_countries else 30.0 * named if named else 1.0
             written = 10.0 if place.name == span.text and not span.text.isascii() else 1.0
-            return weight(place) * boost * written
+            region = NAMED_REGION if (place.country, place.admin1) in doc_regions else 1.0
+            return weight(place) * boost * written * region
 
         best = max(places, key=score)
         ambiguity = sum(1 for p in places if p.country != best.country and p.population > best.population / 10)
@@ -168,6 +172,10 @@ class PlaceRecognizer:
         self.common_word_population = cfg["common_word_population"]
         self.set_patterns(PatternSet.from_dict(srsly.read_json(path / "patterns.json")))
         return self
+
+
+NAMED_REGION = 10.0
+"""How much a region the document names favours its own towns among same-named candidates."""
 
 
 def _explicit_resolution(mentions: list[tuple[Span, PlaceInfo]], n: int,
