@@ -270,3 +270,14 @@ def test_connectors_inside_hyphenated_names(extractor, sentence, mention, name):
 def test_a_region_the_document_names_picks_the_town(extractor, text, admin1):
     info = dict(_places(extractor, text))["Springfield"]
     assert (info.country, info.admin1) == ("US", admin1)
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    # a capitalised function word opening the sentence is not part of the name after it
+    ("In Kyiv, the talks went on until late.", "Kyiv"),
+    ("Among Albany's sister cities is Gallipoli.", "Albany"),
+    ("From Lublin the delegation went on to Lutsk.", "Lublin"),
+    ("Neighbouring Lappeenranta hosted the fair.", "Lappeenranta"),
+])
+def test_a_sentence_opener_before_a_town(extractor, sentence, mention):
+    assert mention in _parties(extractor, sentence)

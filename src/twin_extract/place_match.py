@@ -27,6 +27,8 @@ from .textnorm import fold
 NER_PLACE = {"GPE", "LOC", "FAC"}
 NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MAX_RUN = 6
+SENTENCE_OPENERS = ("ADJ", "VERB", "ADV", "NOUN", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART")
+"""Parts of speech of a capitalised sentence-initial word that is not part of the name after it."""
 BIG_CITY = 100_000
 TOWN = 20_000
 """A region's bare official name is read as the region unless a town this big (a US city this
@@ -195,7 +197,8 @@ class PlaceMatcher:
     def _fits_run(self, doc: Doc, span: Span, run: tuple[int, int]) -> bool:
         """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run
         that only continues with a connector word is ("Rzeszów on Monday"), and so is one after a
-        sentence-initial ordinary word ("Neighbouring Lappeenranta") or a country adjective
+        sentence-initial ordinary word ("Neighbouring Lappeenranta", "In Kyiv", "Among Albany's
+        sister cities") or a country adjective
         ("Welsh Aberystwyth", "Polish Rzeszów"), unless an article makes the two one name
         ("the French Riviera")."""
         if hyphen_pair(doc, span, run, self.words) or hyphenated_towns(doc, span, run, self.gazetteer):
@@ -203,7 +206,7 @@ class PlaceMatcher:
         words = self.words
         listed = starts_line(doc, run[0]) and named_container(doc, run[0], span.start, self.resolver)
         before = [t for t in doc[run[0]:span.start] if t.lower_ not in words.leading and t.text != "-"
-                  and not (t.is_sent_start and (t.pos_ in ("ADJ", "VERB", "ADV", "NOUN")
+                  and not (t.is_sent_start and (t.pos_ in SENTENCE_OPENERS
                                                 or t.lower_.endswith(("ing", "ed", "ly"))))
                   and not (t.i == span.start - 1 and self.resolver.demonym(t.text)
                            and (t.i == 0 or doc[t.i - 1].lower_ != "the"))]
