@@ -281,3 +281,19 @@ def test_a_region_the_document_names_picks_the_town(extractor, text, admin1):
 ])
 def test_a_sentence_opener_before_a_town(extractor, sentence, mention):
     assert mention in _parties(extractor, sentence)
+
+
+@pytest.mark.parametrize("sentence, country_mentions", [
+    # a name that is both a country and its adjective: the country unless a noun follows
+    ("The delegation flew to New Zealand.", ["New Zealand"]),
+    ("Russia blacklisted 130 New Zealand politicians.", ["Russia"]),
+    ("Trade between the US and Japan grew.", ["US", "Japan"]),
+])
+def test_country_or_its_adjective(extractor, sentence, country_mentions):
+    assert [text for text, info in _places(extractor, sentence) if info.kind == "country"] == country_mentions
+
+
+def test_the_country_named_picks_the_town(extractor):
+    text = ("Wellington's mayor said the sister city relationship with Moscow is off.\n\n"
+            "Newspapers in English | Newspapers from New Zealand")
+    assert dict(_places(extractor, text))["Wellington"].country == "NZ"

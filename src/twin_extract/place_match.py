@@ -95,7 +95,7 @@ class PlaceMatcher:
         if not key or key in self.not_places or doc[i].lower_ in self.words.leading:
             return None
         code = self.resolver.country(span.text)
-        if code and not self.resolver.demonym(span.text):
+        if code and not (self.resolver.demonym(span.text) and _modifies_next(doc, j)):
             return span, PlaceInfo("country", country_name(code) or span.text, code, ext_start=i,
                                    ext_end=j, country_source="self", evidence=1.0,
                                    rules=[self.resolver.country_rules.get(key, "pycountry-country")])
@@ -235,6 +235,12 @@ class PlaceMatcher:
                              ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
         return PlaceInfo("city", span.text, None, ext_start=ext_start, ext_end=ext_end,
                          evidence=0.7, rules=rules, candidates=places)
+
+
+def _modifies_next(doc: Doc, j: int) -> bool:
+    """"New Zealand politicians", "the U.S. city of": a name that is both a country and its
+    adjective is the adjective before a common noun, the country elsewhere ("to New Zealand")."""
+    return j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
 
 
 def hyphenated_towns(doc: Doc, span: Span, run: tuple[int, int], gazetteer: Gazetteer) -> bool:
