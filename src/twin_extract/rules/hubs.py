@@ -79,12 +79,17 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
 def _appositive_finding(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: Mention, partner: Mention,
                         rules: list[str], segments: list[clauses.Segment]) -> Finding:
     """"Poznań, Hanover's twin town in Poland, has offered ...": the apposition states the tie;
-    the rest of the sentence is about the partner, so only the apposition gives status/date.
+    the rest of the sentence is about the partner, so only the apposition gives status/date,
+    with the clause that names the tie before it ("voted to end all ties with Kunming, its
+    sister city in China").
     (Used only when the clause rules found no pair: "... freeze contacts with Vyborg, its
     friendship city" keeps the main clause's status.)"""
     doc = ctx.doc
     seg = next((g for g in segments if g.start <= trigger.start < g.end), None)
     lo, hi = (seg.start, seg.end) if seg is not None else (trigger.start, trigger.end)
+    own = next((g for g in segments if g.start <= partner.span.start < g.end), None)
+    if own is not None and own is not seg and ctx.triggers_in(own.start, partner.span.start):
+        lo = own.start
     found_step = step(ctx.statuses_in(lo, hi), trigger, lex.cap(trigger))
     dates = event_dates.usable([d for d in ctx.dates if doc[lo].idx <= d.start < clauses.char_end(doc, hi)],
                                found_step.status, doc)
