@@ -278,6 +278,15 @@ def test_dateparser_is_not_imported() -> None:
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PASSED AND ADOPTED this 14th day of May, 2008.", [("14th day of May, 2008", "2008-05-14", "day")]),
+    ("Approved this 6th day of November, A.D., 1991.", [("6th day of November, A.D., 1991", "1991-11-06", "day")]),
+    ("Signed on the 3rd day of June 2019.", [("on the 3rd day of June 2019", "2019-06-03", "day")]),
+])
+def test_the_legal_form_of_a_date(text: str, expected: Expected) -> None:
+    assert triples(text, PUB) == expected
+
+
 # Wire style drops the "on" before a weekday; PUB is a Wednesday.
 WIRE_WEEKDAYS: list[tuple[str, Expected]] = [
     ("The council announced Tuesday that the ties would be cut.", [("Tuesday", "2023-03-14", "day")]),

@@ -133,6 +133,10 @@ def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
      "Bila Tserkva approved a twinning agreement with Jelgava.", None, "2021-10-25"),
     # an existing tie is never dated by the dateline
     ("BILA TSERKVA, Oct. 30 – Bila Tserkva has been twinned with Jelgava for years.", "2023-11-02", None),
+    # a resolution is dated at its foot, in the legal form
+    ("RESOLUTION NO. 12-04\n\nWHEREAS, the two communities wish to promote exchanges;\n\n"
+     "NOW, THEREFORE, BE IT RESOLVED that the City of Ogden agrees to a twinning relationship with the City of "
+     "Hof, Germany.\n\nPASSED AND ADOPTED this 14th day of May, A.D., 2004.", None, "2004-05-14"),
 ])
 def test_dates_as_council_and_wire_reporting_give_them(extractor, text, published, expected):
     (record,) = extractor.extract(text, published=published)

@@ -81,8 +81,10 @@ _ISO_RE = re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d{2})(?P<isep>[-./])(?P<m>0?[1
 """Year first: "2019-05-03", and as East Asian pages write it, "1979.5.2" or "2008/12/02"."""
 _NUMERIC_RE = re.compile(r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
                          r"(?P<y>(?:19|20)\d{2})(?!\d|[.,/-]\d)")
-_DMY_RE = re.compile(rf"{_WD_PREFIX}(?i:the\s+)?{_DAY}(?:\s+(?i:of))?\s+(?P<mon>{_MONTH_ANY})"
-                     rf"(?:,?\s+(?:(?i:of)\s+)?{_YEAR})?")
+_DMY_RE = re.compile(rf"{_WD_PREFIX}(?i:the\s+)?{_DAY}(?:\s+(?i:day))?(?:\s+(?i:of))?\s+(?P<mon>{_MONTH_ANY})"
+                     rf"(?:,?\s+(?:(?i:of)\s+)?(?:A\.\s?D\.,?\s+)?{_YEAR})?")
+"""Day first: "12 May 2023", "the 3rd of June", and as resolutions date themselves, "this 14th day
+of May, 2008", "the 6th day of November, A.D., 1991"."""
 _MDY_RE = re.compile(rf"{_WD_PREFIX}(?P<mon>{_MONTH_ANY})\s+(?:(?i:the)\s+)?{_DAY}"
                      rf"(?:,?\s+{_YEAR})?")
 _MONTH_YEAR_RE = re.compile(rf"(?P<part>{_PART})?(?P<mon>{_MONTH_ANY}),?\s+(?:(?i:of)\s+)?{_YEAR}")

@@ -164,6 +164,20 @@ def dateline_date(ctx: DocCues) -> DateMention | None:
     return None
 
 
+_ADOPTED = re.compile(r"\b(?:PASSED|ADOPTED|APPROVED|SIGNED|DATED|Passed|Adopted|Approved|Dated)\b[^\n]{0,80}$")
+
+
+def adoption_date(ctx: DocCues) -> DateMention | None:
+    """The date a resolution or agreement carries at its foot ("PASSED AND ADOPTED this 14th day
+    of May, 2008"): the day the document's own step was taken, the last resort for a step it
+    states without a date (the document's subject is the tie, so even an established one)."""
+    text = clauses.text_of(ctx.doc)
+    for d in reversed(ctx.dates):
+        if d.precision == "day" and _ADOPTED.search(text[text.rfind("\n", 0, d.start) + 1:d.start]):
+            return d
+    return None
+
+
 def story_dates(ctx: DocCues) -> list[tuple[str, DateMention, frozenset[str]]]:
     """Dated steps the story reports ("City leaders voted Monday night to put Charlotte's sister
     city ties on hold"): (step, date, the places its sentence names), in reading order. A pair

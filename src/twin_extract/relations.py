@@ -62,7 +62,8 @@ class TwinExtractor:
         source: Source = doc._.twin_source or Source(id="doc")
         ctx = self.cues(doc)
         doc._.twinnings = merge.records(doc, self._findings(ctx), source, self.model_name,
-                                        event_dates.story_dates(ctx), event_dates.dateline_date(ctx))
+                                        event_dates.story_dates(ctx), event_dates.dateline_date(ctx),
+                                        event_dates.adoption_date(ctx))
         return doc
 
     def cues(self, doc: Doc) -> DocCues:

@@ -50,11 +50,11 @@ def hub_supersedes(findings: list[Finding], host: Mention, partners: list[Mentio
 
 def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
             story: list[tuple[str, DateMention, frozenset[str]]] = (), filed: DateMention | None = None,
-            ) -> list[TwinningRecord]:
+            adopted: DateMention | None = None) -> list[TwinningRecord]:
     """One record per pair: the winning finding's parties, status and date, every finding's evidence.
     A step no finding could date takes the date the story gives that step in a sentence naming one
     of its places and no other (``story``, from ``event_dates.story_dates``), else ``filed``, the wire dateline's
-    date ("KHARKIV, Oct. 30 –")."""
+    date ("KHARKIV, Oct. 30 –"), else ``adopted``, the date at a resolution's foot."""
     merged: dict[frozenset[str], list[Finding]] = {}
     for f in findings:
         if _own_region(f.a, f.b):
@@ -73,6 +73,8 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         elif date is None and filed is not None and winner.status != "established" and \
                 event_dates.usable([filed], winner.status, doc):
             date, rules = filed, [*rules, "dateline-date"]
+        elif date is None and adopted is not None and event_dates.usable([adopted], winner.status, doc):
+            date, rules = adopted, [*rules, "adoption-date"]
         evidence = sorted({_trimmed(doc, s, e) for f in group for s, e in f.evidence})
         out.append(TwinningRecord(
             id=record_id(source.id, sorted([winner.a.key, winner.b.key])),
