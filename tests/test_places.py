@@ -297,3 +297,14 @@ def test_the_country_named_picks_the_town(extractor):
     text = ("Wellington's mayor said the sister city relationship with Moscow is off.\n\n"
             "Newspapers in English | Newspapers from New Zealand")
     assert dict(_places(extractor, text))["Wellington"].country == "NZ"
+
+
+@pytest.mark.parametrize("headline, places", [
+    # a Title Case headline: names end before the headline's verbs and nouns
+    ("Brno Becomes a Twin City of Lviv", ["Brno", "Lviv"]),
+    ("Des Moines Suspends Sister City Relationship With Stavropol", ["Des Moines", "Stavropol"]),
+    ("Dallas Mayor Signs Friendship Agreement With Kharkiv", ["Dallas", "Kharkiv"]),
+    ("New York City Signs Sister City Agreement With Kyiv", ["New York City", "Kyiv"]),
+])
+def test_places_in_a_title_case_headline(extractor, headline, places):
+    assert [text for text, _ in _places(extractor, headline)] == places

@@ -303,15 +303,19 @@ def weight(place: Place) -> float:
 
 
 def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, joined by hyphens and name connectors."""
+    """Maximal runs of capitalised tokens, joined by hyphens and name connectors; in a Title Case
+    line a run also ends before a headline word ("Des Moines | Suspends | Sister City ...")."""
     i, n = 0, len(doc)
+    titled = _title_case_lines(doc)
     while i < n:
-        if not is_cap(doc[i]):
+        if not is_cap(doc[i]) or i in titled and doc[i].lower_ in words.headline_breaks:
             i += 1
             continue
         j = i + 1
         while j < n:
             tok = doc[j]
+            if j in titled and tok.lower_ in words.headline_breaks:
+                break
             if is_cap(tok) and doc[j - 1].whitespace_ in ("", " ") and doc[j - 1].text not in {",", ";"}:
                 if doc[j - 1].is_sent_end:
                     break
@@ -329,3 +333,25 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
             j -= 1
         yield i, j
         i = j
+
+
+def _title_case_lines(doc: Doc) -> set[int]:
+    """Tokens of lines written in Title Case (a headline): most of their longer words capitalised."""
+    found: set[int] = set()
+    line: list[int] = []
+    for tok in [*doc, None]:
+        if tok is None or "\n" in tok.text:
+            long_words = [doc[k] for k in line if doc[k].is_alpha and len(doc[k]) > 3]
+            if len(long_words) >= TITLE_CASE_WORDS and \
+                    sum(t.text[:1].isupper() and not t.is_upper for t in long_words) >= TITLE_CASE_SHARE * len(long_words):
+                found.update(line)
+            line = []
+        else:
+            line.append(tok.i)
+    return found
+
+
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.8
+"""A line with at least this many words of four letters or more, this share of them capitalised
+(not all upper case), is a Title Case headline."""

@@ -41,6 +41,8 @@ class PlaceWords:
     """Token sequences between a place and a region that only locates it ("X, Y Oblast")."""
     entry_heads: frozenset[str]
     """Words after a partner's name at the start of a list line ("Wuppertal Agreement on ...")."""
+    headline_breaks: frozenset[str] = frozenset()
+    """Words that end a name in a Title Case line ("Des Moines Suspends Sister City ...")."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -62,6 +64,7 @@ class PlaceWords:
             container_nouns=frozenset(sets.get("container_nouns", ())),
             container_gaps=tuple(tuple(gap.split()) for gap in sets.get("container_gaps", ())),
             entry_heads=frozenset(sets.get("entry_heads", ())),
+            headline_breaks=frozenset(sets.get("headline_breaks", ())),
         )
 
 
