@@ -131,7 +131,8 @@ class PlaceMatcher:
     def _bare_region(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
         """"Vermont is ending its sister-state relationship", "the regional assembly of Lubelskie":
         a first-level region's official name with no cue is the region, unless a town of some
-        size has the name (Bergamo, Lecco and Kent are towns; Washington is a city)."""
+        size has the name (Bergamo, Lecco and Kent are towns; Washington is a city) and no
+        country in apposition rules that town out ("Brampton, Ontario, Canada")."""
         key = fold(span.text)
         regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
                    if s.type.casefold() in self.words.bare_region_types
@@ -140,7 +141,8 @@ class PlaceMatcher:
             return None
         region = regions[0]
         limit = BIG_CITY if region.country == "US" else TOWN
-        if any(p.population >= limit for p in places):
+        country, _ = self.context.explicit_country(doc, span.start, span.end)
+        if any(p.population >= limit and country in (None, p.country) for p in places):
             return None
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         return PlaceInfo("region", region.name, region.country, subdivision=region.code,
@@ -170,7 +172,7 @@ class PlaceMatcher:
             return True
         if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and (
                 span.start > 2 or 0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "("
-                and doc[span.end].text == ")"):
+                and doc[span.end].text == ")") and not _capitals_line(doc, span.start):
             return False
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
                 doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in self.words.org_heads:
@@ -335,15 +337,29 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
         i = j
 
 
+def _capitals_line(doc: Doc, i: int) -> bool:
+    """Is token ``i`` on a line written all in capitals ("THE CITY OF MOAB, STATE OF UTAH"),
+    where a short upper-case word is a name, not an acronym?"""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) >= CAPITALS_LINE_LETTERS and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+CAPITALS_LINE_LETTERS = 40
+
+
 def _title_case_lines(doc: Doc) -> set[int]:
-    """Tokens of lines written in Title Case (a headline): most of their longer words capitalised."""
+    """Tokens of lines written in Title Case or capitals (a headline, a resolution's title): most
+    of their longer words capitalised."""
     found: set[int] = set()
     line: list[int] = []
     for tok in [*doc, None]:
         if tok is None or "\n" in tok.text:
             long_words = [doc[k] for k in line if doc[k].is_alpha and len(doc[k]) > 3]
             if len(long_words) >= TITLE_CASE_WORDS and \
-                    sum(t.text[:1].isupper() and not t.is_upper for t in long_words) >= TITLE_CASE_SHARE * len(long_words):
+                    sum(t.text[:1].isupper() for t in long_words) >= TITLE_CASE_SHARE * len(long_words):
                 found.update(line)
             line = []
         else:
@@ -353,5 +369,5 @@ def _title_case_lines(doc: Doc) -> set[int]:
 
 TITLE_CASE_WORDS = 4
 TITLE_CASE_SHARE = 0.8
-"""A line with at least this many words of four letters or more, this share of them capitalised
-(not all upper case), is a Title Case headline."""
+"""A line with at least this many words of four letters or more, this share of them capitalised,
+is a Title Case (or all capitals) headline."""
