@@ -71,6 +71,12 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
      "Zhovkva and Sambir.", {P({"Chełm", "Kovel"}), P({"Zamość", "Zhovkva"}), P({"Sanok", "Sambir"})}),
     ("Lutsk and Rivne signed twinning agreements with Lublin and Chełm respectively.",
      {P({"Lutsk", "Lublin"}), P({"Rivne", "Chełm"})}),
+    # two subjects whose partners are named by a common noun share a predicate, not a tie
+    ("Tallinn and Tartu will end their cooperation agreements with partner cities in Russia.", set()),
+    ("Kyiv and Lviv signed twinning agreements with several Polish cities last year.", set()),
+    ("Gdynia and Pardubice signed a partnership agreement with the aim of boosting tourism.",
+     {P({"Gdynia", "Pardubice"})}),
+    ("Gdynia and Pardubice signed a twinning agreement with each other.", {P({"Gdynia", "Pardubice"})}),
     ("Lutsk and Rivne signed twinning agreements with Lublin and Chełm.",
      {P({"Lutsk", "Lublin"}), P({"Rivne", "Chełm"}), P({"Lutsk", "Chełm"}), P({"Rivne", "Lublin"})}),
 ])

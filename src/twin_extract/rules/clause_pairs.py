@@ -65,6 +65,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
                 unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
             pairs, ambiguity = clauses.pair(doc, unit_mentions, trigger.strength == "strong") \
                 if len(unit_mentions) >= 2 else ([], 0.0)
+            if _partners_unnamed(doc, (lo, hi), trigger, unit_mentions):
+                pairs = []
         if not pairs:
             continue
         unit_step = step(unit_status, trigger, lex.cap(trigger))
@@ -83,6 +85,27 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _partners_unnamed(doc: Doc, unit: tuple[int, int], trigger: Cue, mentions: list[Mention]) -> bool:
+    """"Tallinn and Tartu will end their agreements with partner cities in Russia", "Kyiv and
+    Lviv signed agreements with several Polish cities": two subjects whose tie names its partners
+    after "with" by a common noun share a predicate, not a tie."""
+    if not mentions or any(m.span.start > trigger.start for m in mentions):
+        return False
+    anchor = doc[trigger.end - 1]
+    with_token = next((t for t in doc[trigger.end:unit[1]] if t.lower_ == "with" and t.head in (anchor, anchor.head)),
+                      None)
+    if with_token is None:
+        return False
+    objects = [t for t in with_token.children if t.dep_ == "pobj"]
+    return bool(objects) and all(t.lemma_.lower() in PARTNER_NOUNS and not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in objects)
+
+
+PARTNER_NOUNS = {"city", "town", "partner", "municipality", "community", "region", "counterpart", "village",
+                 "province", "county", "district", "capital", "authority", "body"}
+"""Common nouns that name a tie's partners without naming a place."""
 
 
 def _own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], status: str,
