@@ -335,3 +335,12 @@ def test_formal_country_names_in_apposition(extractor, text, expected):
 def test_qualified_agreement_names_on_partner_pages(extractor, text, expected):
     records = extractor.extract(text)
     assert {P(p.text for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected
+
+
+def test_the_one_dated_step_dates_the_pairs_it_announced(extractor):
+    text = ("On Sunday, May 21, memorandums of twinning were signed between two municipalities of the region and two "
+            "towns in the state of Connecticut.\n\nSviatohirsk twinned with Easton, and Lyman with Westport.\n\n"
+            "The regional administration reported the signing on its website.")
+    records = extractor.extract(text, published="2023-05-22")
+    assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == {
+        P({"Svyatohirsk", "Easton"}): "2023-05-21", P({"Lyman", "Westport"}): "2023-05-21"}

@@ -68,6 +68,8 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         rules = list(dict.fromkeys(r for f in group for r in f.rules if r))
         told = next((d for step, d, places in story if step == winner.status and places
                      and places <= {winner.a.key, winner.b.key}), None) if date is None else None
+        if told is None and date is None:
+            told = _the_one_dated_step(story, winner)
         if told is not None and winner.status != "established":
             date, rules = told, [*rules, "story-date"]
         elif date is None and filed is not None and winner.status != "established" and \
@@ -89,6 +91,21 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
             rules=rules,
         ))
     return sorted(out, key=lambda r: (r.evidence[0].start, r.parties[0].start, r.parties[1].start))
+
+
+def _the_one_dated_step(story: list[tuple[str, DateMention, frozenset[str]]], winner: Finding) -> DateMention | None:
+    """"On Sunday, May 21, memorandums were signed between two municipalities and two towns ...
+    Sviatohirsk twinned with Easton, and Lyman with Westport": the story's only dated step of
+    this kind, told just before the pairs it announced, dates them."""
+    steps = {d.start: d for step, d, _ in story if step == winner.status}
+    if len(steps) != 1:
+        return None
+    (only,) = steps.values()
+    return only if 0 < winner.position - only.start <= ANNOUNCED_REACH else None
+
+
+ANNOUNCED_REACH = 400
+"""Characters after a dated step within which the pairs it announced are named."""
 
 
 def sole_partners(findings: list[Finding]) -> dict[str, Mention]:
