@@ -344,3 +344,17 @@ def test_the_one_dated_step_dates_the_pairs_it_announced(extractor):
     records = extractor.extract(text, published="2023-05-22")
     assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == {
         P({"Svyatohirsk", "Easton"}): "2023-05-21", P({"Lyman", "Westport"}): "2023-05-21"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the resolution" takes the date of the sentence that reported it passed
+    ("The Tulsa City Council on Wednesday, March 9, unanimously passed a resolution. The mayor had put the resolution "
+     "forward.\n\nThe resolution suspends the official sister city relationship between Tulsa and Zelenograd.",
+     "2022-03-09"),
+    # a dated sentence about something else does not date it
+    ("The Tulsa City Council on Wednesday, March 9, approved the budget.\n\nThe resolution suspends the official "
+     "sister city relationship between Tulsa and Zelenograd.", None),
+])
+def test_a_decision_dated_before_it_is_named(extractor, text, expected):
+    (record,) = extractor.extract(text, published="2022-03-11")
+    assert (record.status, record.date.value if record.date else None) == ("terminated", expected)

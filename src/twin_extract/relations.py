@@ -39,6 +39,8 @@ from .rules.lexicon import Lexicon
 from .rules.status import ending_something_else, planned_signing, proposed_endings
 
 FOLLOWUP_SENTENCES = 2
+DECISION_REACH = 3
+"""How many sentences back "the resolution" may find the sentence that reported it being made."""
 
 
 class TwinExtractor:
@@ -96,6 +98,7 @@ class TwinExtractor:
                 lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
             if found:
                 followups.follow_up(self.lexicon, ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
+                followups.decided_before(self.lexicon, ctx, sent, sentences[max(0, k - DECISION_REACH):k], found)
                 followups.report_date(ctx, sent, found)
             findings.extend(found)
         entries = lists.partner_entries(self.lexicon, ctx, sentences)

@@ -116,6 +116,29 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
                 f.date = usable[0]
 
 
+def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], found: list[Finding]) -> None:
+    """"The council on Wednesday, March 9, passed a resolution ... The resolution suspends the
+    ties with Saratov": a step the sentence puts in "the resolution" (or decision, vote, motion)
+    takes the date of the earlier sentence that reported that decision being made."""
+    doc = ctx.doc
+    undated = [f for f in found if f.date is None and f.status != "established"]
+    if not undated:
+        return
+    nouns = {doc[sent.start + e - 1].lower_ for rule, _, e in lex.anaphors_in(doc[sent.start:sent.end])
+             if rule in lex.decision_anaphors}
+    for before in reversed(earlier):
+        dates = [d for d in ctx.dates if before.start_char <= d.start < before.end_char]
+        if not dates or not any(t.lower_ in nouns for t in before):
+            continue
+        for f in undated:
+            usable = event_dates.usable(dates, f.status, doc)
+            if usable:
+                f.date = usable[0]
+                f.rules.append("decision-reported-before")
+                f.evidence.append((before.start_char, before.end_char))
+        return
+
+
 def report_date(ctx: DocCues, sent: Span, found: list[Finding]) -> None:
     """Last resort for a step still undated after the follow-up sentences (not for a tie merely
     said to exist): the date of the sentence's reporting clause ("..., the mayor announced on
