@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Add the Ukrainian study session's drafts in ``parts/`` to the Ukrainian gold.
+
+usage: python corpus/uk/build.py
+
+The first twelve documents (session 3) stay as they are. Each draft in ``parts/*-docs.jsonl`` was
+written from one studied page (``modelled_on``) before any extractor output on it existed; a page
+goes to uk-dev when the first hex digit of sha1(its normalised URL) is 0-7, else to uk-test, so
+the split is by page and fixed in advance. Draft ``uk-w-007`` becomes ``uk-dev-w007`` or
+``uk-test-w007``. Rewrites ``../gold/uk-dev.jsonl`` and ``../gold/uk-test.jsonl``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE.parent / "gold"
+DEV_DIGITS = set("01234567")
+
+
+def norm_url(url: str) -> str:
+    u = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    u = re.sub(r"^(www|m|amp|mobile)\.", "", u)
+    return re.split(r"[?#]", u)[0].rstrip("/")
+
+
+def split_of(url: str) -> str:
+    return "uk-dev" if hashlib.sha1(norm_url(url).encode()).hexdigest()[0] in DEV_DIGITS else "uk-test"
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main() -> None:
+    splits: dict[str, list[dict]] = {name: [d for d in read(GOLD / f"{name}.jsonl") if "-w" not in d["id"]]
+                                     for name in ("uk-dev", "uk-test")}
+    for path in sorted(HERE.glob("parts/*-docs.jsonl")):
+        for doc in read(path):
+            name = split_of(doc["modelled_on"])
+            number = doc["id"].rsplit("-", 1)[1]
+            splits[name].append({"id": f"{name}-w{number}", "url": None, "modelled_on": doc["modelled_on"],
+                                 "published": doc.get("published"), "lang": doc.get("lang", "uk"),
+                                 "title": doc.get("title"), "text": doc["text"], "pairs": doc["pairs"],
+                                 "notes": doc.get("notes", "")})
+    for name, docs in splits.items():
+        (GOLD / f"{name}.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs),
+                                           encoding="utf-8")
+        print(f"{name}: {len(docs)} documents, {sum(len(d['pairs']) for d in docs)} pairs, "
+              f"{sum(not d['pairs'] for d in docs)} negatives")
+
+
+if __name__ == "__main__":
+    main()
