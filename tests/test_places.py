@@ -321,3 +321,8 @@ def test_places_in_a_title_case_headline(extractor, headline, places):
 ])
 def test_a_country_in_apposition_keeps_the_region(extractor, text, kind):
     assert dict(_places(extractor, text))["Ontario"].kind == kind
+
+
+def test_the_pronoun_i_is_not_part_of_a_name(extractor):
+    text = "\"If I had a dollar for every city that wanted to twin with Palmerston North I'd be rich,\" he says."
+    assert "Palmerston North" in _parties(extractor, text)

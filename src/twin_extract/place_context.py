@@ -146,5 +146,7 @@ def wordlike(span: Span) -> bool:
 
 
 def is_cap(token: Token) -> bool:
+    """Capitalised, and not the pronoun "I" ("twin with Palmerston North I'd be wealthy")."""
     text = token.text
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text) and not token.is_punct
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text) and not token.is_punct \
+        and not (text == "I" and token.pos_ == "PRON")
