@@ -326,3 +326,12 @@ def test_a_country_in_apposition_keeps_the_region(extractor, text, kind):
 def test_the_pronoun_i_is_not_part_of_a_name(extractor):
     text = "\"If I had a dollar for every city that wanted to twin with Palmerston North I'd be rich,\" he says."
     assert "Palmerston North" in _parties(extractor, text)
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # a short name in capitals is a town when its country stands beside it, an acronym otherwise
+    ("Its partners are the Municipality of VAC in Hungary and Enfield in England.", "VAC", True),
+    ("Officials of the NATO and the EU met in Brussels.", "NATO", False),
+])
+def test_short_capitals_with_a_country(extractor, text, mention, expected):
+    assert (mention in _parties(extractor, text)) is expected

@@ -172,7 +172,8 @@ class PlaceMatcher:
             return True
         if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and (
                 span.start > 2 or 0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "("
-                and doc[span.end].text == ")") and not _capitals_line(doc, span.start):
+                and doc[span.end].text == ")") and not _capitals_line(doc, span.start) \
+                and not self.context.explicit_country(doc, span.start, span.end)[0]:
             return False
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
                 doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in self.words.org_heads:
