@@ -358,3 +358,14 @@ def test_the_one_dated_step_dates_the_pairs_it_announced(extractor):
 def test_a_decision_dated_before_it_is_named(extractor, text, expected):
     (record,) = extractor.extract(text, published="2022-03-11")
     assert (record.status, record.date.value if record.date else None) == ("terminated", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor of Poznan held a video call with the mayor of Rennes, and the two signed a memorandum on friendly "
+     "exchanges between their cities.", {P({"Poznań", "Rennes"}): "signed"}),
+    # with three places "their cities" says nothing of which two
+    ("The mayors of Poznan, Rennes and Kharkiv met, and signed a memorandum on exchanges between their cities.",
+     {}),
+])
+def test_between_their_cities(extractor, text, expected):
+    assert _pairs(extractor.extract(text)) == expected
