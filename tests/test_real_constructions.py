@@ -369,3 +369,14 @@ def test_a_decision_dated_before_it_is_named(extractor, text, expected):
 ])
 def test_between_their_cities(extractor, text, expected):
     assert _pairs(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("headline, expected", [
+    # a Title Case headline's verb gives the status the tagger cannot see
+    ("Des Moines Suspends Sister City Relationship With Stavropol", {P({"Des Moines", "Stavropol"}): "terminated"}),
+    ("Dallas Mayor Signs Friendship Agreement With Kharkiv", {P({"Dallas", "Kharkiv"}): "signed"}),
+    ("Springfield Council Approves Sister City Pact With Lviv", {P({"Springfield", "Lviv"}): "pending"}),
+    ("Toledo Eyes Sister City Ties With Poltava", {P({"Toledo", "Poltava"}): "proposed"}),
+])
+def test_title_case_headlines(extractor, headline, expected):
+    assert _pairs(extractor.extract(headline)) == expected
