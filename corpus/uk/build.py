@@ -7,7 +7,9 @@ The first twelve documents (session 3) stay as they are. Each draft in ``parts/*
 written from one studied page (``modelled_on``) before any extractor output on it existed; a page
 goes to uk-dev when the first hex digit of sha1(its normalised URL) is 0-7, else to uk-test, so
 the split is by page and fixed in advance. Draft ``uk-w-007`` becomes ``uk-dev-w007`` or
-``uk-test-w007``. Rewrites ``../gold/uk-dev.jsonl`` and ``../gold/uk-test.jsonl``.
+``uk-test-w007``. The drafts' ``lang`` field is left out: the extractor detects the language
+itself (a Russian page must be recognised as not Ukrainian), and a ``lang`` field in JSON Lines
+input would override that. Rewrites ``../gold/uk-dev.jsonl`` and ``../gold/uk-test.jsonl``.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def main() -> None:
             name = split_of(doc["modelled_on"])
             number = doc["id"].rsplit("-", 1)[1]
             splits[name].append({"id": f"{name}-w{number}", "url": None, "modelled_on": doc["modelled_on"],
-                                 "published": doc.get("published"), "lang": doc.get("lang", "uk"),
+                                 "published": doc.get("published"),
                                  "title": doc.get("title"), "text": doc["text"], "pairs": doc["pairs"],
                                  "notes": doc.get("notes", "")})
     for name, docs in splits.items():
