@@ -335,3 +335,7 @@ def test_the_pronoun_i_is_not_part_of_a_name(extractor):
 ])
 def test_short_capitals_with_a_country(extractor, text, mention, expected):
     assert (mention in _parties(extractor, text)) is expected
+
+
+def test_two_names_of_one_town_joined_by_a_hyphen(extractor):
+    assert "Pula" in _parties(extractor, "Lviv's twin cities are:\n\n• Plovdiv;\n• Pula-Pola;\n• Reykjavik;\n")

@@ -249,7 +249,8 @@ def _modifies_next(doc: Doc, j: int) -> bool:
 def hyphenated_towns(doc: Doc, span: Span, run: tuple[int, int], gazetteer: Gazetteer) -> bool:
     """"sister-city relations between Delhi-Beijing, Bengaluru-Chengdu ...": two towns of some
     size joined by a bare hyphen name a pair (a name that is one place, "Ivano-Frankivsk",
-    was matched whole before), but not as a modifier ("the Dresden-Wrocław railway line")."""
+    was matched whole before), but not as a modifier ("the Dresden-Wrocław railway line"); and
+    so do two names of one town ("Pula-Pola", as a bilingual town writes itself)."""
     if span.end + 1 < run[1] and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_:
         other = doc[span.end + 1:run[1]]
     elif span.start - 1 > run[0] and doc[span.start - 1].text == "-":
@@ -259,6 +260,8 @@ def hyphenated_towns(doc: Doc, span: Span, run: tuple[int, int], gazetteer: Gaze
     after = doc[run[1]] if run[1] < len(doc) else None
     if after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ", "PROPN"):
         return False
+    if {p.geonames_id for p in gazetteer.lookup(fold(span.text))} & {p.geonames_id for p in gazetteer.lookup(fold(other.text))}:
+        return True
     sizes = [p.population for part in (span, other) for p in gazetteer.lookup(fold(part.text)) if p.primary]
     return len(other) <= 3 and len(sizes) >= 2 and min(max(sizes[:1]), max(sizes[1:])) >= TOWN
 
