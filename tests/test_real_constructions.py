@@ -93,6 +93,10 @@ def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
      {P({"Florence", "Kyiv"}): "established", P({"Regina", "Tula"}): "terminated"}),
     # after a semicolon, a place that is the subject of its own verb is no partner of the hub
     ("Gdynia has eleven sister cities; Sopot has six in Europe.", {}),
+    # "is off": the tie is over
+    ("Wellington's mayor joked that their sister city relationship with Moscow is off.",
+     {P({"Wellington", "Moscow"}): "terminated"}),
+    ("Dunedin called off the twinning with Tula.", {P({"Dunedin", "Tula"}): "terminated"}),
     # an apposition names the tie that the clause before it ends
     ("Tarnow council is under fire.\n\nA council in the south is facing a backlash after it voted on Tuesday "
      "night to end all ties with Pskov, its sister city in Russia.", {P({"Tarnów", "Pskov"}): "terminated"}),
