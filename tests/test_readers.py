@@ -303,13 +303,23 @@ def test_truncated_gzip_jsonl_keeps_lines_before_the_break(tmp_path: Path) -> No
     lines = "".join(json.dumps({"text": f"Story {i} " + "word " * 200}) + "\n" for i in range(200))
     data = gzip.compress(lines.encode())
     items = read(write(tmp_path / "feed.jsonl.gz", data[: len(data) // 2]))
-    assert isinstance(items[-1], ReadError) and "gzip" in items[-1].error
+    assert isinstance(items[-1], ReadError) and "gzip" in items[-1].error and "lost" in items[-1].error
     assert len(items) > 10 and all(isinstance(i, NewsItem) for i in items[:-1])
 
 
-def test_truncated_gzip_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["a.txt.gz", "a.html.gz"])
+def test_truncated_gzip_document_keeps_the_part_that_decoded(tmp_path: Path, name: str) -> None:
+    body = "".join(f"<p>Paragraph {i}. {ARTICLE}</p>" for i in range(200))
+    content = PAGE.format(charset="utf-8", body=body) if name.endswith(".html.gz") else body
+    data = gzip.compress(content.encode())
+    item, error = read(write(tmp_path / name, data[: len(data) // 2]))
+    assert isinstance(item, NewsItem) and "Paragraph 0." in item.text and "Paragraph 199." not in item.text
+    assert isinstance(error, ReadError) and "truncated gzip" in error.error and "lost" in error.error
+
+
+def test_truncated_gzip_with_nothing_decoded(tmp_path: Path) -> None:
     data = gzip.compress(ARTICLE.encode() * 50)
-    assert "gzip" in only_error(read(write(tmp_path / "a.txt.gz", data[:-12]))).error
+    assert "gzip" in only_error(read(write(tmp_path / "a.txt.gz", data[:12]))).error
 
 
 @pytest.mark.parametrize("page", [

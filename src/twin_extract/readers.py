@@ -150,11 +150,13 @@ def read_file(
             with _open_stream(path) as stream:
                 yield from read_jsonl_stream(stream, name=doc_id, path=shown)
             return
-        data = _read_all(path)
+        data, lost = _read_all(path)
         if kind == HTML:
             yield html_item(data, doc_id=doc_id, path=shown)
         else:
             yield InputItem(text=decode_text(data), id=doc_id, path=shown)
+        if lost is not None:
+            yield ReadError(shown, None, lost)
     except InputError as err:
         yield ReadError(shown, None, str(err))
     except OSError as err:
@@ -177,16 +179,46 @@ def _open_stream(path: Path) -> Iterator[BinaryIO]:
             yield gz  # type: ignore[misc]
 
 
-def _read_all(path: Path) -> bytes:
-    """Whole (decompressed) content of one single-document file."""
+def _read_all(path: Path) -> tuple[bytes, str | None]:
+    """Whole (decompressed) content of one single-document file, and what was lost: a truncated
+    ``.gz`` gives the part that decoded, with a message saying the rest is missing."""
     with _open(path) as raw:
         if not is_gzip_name(path):
-            return raw.read()
+            return raw.read(), None
+        data, err = _gunzip(raw)
+        if err is None:
+            return data, None
+        if not data.strip():
+            raise InputError(f"broken gzip file: {err}")
+        return data, (f"truncated gzip file: the text after its first {len(data):,} bytes was lost "
+                      f"({err}); the part before was read")
+
+
+def _gunzip(raw: BinaryIO) -> tuple[bytes, str | None]:
+    """Decompress as far as the data goes (``GzipFile`` drops the last block it was decoding when
+    the file ends early): the bytes, and what went wrong, if anything. Handles several members."""
+    out: list[bytes] = []
+    unzip, fed, pending = zlib.decompressobj(GZIP_WBITS), False, b""
+    while True:
+        block, pending = pending or raw.read(GZIP_CHUNK), b""
+        if not block:
+            break
         try:
-            with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
-                return gz.read()
-        except (gzip.BadGzipFile, EOFError, zlib.error) as err:
-            raise InputError(f"broken gzip file: {err}") from None
+            out.append(unzip.decompress(block))
+        except zlib.error as err:
+            return b"".join(out), str(err)
+        fed = True
+        if unzip.eof:
+            pending, unzip, fed = unzip.unused_data.lstrip(b"\x00"), zlib.decompressobj(GZIP_WBITS), False
+    if fed:
+        out.append(unzip.flush())
+        return b"".join(out), "compressed file ended before the end-of-stream marker was reached"
+    return b"".join(out), None
+
+
+GZIP_CHUNK = 1 << 16
+GZIP_WBITS = 16 + zlib.MAX_WBITS
+"""zlib's window bits for data with a gzip header and trailer."""
 
 
 def read_stdin(stream: BinaryIO) -> Iterator[NewsItem | ReadError]:
@@ -255,7 +287,7 @@ class _DecodedLines:
                     self.errors[self.number] = str(err)
                     yield self.NOT_JSON
         except (gzip.BadGzipFile, EOFError, zlib.error) as err:
-            raise BrokenStream(f"broken gzip file: {err}") from None
+            raise BrokenStream(f"truncated or broken gzip file: the lines from here on were lost ({err})") from None
 
 
 def read_jsonl_stream(stream: Any, name: str, path: str | None) -> Iterator[NewsItem | ReadError]:
