@@ -544,3 +544,25 @@ def test_no_pipeline_is_built_when_nothing_is_left_to_do(corpus: Path, tmp_path:
     out = tmp_path / "records.jsonl"
     run([corpus], out)
     assert run([corpus], out, factory=BrokenFactory())[0] == 0
+
+
+def test_a_document_over_max_doc_chars_runs_alone_and_is_counted(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Lviv twinned with Lublin.", encoding="utf-8")
+    (news / "b.txt").write_text("Kyiv twinned with Krakow. " + "Ordinary council news. " * 100, encoding="utf-8")
+    (news / "c.txt").write_text("Odesa twinned with Genoa.", encoding="utf-8")
+    items = [NewsItem(text=p.read_text(), id=p.name) for p in sorted(news.iterdir())]
+    assert [[e.id for e in c] for c in batch.chunked(items, max_docs=32, max_chars=1000)] == \
+        [["a.txt"], ["b.txt"], ["c.txt"]]
+    stderr = io.StringIO()
+    code = run_batch(options([news], tmp_path / "out.jsonl", quiet=False, max_doc_chars=1000),
+                     factory=FakeFactory(), stderr=stderr)
+    assert code == 0 and "1 documents longer than --max-doc-chars" in stderr.getvalue()
+    assert len(read_jsonl(tmp_path / "out.jsonl")) == 3
+
+
+def test_max_memory_below_a_workable_share_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Lviv twinned with Lublin.", encoding="utf-8")
+    code, err = run([tmp_path / "a.txt"], tmp_path / "out.jsonl", workers=2, max_memory_mb=1500, quiet=False)
+    assert code == 2 and "--max-memory" in err

@@ -44,3 +44,17 @@ def test_a_long_document_under_a_memory_cap_gives_its_story_records(tmp_path: Pa
 
     assert len(outputs["story"]) >= 18
     assert summary(outputs["long"], offset) == summary(outputs["story"])
+
+
+def test_a_long_document_reports_its_characters_as_chunks_finish(extractor, seed_text):
+    """The progress bar moves while one long document runs: the pipeline tells ``on_chars``."""
+    text = ("The council discussed the bus timetable and the new library. " * 2500) + seed_text
+    calls: list[tuple[int, int]] = []
+    extractor.on_chars = lambda done, total: calls.append((done, total))
+    try:
+        records = extractor.extract(text)
+    finally:
+        extractor.on_chars = None
+    assert records and len(calls) >= 2
+    assert all(total == len(text) for _, total in calls)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls) and calls[-1][0] <= len(text)

@@ -32,8 +32,12 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 from .about import DEFAULT_MODEL, __version__
 from . import csv_layout, jsonl
 from .language import LANGUAGES
+from .memory import MIN_WORKER_MB, address_space_limit, limit_address_space, per_worker_mb
 from .readers import STDIN, ReadError, read_inputs
 from .record import NewsItem, RecordExtractor, TwinningRecord
+
+DEFAULT_MAX_DOC_CHARS = 2_000_000
+"""``--max-doc-chars``: longer documents run alone, chunk by chunk, and the summary counts them."""
 
 STATE_SUFFIX = ".state.jsonl"
 ERRORS_NAME = "errors.jsonl"
@@ -80,6 +84,10 @@ class BatchOptions:
     """Language of inputs that do not state one (``--lang``); None: detected per document."""
     progress: bool | None = None
     """None: a progress bar only when stderr is a terminal."""
+    max_memory_mb: int | None = None
+    """``--max-memory``: the extraction's memory budget, split over the workers (None: 75 % of RAM)."""
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
+    """``--max-doc-chars``: a longer document runs alone, in streamed windows, and is counted."""
     chunk_docs: int = 32
     chunk_chars: int = 500_000
     commit_docs: int = 256
@@ -146,6 +154,11 @@ class Worker:
         """Outcomes in input order; on failure the chunk is redone one document at a time."""
         try:
             return self._pipe(items)
+        except MemoryError:
+            if len(items) == 1:
+                return [Outcome(0, b"", "extraction failed: the document needs more memory than the budget "
+                                        "allows (--max-memory, split over --workers)")]
+            return [outcome for item in items for outcome in self.process([item])]
         except Exception as err:  # noqa: BLE001  (one bad document must not stop the batch)
             if len(items) == 1:
                 return [Outcome(0, b"", f"extraction failed: {type(err).__name__}: {err}")]
@@ -165,10 +178,12 @@ _WORKER: Worker | None = None
 _WORKER_ERROR: str | None = None
 
 
-def _init_worker(factory: ExtractorFactory, fmt: str, explain: bool) -> None:
-    """Pool initializer: one extractor per process; Ctrl-C is left to the parent."""
+def _init_worker(factory: ExtractorFactory, fmt: str, explain: bool, memory_mb: int) -> None:
+    """Pool initializer: one extractor per process, within its memory budget; Ctrl-C is left to
+    the parent."""
     global _WORKER, _WORKER_ERROR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_address_space(memory_mb)
     try:
         _WORKER = Worker(factory(), Renderer(fmt, explain))
     except Exception as err:  # noqa: BLE001  (reported once by the parent)
@@ -384,6 +399,8 @@ class Stats:
     records: int = 0
     changed: int = 0
     """Documents done by an earlier run whose content has changed since."""
+    long_docs: int = 0
+    """Documents over ``--max-doc-chars``."""
     started: float = field(default_factory=time.perf_counter)
 
     def elapsed(self) -> float:
@@ -413,10 +430,14 @@ class ErrorLog:
 
 def chunked(events: Iterable[NewsItem | ReadError], max_docs: int, max_chars: int
             ) -> Iterator[list[NewsItem | ReadError]]:
-    """Bounded groups of consecutive inputs (errors ride along to keep their place)."""
+    """Bounded groups of consecutive inputs (errors ride along to keep their place); a document
+    longer than ``max_chars`` is a group of its own."""
     chunk: list[NewsItem | ReadError] = []
     chars = 0
     for event in events:
+        if isinstance(event, NewsItem) and len(event.text) >= max_chars and chunk:
+            yield chunk
+            chunk, chars = [], 0
         chunk.append(event)
         if isinstance(event, NewsItem):
             chars += len(event.text)
@@ -456,29 +477,45 @@ def fresh_inputs(events: Iterable[NewsItem | ReadError], done: set[tuple[str, st
         yield event
 
 
+def counted_long(events: Iterable[NewsItem | ReadError], max_doc_chars: int, stats: Stats
+                 ) -> Iterator[NewsItem | ReadError]:
+    """Documents as they come, counting those over ``--max-doc-chars`` for the summary."""
+    for event in events:
+        if isinstance(event, NewsItem) and len(event.text) >= max_doc_chars:
+            stats.long_docs += 1
+        yield event
+
+
 def run_chunks(chunks: Iterable[list[NewsItem | ReadError]], options: BatchOptions,
-               factory: ExtractorFactory, renderer: Renderer
+               factory: ExtractorFactory, renderer: Renderer,
+               on_chars: Callable[[int, int], None] | None = None,
                ) -> Iterator[tuple[list[NewsItem | ReadError], list[Outcome]]]:
-    """``(chunk, outcomes of its documents)`` in input order, in-process or in a pool.
+    """``(chunk, outcomes of its documents)`` in input order, in-process or in a pool, each
+    process within its share of the memory budget.
 
     An input of a single chunk is done in-process whatever ``--workers``: starting a pool
-    (one model load per worker) would cost more than it saves.
+    (one model load per worker) would cost more than it saves. In-process, a long document
+    reports its characters done through ``on_chars`` (the progress bar).
     """
     chunks = iter(chunks)
     head = list(islice(chunks, 2))
     if options.workers <= 1 or len(head) < 2:
-        yield from _run_here(chain(head, chunks), factory, renderer)
+        with address_space_limit(per_worker_mb(options.max_memory_mb, 1)):
+            yield from _run_here(chain(head, chunks), factory, renderer, on_chars)
     else:
         yield from _run_pool(chain(head, chunks), options, factory)
 
 
 def _run_here(chunks: Iterable[list[NewsItem | ReadError]], factory: ExtractorFactory,
-              renderer: Renderer) -> Iterator[tuple[list[NewsItem | ReadError], list[Outcome]]]:
+              renderer: Renderer, on_chars: Callable[[int, int], None] | None = None,
+              ) -> Iterator[tuple[list[NewsItem | ReadError], list[Outcome]]]:
     worker: Worker | None = None
     for chunk in chunks:
         docs = _documents(chunk)
         if docs and worker is None:
             worker = _build_worker(factory, renderer)
+            if on_chars is not None and hasattr(worker.extractor, "on_chars"):
+                worker.extractor.on_chars = on_chars
         yield chunk, worker.process(docs) if docs and worker is not None else []
 
 
@@ -501,7 +538,8 @@ def _run_pool(chunks: Iterable[list[NewsItem | ReadError]], options: BatchOption
     pending: deque[tuple[list[NewsItem | ReadError], Future[list[Outcome]] | None]] = deque()
     executor = ProcessPoolExecutor(
         max_workers=options.workers, mp_context=get_context("spawn"),
-        initializer=_init_worker, initargs=(factory, options.fmt, options.explain),
+        initializer=_init_worker, initargs=(factory, options.fmt, options.explain,
+                                            per_worker_mb(options.max_memory_mb, options.workers)),
     )
     try:
         for chunk in chunks:
@@ -561,10 +599,16 @@ def _process(options: BatchOptions, factory: ExtractorFactory, renderer: Rendere
             ) if options.verbose else None
     events = fresh_inputs(with_language(read_inputs(options.paths, exclude=exclude, on_skip=skip),
                                         options.lang), files.done, stats)
-    chunks = chunked(events, options.chunk_docs, options.chunk_chars)
+    chunks = chunked(counted_long(events, options.max_doc_chars, stats), options.chunk_docs,
+                     min(options.chunk_chars, options.max_doc_chars))
     bar = _progress_bar(options, stderr)
+
+    def on_chars(done: int, total: int) -> None:
+        if bar is not None and total >= options.max_doc_chars:
+            bar.set_postfix_str(f"long document: {done / 1e6:.1f} of {total / 1e6:.1f} M characters")
+
     try:
-        for chunk, outcomes in run_chunks(chunks, options, factory, renderer):
+        for chunk, outcomes in run_chunks(chunks, options, factory, renderer, on_chars):
             _write_chunk(chunk, outcomes, sink, errors, stats)
             if bar is not None:
                 bar.update(len(chunk))
@@ -626,6 +670,10 @@ def check_options(options: BatchOptions) -> None:
         raise UsageError("'-' (stdin) can be given only once")
     if options.workers < 1:
         raise UsageError("--workers must be at least 1")
+    share = per_worker_mb(options.max_memory_mb, options.workers)
+    if share < MIN_WORKER_MB:
+        raise UsageError(f"--max-memory gives each of {options.workers} workers {share} MB; "
+                         f"each needs at least {MIN_WORKER_MB} MB")
     if options.patterns is not None and not os.path.isdir(options.patterns):
         raise UsageError(f"--patterns: no such folder: {options.patterns}")
     if not options.to_stdout and Path(options.output).name == ERRORS_NAME:
@@ -642,6 +690,9 @@ def print_summary(stats: Stats, errors: ErrorLog, stderr: TextIO) -> None:
     print(f"twin-extract run: {stats.read} documents read{skipped}, {stats.records} records "
           f"written, {stats.failed} documents failed, {elapsed:.1f} s, {rate:.1f} documents/s",
           file=stderr)
+    if stats.long_docs:
+        print(f"twin-extract run: {stats.long_docs} documents longer than --max-doc-chars were run alone, "
+              "in streamed windows", file=stderr)
     if stats.changed:
         print(f"twin-extract run: warning: {stats.changed} documents changed since the interrupted "
               "run; the records of their old version remain (use --force for a clean output)",
@@ -679,6 +730,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of inputs without a 'lang' field (default: detected per document)")
     parser.add_argument("--explain", action="store_true",
                         help="add the ids of the rules behind each record")
+    parser.add_argument("--max-memory", type=positive_int, default=None, metavar="MB",
+                        help="memory budget of the extraction, split over the workers; a document that "
+                             "needs more fails with an error line (default: 75%% of RAM)")
+    parser.add_argument("--max-doc-chars", type=positive_int, default=DEFAULT_MAX_DOC_CHARS, metavar="N",
+                        help="documents longer than this run alone, in streamed windows, and are counted "
+                             f"in the summary (default: {DEFAULT_MAX_DOC_CHARS:,})")
 
 
 def command(args: argparse.Namespace) -> int:
@@ -686,5 +743,6 @@ def command(args: argparse.Namespace) -> int:
         paths=list(args.paths), output=args.output, fmt=args.fmt, workers=args.workers,
         force=args.force, quiet=args.quiet, verbose=args.verbose, explain=args.explain,
         model=args.model, patterns=args.patterns, lang=args.lang,
+        max_memory_mb=args.max_memory, max_doc_chars=args.max_doc_chars,
     )
     return run_batch(options)

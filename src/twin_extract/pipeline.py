@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -50,6 +50,9 @@ class Extractor:
         self.max_chars = max_chars
         self._passage_filter = None
         self._ukrainian: "UkrainianExtractor | None" = None
+        self.on_chars: Callable[[int, int], None] | None = None
+        """Told ``(characters done, characters in all)`` of a document as its chunks finish, so a
+        progress bar can move while one long document runs."""
         self.nlp: Language = spacy.load(model)
         build_pipeline(self.nlp, patterns=self.patterns_dir, model_name=model)
 
@@ -148,6 +151,8 @@ class Extractor:
         for group in _by_size(jobs(), CHARS_PER_BATCH):
             for doc, (n, offset) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                 results.setdefault(n, []).append((offset, list(doc._.twinnings)))
+                if self.on_chars is not None:
+                    self.on_chars(offset + len(doc.text), len(batch[n].text))
         for n, item in enumerate(batch):
             chunks = results.get(n, [])
             if len(chunks) == 1 and chunks[0][0] == 0:
