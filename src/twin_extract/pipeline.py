@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .about import DEFAULT_MODEL
+from .chunking import DEFAULT_MAX_CHARS
 from .extensions import register_extensions
 from .language import check_language, detect_language
 from .record import NewsItem, TwinningRecord
@@ -24,9 +25,10 @@ if TYPE_CHECKING:
     from .uk.extractor import UkrainianExtractor
 
 
-CHARS_PER_BATCH = 300_000
+CHARS_PER_BATCH = 100_000
 """How much text spaCy holds at once: a batch of many short articles, or a few chunks of a long
-one (spaCy's own batch of 1,000 Docs of 100,000 characters each took gigabytes)."""
+one (spaCy's own batch of 1,000 Docs of 100,000 characters each took gigabytes; 300,000 here
+still peaked near 1 GB on twinning-dense text)."""
 LOOK_BACK = 20_000
 """Characters of the article before a chunk that the chunk's rules may read (dates, evidence)."""
 
@@ -39,7 +41,7 @@ class Extractor:
         model: str = DEFAULT_MODEL,
         patterns: str | Path | None = None,
         prefilter: bool = True,
-        max_chars: int = 100_000,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
         from . import places, relations, sentences  # noqa: F401  (registers the factories)
 
