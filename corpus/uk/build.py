@@ -15,27 +15,23 @@ input would override that. Rewrites ``../gold/uk-dev.jsonl`` and ``../gold/uk-te
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
-import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent / "gold"
 DEV_DIGITS = set("01234567")
 
-
-def norm_url(url: str) -> str:
-    u = re.sub(r"^[a-z]+://", "", url.strip().lower())
-    u = re.sub(r"^(www|m|amp|mobile)\.", "", u)
-    return re.split(r"[?#]", u)[0].rstrip("/")
+_spec = importlib.util.spec_from_file_location("real_build", HERE.parent / "real" / "build.py")
+_real = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
+_spec.loader.exec_module(_real)  # type: ignore[union-attr]
+norm_url, read = _real.norm_url, _real.read
+"""One URL normalisation and reader for both study corpora (``corpus/real/build.py``)."""
 
 
 def split_of(url: str) -> str:
     return "uk-dev" if hashlib.sha1(norm_url(url).encode()).hexdigest()[0] in DEV_DIGITS else "uk-test"
-
-
-def read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def main() -> None:
