@@ -85,6 +85,9 @@ def test_missing_user_folder(tmp_path):
     ("status", {"id": "s", "pattern": [{"LOWR": "signed"}], "status": "signed"},
      "'pattern' is not a valid spaCy token pattern"),
     ("anaphors", {"id": "a", "pattern": [{"LOWER": "it"}], "pair": "yes"}, "'pair' has the wrong type (str)"),
+    # the pre-filter matches triggers on bare tokens: no tagger attributes
+    ("triggers", {"id": "t", "pattern": [{"LEMMA": "cooperate", "POS": "VERB"}], "relation": "cooperation",
+                  "strength": "medium"}, "'pattern' uses LEMMA, POS, which the pre-filter cannot see"),
     ("place_cues", {"id": "c", "pattern": "city of", "type": "town", "position": "before"},
      "'type' is 'town'"),
 ])

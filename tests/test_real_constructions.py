@@ -384,3 +384,9 @@ def test_between_their_cities(extractor, text, expected):
 ])
 def test_title_case_headlines(extractor, headline, expected):
     assert _pairs(extractor.extract(headline)) == expected
+
+
+def test_the_two_towns_began_cooperating(extractor):
+    text = "Examples of cooperation\n\nKalisz and Hamm\n\nThe two towns began cooperating in 1974."
+    assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None)
+            for r in extractor.extract(text)} == {P({"Kalisz", "Hamm"}): ("established", "1974")}

@@ -25,6 +25,9 @@ class Key:
     choices: tuple[Any, ...] = ()
     token_pattern: bool = False
     """A spaCy Matcher token pattern, checked with spaCy's own validator at load."""
+    tokens_only: bool = False
+    """The pattern is also matched on bare tokens (the pre-filter runs before the tagger), so it
+    may not use attributes a tagger sets (POS, TAG, LEMMA, MORPH, DEP, ENT_TYPE)."""
 
 
 PLACE_WORD_SETS = ("connectors", "leading", "host_nouns", "title_words", "abbreviations", "hyphen_pair_nouns",
@@ -35,10 +38,12 @@ PLACE_WORD_SETS = ("connectors", "leading", "host_nouns", "title_words", "abbrev
 _ID = Key(str, required=True)
 _NOTE = Key(str)
 _TOKENS = Key(list, required=True, token_pattern=True)
+_BARE_TOKENS = Key(list, required=True, token_pattern=True, tokens_only=True)
+TAGGER_ATTRS = {"POS", "TAG", "LEMMA", "MORPH", "DEP", "ENT_TYPE", "ENT_IOB", "SENT_START", "IS_SENT_START"}
 _COUNTRY = Key(str, required=True)
 
 SCHEMAS: dict[str, dict[str, Key]] = {
-    "triggers": {"id": _ID, "pattern": _TOKENS, "note": _NOTE,
+    "triggers": {"id": _ID, "pattern": _BARE_TOKENS, "note": _NOTE,
                  "relation": Key((str, type(None)), required=True, choices=("twinning", "cooperation", None)),
                  "strength": Key(str, required=True, choices=("strong", "medium", "weak", "block")),
                  "status": Key(str, choices=STATUS_VALUES), "document": Key(bool)},
@@ -119,6 +124,10 @@ def _check_row(row: dict[str, Any], schema: dict[str, Key]) -> str | None:
             errors = validate_token_pattern(value)
             if errors:
                 return f"{key!r} is not a valid spaCy token pattern: {'; '.join(map(str, errors))}"
+            tagged = sorted({attr for token in value for attr in token if attr.upper() in TAGGER_ATTRS})
+            if spec.tokens_only and tagged:
+                return (f"{key!r} uses {', '.join(tagged)}, which the pre-filter cannot see (it matches "
+                        "bare tokens): use LOWER or TEXT")
     return None
 
 
