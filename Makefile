@@ -26,6 +26,8 @@ evaluate: setup
 	$(BIN)/twin-extract evaluate corpus/gold/holdout.jsonl
 	$(BIN)/twin-extract evaluate corpus/gold/real-dev.jsonl
 	$(BIN)/twin-extract evaluate --no-errors corpus/gold/real-test.jsonl
+	$(BIN)/twin-extract evaluate corpus/gold/uk-dev.jsonl
+	$(BIN)/twin-extract evaluate --no-errors corpus/gold/uk-test.jsonl
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
