@@ -69,3 +69,15 @@ def test_lang_argument_overrides_detection(extractor) -> None:
     assert extractor.extract(UK_TEXT, published="2022-03-20", lang="en") == []
     with pytest.raises(ValueError):
         extractor.extract(UK_TEXT, lang="xx")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pairs written with dashes pair as written, not all with the first place
+    ("Побратимство громад\n\nВже сформувалися такі пари громад-побратимів: Житомир — Гдиня; Луцьк — Люблін.",
+     {frozenset({"Zhytomyr", "Gdynia"}), frozenset({"Lutsk", "Lublin"})}),
+    # without dashes the first place is the hub
+    ("Житомир підписав угоду про побратимство з Гдинею та Любліном.",
+     {frozenset({"Zhytomyr", "Gdynia"}), frozenset({"Zhytomyr", "Lublin"})}),
+])
+def test_dash_pairs(extractor, text: str, expected: set) -> None:
+    assert {frozenset(p.name for p in r.parties) for r in extractor.extract(text, lang="uk")} == expected

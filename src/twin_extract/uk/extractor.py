@@ -12,6 +12,7 @@ strongest cue in the sentence (``patterns/uk/status.jsonl``: ended > planned > s
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -116,10 +117,12 @@ class UkrainianExtractor:
             status = next((r["status"] for r in self.statuses for w in lowered if w.startswith(r["stem"])),
                           "established")
             date = find_date(sent.text, sent.start_char, default_year, item.published)
-            for other in here[1:]:
-                key = tuple(sorted((here[0].place.geonames_id, other.place.geonames_id)))
+            in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+            pairs = _dash_pairs(item.text, in_sent) or [(here[0], other) for other in here[1:]]
+            for a, b in pairs:
+                key = tuple(sorted((a.place.geonames_id, b.place.geonames_id)))
                 if key[0] != key[1] and key not in found:
-                    found[key] = self._record(item, here[0], other, trigger["relation"], status, date, sent)
+                    found[key] = self._record(item, a, b, trigger["relation"], status, date, sent)
         return list(found.values())
 
     def _record(self, item: NewsItem, a: Mention, b: Mention, relation: str, status: str,
@@ -137,6 +140,21 @@ def _party(m: Mention) -> Party:
     return Party(text=m.text, name=m.place.name, type="city", country=m.place.country,
                  country_name=country_name(m.place.country), subdivision=None,
                  geonames_id=m.place.geonames_id, start=m.start, end=m.end)
+
+
+DASH_PAIR = re.compile(r"^\s*[—–-]\s*$")
+""""Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+
+
+def _dash_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The pairs a sentence writes as "A — B; C — D", each place in one pair; none when the
+    sentence has no such pair (then the hub rule applies)."""
+    pairs, used = [], set()
+    for a, b in zip(mentions, mentions[1:]):
+        if id(a) not in used and DASH_PAIR.match(text[a.end:b.start]):
+            pairs.append((a, b))
+            used |= {id(a), id(b)}
+    return pairs
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
