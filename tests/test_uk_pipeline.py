@@ -81,3 +81,12 @@ def test_lang_argument_overrides_detection(extractor) -> None:
 ])
 def test_dash_pairs(extractor, text: str, expected: set) -> None:
     assert {frozenset(p.name for p in r.parties) for r in extractor.extract(text, lang="uk")} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Житомир підписав угоду про співпрацю з організацією Stand with Ukraine.",
+    "Житомир і Україна підписали угоду про співпрацю.",
+    "Житомир підписав меморандум про співпрацю: така думка Республіка не від того.",
+])
+def test_countries_and_common_words_are_not_partners(extractor, text: str) -> None:
+    assert extractor.extract(text, lang="uk") == []

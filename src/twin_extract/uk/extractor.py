@@ -63,7 +63,7 @@ class UkrainianExtractor:
         self.gazetteer = default_gazetteer()
         self.triggers = {r["stem"]: r for r in _rows("triggers.jsonl", patterns)}
         self.statuses = sorted(_rows("status.jsonl", patterns), key=lambda r: r["rank"])
-        self.not_places = {r["word"] for r in _rows("not_places.jsonl", patterns)}
+        self.not_places = {r["word"] for r in _rows("not_places.jsonl", patterns)} | ukrainian_country_names()
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -134,6 +134,23 @@ class UkrainianExtractor:
             date=DateInfo(date.text, date.value, date.precision, date.start, date.end) if date else None,
             evidence=[Evidence(sent.text, sent.start_char, sent.end_char)], confidence=0.7,
             extractor=Provenance(model=MODEL_NAME))
+
+
+def ukrainian_country_names() -> set[str]:
+    """Country names in Ukrainian and English, lower case, from pycountry and its translations:
+    "Україна" and "Ukraine" ("Stand with Ukraine") are a country, not the Spanish town whose
+    GeoNames alternate name is "Ukraine"."""
+    import gettext
+
+    import pycountry
+
+    try:
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["uk"]).gettext
+    except OSError:
+        translate = str
+    names = [getattr(c, attr) for c in pycountry.countries
+             for attr in ("name", "common_name", "official_name") if getattr(c, attr, None)]
+    return {n.lower() for n in names} | {translate(n).lower() for n in names}
 
 
 def _party(m: Mention) -> Party:
