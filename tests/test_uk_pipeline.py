@@ -90,3 +90,12 @@ def test_dash_pairs(extractor, text: str, expected: set) -> None:
 ])
 def test_countries_and_common_words_are_not_partners(extractor, text: str) -> None:
     assert extractor.extract(text, lang="uk") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a community named by its town's adjective
+    ("Шумська громада стала партнером Кочубеївської громади.", {frozenset({"Shumsk", "Kochubeivka"})}),
+    ("Житомирська міська рада підписала угоду про побратимство з Любліном.", {frozenset({"Zhytomyr", "Lublin"})}),
+])
+def test_a_community_named_by_its_adjective(extractor, text: str, expected: set) -> None:
+    assert {frozenset(p.name for p in r.parties) for r in extractor.extract(text, lang="uk")} == expected

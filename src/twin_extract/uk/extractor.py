@@ -78,6 +78,18 @@ class UkrainianExtractor:
                 return places[0]
         return None
 
+    def _community_place(self, adjective: str) -> Place | None:
+        """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective."""
+        for form in nominatives(adjective):
+            for suffix, endings in ADJECTIVE_TOWNS:
+                if form.endswith(suffix):
+                    stem = form[: -len(suffix)]
+                    for ending in endings:
+                        places = self.gazetteer.find(stem + ending)
+                        if places:
+                            return places[0]
+        return None
+
     def mentions(self, doc: spacy.tokens.Doc) -> list[Mention]:
         """Capitalised Cyrillic runs that name a GeoNames place, longest first."""
         found: list[Mention] = []
@@ -91,6 +103,11 @@ class UkrainianExtractor:
                     if place is not None:
                         hit = Mention(place, span.text, span.start_char, span.end_char)
                         break
+            if hit is None and i + 1 < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha \
+                    and doc[i + 1].lower_.startswith(COMMUNITY_NOUNS):
+                place = self._community_place(doc[i].text)
+                if place is not None:
+                    hit = Mention(place, doc[i].text, doc[i].idx, doc[i].idx + len(doc[i].text))
             if hit:
                 found.append(hit)
                 i += len(doc.char_span(hit.start, hit.end))
@@ -159,6 +176,17 @@ def _party(m: Mention) -> Party:
                  geonames_id=m.place.geonames_id, start=m.start, end=m.end)
 
 
+COMMUNITY_NOUNS = ("громад", "міськ", "селищн", "сільськ", "територіальн")
+"""Words after an adjective that names a municipality by its town ("Вижницька громада",
+"Шумської міської ради")."""
+ADJECTIVE_TOWNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("цький", ("ця", "ць", "ці")), ("цька", ("ця", "ць", "ці")),
+    ("ський", ("", "ськ", "а", "ка", "и", "е")), ("ська", ("", "ськ", "а", "ка", "и", "е")),
+    ("зький", ("", "зьк", "г")), ("зька", ("", "зьк", "г")),
+)
+"""Adjective endings of a town's name and the endings its name may have instead (Новоселицька ->
+Новоселиця, Тростянецька -> Тростянець, Шумська -> Шумськ, Долинська -> Долина,
+Кочубеївська -> Кочубеївка, Житомирська -> Житомир)."""
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*$")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
 
