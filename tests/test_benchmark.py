@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from types import ModuleType
 
@@ -46,3 +47,17 @@ def test_report_names_the_failed_run(bench: ModuleType) -> None:
     report = bench.render(rows(bench, (0, 1, 0)), {"startup_s": 0.5, "process_s": 1.0}, {}, args)
     assert "Failed runs" in report and "b: twin-extract, 1 worker (exit code 1)" in report
     assert "| yes |" not in report
+
+
+def test_the_feed_is_mostly_city_news_with_gold_stories(tmp_path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from feed import gold_stories, write_feed
+
+    path = tmp_path / "feed.jsonl"
+    stories = write_feed(path, 200, ["Lviv", "Lublin", "Genoa", "Tartu"], seed=7, share=0.05)
+    again = tmp_path / "again.jsonl"
+    write_feed(again, 200, ["Lviv", "Lublin", "Genoa", "Tartu"], seed=7, share=0.05)
+    texts = path.read_text("utf-8").splitlines()
+    gold = {doc["text"] for doc in gold_stories()}
+    assert stories == 10 and len(texts) == 200 and path.read_bytes() == again.read_bytes()
+    assert sum(json.loads(t)["text"] in gold for t in texts) == 10
