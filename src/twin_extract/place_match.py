@@ -71,23 +71,8 @@ class PlaceMatcher:
             if found is None:
                 i += 1
                 continue
-            yield self._bracket_qualified(doc, *found)
+            yield bracket_qualified(doc, *found, self.gazetteer)
             i = found[0].end
-
-    def _bracket_qualified(self, doc: Doc, span: Span, info: PlaceInfo) -> tuple[Span, PlaceInfo]:
-        """"Frankfurt (Oder)": a bracketed word that is part of one candidate's own name picks it."""
-        k = span.end
-        if info.kind != "city" or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
-            return span, info
-        qualifier = fold(doc[k + 1].text)
-        named = [p for p in self.gazetteer.lookup(fold(span.text)) if qualifier in re.findall(r"\w+", fold(p.name))]
-        if not named:
-            return span, info
-        best = max(named, key=lambda p: p.population)
-        return span, replace(info, name=best.name, country=best.country, geonames_id=best.geonames_id,
-                             population=best.population, admin1=best.admin1, country_source="apposition",
-                             ext_end=max(info.ext_end, k + 3), evidence=1.0, candidates=(),
-                             rules=info.rules + ["bracket-qualifier"])
 
     def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
         span = doc[i:j]
@@ -240,6 +225,22 @@ class PlaceMatcher:
                          evidence=0.7, rules=rules, candidates=places)
 
 
+def bracket_qualified(doc: Doc, span: Span, info: PlaceInfo, gazetteer: Gazetteer) -> tuple[Span, PlaceInfo]:
+    """"Frankfurt (Oder)": a bracketed word that is part of one candidate's own name picks it."""
+    k = span.end
+    if info.kind != "city" or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return span, info
+    qualifier = fold(doc[k + 1].text)
+    named = [p for p in gazetteer.lookup(fold(span.text)) if qualifier in re.findall(r"\w+", fold(p.name))]
+    if not named:
+        return span, info
+    best = max(named, key=lambda p: p.population)
+    return span, replace(info, name=best.name, country=best.country, geonames_id=best.geonames_id,
+                         population=best.population, admin1=best.admin1, country_source="apposition",
+                         ext_end=max(info.ext_end, k + 3), evidence=1.0, candidates=(),
+                         rules=info.rules + ["bracket-qualifier"])
+
+
 def _modifies_next(doc: Doc, j: int) -> bool:
     """"New Zealand politicians", "the U.S. city of": a name that is both a country and its
     adjective is the adjective before a common noun, the country elsewhere ("to New Zealand")."""
@@ -260,9 +261,10 @@ def hyphenated_towns(doc: Doc, span: Span, run: tuple[int, int], gazetteer: Gaze
     after = doc[run[1]] if run[1] < len(doc) else None
     if after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ", "PROPN"):
         return False
-    if {p.geonames_id for p in gazetteer.lookup(fold(span.text))} & {p.geonames_id for p in gazetteer.lookup(fold(other.text))}:
+    mine, theirs = gazetteer.lookup(fold(span.text)), gazetteer.lookup(fold(other.text))
+    if {p.geonames_id for p in mine} & {p.geonames_id for p in theirs}:
         return True
-    sizes = [p.population for part in (span, other) for p in gazetteer.lookup(fold(part.text)) if p.primary]
+    sizes = [p.population for p in (*mine, *theirs) if p.primary]
     return len(other) <= 3 and len(sizes) >= 2 and min(max(sizes[:1]), max(sizes[1:])) >= TOWN
 
 def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool:
