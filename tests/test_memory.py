@@ -74,3 +74,9 @@ def test_a_document_over_the_budget_is_an_error_line_not_a_crash(tmp_path: Path,
     assert len(errors) == 1 and errors[0]["path"].endswith("b.txt") and "--max-memory" in errors[0]["error"]
     state = (tmp_path / "out.jsonl.state.jsonl").read_text()
     assert "a.txt" in state and "c.txt" in state
+
+
+def test_an_in_process_limit_never_falls_below_what_the_process_holds():
+    held = memory.address_space_mb()
+    with memory.address_space_limit(1):
+        assert resource.getrlimit(resource.RLIMIT_AS)[0] >= (held + memory.MIN_WORKER_MB) << 20

@@ -43,11 +43,23 @@ def limit_address_space(mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def address_space_mb() -> int:
+    """What this process has reserved already (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
+
+
 @contextmanager
 def address_space_limit(mb: int) -> Iterator[None]:
-    """The cap for the duration of an in-process run, then the previous limit again."""
+    """The cap for the duration of an in-process run, then the previous limit again. The calling
+    process may already hold more than a worker would (a test session, an application using the
+    library): the cap is then what it holds plus one worker's minimum, never below."""
     previous = resource.getrlimit(resource.RLIMIT_AS)
-    limit_address_space(mb)
+    limit_address_space(max(mb, address_space_mb() + MIN_WORKER_MB))
     try:
         yield
     finally:
