@@ -124,7 +124,8 @@ def city_news(rng: random.Random, cities: list[str]) -> str:
         size = rng.randint(2, 4)
         paragraphs.append(" ".join(sentences[i:i + size]))
         i += size
-    return fill(rng.choice(HEADLINES)) + "\n\n" + "\n\n".join(paragraphs)
+    headline = fill(rng.choice(HEADLINES))
+    return headline[:1].upper() + headline[1:] + "\n\n" + "\n\n".join(paragraphs)
 
 
 def write_feed(path: Path, items: int, cities: list[str], seed: int, share: float = 0.05) -> int:
