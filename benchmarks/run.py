@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from twin_extract.about import DEFAULT_MODEL, __version__  # noqa: E402
 
 TARGETS = {"feed_b_a": 5.0, "feed_c_a": 9.0, "mixed_b_a": 5.0, "relevant_b_a": 1.2, "startup_s": 1.5,
-           "rss_2_workers_mb": 600.0}
-"""Issue 11's targets (the feed is the headline; relevant-only 1.2x; start-up 1.5 s; 600 MB)."""
+           "rss_2_workers_mb": 600.0, "dask_overhead": 0.15}
+"""Issue 11's targets (the feed is the headline; relevant-only 1.2x; start-up 1.5 s; 600 MB) and
+issue 13's (the Dask engine at most 15 % slower than the local engine, both with 2 workers)."""
 SAMPLE_SECONDS = 0.05
 
 # ---------------------------------------------------------------- corpus generation
@@ -223,15 +224,15 @@ def measure_spacy(corpus: Path, model: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start}
 
 
-def measure_twin(corpus: Path, model: str, workers: int) -> dict[str, Any]:
+def measure_twin(corpus: Path, model: str, workers: int, engine: str = "local") -> dict[str, Any]:
     from twin_extract.batch import BatchOptions, run_batch
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "records.jsonl"
         options = BatchOptions(paths=[str(corpus)], output=str(out), workers=workers, quiet=True,
-                               progress=False, model=model)
+                               progress=False, model=model, engine=engine)
         factory = ReadyFactory(model, tmp)
-        if workers == 1:
+        if workers == 1 and engine == "local":
             prebuilt = factory()
             factory = lambda: prebuilt  # noqa: E731  (in-process: never pickled)
         start_wall, start = time.time(), time.perf_counter()
@@ -239,7 +240,7 @@ def measure_twin(corpus: Path, model: str, workers: int) -> dict[str, Any]:
         end_wall, seconds = time.time(), time.perf_counter() - start
         ready = [float(p.read_text()) for p in Path(tmp).glob("*.ready")]
         records = [json.loads(line) for line in open(out, encoding="utf-8")]
-    startup = max(0.0, max(ready) - start_wall) if workers > 1 and ready else 0.0
+    startup = max(0.0, max(ready) - start_wall) if (workers > 1 or engine != "local") and ready else 0.0
     return {"seconds": end_wall - start_wall - startup, "wall_seconds": seconds,
             "pool_startup_seconds": startup, "exit_code": code, "records": len(records),
             "documents_with_records": len({r["source"]["id"] for r in records})}
@@ -250,7 +251,7 @@ def measure_child(args: argparse.Namespace) -> None:
     if args.measure == "spacy":
         result = measure_spacy(corpus, args.model)
     else:
-        result = measure_twin(corpus, args.model, args.workers)
+        result = measure_twin(corpus, args.model, args.workers, args.engine)
     print(json.dumps(result))
 
 
@@ -334,6 +335,9 @@ def benchmark_corpus(name: str, path: Path, model: str) -> list[Row]:
     steps = [("a: spaCy nlp.pipe", ["--measure", "spacy"]),
              ("b: twin-extract, 1 worker", ["--measure", "twin", "--workers", "1"]),
              ("c: twin-extract, 2 workers", ["--measure", "twin", "--workers", "2"])]
+    if name == "feed":
+        steps.append(("d: twin-extract --engine dask, 2 workers",
+                      ["--measure", "twin", "--workers", "2", "--engine", "dask"]))
     for config, extra_args in steps:
         print(f"  {name}: {config} ...", file=sys.stderr, flush=True)
         result, peak = run_measured([script, "--corpus", str(path), "--model", model, *extra_args])
@@ -432,6 +436,12 @@ def target_checks(by_corpus: dict[str, list[Row]], startup: dict[str, float]
             value = ratios(by_corpus[name])[run]
             checks.append((f"{run}/a on {name} corpus", f">= {TARGETS[key]}", f"{value:.2f}",
                            value >= TARGETS[key]))
+    if "feed" in by_corpus and len(by_corpus["feed"]) > 3:
+        feed = ratios(by_corpus["feed"])
+        overhead = feed["c"] / feed["d"] - 1 if feed["d"] else float("inf")
+        checks.append(("dask engine's overhead over the local engine (feed, 2 workers)",
+                       f"<= {TARGETS['dask_overhead']:.0%}", f"{overhead:.0%}",
+                       overhead <= TARGETS["dask_overhead"]))
     checks.append(("start-up, warm cache", f"<= {TARGETS['startup_s']} s",
                    f"{startup['startup_s']:.2f} s", startup["startup_s"] <= TARGETS["startup_s"]))
     peak = max((r.rss_mb for rows in by_corpus.values() for r in rows if r.config.startswith("c")),
@@ -461,6 +471,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--measure", choices=("spacy", "twin"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 

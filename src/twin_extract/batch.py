@@ -20,21 +20,24 @@ import os
 import signal
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Protocol, Sequence, TextIO
 
 from .about import DEFAULT_MODEL, __version__
-from . import csv_layout, jsonl
+from . import csv_layout, jsonl, storage
 from .language import LANGUAGES
 from .memory import MIN_WORKER_MB, address_space_limit, limit_address_space, per_worker_mb
 from .readers import STDIN, ReadError, read_inputs
 from .record import NewsItem, RecordExtractor, TwinningRecord
+
+DEFAULT_SHARD_MB = 32.0
+"""``--shard-mb``: input per shard of the Dask engine, a few tens of MB as object stores like."""
 
 DEFAULT_MAX_DOC_CHARS = 2_000_000
 """``--max-doc-chars``: longer documents run alone, chunk by chunk, and the summary counts them."""
@@ -88,6 +91,12 @@ class BatchOptions:
     """``--max-memory``: the extraction's memory budget, split over the workers (None: 75 % of RAM)."""
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
     """``--max-doc-chars``: a longer document runs alone, in streamed windows, and is counted."""
+    engine: str = "local"
+    """``local`` (this machine's process pool) or ``dask`` (a Dask cluster, shard by shard)."""
+    scheduler: str | None = None
+    """``--scheduler``: a Dask scheduler's address; None: a LocalCluster of ``workers`` processes."""
+    shard_mb: float = DEFAULT_SHARD_MB
+    """``--shard-mb``: input per shard for the Dask engine."""
     chunk_docs: int = 32
     chunk_chars: int = 500_000
     commit_docs: int = 256
@@ -401,10 +410,16 @@ class Stats:
     """Documents done by an earlier run whose content has changed since."""
     long_docs: int = 0
     """Documents over ``--max-doc-chars``."""
+    skipped_records: Counter[str] = field(default_factory=Counter)
+    """Archive records that are not news pages, by reason."""
     started: float = field(default_factory=time.perf_counter)
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
+
+
+class ErrorReporter(Protocol):
+    def report(self, error: ReadError) -> None: ...
 
 
 class ErrorLog:
@@ -511,7 +526,7 @@ def _run_here(chunks: Iterable[list[NewsItem | ReadError]], factory: ExtractorFa
               ) -> Iterator[tuple[list[NewsItem | ReadError], list[Outcome]]]:
     worker: Worker | None = None
     for chunk in chunks:
-        docs = _documents(chunk)
+        docs = documents_of(chunk)
         if docs and worker is None:
             worker = _build_worker(factory, renderer)
             if on_chars is not None and hasattr(worker.extractor, "on_chars"):
@@ -526,7 +541,7 @@ def _build_worker(factory: ExtractorFactory, renderer: Renderer) -> Worker:
         raise ExtractorUnavailable(f"{type(err).__name__}: {err}") from err
 
 
-def _documents(chunk: list[NewsItem | ReadError]) -> list[NewsItem]:
+def documents_of(chunk: list[NewsItem | ReadError]) -> list[NewsItem]:
     return [event for event in chunk if isinstance(event, NewsItem)]
 
 
@@ -543,7 +558,7 @@ def _run_pool(chunks: Iterable[list[NewsItem | ReadError]], options: BatchOption
     )
     try:
         for chunk in chunks:
-            docs = _documents(chunk)
+            docs = documents_of(chunk)
             pending.append((chunk, executor.submit(_work, docs) if docs else None))
             while len(pending) >= window:
                 yield _take(pending)
@@ -566,6 +581,14 @@ def run_batch(options: BatchOptions, factory: ExtractorFactory | None = None,
     factory = factory if factory is not None else PipelineFactory(options.model, options.patterns)
     try:
         check_options(options)
+    except UsageError as err:
+        print(f"twin-extract run: error: {err}", file=stderr)
+        return 2
+    if options.engine == "dask":
+        from .dask_engine import run_dask
+
+        return run_dask(options, factory, stderr)
+    try:
         renderer = Renderer(options.fmt, options.explain)
         files = open_output(options, renderer)
     except UsageError as err:
@@ -587,7 +610,7 @@ def run_batch(options: BatchOptions, factory: ExtractorFactory | None = None,
             if files.state is not None:
                 files.state.close()
     if not options.quiet:
-        print_summary(stats, errors, stderr)
+        print_summary(stats, errors.count, str(errors.path) if errors.path else None, stderr)
     return code
 
 
@@ -597,11 +620,12 @@ def _process(options: BatchOptions, factory: ExtractorFactory, renderer: Rendere
         Path(options.output), state_path_for(options.output), errors_path_for(options.output)]
     skip = (lambda path: print(f"twin-extract run: ignored: {path}", file=stderr)
             ) if options.verbose else None
-    events = fresh_inputs(with_language(read_inputs(options.paths, exclude=exclude, on_skip=skip),
+    events = fresh_inputs(with_language(read_inputs(options.paths, exclude=exclude, on_skip=skip,
+                                                    skipped=stats.skipped_records),
                                         options.lang), files.done, stats)
     chunks = chunked(counted_long(events, options.max_doc_chars, stats), options.chunk_docs,
                      min(options.chunk_chars, options.max_doc_chars))
-    bar = _progress_bar(options, stderr)
+    bar = progress_bar(options, stderr)
 
     def on_chars(done: int, total: int) -> None:
         if bar is not None and total >= options.max_doc_chars:
@@ -609,7 +633,7 @@ def _process(options: BatchOptions, factory: ExtractorFactory, renderer: Rendere
 
     try:
         for chunk, outcomes in run_chunks(chunks, options, factory, renderer, on_chars):
-            _write_chunk(chunk, outcomes, sink, errors, stats)
+            write_chunk(chunk, outcomes, sink, errors, stats)
             if bar is not None:
                 bar.update(len(chunk))
                 bar.set_postfix(records=stats.records, refresh=False)
@@ -626,8 +650,9 @@ def _process(options: BatchOptions, factory: ExtractorFactory, renderer: Rendere
     return 1 if stats.failed else 0
 
 
-def _write_chunk(chunk: list[NewsItem | ReadError], outcomes: list[Outcome], sink: Sink,
-                 errors: ErrorLog, stats: Stats) -> None:
+def write_chunk(chunk: list[NewsItem | ReadError], outcomes: list[Outcome], sink: Sink,
+                errors: ErrorReporter, stats: Stats) -> None:
+    """Records of a chunk's documents to the sink, in order; its bad inputs to ``errors``."""
     results = iter(outcomes)
     for event in chunk:
         if isinstance(event, ReadError):
@@ -645,13 +670,14 @@ def _write_chunk(chunk: list[NewsItem | ReadError], outcomes: list[Outcome], sin
         sink.add(content_key(event), outcome.data)
 
 
-def _progress_bar(options: BatchOptions, stderr: TextIO) -> Any:
+def progress_bar(options: BatchOptions, stderr: TextIO, total: int | None = None, unit: str = "doc") -> Any:
+    """A tqdm bar on stderr when asked for (default: when stderr is a terminal), else None."""
     show = options.progress if options.progress is not None else _is_tty(stderr)
     if not show or options.quiet:
         return None
     from tqdm import tqdm
 
-    return tqdm(file=stderr, unit="doc", desc="twin-extract", mininterval=0.5, smoothing=0.1)
+    return tqdm(file=stderr, total=total, unit=unit, desc="twin-extract", mininterval=0.5, smoothing=0.1)
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -663,26 +689,58 @@ def _is_tty(stream: TextIO) -> bool:
 
 def check_options(options: BatchOptions) -> None:
     """Usage errors found before anything is written."""
-    missing = [p for p in options.paths if p != STDIN and not os.path.exists(p)]
+    missing = [p for p in options.paths if p != STDIN and not storage.exists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     if options.paths.count(STDIN) > 1:
         raise UsageError("'-' (stdin) can be given only once")
+    if options.engine == "dask":
+        _check_dask(options)
+        return
+    if storage.is_url(options.output):
+        raise UsageError("the local engine writes local files only; use --engine dask to write to a URL")
+    if options.scheduler is not None:
+        raise UsageError("--scheduler needs --engine dask")
     if options.workers < 1:
         raise UsageError("--workers must be at least 1")
     share = per_worker_mb(options.max_memory_mb, options.workers)
     if share < MIN_WORKER_MB:
         raise UsageError(f"--max-memory gives each of {options.workers} workers {share} MB; "
                          f"each needs at least {MIN_WORKER_MB} MB")
-    if options.patterns is not None and not os.path.isdir(options.patterns):
-        raise UsageError(f"--patterns: no such folder: {options.patterns}")
-    if not options.to_stdout and Path(options.output).name == ERRORS_NAME:
-        raise UsageError(f"the output cannot be named {ERRORS_NAME} (the errors file)")
+    _check_common(options)
     if not options.to_stdout and Path(options.output).is_dir():
         raise UsageError(f"the output {options.output} is a folder; give a file name")
 
 
-def print_summary(stats: Stats, errors: ErrorLog, stderr: TextIO) -> None:
+def _check_common(options: BatchOptions) -> None:
+    if options.patterns is not None and not os.path.isdir(options.patterns):
+        raise UsageError(f"--patterns: no such folder: {options.patterns}")
+    if not options.to_stdout and storage.name_of(options.output) == ERRORS_NAME:
+        raise UsageError(f"the output cannot be named {ERRORS_NAME} (the errors file)")
+
+
+def _check_dask(options: BatchOptions) -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError('--engine dask needs Dask: pip install "twin_extract[dask]"') from None
+    if STDIN in options.paths:
+        raise UsageError("--engine dask reads files and URLs, not stdin")
+    if options.to_stdout:
+        raise UsageError("--engine dask writes a file or URL, not stdout")
+    if options.scheduler is None:
+        share = per_worker_mb(options.max_memory_mb, options.workers)
+        if share < MIN_WORKER_MB:
+            raise UsageError(f"--max-memory gives each of {options.workers} workers {share} MB; "
+                             f"each needs at least {MIN_WORKER_MB} MB")
+    if options.shard_mb <= 0:
+        raise UsageError("--shard-mb must be positive")
+    _check_common(options)
+    if storage.isdir(options.output):
+        raise UsageError(f"the output {options.output} is a folder; give a file name")
+
+
+def print_summary(stats: Stats, error_count: int, errors_at: str | None, stderr: TextIO) -> None:
     elapsed = stats.elapsed()
     work = stats.processed + stats.failed
     rate = work / elapsed if elapsed > 0 else 0.0
@@ -697,8 +755,12 @@ def print_summary(stats: Stats, errors: ErrorLog, stderr: TextIO) -> None:
         print(f"twin-extract run: warning: {stats.changed} documents changed since the interrupted "
               "run; the records of their old version remain (use --force for a clean output)",
               file=stderr)
-    if errors.count and errors.path is not None:
-        print(f"twin-extract run: errors listed in {errors.path}", file=stderr)
+    if stats.skipped_records:
+        reasons = ", ".join(f"{n} {why}" for why, n in stats.skipped_records.most_common())
+        print(f"twin-extract run: {sum(stats.skipped_records.values())} archive records skipped "
+              f"({reasons})", file=stderr)
+    if error_count and errors_at is not None:
+        print(f"twin-extract run: errors listed in {errors_at}", file=stderr)
 
 
 # ---------------------------------------------------------------- command line
@@ -713,7 +775,7 @@ def positive_int(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files or folders (txt, md, html, jsonl, ndjson, also .gz); - for stdin")
+                        help="files, folders or URLs (txt, md, html, jsonl, ndjson, warc, also .gz); - for stdin")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output file (- for stdout, no resume then)")
     parser.add_argument("--format", dest="fmt", choices=("jsonl", "csv"), default="jsonl")
@@ -733,6 +795,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-memory", type=positive_int, default=None, metavar="MB",
                         help="memory budget of the extraction, split over the workers; a document that "
                              "needs more fails with an error line (default: 75%% of RAM)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: a process pool on this machine (resumable per document); "
+                             "dask: a Dask cluster, shard by shard (inputs and output may be URLs)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: a running scheduler (default: a local cluster of --workers)")
+    parser.add_argument("--shard-mb", type=float, default=DEFAULT_SHARD_MB, metavar="MB",
+                        help=f"with --engine dask: input per shard (default: {DEFAULT_SHARD_MB:g})")
     parser.add_argument("--max-doc-chars", type=positive_int, default=DEFAULT_MAX_DOC_CHARS, metavar="N",
                         help="documents longer than this run alone, in streamed windows, and are counted "
                              f"in the summary (default: {DEFAULT_MAX_DOC_CHARS:,})")
@@ -744,5 +813,6 @@ def command(args: argparse.Namespace) -> int:
         force=args.force, quiet=args.quiet, verbose=args.verbose, explain=args.explain,
         model=args.model, patterns=args.patterns, lang=args.lang,
         max_memory_mb=args.max_memory, max_doc_chars=args.max_doc_chars,
+        engine=args.engine, scheduler=args.scheduler, shard_mb=args.shard_mb,
     )
     return run_batch(options)

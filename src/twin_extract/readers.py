@@ -13,18 +13,20 @@ import os
 import re
 import sys
 import zlib
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator
 
-from . import jsonl
+from . import jsonl, storage
 from .language import check_language
 from .record import NewsItem
 
-TEXT, HTML, JSONL = "text", "html", "jsonl"
+TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
 KINDS: dict[str, str] = {
     ".txt": TEXT, ".md": TEXT, ".html": HTML, ".htm": HTML, ".jsonl": JSONL, ".ndjson": JSONL,
+    ".warc": WARC,
 }
 """Known extensions (after removing ``.gz``) and how their files are read."""
 
@@ -87,30 +89,45 @@ def read_inputs(
     stdin: BinaryIO | None = None,
     exclude: Collection[Path] = (),
     on_skip: Callable[[str], None] | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[NewsItem | ReadError]:
-    """Documents from every path in order; ``-`` is stdin, folders are walked recursively.
+    """Documents from every path or URL in order; ``-`` is stdin, folders are walked recursively.
 
     ``exclude`` lists files never read (the batch's own output, state and error files);
     ``on_skip`` hears about the files a folder walk ignores (unknown type, twin-extract's own
-    state and error files).
+    state and error files); ``skipped`` counts the archive records passed over.
     """
     excluded = {p.resolve() for p in exclude}
     for raw in paths:
         if raw == STDIN:
             yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer)
             continue
-        root = Path(raw)
-        if root.is_dir():
-            for path, rel in walk_folder(root):
-                if path.resolve() in excluded:
-                    continue
-                if kind_of(path) is None or OWN_FILES.search(path.name):
-                    if on_skip is not None:
-                        on_skip(str(path))
-                    continue
-                yield from read_file(path, doc_id=rel)
-        elif root.resolve() not in excluded:
-            yield from read_file(root, doc_id=root.name, default_kind=TEXT)
+        for location, doc_id in input_files(raw, excluded, on_skip):
+            yield from read_file(location, doc_id=doc_id, default_kind=TEXT, skipped=skipped)
+
+
+def input_files(raw: str, excluded: Collection[Path] = (), on_skip: Callable[[str], None] | None = None
+                ) -> Iterator[tuple[str, str]]:
+    """``(path or URL, document id)`` of the files one input names: itself, or a folder's files
+    (id: the path inside the folder) in sorted order, never the batch's own files."""
+    if storage.is_url(raw):
+        if not storage.isdir(raw):
+            yield raw, storage.name_of(raw)
+            return
+        files: Iterable[tuple[str, str]] = storage.walk_files(raw)
+    else:
+        root = Path(storage.local(raw))
+        if not root.is_dir():
+            if root.resolve() not in excluded:
+                yield str(root), root.name
+            return
+        files = ((str(path), rel) for path, rel in walk_folder(root) if path.resolve() not in excluded)
+    for location, rel in files:
+        if kind_of(location) is None or OWN_FILES.search(storage.name_of(location)):
+            if on_skip is not None:
+                on_skip(location)
+            continue
+        yield location, rel
 
 
 def walk_folder(root: Path) -> Iterator[tuple[Path, str]]:
@@ -124,33 +141,52 @@ def walk_folder(root: Path) -> Iterator[tuple[Path, str]]:
             yield path, path.relative_to(root).as_posix()
 
 
-def kind_of(path: Path) -> str | None:
+def kind_of(location: str | Path) -> str | None:
     """How a file is read, from its extension (``.gz`` removed); None when unknown."""
-    suffixes = [s.lower() for s in path.suffixes]
+    suffixes = [s.lower() for s in PurePosixPath(storage.name_of(str(location))).suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes.pop()
     return KINDS.get(suffixes[-1]) if suffixes else None
 
 
-def is_gzip_name(path: Path) -> bool:
-    return path.suffix.lower() == ".gz"
+def is_gzip_name(location: str | Path) -> bool:
+    return str(location).lower().endswith(".gz")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Whole lines ``[start, end)`` of an uncompressed JSON Lines file, the first being line
+    ``first_line``: how a large file is cut into shards without changing any document's id."""
+
+    start: int
+    end: int
+    first_line: int
 
 
 def read_file(
-    path: Path, doc_id: str, default_kind: str | None = None
+    location: str | Path, doc_id: str, default_kind: str | None = None,
+    span: Span | None = None, skipped: Counter[str] | None = None,
 ) -> Iterator[NewsItem | ReadError]:
-    """One file's documents; any failure is yielded as a ``ReadError``, never raised."""
-    shown = str(path)
-    kind = kind_of(path) or default_kind
+    """One file's documents (a local path or a URL); any failure is yielded as a ``ReadError``,
+    never raised."""
+    shown = str(location)
+    kind = kind_of(location) or default_kind
     if kind is None:
         yield ReadError(shown, None, "unknown file type")
         return
     try:
         if kind == JSONL:
-            with _open_stream(path) as stream:
-                yield from read_jsonl_stream(stream, name=doc_id, path=shown)
+            with _open_stream(location, span) as stream:
+                yield from read_jsonl_stream(stream, name=doc_id, path=shown,
+                                             first_line=span.first_line if span else 1)
             return
-        data, lost = _read_all(path)
+        if kind == WARC:
+            from .warc import read_warc
+
+            with _open(location) as raw:
+                yield from read_warc(raw, name=doc_id, path=shown, skipped=skipped)
+            return
+        data, lost = _read_all(location)
         if kind == HTML:
             yield html_item(data, doc_id=doc_id, path=shown)
         else:
@@ -163,23 +199,28 @@ def read_file(
         yield ReadError(shown, None, f"cannot read: {err.strerror or err}")
 
 
-def _open(path: Path) -> BinaryIO:
+def _open(location: str | Path) -> BinaryIO:
     """The one place files are opened (tests replace it to simulate unreadable files)."""
-    return open(path, "rb")
+    return storage.open_binary(str(location))
 
 
 @contextmanager
-def _open_stream(path: Path) -> Iterator[BinaryIO]:
-    """A binary stream of the (decompressed) content; closes the file whatever happens."""
-    with _open(path) as raw:
-        if not is_gzip_name(path):
+def _open_stream(location: str | Path, span: Span | None = None) -> Iterator[BinaryIO]:
+    """A binary stream of the (decompressed) content, or of one span; closes the file whatever
+    happens."""
+    with _open(location) as raw:
+        if span is not None:
+            raw.seek(span.start)
+            yield io.BytesIO(raw.read(span.end - span.start))
+            return
+        if not is_gzip_name(location):
             yield raw
             return
         with gzip.GzipFile(fileobj=raw, mode="rb") as gz:
             yield gz  # type: ignore[misc]
 
 
-def _read_all(path: Path) -> tuple[bytes, str | None]:
+def _read_all(path: str | Path) -> tuple[bytes, str | None]:
     """Whole (decompressed) content of one single-document file, and what was lost: a truncated
     ``.gz`` gives the part that decoded, with a message saying the rest is missing."""
     with _open(path) as raw:
@@ -290,22 +331,24 @@ class _DecodedLines:
             raise BrokenStream(f"truncated or broken gzip file: the lines from here on were lost ({err})") from None
 
 
-def read_jsonl_stream(stream: Any, name: str, path: str | None) -> Iterator[NewsItem | ReadError]:
+def read_jsonl_stream(stream: Any, name: str, path: str | None, first_line: int = 1
+                      ) -> Iterator[NewsItem | ReadError]:
     """News JSON Lines: one bad line is one ``ReadError`` with its number; the rest goes on."""
     shown = path or name
     lines = _DecodedLines(iter_lines(stream))
+    before = first_line - 1
     try:
         for line in jsonl.read(lines):
             error = lines.errors.get(line.number) or line.error
+            number = before + line.number
             try:
                 if error is not None:
                     raise InputError(error)
-                yield news_item(line.value, default_id=f"{name}:{line.number}", path=path,
-                                line=line.number)
+                yield news_item(line.value, default_id=f"{name}:{number}", path=path, line=number)
             except InputError as err:
-                yield ReadError(shown, line.number, str(err))
+                yield ReadError(shown, number, str(err))
     except BrokenStream as err:
-        yield ReadError(shown, lines.number + 1 if lines.number else None, str(err))
+        yield ReadError(shown, before + lines.number + 1 if lines.number else None, str(err))
 
 
 def news_item(obj: Any, default_id: str, path: str | None, line: int) -> InputItem:

@@ -1,0 +1,220 @@
+"""Shards: a batch cut into independent pieces of a few tens of MB, each done whole or not at all.
+
+This is what lets a batch run on a cluster and survive any crash: a shard is a list of files
+(or line ranges of one large JSON Lines file) with a key that changes when its inputs change.
+Processing a shard writes its records and its errors as two whole files named by that key;
+nothing else is shared, so a shard killed half-way leaves nothing behind and running it again
+is harmless. The engine (``dask_engine``) decides where shards run and keeps the manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import threading
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Iterator
+
+from . import jsonl, storage
+from .batch import (DEFAULT_SHARD_MB, ExtractorFactory, Renderer, Sink, Stats, Worker, chunked, counted_long,
+                    documents_of, fresh_inputs, with_language, write_chunk)
+from .readers import JSONL, ReadError, Span, input_files, is_gzip_name, kind_of, read_file
+from .record import NewsItem
+
+MB = 1 << 20
+MIN_SHARDS = 16
+"""A small input is still cut into this many shards (down to ``MIN_SHARD_BYTES``), so every
+worker of a small cluster gets work."""
+MIN_SHARD_BYTES = 16 << 10
+
+
+@dataclass(frozen=True)
+class Part:
+    """One input file, or one span of whole lines of a large JSON Lines file."""
+
+    location: str
+    doc_id: str
+    size: int
+    version: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Shard:
+    number: int
+    parts: tuple[Part, ...]
+
+    @property
+    def key(self) -> str:
+        """Names the shard's files; any change to its inputs gives a new key."""
+        payload = json.dumps([asdict(part) for part in self.parts], sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+    @property
+    def size(self) -> int:
+        return sum(part.span.end - part.span.start if part.span else part.size for part in self.parts)
+
+    def describe(self) -> str:
+        first, last = self.parts[0].location, self.parts[-1].location
+        return first if first == last else f"{first} ... {last} ({len(self.parts)} files)"
+
+
+def plan(paths: Iterable[str], shard_mb: float = DEFAULT_SHARD_MB,
+         exclude_names: Iterable[str] = ()) -> list[Shard]:
+    """Shards in input order: consecutive files packed up to the shard size, a larger
+    uncompressed JSON Lines file cut at line ends. Depends only on the inputs and the size, never
+    on the number of workers, so a re-run with other workers resumes the same shards."""
+    excluded = set(exclude_names)
+    files = [(location, doc_id, storage.size(location)) for raw in paths
+             for location, doc_id in input_files(raw) if location not in excluded]
+    total = sum(size for _, _, size in files)
+    limit = max(1, min(int(shard_mb * MB), max(MIN_SHARD_BYTES, total // MIN_SHARDS)))
+    shards: list[Shard] = []
+    current: list[Part] = []
+    filled = 0
+    for location, doc_id, size in files:
+        version = storage.version(location)
+        for part in _parts(location, doc_id, size, version, limit):
+            current.append(part)
+            filled += part.span.end - part.span.start if part.span else part.size
+            if filled >= limit:
+                shards.append(Shard(len(shards), tuple(current)))
+                current, filled = [], 0
+    if current:
+        shards.append(Shard(len(shards), tuple(current)))
+    return shards
+
+
+def _parts(location: str, doc_id: str, size: int, version: str, limit: int) -> Iterator[Part]:
+    if size <= limit or kind_of(location) != JSONL or is_gzip_name(location):
+        yield Part(location, doc_id, size, version)
+        return
+    for span in line_spans(location, limit):
+        yield Part(location, doc_id, size, version, span)
+
+
+def line_spans(location: str, limit: int) -> list[Span]:
+    """Cut points after a line end once ``limit`` bytes have gathered, with the line number each
+    span starts at (documents without an id are named after their line)."""
+    spans: list[Span] = []
+    start = position = lines = 0
+    first = 1
+    with storage.open_binary(location) as handle:
+        for line in handle:
+            lines += 1
+            position += len(line)
+            if position - start >= limit:
+                spans.append(Span(start, position, first))
+                start, first = position, lines + 1
+    if position > start:
+        spans.append(Span(start, position, first))
+    return spans
+
+
+# ---------------------------------------------------------------- doing one shard
+
+
+@dataclass(frozen=True)
+class ShardJob:
+    """Everything a worker needs besides the shard: small and picklable (the model is built
+    where the job runs, never shipped)."""
+
+    factory: ExtractorFactory
+    folder: str
+    fmt: str = "jsonl"
+    explain: bool = False
+    lang: str | None = None
+    max_doc_chars: int = 2_000_000
+    chunk_docs: int = 32
+    chunk_chars: int = 500_000
+
+
+@dataclass
+class ShardResult:
+    number: int
+    key: str
+    read: int = 0
+    processed: int = 0
+    failed: int = 0
+    records: int = 0
+    duplicates: int = 0
+    long_docs: int = 0
+    skipped_records: dict[str, int] = field(default_factory=dict)
+    first_errors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if k != "first_errors"}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ShardResult":
+        names = set(cls.__dataclass_fields__) - {"first_errors"}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+SHOWN_ERRORS = 20
+"""Errors a shard sends back for the console; all of them are in its errors file."""
+
+
+def data_location(folder: str, key: str) -> str:
+    return storage.join(folder, f"{key}.out")
+
+
+def errors_location(folder: str, key: str) -> str:
+    return storage.join(folder, f"{key}.errors.jsonl")
+
+
+class _Errors:
+    """A shard's bad inputs, kept for its errors file."""
+
+    def __init__(self) -> None:
+        self.lines: list[ReadError] = []
+
+    def report(self, error: ReadError) -> None:
+        self.lines.append(error)
+
+
+_WORKERS: dict[tuple[Any, ...], Worker] = {}
+_LOCK = threading.Lock()
+
+
+def _worker(job: ShardJob) -> Worker:
+    """One pipeline per worker process (per thread, for a threaded cluster), built on first use."""
+    key = (job.factory, job.fmt, job.explain, threading.get_ident())
+    with _LOCK:
+        worker = _WORKERS.get(key)
+    if worker is None:
+        worker = Worker(job.factory(), Renderer(job.fmt, job.explain))
+        with _LOCK:
+            _WORKERS[key] = worker
+    return worker
+
+
+def read_shard(shard: Shard, skipped: Counter[str]) -> Iterator[NewsItem | ReadError]:
+    for part in shard.parts:
+        yield from read_file(part.location, doc_id=part.doc_id, default_kind="text",
+                             span=part.span, skipped=skipped)
+
+
+def process_shard(shard: Shard, job: ShardJob) -> ShardResult:
+    """Extract one shard and write its two files whole; the result is what the manifest keeps."""
+    worker = _worker(job)
+    stats, skipped, errors = Stats(), Counter[str](), _Errors()
+    out = io.BytesIO()
+    sink = Sink(out, None, 0, commit_docs=1 << 30, commit_seconds=float("inf"))
+    events = fresh_inputs(with_language(read_shard(shard, skipped), job.lang), set(), stats)
+    for chunk in chunked(counted_long(events, job.max_doc_chars, stats), job.chunk_docs,
+                         min(job.chunk_chars, job.max_doc_chars)):
+        docs = documents_of(chunk)
+        write_chunk(chunk, worker.process(docs) if docs else [], sink, errors, stats)
+    key = shard.key
+    error_data = jsonl.dumps(e.to_dict() for e in errors.lines).encode("utf-8") if errors.lines else b""
+    storage.write_atomic(errors_location(job.folder, key), error_data)
+    storage.write_atomic(data_location(job.folder, key), out.getvalue())
+    return ShardResult(
+        number=shard.number, key=key, read=stats.read, processed=stats.processed,
+        failed=stats.failed, records=stats.records, duplicates=stats.skipped,
+        long_docs=stats.long_docs, skipped_records=dict(skipped),
+        first_errors=[str(e) for e in errors.lines[:SHOWN_ERRORS]],
+    )
