@@ -8,6 +8,7 @@ import json
 import pytest
 
 from conftest import ROOT, pairs_of
+from twin_extract.prefilter import _WORD
 from twin_extract.record import NewsItem
 
 
@@ -19,16 +20,27 @@ def unfiltered():
 
 
 def test_prefilter_changes_nothing_on_the_bundled_corpus(extractor, unfiltered):
-    """The pre-filter may only save time: a full run must give byte-identical records."""
+    """The pre-filter may only save time: on every document with a gold pair the records are
+    byte-identical with and without it; on a document with none (a negative) it may only drop
+    records (they are all wrong), never change or add one."""
     items = [NewsItem(text=(ROOT / "corpus" / "source-article.txt").read_text("utf-8"), id="seed")]
+    positive = {"seed"}
     for path in sorted((ROOT / "corpus" / "gold").glob("*.jsonl")):
         for line in path.read_text("utf-8").splitlines():
             doc = json.loads(line)
             items.append(NewsItem(text=doc["text"], id=doc["id"], published=doc.get("published")))
-    fast = [[r.to_json() for r in recs] for _, recs in extractor.pipe(items)]
-    slow = [[r.to_json() for r in recs] for _, recs in unfiltered.pipe(items)]
-    assert fast == slow
-    assert sum(map(len, fast)) > 50
+            if doc.get("pairs"):
+                positive.add(doc["id"])
+    fast = {item.id: [r.to_json() for r in recs] for item, recs in extractor.pipe(items)}
+    slow = {item.id: [r.to_json() for r in recs] for item, recs in unfiltered.pipe(items)}
+    for doc_id in fast:
+        if doc_id in positive:
+            assert fast[doc_id] == slow[doc_id], doc_id
+        else:
+            assert set(fast[doc_id]) <= set(slow[doc_id]), doc_id
+    assert sum(len(fast[d]) for d in positive) > 500
+    dropped = sum(len(slow[d]) - len(fast[d]) for d in fast)
+    assert dropped < 10, "the pre-filter decides little on documents that are about twinning"
 
 
 TAMPERE = ("Tampere opened its new tram line on Friday.\n\n"
@@ -88,8 +100,9 @@ PLACES_LINE = "Kyiv and Paris\n"
 
 
 def test_prefilter_keyword_gate_never_hides_a_trigger(extractor):
-    """The cheap word check before the Matcher must agree with the Matcher on every passage:
-    ``select`` keeps a gold passage (next to a line naming two places) iff the Matcher fires."""
+    """The cheap word check before the trigger match must pass every gold passage that has a
+    trigger, and ``select`` keeps a passage (next to a line naming two places) exactly when a
+    trigger in it counts."""
     pf = extractor.passage_filter
     assert pf.keywords
     assert pf.select(PLACES_LINE) is None
@@ -102,7 +115,31 @@ def test_prefilter_keyword_gate_never_hides_a_trigger(extractor):
     assert len(passages) > 300
     kept = 0
     for passage in passages:
-        has_trigger = bool(pf.matcher(pf.tokenizer(passage)))
-        assert (pf.select(passage + "\n" + PLACES_LINE) is not None) == has_trigger, passage
-        kept += has_trigger
+        if pf.index.matches(pf.tokenizer(passage)):
+            assert pf.keywords & set(_WORD.findall(passage.casefold())), passage
+        counts = bool(pf._trigger_rules(passage))
+        assert (pf.select(passage + "\n" + PLACES_LINE) is not None) == counts, passage
+        kept += counts
     assert 0 < kept < len(passages)
+
+
+@pytest.mark.parametrize("passage, kept", [
+    ("Lviv is twinned with Wroclaw.", True),
+    ("Kaunas signed a sister city agreement on Monday.", True),
+    ("The mayors of Lviv and Wroclaw signed an agreement on Monday.", True),
+    ("The partnership between the two cities dates back to 1989.", True),
+    ("Olsztyn councillors adopted a resolution on partnership with the Ukrainian city of Khmelnytskyi.", True),
+    ("The link with Rivas, Nicaragua, goes back to 1987.", True),
+    ("Kalisz and Chernivtsi will sign an agreement in the autumn.", True),
+    ("Exporters from Lviv and importers from Wroclaw signed a memorandum on logistics.", False),
+    ("Cooperation with the football club goes back to 1987.", False),
+    ("A food producer from Lviv signed a supply agreement with a retail chain in Wroclaw.", False),
+    ("The university hospital in Lviv and the medical school of Wroclaw signed a partnership on training.", False),
+    ("The partnership with the football club from Wroclaw brings players to Lviv each year.", False),
+    ("The agreement was signed by Anna Smith, head of the regional administration, on 3 May 2023.", False),
+    ("The council approved the budget. Exporters from Lviv signed a memorandum on logistics.", False),
+])
+def test_a_generic_cue_needs_two_municipalities_in_its_sentence(extractor, passage, kept):
+    """Strong cues always count; "agreement", "partnership" and the like only in a sentence with
+    a municipal word and two places (or "the two cities"), beside a line that names places."""
+    assert (extractor.passage_filter.select(passage + "\n" + PLACES_LINE) is not None) is kept

@@ -43,6 +43,13 @@ class PlaceWords:
     """Words after a partner's name at the start of a list line ("Wuppertal Agreement on ...")."""
     headline_breaks: frozenset[str] = frozenset()
     """Words that end a name in a Title Case line ("Des Moines Suspends Sister City ...")."""
+    municipal_words: frozenset[str] = frozenset()
+    """Words that make a generic cue ("agreement", "partnership") worth the full pipeline when
+    its sentence has one ("the two cities", "the mayor of")."""
+    pair_words: frozenset[str] = frozenset()
+    """Words that, before a municipal word, stand for two places ("the two cities", "both towns")."""
+    tie_links: frozenset[str] = frozenset()
+    """Words that tie a generic cue to a place named right after them ("the link with Rivas")."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -65,6 +72,9 @@ class PlaceWords:
             container_gaps=tuple(tuple(gap.split()) for gap in sets.get("container_gaps", ())),
             entry_heads=frozenset(sets.get("entry_heads", ())),
             headline_breaks=frozenset(sets.get("headline_breaks", ())),
+            municipal_words=frozenset(sets.get("municipal_words", ())),
+            pair_words=frozenset(sets.get("pair_words", ())),
+            tie_links=frozenset(sets.get("tie_links", ())),
         )
 
 

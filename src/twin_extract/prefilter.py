@@ -1,10 +1,16 @@
 """Cheap pre-filter: can an article hold a twinning relation at all, and which passages of a long one.
 
 Most news says nothing about twinning, and the tagger, parser and NER cost far more than the
-tokenizer. A passage (a line/paragraph) is kept when it has a trigger phrase from
+tokenizer. A passage (a line/paragraph) is relevant when it has a trigger phrase from
 ``patterns/triggers.jsonl`` and, with its neighbours, at least two capitalised words that the
-gazetteer knows; the neighbouring passages are kept too, for status and date cues that
-follow or precede the relation ("The agreement is to be signed."). An article up to
+gazetteer knows. A strong trigger ("sister city", "twinned", "partner town") always counts; a
+generic one ("agreement", "partnership", "cooperation", "memorandum", "ties", "partners"),
+which ordinary city news is full of (bus contracts, university partnerships, aid convoys),
+counts only right before "with"/"between" and a place ("the link with Rivas"), or in a sentence
+that also has a municipal word (city, town, council, mayor, region ...: ``municipal_words`` in
+``patterns/place_words.jsonl``) and names two places or says "the two cities". The neighbouring passages are kept
+too, for status and date cues that follow or precede the relation ("The agreement is to be
+signed."). An article up to
 ``WHOLE_ARTICLE`` characters with such a passage is kept whole: "the city's partner towns" is
 resolved against places named anywhere before, a partner page's entries run over many lines
 with label lines between them ("Date: 1979.5.2"), a page's own date line stands in for its
@@ -19,15 +25,18 @@ original text stay exact and the pipeline skips it cheaply.
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 from .countries import resolver_for
 from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
+from .phrases import PatternIndex
+from .place_words import words_for
 
 _WORD = re.compile(r"[^\W_]+")
 _COMMON = {"of", "on", "for", "to", "and", "the", "with", "in", "will", "would", "a", "an", "officially", "formally"}
@@ -40,6 +49,10 @@ sites in one file) keep only the windows around relevant passages."""
 HOST_CONTEXT = 2
 """How many passages before a relevant one may name the place "the city's partners" means."""
 _PASSAGE = re.compile(r"[^\n]*\n?")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+"""May, June, Sunday ...: also the names of small places, never what a sentence pairs."""
+_COORDINATION = re.compile(r",? (?:and|&) |, ")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
 
 
@@ -48,10 +61,11 @@ class PassageFilter:
 
     def __init__(self, nlp: Language, patterns: PatternSet, gazetteer: Gazetteer | None = None) -> None:
         self.tokenizer = nlp.tokenizer
-        self.matcher = Matcher(nlp.vocab)
-        for row in patterns["triggers"]:
-            if row["strength"] != "block":
-                self.matcher.add(row["id"], [row["pattern"]])
+        triggers = [row for row in patterns["triggers"] if row["strength"] != "block"]
+        self.index = PatternIndex(nlp.vocab, [(row["id"], row["pattern"]) for row in triggers])
+        self.strong = {row["id"] for row in triggers if row["strength"] == "strong"}
+        words = words_for(patterns)
+        self.municipal, self.pair_words, self.tie_links = words.municipal_words, words.pair_words, words.tie_links
         self.keywords = _required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
         self.resolver = resolver_for(patterns)
         self._gazetteer = gazetteer
@@ -66,10 +80,63 @@ class PassageFilter:
         return [(m.start(), m.end()) for m in _PASSAGE.finditer(text) if m.end() > m.start()]
 
     def _trigger_rules(self, passage: str) -> set[str]:
-        """Ids of the trigger rules that match in the passage (none without a needed word)."""
+        """Ids of the trigger rules that count in the passage: strong ones, and generic ones in a
+        sentence with a municipal word (none without a needed word)."""
         if self.keywords is not None and not self.keywords & set(_WORD.findall(passage.casefold())):
             return set()
-        return {self.tokenizer.vocab.strings[m] for m, _, _ in self.matcher(self.tokenizer(passage))}
+        doc = self.tokenizer(passage)
+        found = set()
+        for rule, start, end in self.index.matches(doc):
+            if rule in found:
+                continue
+            if rule in self.strong or self._tied_to_place(doc, end) or \
+                    self._municipal_pair(_sentence_at(passage, doc[start].idx, doc[end - 1].idx)):
+                found.add(rule)
+        return found
+
+    def _tied_to_place(self, doc: Doc, end: int) -> bool:
+        """"the link with Rivas", "cooperation with Lublin": a generic cue tied to a named place."""
+        if end + 1 >= len(doc) or doc[end].lower_ not in self.tie_links:
+            return False
+        name = doc[end + 1].text
+        return name[:1].isupper() and name not in _CALENDAR and bool(
+            self.gazetteer.find(name) or self.resolver.country(name) or
+            self.resolver.subdivisions_named(name, stripped=True))
+
+    def _municipal_pair(self, sentence: str) -> bool:
+        """Does a sentence speak of two municipalities: two places coordinated ("Kalisz and
+        Chernivtsi will sign"), or a municipal word with two places or "the two cities"? (A bus
+        company's agreement with a regional office does not; exporters from one town and
+        importers from another do not.)"""
+        runs = self._place_runs(sentence)
+        if any(_COORDINATION.fullmatch(sentence[a[1]:b[0]]) for a, b in zip(runs, runs[1:])):
+            return True
+        words = _WORD.findall(sentence.casefold())
+        if self.municipal.isdisjoint(words):
+            return False
+        if any(a in self.pair_words and b in self.municipal for a, b in zip(words, words[1:])):
+            return True
+        return len(runs) >= 2
+
+    def _place_runs(self, sentence: str) -> list[tuple[int, int]]:
+        """Character spans of the runs of capitalised words with a known place in them: "Hans
+        Schmidt" is one run, however many of its words a gazetteer of small towns knows."""
+        runs: list[tuple[int, int]] = []
+        start, last_end, known = 0, -2, False
+        for match in _CAPITALISED.finditer(sentence):
+            word = match.group(0).removesuffix("’s").removesuffix("'s")
+            if match.start() != last_end + 1 or word in _CALENDAR:
+                if known:
+                    runs.append((start, last_end))
+                start, known = match.start(), False
+            if word in _CALENDAR:
+                last_end = -2
+                continue
+            known = known or bool(self.gazetteer.find(word) or self.resolver.subdivisions_named(word, stripped=True))
+            last_end = match.end()
+        if known:
+            runs.append((start, last_end))
+        return runs
 
     def _place_candidates(self, passage: str) -> int:
         """Capitalised words (or two-word names) that the gazetteer or the region names know."""
@@ -124,6 +191,16 @@ class PassageFilter:
             done = e
         pieces.append(text[done:])
         return "".join(pieces)
+
+
+def _sentence_at(passage: str, start: int, end: int) -> str:
+    """The sentence of a passage around characters ``start``..``end`` (a cheap split on
+    sentence-final punctuation; an abbreviation only makes the sentence shorter)."""
+    lo = 0
+    for match in _SENTENCE_END.finditer(passage, 0, start):
+        lo = match.end()
+    after = _SENTENCE_END.search(passage, end)
+    return passage[lo:after.end() if after else len(passage)]
 
 
 def _required_words(patterns: Iterable[list[dict]]) -> set[str] | None:

@@ -18,6 +18,7 @@ from ..anaphora import HostReferences
 from ..countries import resolver_for
 from ..cues import Cue
 from ..patterns import PatternSet
+from ..phrases import PatternIndex
 from ..places import Mention
 
 
@@ -26,9 +27,9 @@ class Lexicon:
     """Trigger, status and anaphor matchers with their rows, host phrases and institutions."""
 
     vocab: Vocab
-    triggers: Matcher
-    blockers: Matcher
-    status: Matcher
+    triggers: PatternIndex
+    blockers: PatternIndex
+    status: PatternIndex
     anaphors: Matcher
     list_openers: Matcher
     """Phrases that open a sentence listing the partners the sentence before announced
@@ -45,11 +46,12 @@ class Lexicon:
 
     @classmethod
     def from_patterns(cls, vocab: Vocab, patterns: PatternSet) -> "Lexicon":
-        triggers, blockers, status, anaphors, list_openers = (Matcher(vocab) for _ in range(5))
-        for row in patterns["triggers"]:
-            (blockers if row["strength"] == "block" else triggers).add(row["id"], [quotes_allowed(row["pattern"])])
-        for row in patterns["status"]:
-            status.add(row["id"], [row["pattern"]])
+        anaphors, list_openers = Matcher(vocab), Matcher(vocab)
+        triggers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
+                                        if row["strength"] != "block"])
+        blockers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
+                                        if row["strength"] == "block"])
+        status = PatternIndex(vocab, [(row["id"], row["pattern"]) for row in patterns["status"]])
         for row in patterns["anaphors"]:
             if row.get("list"):
                 list_openers.add(row["id"], [row["pattern"]])
@@ -81,7 +83,7 @@ class Lexicon:
 
     def trigger_cues(self, doc: Doc) -> list[Cue]:
         """Trigger phrases, without those inside a blocked phrase ("Twin Cities")."""
-        blocked = [(s, e) for _, s, e in self.blockers(doc)]
+        blocked = [(s, e) for _, s, e in self.blockers.matches(doc)]
         return [t for t in _cues(doc, self.triggers, self.trigger_rows, "relation")
                 if not any(s < t.end and t.start < e for s, e in blocked)]
 
@@ -106,8 +108,8 @@ class Lexicon:
         return [ref for ref in self.anaphors_in(span) if ref[0] in self.pair_anaphors]
 
 
-def _cues(doc: Doc, matcher: Matcher, rows: dict[str, dict[str, Any]], label_key: str) -> list[Cue]:
-    spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in matcher(doc)])
+def _cues(doc: Doc, index: PatternIndex, rows: dict[str, dict[str, Any]], label_key: str) -> list[Cue]:
+    spans = filter_spans([Span(doc, s, e, label=rule) for rule, s, e in index.matches(doc)])
     cues = [Cue(rows[span.label_]["id"], span.start, span.end, rows[span.label_][label_key],
                 rows[span.label_].get("strength", "")) for span in spans]
     return sorted(cues, key=lambda c: c.start)

@@ -1,0 +1,95 @@
+"""Token patterns as phrase lists: the same matches as spaCy's ``Matcher``, at dictionary speed.
+
+The rules in ``patterns/`` are Matcher token patterns, but most of them are only words in a
+row, each from a list, some optional ("sister", "-"?, "city"|"town"|...). Such a pattern is a
+finite set of phrases, and spaCy's ``PhraseMatcher`` finds phrases by hashing, several times
+faster than the ``Matcher`` steps its state machine token by token. Patterns that need more
+(part of speech, lemmas, ``*``/``+``) keep the ``Matcher``, so every pattern still works.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Any, Iterable
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+MAX_PHRASES = 5_000
+"""A pattern that expands to more phrases than this stays with the Matcher."""
+_TEXT_KEYS = ("LOWER", "TEXT", "ORTH")
+
+
+def phrases(pattern: list[dict[str, Any]], limit: int = MAX_PHRASES) -> tuple[str, list[list[str]]] | None:
+    """``(attribute, phrases)`` that match exactly what the pattern matches, or None when the
+    pattern needs the Matcher. Words are compared on ``LOWER`` unless the pattern spells case."""
+    choices: list[list[str | None]] = []
+    keys: set[str] = set()
+    for token in pattern:
+        op = token.get("OP")
+        fields = [k for k in token if k != "OP"]
+        if op not in (None, "?") or len(fields) != 1 or fields[0] not in _TEXT_KEYS:
+            return None
+        key = fields[0]
+        values = _values(token[key])
+        if values is None:
+            return None
+        if key != "LOWER" and any(v.lower() != v for v in values):
+            keys.add("ORTH")
+        elif key == "LOWER":
+            keys.add("LOWER")
+        choices.append([*values, None] if op == "?" else list(values))
+    if keys == {"LOWER", "ORTH"}:
+        return None
+    count = 1
+    for options in choices:
+        count *= len(options)
+    if count > limit:
+        return None
+    found = [[w for w in combo if w is not None] for combo in product(*choices)]
+    return ("ORTH" if keys == {"ORTH"} else "LOWER"), [words for words in found if words]
+
+
+def _values(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return list(value["IN"])
+    return None
+
+
+class PatternIndex:
+    """Rule id -> token pattern, matched by two PhraseMatchers (``LOWER`` and ``ORTH``) where
+    the patterns allow and by a Matcher for the rest. ``matches`` gives the Matcher's answer."""
+
+    def __init__(self, vocab: Vocab, rules: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self.tokens = Matcher(vocab)
+        self.order: dict[int, tuple[bool, int]] = {}
+        for rule_id, pattern in rules:
+            key = vocab.strings.add(rule_id)
+            self.order.setdefault(key, (pattern[-1].get("OP") in ("?", "*"), len(self.order)))
+            expanded = phrases(pattern)
+            if expanded is None:
+                self.tokens.add(rule_id, [pattern])
+                continue
+            attr, found = expanded
+            docs = [Doc(vocab, words=words) for words in found]
+            (self.lower if attr == "LOWER" else self.orth).add(rule_id, docs)
+        self.strings = vocab.strings
+
+    def matches(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
+        """``(rule id, start token, end token)`` of every match, in document order.
+
+        Rules that match the very same tokens come in the Matcher's order, because a caller
+        that keeps one of them (``filter_spans``) must keep the same one: the Matcher gives a
+        match when its state ends, so a pattern that ends in an optional token comes after the
+        others, and otherwise the rules come in the order they were added."""
+        found = [m for matcher in (self.lower, self.orth, self.tokens) if len(matcher) for m in matcher(doc)]
+        found.sort(key=lambda m: (m[1], m[2], self.order[m[0]]))
+        return [(self.strings[m], s, e) for m, s, e in found]
+
+    def __len__(self) -> int:
+        return len(self.lower) + len(self.orth) + len(self.tokens)
