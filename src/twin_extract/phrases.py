@@ -51,6 +51,20 @@ def phrases(pattern: list[dict[str, Any]], limit: int = MAX_PHRASES) -> tuple[st
     return ("ORTH" if keys == {"ORTH"} else "LOWER"), [words for words in found if words]
 
 
+_TOKEN_ATTRS = {"LOWER": "lower_", "TEXT": "text", "ORTH": "text", "LEMMA": "lemma_", "POS": "pos_",
+                "TAG": "tag_"}
+
+
+def _satisfies(token: Any, spec: dict[str, Any]) -> bool:
+    """Does a token fit one pattern token (the keys patterns here use; others count as a fit)?"""
+    for key, value in spec.items():
+        attr = _TOKEN_ATTRS.get(key)
+        values = _values(value)
+        if attr is not None and values is not None and getattr(token, attr) not in values:
+            return False
+    return True
+
+
 def _values(value: Any) -> list[str] | None:
     if isinstance(value, str):
         return [value]
@@ -67,10 +81,14 @@ class PatternIndex:
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.tokens = Matcher(vocab)
-        self.order: dict[int, tuple[bool, int]] = {}
+        self.rank: dict[int, int] = {}
+        self.trailing: dict[int, dict[str, Any]] = {}
+        """The optional last token of a rule's pattern, when it ends with one."""
         for rule_id, pattern in rules:
             key = vocab.strings.add(rule_id)
-            self.order.setdefault(key, (pattern[-1].get("OP") in ("?", "*"), len(self.order)))
+            self.rank.setdefault(key, len(self.rank))
+            if pattern[-1].get("OP") in ("?", "*"):
+                self.trailing[key] = pattern[-1]
             expanded = phrases(pattern)
             if expanded is None:
                 self.tokens.add(rule_id, [pattern])
@@ -85,11 +103,16 @@ class PatternIndex:
 
         Rules that match the very same tokens come in the Matcher's order, because a caller
         that keeps one of them (``filter_spans``) must keep the same one: the Matcher gives a
-        match when its state ends, so a pattern that ends in an optional token comes after the
-        others, and otherwise the rules come in the order they were added."""
+        match when its state ends, so a match that left out its pattern's optional last token
+        comes after the others (its state ended one token later), and otherwise the rules come
+        in the order they were added."""
         found = [m for matcher in (self.lower, self.orth, self.tokens) if len(matcher) for m in matcher(doc)]
-        found.sort(key=lambda m: (m[1], m[2], self.order[m[0]]))
+        found.sort(key=lambda m: (m[1], m[2], self._ended_late(doc, m[0], m[2]), self.rank[m[0]]))
         return [(self.strings[m], s, e) for m, s, e in found]
+
+    def _ended_late(self, doc: Doc | Span, rule: int, end: int) -> bool:
+        spec = self.trailing.get(rule)
+        return spec is not None and not _satisfies(doc[end - 1], spec)
 
     def __len__(self) -> int:
         return len(self.lower) + len(self.orth) + len(self.tokens)
