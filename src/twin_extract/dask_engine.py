@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, TextIO
 
 from . import storage
-from .batch import (ERRORS_NAME, BatchOptions, ExtractorFactory, Renderer, Stats, UsageError,
-                    per_worker_mb, print_summary, progress_bar)
+from .memory import per_worker_mb
+from .work import (ERRORS_NAME, BatchOptions, ExtractorFactory, Renderer, Stats, UsageError,
+                   print_summary, progress_bar)
 from .shards import (Shard, ShardJob, ShardResult, data_location,
                      errors_location, plan, process_shard)
 
@@ -136,7 +137,7 @@ def _run_shards(todo: list[Shard], job: ShardJob, options: BatchOptions, manifes
                 print(f"twin-extract run: error: {line}", file=stderr)
             if bar is not None:
                 bar.update(1)
-                bar.set_postfix(records=sum(d["records"] for d in manifest.done.values()), refresh=False)
+                bar.set_postfix(records=sum(d["counts"]["records"] for d in manifest.done.values()), refresh=False)
     if bar is not None:
         bar.close()
     return lost
@@ -173,20 +174,10 @@ def _assemble(shards: list[Shard], manifest: Manifest, lost: dict[int, str], opt
                                            "error": f"shard {shard.number} was not done: {why}"},
                                           ensure_ascii=False).encode("utf-8") + b"\n")
             continue
-        _add(stats, ShardResult.from_dict(result))
+        stats.add(result["counts"])
         data.append(storage.read_bytes(data_location(folder, shard.key)))
         error_lines.append(storage.read_bytes(errors_location(folder, shard.key)))
     storage.write_atomic(options.output, b"".join(data))
     errors = b"".join(error_lines)
     storage.write_atomic(errors_at, errors)
     return errors.count(b"\n")
-
-
-def _add(stats: Stats, result: ShardResult) -> None:
-    stats.read += result.read
-    stats.processed += result.processed
-    stats.failed += result.failed
-    stats.records += result.records
-    stats.skipped += result.duplicates
-    stats.long_docs += result.long_docs
-    stats.skipped_records.update(result.skipped_records)

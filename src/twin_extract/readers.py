@@ -21,7 +21,10 @@ from typing import Any, BinaryIO, Callable, Collection, Iterable, Iterator
 
 from . import jsonl, storage
 from .language import check_language
+from .pages import (GZIP_MAGIC, SNIFF_BYTES, InputError, InputItem, ReadError, decode_text,
+                    html_item)
 from .record import NewsItem
+from .warc import read_warc
 
 TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
 KINDS: dict[str, str] = {
@@ -32,55 +35,9 @@ KINDS: dict[str, str] = {
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-GZIP_MAGIC = b"\x1f\x8b"
-SNIFF_BYTES = 8192
-"""How much of a file is inspected for NUL bytes (as git does) and encoding declarations."""
-
-FALLBACK_ENCODINGS = (
-    "cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "cp1253", "cp1254",
-    "cp1257", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
-)
-"""Encodings news archives really use; limiting detection to them avoids exotic code pages."""
-
-MIN_COHERENCE = 0.1
-"""A detected encoding is trusted only if the decoded text looks like some language."""
-
 OPTIONAL_FIELDS = ("published", "url", "title", "lang")
 OWN_FILES = re.compile(r"^errors\.jsonl$|\.state\.jsonl(\.tmp)?$")
 """Files ``twin-extract run`` writes beside its output; never news, so a folder walk skips them."""
-META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
-)
-
-
-@dataclass(frozen=True)
-class ReadError:
-    """One input that could not become a document; ``line`` is set for JSON Lines."""
-
-    path: str
-    line: int | None
-    error: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "error": self.error}
-
-    def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.error}"
-
-
-@dataclass
-class InputItem(NewsItem):
-    """A ``NewsItem`` that remembers its line, so a later failure can point at it."""
-
-    line: int | None = None
-
-
-class InputError(Exception):
-    """Why a whole file (or a line) cannot be read; becomes a ``ReadError``."""
 
 
 def read_inputs(
@@ -181,8 +138,6 @@ def read_file(
                                              first_line=span.first_line if span else 1)
             return
         if kind == WARC:
-            from .warc import read_warc
-
             with _open(location) as raw:
                 yield from read_warc(raw, name=doc_id, path=shown, skipped=skipped)
             return
@@ -388,90 +343,3 @@ def _optional_string(obj: dict[str, Any], key: str) -> str | None:
 def _json_type(value: Any) -> str:
     names = {bool: "boolean", int: "number", float: "number", list: "array", dict: "object"}
     return "null" if value is None else names.get(type(value), type(value).__name__)
-
-
-def decode_text(data: bytes, declared: str | None = None, allow_blank: bool = False) -> str:
-    """Bytes to text: BOM, UTF-8, the declared encoding, then a confident detection.
-
-    Raises ``InputError`` for binary, empty or undecodable content, so nothing is silently
-    turned into mojibake.
-    """
-    if not allow_blank and not data:
-        raise InputError("empty file")
-    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00")):
-        raise InputError("binary file (contains NUL bytes)")
-    text = _decode(data, declared)
-    if not allow_blank and not text.strip():
-        raise InputError("empty file (only whitespace)")
-    return text
-
-
-def _decode(data: bytes, declared: str | None) -> str:
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise InputError(f"invalid {encoding} despite its byte order mark: {err.reason}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        utf8_error = f"invalid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
-    if declared:
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    detected = detect_encoding(data)
-    if detected is None:
-        raise InputError(f"{utf8_error}; no declared or detectable encoding")
-    return data.decode(detected)
-
-
-def detect_encoding(data: bytes) -> str | None:
-    """The encoding charset_normalizer is confident about, among common news encodings."""
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:
-        return None
-    best = from_bytes(data, cp_isolation=list(FALLBACK_ENCODINGS)).best()
-    if best is None or best.coherence < MIN_COHERENCE:
-        return None
-    return best.encoding
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in its first bytes (meta tag or XML declaration)."""
-    head = data[:SNIFF_BYTES]
-    match = META_CHARSET.search(head) or XML_ENCODING.search(head)
-    return match.group(1).decode("ascii").strip().lower() if match else None
-
-
-def html_item(data: bytes, doc_id: str, path: str | None) -> InputItem:
-    """Main text of a page (boilerplate dropped) with its title, URL and publication date."""
-    html = decode_text(data, declared=declared_charset(data))
-    html = XML_DECLARATION.sub("", html, count=1)
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        favor_precision=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise InputError("HTML page has no main text")
-    return InputItem(
-        text=text,
-        id=doc_id,
-        path=path,
-        url=getattr(doc, "url", None) or None,
-        published=getattr(doc, "date", None) or None,
-        title=getattr(doc, "title", None) or None,
-    )
-
-
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-"""lxml refuses text that still carries an encoding declaration."""

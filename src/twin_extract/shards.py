@@ -18,8 +18,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator
 
 from . import jsonl, storage
-from .batch import (DEFAULT_SHARD_MB, ExtractorFactory, Renderer, Sink, Stats, Worker, chunked, counted_long,
-                    documents_of, fresh_inputs, with_language, write_chunk)
+from .work import (DEFAULT_MAX_DOC_CHARS, DEFAULT_SHARD_MB, ExtractorFactory, Renderer, Sink, Stats, Worker, chunked, counted_long,
+                   documents_of, fresh_inputs, with_language, write_chunk)
 from .readers import JSONL, ReadError, Span, input_files, is_gzip_name, kind_of, read_file
 from .record import NewsItem
 
@@ -126,31 +126,23 @@ class ShardJob:
     fmt: str = "jsonl"
     explain: bool = False
     lang: str | None = None
-    max_doc_chars: int = 2_000_000
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
     chunk_docs: int = 32
     chunk_chars: int = 500_000
 
 
 @dataclass
 class ShardResult:
+    """What a finished shard reports: its counts (``Stats.counts``) and its first errors."""
+
     number: int
     key: str
-    read: int = 0
-    processed: int = 0
-    failed: int = 0
-    records: int = 0
-    duplicates: int = 0
-    long_docs: int = 0
-    skipped_records: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, Any] = field(default_factory=dict)
     first_errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if k != "first_errors"}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ShardResult":
-        names = set(cls.__dataclass_fields__) - {"first_errors"}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        """What the manifest keeps (all the errors are in the shard's errors file)."""
+        return {"number": self.number, "key": self.key, "counts": self.counts}
 
 
 SHOWN_ERRORS = 20
@@ -212,9 +204,5 @@ def process_shard(shard: Shard, job: ShardJob) -> ShardResult:
     error_data = jsonl.dumps(e.to_dict() for e in errors.lines).encode("utf-8") if errors.lines else b""
     storage.write_atomic(errors_location(job.folder, key), error_data)
     storage.write_atomic(data_location(job.folder, key), out.getvalue())
-    return ShardResult(
-        number=shard.number, key=key, read=stats.read, processed=stats.processed,
-        failed=stats.failed, records=stats.records, duplicates=stats.skipped,
-        long_docs=stats.long_docs, skipped_records=dict(skipped),
-        first_errors=[str(e) for e in errors.lines[:SHOWN_ERRORS]],
-    )
+    stats.skipped_records.update(skipped)
+    return ShardResult(shard.number, key, stats.counts(), [str(e) for e in errors.lines[:SHOWN_ERRORS]])

@@ -14,7 +14,7 @@ import zlib
 from collections import Counter
 from typing import Any, BinaryIO, Iterator
 
-from .readers import GZIP_MAGIC, SNIFF_BYTES, InputError, InputItem, ReadError, html_item
+from .pages import GZIP_MAGIC, SNIFF_BYTES, InputError, InputItem, ReadError, html_item
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
