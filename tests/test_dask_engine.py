@@ -149,8 +149,8 @@ def test_memory_urls_in_and_out(corpus: Path, local_run) -> None:
     for path in sorted(corpus.rglob("*")):
         if path.is_file():
             fs.pipe_file(f"/mixed/{path.relative_to(corpus).as_posix()}", path.read_bytes())
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:  # in-process: no network
         code = run_batch(options(["memory://mixed"], "memory://results/records.jsonl", engine="dask",
                                  scheduler=cluster.scheduler_address, shard_mb=SHARD_MB))
     assert code == 1
