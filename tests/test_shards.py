@@ -109,3 +109,16 @@ def test_writes_are_whole(tmp_path: Path, location: str) -> None:
                                            ("relative/path.txt", False), ("C:\\news\\a.txt", False)])
 def test_what_counts_as_a_url(location: str, url: bool) -> None:
     assert storage.is_url(location) is url
+
+
+def test_the_runs_own_files_are_never_inputs(tree: Path) -> None:
+    """An output written inside an input folder: its shard files, errors and output stay out."""
+    output = tree / "out.jsonl"
+    (tree / "out.jsonl.shards").mkdir()
+    (tree / "out.jsonl.shards" / "abc.errors.jsonl").write_text('{"text": "not news"}\n')
+    output.write_text('{"text": "a record, not news"}\n')
+    (tree / "errors.jsonl").write_text('{"text": "an error line"}\n')
+    locations = {p.location for s in plan([str(tree)], exclude_names={str(output), str(tree / "errors.jsonl")},
+                                          exclude_under=str(tree / "out.jsonl.shards")) for p in s.parts}
+    assert not {loc for loc in locations if "out.jsonl" in loc or loc.endswith("errors.jsonl")}
+    assert any(loc.endswith("one.txt") for loc in locations)

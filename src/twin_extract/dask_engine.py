@@ -77,8 +77,8 @@ def run_dask(options: BatchOptions, factory: ExtractorFactory, stderr: TextIO) -
         if not options.force and not manifest.done and _has_data(options.output):
             raise UsageError(f"{options.output} exists and was not written by an interrupted run "
                              "(no manifest); choose another output or use --force to overwrite it")
-        shards = plan(options.paths, options.shard_mb,
-                      exclude_names={options.output, errors_at})
+        shards = plan(options.paths, options.shard_mb, exclude_names={options.output, errors_at},
+                      exclude_under=folder)
     except UsageError as err:
         print(f"twin-extract run: error: {err}", file=stderr)
         return 2

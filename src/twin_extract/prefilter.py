@@ -6,11 +6,13 @@ tokenizer. A passage (a line/paragraph) is relevant when it has a trigger phrase
 gazetteer knows. A strong trigger ("sister city", "twinned", "partner town") always counts; a
 generic one ("agreement", "partnership", "cooperation", "memorandum", "ties", "partners"),
 which ordinary city news is full of (bus contracts, university partnerships, aid convoys),
-counts only right before "with"/"between" and a place ("the link with Rivas"), or in a sentence
-that also has a municipal word (city, town, council, mayor, region ...: ``municipal_words`` in
-``patterns/place_words.jsonl``) and names two places or says "the two cities". The neighbouring passages are kept
-too, for status and date cues that follow or precede the relation ("The agreement is to be
-signed."). An article up to
+counts only when it pairs two municipalities: in a sentence that joins two places with "and"
+("Kalisz and Chernivtsi will sign"), or that has a municipal word (city, town, council, mayor,
+region ...) and two places or "the two cities", or right before "with"/"between"/"to" and a
+place ("the link with Rivas"); the word lists are ``municipal_words``, ``pair_words`` and
+``tie_links`` in ``patterns/place_words.jsonl``. The neighbouring passages are kept too, for
+status and date cues that follow or precede the relation ("The agreement is to be signed.").
+An article up to
 ``WHOLE_ARTICLE`` characters with such a passage is kept whole: "the city's partner towns" is
 resolved against places named anywhere before, a partner page's entries run over many lines
 with label lines between them ("Date: 1979.5.2"), a page's own date line stands in for its
@@ -80,8 +82,8 @@ class PassageFilter:
         return [(m.start(), m.end()) for m in _PASSAGE.finditer(text) if m.end() > m.start()]
 
     def _trigger_rules(self, passage: str) -> set[str]:
-        """Ids of the trigger rules that count in the passage: strong ones, and generic ones in a
-        sentence with a municipal word (none without a needed word)."""
+        """Ids of the trigger rules that count in the passage: strong ones, and generic ones that
+        pair two municipalities (none without a needed word)."""
         if self.keywords is not None and not self.keywords & set(_WORD.findall(passage.casefold())):
             return set()
         doc = self.tokenizer(passage)
@@ -99,9 +101,12 @@ class PassageFilter:
         if end + 1 >= len(doc) or doc[end].lower_ not in self.tie_links:
             return False
         name = doc[end + 1].text
-        return name[:1].isupper() and name not in _CALENDAR and bool(
-            self.gazetteer.find(name) or self.resolver.country(name) or
-            self.resolver.subdivisions_named(name, stripped=True))
+        return name[:1].isupper() and name not in _CALENDAR and (self._known_place(name) or
+                                                                bool(self.resolver.country(name)))
+
+    def _known_place(self, word: str) -> bool:
+        """A town the gazetteer knows or a region's name."""
+        return bool(self.gazetteer.find(word) or self.resolver.subdivisions_named(word, stripped=True))
 
     def _municipal_pair(self, sentence: str) -> bool:
         """Does a sentence speak of two municipalities: two places coordinated ("Kalisz and
@@ -132,7 +137,7 @@ class PassageFilter:
             if word in _CALENDAR:
                 last_end = -2
                 continue
-            known = known or bool(self.gazetteer.find(word) or self.resolver.subdivisions_named(word, stripped=True))
+            known = known or self._known_place(word)
             last_end = match.end()
         if known:
             runs.append((start, last_end))
@@ -147,8 +152,7 @@ class PassageFilter:
             pair = None
             if k + 1 < len(words) and words[k + 1].start() == match.end() + 1:
                 pair = f"{word} {words[k + 1].group(0)}"
-            if self.gazetteer.find(word) or (pair and self.gazetteer.find(pair)) or \
-                    self.resolver.subdivisions_named(word, stripped=True):
+            if self._known_place(word) or (pair and self.gazetteer.find(pair)):
                 found += 1
         return found
 

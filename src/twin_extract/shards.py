@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import json
 import threading
 from collections import Counter
@@ -62,13 +63,14 @@ class Shard:
 
 
 def plan(paths: Iterable[str], shard_mb: float = DEFAULT_SHARD_MB,
-         exclude_names: Iterable[str] = ()) -> list[Shard]:
+         exclude_names: Iterable[str] = (), exclude_under: str | None = None) -> list[Shard]:
     """Shards in input order: consecutive files packed up to the shard size, a larger
     uncompressed JSON Lines file cut at line ends. Depends only on the inputs and the size, never
     on the number of workers, so a re-run with other workers resumes the same shards."""
-    excluded = set(exclude_names)
+    excluded = {_key(name) for name in exclude_names}
+    under = _key(exclude_under).rstrip("/") + "/" if exclude_under else None
     files = [(location, doc_id, storage.size(location)) for raw in paths
-             for location, doc_id in input_files(raw) if location not in excluded]
+             for location, doc_id in input_files(raw) if not _excluded(location, excluded, under)]
     total = sum(size for _, _, size in files)
     limit = max(1, min(int(shard_mb * MB), max(MIN_SHARD_BYTES, total // MIN_SHARDS)))
     shards: list[Shard] = []
@@ -85,6 +87,17 @@ def plan(paths: Iterable[str], shard_mb: float = DEFAULT_SHARD_MB,
     if current:
         shards.append(Shard(len(shards), tuple(current)))
     return shards
+
+
+def _excluded(location: str, excluded: set[str], under: str | None) -> bool:
+    """The run's own files (output, errors, shard files) are never inputs, even when the
+    output is written inside an input folder."""
+    key = _key(location)
+    return key in excluded or under is not None and key.startswith(under)
+
+
+def _key(location: str) -> str:
+    return location if storage.is_url(location) else os.path.abspath(storage.local(location))
 
 
 def _parts(location: str, doc_id: str, size: int, version: str, limit: int) -> Iterator[Part]:
