@@ -41,6 +41,11 @@ class Part:
     version: str
     span: Span | None = None
 
+    @property
+    def bytes(self) -> int:
+        """How much input the part covers: its span, or the whole file."""
+        return self.span.end - self.span.start if self.span else self.size
+
 
 @dataclass(frozen=True)
 class Shard:
@@ -55,7 +60,7 @@ class Shard:
 
     @property
     def size(self) -> int:
-        return sum(part.span.end - part.span.start if part.span else part.size for part in self.parts)
+        return sum(part.bytes for part in self.parts)
 
     def describe(self) -> str:
         first, last = self.parts[0].location, self.parts[-1].location
@@ -80,7 +85,7 @@ def plan(paths: Iterable[str], shard_mb: float = DEFAULT_SHARD_MB,
         version = storage.version(location)
         for part in _parts(location, doc_id, size, version, limit):
             current.append(part)
-            filled += part.span.end - part.span.start if part.span else part.size
+            filled += part.bytes
             if filled >= limit:
                 shards.append(Shard(len(shards), tuple(current)))
                 current, filled = [], 0
