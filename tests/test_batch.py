@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 import pytest
 
-from twin_extract import batch
+from twin_extract import batch, work
 from twin_extract.batch import BatchOptions, run_batch
 from twin_extract.record import NewsItem, Party, Evidence, TwinningRecord, record_id
 
@@ -553,7 +553,7 @@ def test_a_document_over_max_doc_chars_runs_alone_and_is_counted(tmp_path: Path)
     (news / "b.txt").write_text("Kyiv twinned with Krakow. " + "Ordinary council news. " * 100, encoding="utf-8")
     (news / "c.txt").write_text("Odesa twinned with Genoa.", encoding="utf-8")
     items = [NewsItem(text=p.read_text(), id=p.name) for p in sorted(news.iterdir())]
-    assert [[e.id for e in c] for c in batch.chunked(items, max_docs=32, max_chars=1000)] == \
+    assert [[e.id for e in c] for c in work.chunked(items, max_docs=32, max_chars=1000)] == \
         [["a.txt"], ["b.txt"], ["c.txt"]]
     stderr = io.StringIO()
     code = run_batch(options([news], tmp_path / "out.jsonl", quiet=False, max_doc_chars=1000),

@@ -36,8 +36,8 @@ from .readers import STDIN, ReadError, read_inputs
 from .record import NewsItem
 from .work import (DEFAULT_MAX_DOC_CHARS, DEFAULT_SHARD_MB, ERRORS_NAME, BatchOptions,
                    ExtractorFactory, ExtractorUnavailable, Outcome, PipelineFactory, Renderer, Sink,
-                   Stats, UsageError, Worker, chunked, counted_long, documents_of,
-                   fresh_inputs, fsync, print_summary, progress_bar, with_language, write_chunk)
+                   Stats, UsageError, Worker, documents_of, fsync, input_chunks, print_summary,
+                   progress_bar, write_chunk)
 
 STATE_SUFFIX = ".state.jsonl"
 STATE_FORMAT = 1
@@ -347,11 +347,8 @@ def _process(options: BatchOptions, factory: ExtractorFactory, renderer: Rendere
         Path(options.output), state_path_for(options.output), errors_path_for(options.output)]
     skip = (lambda path: print(f"twin-extract run: ignored: {path}", file=stderr)
             ) if options.verbose else None
-    events = fresh_inputs(with_language(read_inputs(options.paths, exclude=exclude, on_skip=skip,
-                                                    skipped=stats.skipped_records),
-                                        options.lang), files.done, stats)
-    chunks = chunked(counted_long(events, options.max_doc_chars, stats), options.chunk_docs,
-                     min(options.chunk_chars, options.max_doc_chars))
+    events = read_inputs(options.paths, exclude=exclude, on_skip=skip, skipped=stats.skipped_records)
+    chunks = input_chunks(events, options, files.done, stats)
     bar = progress_bar(options, stderr)
 
     def on_chars(done: int, total: int) -> None:

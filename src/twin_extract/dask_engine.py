@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator, TextIO
 
-from . import storage
+from . import jsonl, storage
+from .pages import ReadError
 from .memory import per_worker_mb
 from .work import (ERRORS_NAME, BatchOptions, ExtractorFactory, Renderer, Stats, UsageError,
                    print_summary, progress_bar)
@@ -88,8 +89,7 @@ def run_dask(options: BatchOptions, factory: ExtractorFactory, stderr: TextIO) -
     if manifest.done and not options.quiet:
         print(f"twin-extract run: resuming {options.output} ({len(manifest.done)} of {len(shards)} "
               "shards already done)", file=stderr)
-    job = ShardJob(factory, folder, options.fmt, options.explain, options.lang,
-                   options.max_doc_chars, options.chunk_docs, options.chunk_chars)
+    job = ShardJob(factory, folder, options)
     try:
         lost = _run_shards(todo, job, options, manifest, manifest_at, stderr)
     except (OSError, TimeoutError) as err:
@@ -170,9 +170,8 @@ def _assemble(shards: list[Shard], manifest: Manifest, lost: dict[int, str], opt
         result = manifest.done.get(shard.key)
         if result is None:
             why = lost.get(shard.number, "not run")
-            error_lines.append(json.dumps({"path": shard.describe(), "line": None,
-                                           "error": f"shard {shard.number} was not done: {why}"},
-                                          ensure_ascii=False).encode("utf-8") + b"\n")
+            error = ReadError(shard.describe(), None, f"shard {shard.number} was not done: {why}")
+            error_lines.append(jsonl.dumps([error.to_dict()]).encode("utf-8"))
             continue
         stats.add(result["counts"])
         data.append(storage.read_bytes(data_location(folder, shard.key)))

@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator
 
 from . import jsonl, storage
-from .work import (DEFAULT_MAX_DOC_CHARS, DEFAULT_SHARD_MB, ExtractorFactory, Renderer, Sink, Stats, Worker, chunked, counted_long,
-                   documents_of, fresh_inputs, with_language, write_chunk)
+from .work import (DEFAULT_SHARD_MB, BatchOptions, ExtractorFactory, Renderer, Sink, Stats, Worker,
+                   documents_of, input_chunks, write_chunk)
 from .readers import JSONL, ReadError, Span, input_files, is_gzip_name, kind_of, read_file
 from .record import NewsItem
 
@@ -141,12 +141,7 @@ class ShardJob:
 
     factory: ExtractorFactory
     folder: str
-    fmt: str = "jsonl"
-    explain: bool = False
-    lang: str | None = None
-    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
-    chunk_docs: int = 32
-    chunk_chars: int = 500_000
+    options: BatchOptions
 
 
 @dataclass
@@ -191,11 +186,11 @@ _LOCK = threading.Lock()
 
 def _worker(job: ShardJob) -> Worker:
     """One pipeline per worker process (per thread, for a threaded cluster), built on first use."""
-    key = (job.factory, job.fmt, job.explain, threading.get_ident())
+    key = (job.factory, job.options.fmt, job.options.explain, threading.get_ident())
     with _LOCK:
         worker = _WORKERS.get(key)
     if worker is None:
-        worker = Worker(job.factory(), Renderer(job.fmt, job.explain))
+        worker = Worker(job.factory(), Renderer(job.options.fmt, job.options.explain))
         with _LOCK:
             _WORKERS[key] = worker
     return worker
@@ -210,17 +205,14 @@ def read_shard(shard: Shard, skipped: Counter[str]) -> Iterator[NewsItem | ReadE
 def process_shard(shard: Shard, job: ShardJob) -> ShardResult:
     """Extract one shard and write its two files whole; the result is what the manifest keeps."""
     worker = _worker(job)
-    stats, skipped, errors = Stats(), Counter[str](), _Errors()
+    stats, errors = Stats(), _Errors()
     out = io.BytesIO()
     sink = Sink(out, None, 0, commit_docs=1 << 30, commit_seconds=float("inf"))
-    events = fresh_inputs(with_language(read_shard(shard, skipped), job.lang), set(), stats)
-    for chunk in chunked(counted_long(events, job.max_doc_chars, stats), job.chunk_docs,
-                         min(job.chunk_chars, job.max_doc_chars)):
+    for chunk in input_chunks(read_shard(shard, stats.skipped_records), job.options, set(), stats):
         docs = documents_of(chunk)
         write_chunk(chunk, worker.process(docs) if docs else [], sink, errors, stats)
     key = shard.key
     error_data = jsonl.dumps(e.to_dict() for e in errors.lines).encode("utf-8") if errors.lines else b""
     storage.write_atomic(errors_location(job.folder, key), error_data)
     storage.write_atomic(data_location(job.folder, key), out.getvalue())
-    stats.skipped_records.update(skipped)
     return ShardResult(shard.number, key, stats.counts(), [str(e) for e in errors.lines[:SHOWN_ERRORS]])

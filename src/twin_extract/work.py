@@ -298,6 +298,15 @@ def fresh_inputs(events: Iterable[NewsItem | ReadError], done: set[tuple[str, st
         yield event
 
 
+def input_chunks(events: Iterable[NewsItem | ReadError], options: BatchOptions,
+                 done: set[tuple[str, str]], stats: Stats) -> Iterator[list[NewsItem | ReadError]]:
+    """The inputs not yet done, with their language, in bounded chunks: what either engine
+    hands to its workers (a document over ``--max-doc-chars`` is counted and runs alone)."""
+    fresh = fresh_inputs(with_language(events, options.lang), done, stats)
+    return chunked(counted_long(fresh, options.max_doc_chars, stats), options.chunk_docs,
+                   min(options.chunk_chars, options.max_doc_chars))
+
+
 def counted_long(events: Iterable[NewsItem | ReadError], max_doc_chars: int, stats: Stats
                  ) -> Iterator[NewsItem | ReadError]:
     """Documents as they come, counting those over ``--max-doc-chars`` for the summary."""
