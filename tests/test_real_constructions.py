@@ -313,6 +313,20 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
      "established"),
     ("Regina and Tula have been twinned since 1990. The council voted to suspend the relationship with Tula.",
      "terminated"),
+    # asked for, denied or supposed: still no step
+    ("Regina and Tula have been twinned since 1990. A councillor tabled a motion asking the city to suspend "
+     "its relationship with Tula.", "established"),
+    ("Regina and Tula have been twinned since 1990. Residents urged the council to end the link with Tula.",
+     "established"),
+    ("Regina keeps its sister-city link with Tula. No city in the province has severed a tie with a Russian "
+     "partner.", "established"),
+    ("Regina keeps its sister-city link with Tula. If we cut the ties with Tula, the mayor said, we lose "
+     "our last channel.", "established"),
+    ("Regina and Tula have been twinned since 1990. The council did not suspend the relationship with Tula.",
+     "established"),
+    # a coordinated step of the same resolution is a step, not a request
+    ("The resolution asks residents to help refugees and suspends the sister city relationship between "
+     "Regina and Tula.", "terminated"),
 ])
 def test_a_proposed_termination_is_no_step(extractor, text, expected):
     (record,) = extractor.extract(text)

@@ -36,7 +36,7 @@ from .record import Source
 from .rules import clause_pairs, followups, hubs, implicit_host, lists, merge
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
-from .rules.status import ending_something_else, planned_signing, proposed_endings
+from .rules.status import ending_something_else, planned_signing, proposed_endings, unreal_endings
 
 FOLLOWUP_SENTENCES = 2
 DECISION_REACH = 3
@@ -77,9 +77,9 @@ class TwinExtractor:
         published = source.published or page_date(doc._.twin_full_text or text_of(doc))
         triggers = lex.trigger_cues(doc)
         all_dates = event_dates.resolved_dates(doc, published)
-        statuses = proposed_endings(doc, [planned_signing(doc, c) for c in lex.status_cues(doc)
-                                          if not event_dates.inside_date(doc, c, all_dates)
-                                          and not ending_something_else(doc, c, triggers)])
+        found = [planned_signing(doc, c) for c in lex.status_cues(doc)
+                 if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
+        statuses = unreal_endings(doc, proposed_endings(doc, found, lex.requests))
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..cues import Cue
 
@@ -87,25 +87,68 @@ def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
     return not any(t.start <= i < t.end for t in triggers for i in subjects)
 
 
-def proposed_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
-    """"The council considers suspending its relationship", "proposes to suspend the tie": a
-    termination that is only proposed is no step of the tie, and the proposal is about the
-    termination, not about a new tie; both cues are dropped and the tie stays as it was."""
-    proposals = {c.start: c for c in cues if c.label == "proposed"}
+def proposed_endings(doc: Doc, cues: list[Cue], requests: set[str]) -> list[Cue]:
+    """"The council considers suspending its relationship", "a motion asking the city to suspend
+    the tie": a termination that is only proposed or asked for is no step of the tie, and the
+    proposal is about the termination, not about a new tie; both cues are dropped and the tie
+    stays as it was. A request cue ("asks", "urges") only does this: on its own it says nothing
+    about a tie ("asked how much it would cost")."""
+    governors = {c.start for c in cues if c.label == "proposed" or c.rule in requests}
     dropped: set[int] = set()
     for cue in cues:
-        if cue.label != "terminated":
-            continue
-        head = doc[cue.start]
-        for _ in range(PROPOSAL_REACH):
-            if head.head.i == head.i:
-                break
-            head = head.head
-            if head.i in proposals:
-                dropped |= {cue.start, head.i}
-                break
-    return [c for c in cues if c.start not in dropped]
+        if cue.label == "terminated":
+            governor = _governor(doc[cue.start], governors)
+            if governor is not None:
+                dropped |= {cue.start, governor}
+    return [c for c in cues if c.start not in dropped and c.rule not in requests]
 
+
+def _governor(token: Token, governors: set[int]) -> int | None:
+    """The index of a token in ``governors`` that governs ``token`` within ``PROPOSAL_REACH``
+    heads. A verb coordinated with a governor ("asks ...; suspends the tie") is its sibling, not
+    governed by it, and so is a finite verb the parser hangs on an infinitive ("asks residents to
+    help refugees and suspends the tie")."""
+    head = token
+    for _ in range(PROPOSAL_REACH):
+        if head.head.i == head.i:
+            return None
+        if head.dep_ == "conj" and (head.head.i in governors or head.tag_ in FINITE and head.head.tag_ == "VB"):
+            return None
+        head = head.head
+        if head.i in governors:
+            return head.i
+    return None
+
+
+def unreal_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"No Japanese city has dissolved a tie", "if we cut the ties, dialogue would end", "did not
+    suspend": a termination that is denied or only supposed is no step of the tie, so its cue is
+    dropped and the tie keeps the status the rest of the text gives it."""
+    return [c for c in cues if c.label != "terminated" or not _denied_or_supposed(doc[c.start])]
+
+
+def _denied_or_supposed(token: Token) -> bool:
+    """The cue's verb (or the verb it belongs to) has a negation, a subject or object with "no",
+    or a condition marker; "no longer" itself is a termination, not its negation."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "neg" and child.i != token.i and child.lower_ != "longer":
+            return True
+        if child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS:
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True
+    return False
+
+
+CONDITION_MARKERS = frozenset({"if", "whether", "unless"})
+"""Subordinators that make a clause a supposition, not a report ("if we cut the ties")."""
+
+FINITE = frozenset({"VBZ", "VBD", "VBP"})
+"""Tags of a verb with its own tense, which no infinitive governs."""
 
 PROPOSAL_REACH = 3
 """How many heads up from a termination cue a proposal cue may govern it ("considers suspending",
