@@ -116,6 +116,13 @@ def test_roundup_sentences_each_carry_their_pair(extractor, text, expected):
     ("The sister city relationship between Guangdong province and the state of Jalisco was formalised in 2015.",
      {"CN-GD", "MX-JAL"}),
     ("County Kerry ended 40 years of links with Tula.", {"IE-KY"}),
+    # a plural type word after coordinated names types each of them
+    ("Podkarpackie Voivodeship signed partnership agreements with the Lviv and Ivano-Frankivsk oblasts.",
+     {"PL-18", "UA-46", "UA-26"}),
+    ("Lublin Voivodeship has partnership agreements with the Smolensk and Bryansk Regions, Russia.",
+     {"PL-06", "RU-SMO", "RU-BRY"}),
+    # no plural type word: the names keep their own readings
+    ("Podkarpackie Voivodeship signed partnership agreements with Lviv and Ivano-Frankivsk.", {"PL-18"}),
 ])
 def test_regions_as_parties_with_their_codes(extractor, text, codes):
     found = {p.subdivision for r in extractor.extract(text) for p in r.parties if p.type == "region"}

@@ -41,7 +41,25 @@ class PlaceContext:
         return None
 
     def region_cue(self, doc: Doc, i: int, j: int) -> dict[str, Any] | None:
-        return self.cue_at(doc, "before", "region", i, j) or self.cue_at(doc, "after", "region", i, j)
+        return self.cue_at(doc, "before", "region", i, j) or self.cue_at(doc, "after", "region", i, j) \
+            or self.shared_cue(doc, j)
+
+    def shared_cue(self, doc: Doc, j: int) -> dict[str, Any] | None:
+        """"The Lviv and Volyn oblasts", "Moscow and Smolensk Regions": a plural type word after
+        the last of coordinated names (a ``shared`` cue) types every one of them."""
+        k, joined = j, False
+        while k < min(len(doc), j + SHARED_CUE_REACH):
+            token = doc[k]
+            if joined and is_cap(doc[k - 1]):
+                row = self.cue_at(doc, "after", "region", k, k)
+                if row is not None and row.get("shared"):
+                    return row
+            if token.lower_ in ("and", "&", ","):
+                joined = True
+            elif not (is_cap(token) or token.text == "-"):
+                return None
+            k += 1
+        return None
 
     def city_cue(self, doc: Doc, i: int, j: int) -> dict[str, Any] | None:
         return self.cue_at(doc, "before", "city", i, j) or self.cue_at(doc, "after", "city", i, j)
@@ -138,6 +156,10 @@ class PlaceContext:
             if hi < len(doc) and doc[hi].text == ")":
                 hi += 1
         return lo, hi
+
+
+SHARED_CUE_REACH = 16
+"""How far past a name a shared plural type word may stand ("Lviv, Kyiv, Odesa and Vinnytsia Regions")."""
 
 
 def wordlike(span: Span) -> bool:
