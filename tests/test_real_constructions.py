@@ -331,6 +331,11 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
      "our last channel.", "established"),
     ("Regina and Tula have been twinned since 1990. The council did not suspend the relationship with Tula.",
      "established"),
+    # undone before it happened
+    ("Regina and Tula have been twinned since 1990. The council overturned its decision to sever the "
+     "relationship with Tula.", "established"),
+    ("Regina and Tula have been twinned since 1990. A motion to end the link with Tula was defeated 9-3.",
+     "established"),
     # a coordinated step of the same resolution is a step, not a request
     ("The resolution asks residents to help refugees and suspends the sister city relationship between "
      "Regina and Tula.", "terminated"),

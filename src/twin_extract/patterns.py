@@ -49,7 +49,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
                  "strength": Key(str, required=True, choices=("strong", "medium", "weak", "block")),
                  "status": Key(str, choices=STATUS_VALUES), "document": Key(bool)},
     "status": {"id": _ID, "pattern": _TOKENS, "note": _NOTE,
-               "status": Key(str, required=True, choices=STATUS_VALUES), "request": Key(bool)},
+               "status": Key(str, required=True, choices=STATUS_VALUES), "voids": Key(bool)},
     "countries": {"id": _ID, "alias": Key(str, required=True), "country": _COUNTRY, "note": _NOTE},
     "demonyms": {"id": _ID, "demonym": Key(str, required=True), "country": _COUNTRY, "note": _NOTE},
     "regions": {"id": _ID, "alias": Key(str, required=True), "code": Key(str, required=True),

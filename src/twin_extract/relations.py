@@ -79,7 +79,7 @@ class TwinExtractor:
         all_dates = event_dates.resolved_dates(doc, published)
         found = [planned_signing(doc, c) for c in lex.status_cues(doc)
                  if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
-        statuses = unreal_endings(doc, proposed_endings(doc, found, lex.requests))
+        statuses = unreal_endings(doc, proposed_endings(doc, found, lex.voiding))
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

@@ -36,9 +36,10 @@ class Lexicon:
     ("They are ...", "Among them ..."); kept apart from the back-references."""
     trigger_rows: dict[str, dict[str, Any]]
     status_rows: dict[str, dict[str, Any]]
-    requests: set[str]
-    """Status rows that only ask for a step ("a motion asking the city to suspend"): they cancel a
-    termination they govern and are no status cue of their own."""
+    voiding: set[str]
+    """Status rows that only ask for or undo a termination ("a motion asking the city to suspend",
+    "overturned its decision to sever"): they cancel a termination they govern and are no status
+    cue of their own."""
     pair_anaphors: set[str]
     """Rows that stand for both places of a pair ("the two cities", "between our two towns")."""
     decision_anaphors: set[str]
@@ -65,7 +66,7 @@ class Lexicon:
             list_openers=list_openers,
             trigger_rows={row["id"]: row for row in patterns["triggers"]},
             status_rows={row["id"]: row for row in patterns["status"]},
-            requests={row["id"] for row in patterns["status"] if row.get("request")},
+            voiding={row["id"] for row in patterns["status"] if row.get("voids")},
             pair_anaphors={row["id"] for row in patterns["anaphors"] if row.get("pair")},
             decision_anaphors={row["id"] for row in patterns["anaphors"] if row.get("decision")},
             hosts=HostReferences(vocab, patterns, resolver_for(patterns)),

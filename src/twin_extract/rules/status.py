@@ -87,37 +87,40 @@ def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
     return not any(t.start <= i < t.end for t in triggers for i in subjects)
 
 
-def proposed_endings(doc: Doc, cues: list[Cue], requests: set[str]) -> list[Cue]:
+def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str]) -> list[Cue]:
     """"The council considers suspending its relationship", "a motion asking the city to suspend
-    the tie": a termination that is only proposed or asked for is no step of the tie, and the
-    proposal is about the termination, not about a new tie; both cues are dropped and the tie
-    stays as it was. A request cue ("asks", "urges") only does this: on its own it says nothing
-    about a tie ("asked how much it would cost")."""
-    governors = {c.start for c in cues if c.label == "proposed" or c.rule in requests}
+    the tie", "overturned its decision to sever the tie": a termination that is only proposed,
+    asked for or undone is no step of the tie, and the proposal is about the termination, not
+    about a new tie; both cues are dropped and the tie stays as it was. A voiding cue ("asks",
+    "overturned") only does this: on its own it says nothing about a tie ("asked how much it
+    would cost")."""
+    governors = {c.start for c in cues if c.label == "proposed" or c.rule in voiding}
     dropped: set[int] = set()
     for cue in cues:
         if cue.label == "terminated":
-            governor = _governor(doc[cue.start], governors)
-            if governor is not None:
-                dropped |= {cue.start, governor}
-    return [c for c in cues if c.start not in dropped and c.rule not in requests]
+            path = _path_to_governor(doc[cue.start], governors)
+            dropped |= set(path)
+    return [c for c in cues if c.start not in dropped and c.rule not in voiding]
 
 
-def _governor(token: Token, governors: set[int]) -> int | None:
-    """The index of a token in ``governors`` that governs ``token`` within ``PROPOSAL_REACH``
-    heads. A verb coordinated with a governor ("asks ...; suspends the tie") is its sibling, not
-    governed by it, and so is a finite verb the parser hangs on an infinitive ("asks residents to
-    help refugees and suspends the tie")."""
+def _path_to_governor(token: Token, governors: set[int]) -> list[int]:
+    """The token, the heads above it and the first of ``governors`` reached within
+    ``PROPOSAL_REACH`` heads ("overturned its decision to sever": sever, decision, overturned);
+    empty when none governs it. A verb coordinated with a governor ("asks ...; suspends the tie")
+    is its sibling, not governed by it, and so is a finite verb the parser hangs on an infinitive
+    ("asks residents to help refugees and suspends the tie")."""
+    path = [token.i]
     head = token
     for _ in range(PROPOSAL_REACH):
         if head.head.i == head.i:
-            return None
+            return []
         if head.dep_ == "conj" and (head.head.i in governors or head.tag_ in FINITE and head.head.tag_ == "VB"):
-            return None
+            return []
         head = head.head
+        path.append(head.i)
         if head.i in governors:
-            return head.i
-    return None
+            return path
+    return []
 
 
 def unreal_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
