@@ -361,6 +361,12 @@ def test_formal_country_names_in_apposition(extractor, text, expected):
     ("Partner cities of Gabrovo\n\n  Italy Verona Declaration on Regional Cooperation, 20.8.1992\n"
      "  Serbia Niš Agreement on Mutual Cooperation, 22.3.2001\n",
      {P({"Gabrovo", "Verona"}): ("signed", "1992-08-20"), P({"Gabrovo", "Niš"}): ("signed", "2001-03-22")}),
+    # the country before the partner in its formal name ("Republic of", "People's Republic of")
+    ("Partner cities of Gabrovo\n\nGabrovo keeps these ties.\n\n  Italy Verona Declaration on Regional "
+     "Cooperation, 20.8.1992\n  Republic of Belarus Vitebsk Memorandum on Cooperation, 8.7.2015\n"
+     "  People's Republic of China Wuhan Memorandum on Mutual Cooperation, 6.11.2012\n",
+     {P({"Gabrovo", "Verona"}): ("signed", "1992-08-20"), P({"Gabrovo", "Vitebsk"}): ("signed", "2015-07-08"),
+      P({"Gabrovo", "Wuhan"}): ("signed", "2012-11-06")}),
 ])
 def test_qualified_agreement_names_on_partner_pages(extractor, text, expected):
     records = extractor.extract(text)

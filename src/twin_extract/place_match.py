@@ -192,7 +192,8 @@ class PlaceMatcher:
         if hyphen_pair(doc, span, run, self.words) or hyphenated_towns(doc, span, run, self.gazetteer):
             return True
         words = self.words
-        listed = starts_line(doc, run[0]) and named_container(doc, run[0], span.start, self.resolver)
+        line = formal_name_start(doc, run[0])
+        listed = starts_line(doc, line) and named_container(doc, line, span.start, self.resolver)
         before = [t for t in doc[run[0]:span.start] if t.lower_ not in words.leading and t.text != "-"
                   and not (t.is_sent_start and (t.pos_ in SENTENCE_OPENERS
                                                 or t.lower_.endswith(("ing", "ed", "ly"))))
@@ -274,6 +275,21 @@ def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool
         return True
     text = doc[i:j].text
     return bool(resolver.country(text) or resolver.subdivisions_named(text))
+
+
+def formal_name_start(doc: Doc, i: int) -> int:
+    """Where a line's country name starts when its formal words split the capitalised run
+    ("Republic of | Belarus Vitebsk ..."): back over capitalised words and "of", "'s", "the" to
+    the start of the line, else ``i``."""
+    k = i
+    while k > 0 and i - k < FORMAL_WORDS and not starts_line(doc, k) and \
+            (doc[k - 1].lower_ in ("of", "'s", "the") or doc[k - 1].text[:1].isupper()):
+        k -= 1
+    return k if starts_line(doc, k) else i
+
+
+FORMAL_WORDS = 4
+"""At most this many words before a country's name in its formal name ("People's Republic of")."""
 
 
 def hyphen_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:

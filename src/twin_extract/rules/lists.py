@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import anaphora, clauses, event_dates
 from ..cues import Cue, DocCues
 from ..dates import DateMention
+from ..place_match import FORMAL_WORDS
 from ..places import Mention
 from ..sentences import BULLETS
 from .findings import Finding, finding, rules_of
@@ -296,7 +297,7 @@ def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
     i = sent.start
     while i < sent.end:
         token = doc[i]
-        container = skip.get(i)
+        container = skip.get(i) or skip.get(_formal_name_end(doc, i, sent.end, skip), None)
         if container is not None:
             i = container
         elif token.is_space or token.is_punct or token.like_num and len(token) <= 3 or token.text in BULLETS:
@@ -309,6 +310,17 @@ def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
     first = next((m for m in in_line if m.info.ext_start <= i < m.info.ext_end), None)
     after = next((m for m in in_line if first is not None and m.info.ext_start == first.info.ext_end), None)
     return after if first is not None and first.info.kind == "region" and after is not None else first
+
+
+def _formal_name_end(doc: Doc, i: int, end: int, skip: dict[int, int]) -> int:
+    """Where a country's formal name words end ("Republic of Belarus", "People's Republic of
+    China"): up to ``FORMAL_WORDS`` capitalised words and "of"/"'s" right before a label place."""
+    for j in range(i, min(end, i + FORMAL_WORDS + 1)):
+        if j > i and j in skip:
+            return j
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "'s", "the")):
+            break
+    return -1
 
 
 def _label_places(doc: Doc) -> dict[int, int]:
@@ -324,7 +336,7 @@ def _label_places(doc: Doc) -> dict[int, int]:
 def _only_labels(doc: Doc, start: int, end: int) -> bool:
     """Numbering, bullets and country or region names only: what a list may put before a partner."""
     return all(t.is_space or t.is_punct or t.like_num or t.text in BULLETS or t.text[:1].isupper()
-               for t in doc[start:end])
+               or t.lower_ in ("of", "'s", "the") for t in doc[start:end])
 
 
 def _last_token(sent: Span) -> Token | None:
