@@ -121,6 +121,10 @@ def test_roundup_sentences_each_carry_their_pair(extractor, text, expected):
      {"PL-18", "UA-46", "UA-26"}),
     ("Lublin Voivodeship has partnership agreements with the Smolensk and Bryansk Regions, Russia.",
      {"PL-06", "RU-SMO", "RU-BRY"}),
+    # type words of other countries' regions
+    ("The Opolskie Voivodeship has partnership agreements with the following regions:\n"
+     "• Autonomous Community of Galicia (Spain) – since 1999\n• Styria Federal State (Austria) – since 2004\n"
+     "• Olomouc Kray (Czech Republic) – since 2002", {"PL-16", "ES-GA", "AT-6", "CZ-71"}),
     # no plural type word: the names keep their own readings
     ("Podkarpackie Voivodeship signed partnership agreements with Lviv and Ivano-Frankivsk.", {"PL-18"}),
 ])
