@@ -82,6 +82,9 @@ def test_party_resolution(extractor, sentence, mention, expected):
     ("Students of Lviv Polytechnic visited.", "Lviv"),
     ("They travelled to Ukraine.", "Ukraine"),
     ("The Ukrainian delegation arrived.", "Ukrainian"),
+    # a site's breadcrumb and language switch
+    ("Home > City & Partnerships > Twinned towns", "Home"),
+    ("Deutsch | Français", "Deutsch"),
 ])
 def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
     assert not_a_party not in _parties(extractor, sentence)
@@ -95,6 +98,15 @@ def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
 def test_containing_region_is_not_a_party(extractor, sentence, container):
     regions = [info for text, info in _places(extractor, sentence) if info.kind == "region"]
     assert regions and all(info.container for info in regions)
+
+
+@pytest.mark.parametrize("sentence, town, country", [
+    # Irish usage: "Co" before the county that locates a town
+    ("Killarney, Co Kerry, is twinned with Cooper City.", "Killarney", "IE"),
+    ("Castlebar, Co. Mayo, signed a charter with Höchstadt an der Aisch.", "Castlebar", "IE"),
+])
+def test_a_county_after_co_locates_the_town(extractor, sentence, town, country):
+    assert {text: info.country for text, info in _places(extractor, sentence)}[town] == country
 
 
 def test_province_in_apposition_is_not_a_party(extractor):

@@ -40,6 +40,17 @@ class PlaceContext:
                     return row
         return None
 
+    def leading_cue(self, doc: Doc, i: int, j: int, kind: str) -> dict[str, Any] | None:
+        """A "before" cue of ``kind`` that opens ``doc[i:j]`` and leaves a name after it ("Co Kerry",
+        "the state of Jalisco" as a city's container)."""
+        cues = self.cues.get(("before", kind), {})
+        for n in self.cue_lengths.get(("before", kind), ()):
+            if i + n < j:
+                row = cues.get(tuple(t.lower_ for t in doc[i:i + n]))
+                if row is not None:
+                    return row
+        return None
+
     def region_cue(self, doc: Doc, i: int, j: int) -> dict[str, Any] | None:
         return self.cue_at(doc, "before", "region", i, j) or self.cue_at(doc, "after", "region", i, j) \
             or self.shared_cue(doc, j)
@@ -128,7 +139,9 @@ class PlaceContext:
         in Brittany and Spokane" is fine."""
         if self.cue_at(doc, "after", "region", cand.start, cand.end):
             return None
-        named = {s.country for s in self.resolver.subdivisions_named(cand.text)} & {p.country for p in places}
+        lead = self.leading_cue(doc, cand.start, cand.end, "region")
+        name = doc[cand.start + len(lead["words"]):cand.end].text if lead else cand.text
+        named = {s.country for s in self.resolver.subdivisions_named(name)} & {p.country for p in places}
         if len(named) != 1:
             return None
         after = doc[cand.end:cand.end + 2]
