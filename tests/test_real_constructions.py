@@ -49,6 +49,10 @@ def test_partner_lists(extractor, text, expected):
      {P({"Lublin", "Rzeszów"}), P({"Lublin", "Lutsk"})}, {"Rzeszów": "PL", "Lutsk": "UA"}),
     ("Gdynia wants to twin with Czech Olomouc and Greek Volos.",
      {P({"Gdynia", "Olomouc"}), P({"Gdynia", "Volos"})}, {"Olomouc": "CZ", "Volos": "GR"}),
+    # a country's possessive owns the next name, it is no apposition to the one before
+    ("Lyon's other sister cities include Japan's Osaka, China's Tianjin, Greece's Thessaloniki and Italy's Milan.",
+     {P({"Lyon", "Osaka"}), P({"Lyon", "Tianjin"}), P({"Lyon", "Thessaloníki"}), P({"Lyon", "Milan"})},
+     {"Osaka": "JP", "Tianjin": "CN", "Thessaloníki": "GR", "Milan": "IT"}),
     # an article makes the adjective part of one name: not a town after a demonym
     ("The spa town on the French Riviera is twinned with nothing at all.", set(), {}),
 ])

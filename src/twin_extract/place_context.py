@@ -108,6 +108,7 @@ class PlaceContext:
         "Talsi, Latvia", "Bergamo (Italy)", "Lublin in Poland", "Vienna, Virginia" or "Birmingham,
         Ala." (a US state), "Kingston, Ontario" (any country's province, when the city exists in
         that country). A state beats a same-named country without such a town: "Athens, Georgia".
+        A country that owns the next name ("Osaka, China's Tianjin") is not in apposition.
         """
         if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
             return None
@@ -116,7 +117,7 @@ class PlaceContext:
         for n in (3, 2, 1):
             end = j + 1 + n
             cand = doc[j + 1:end]
-            if end > len(doc) or not wordlike(cand):
+            if end > len(doc) or not wordlike(cand) or end < len(doc) and doc[end].text in POSSESSIVE:
                 continue
             code = self.resolver.country(cand.text)
             if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
@@ -170,6 +171,10 @@ class PlaceContext:
                 hi += 1
         return lo, hi
 
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+"""After a name, the mark that makes it the owner of the next one ("..., China's Tianjin"), so
+not an apposition to the name before."""
 
 SHARED_CUE_REACH = 16
 """How far past a name a shared plural type word may stand ("Lviv, Kyiv, Odesa and Vinnytsia Regions")."""
