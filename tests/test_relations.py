@@ -230,6 +230,21 @@ def test_medium_trigger_skips_subordinate_clause(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a tie stated as a state ("has been partnered with", "has also been linked with")
+    ("Oklahoma City has been partnered with Ulyanovsk for more than 20 years.", {P({"Oklahoma City", "Ulyanovsk"})}),
+    ("Vancouver has also been linked with Yokohama (Japan) and Edinburgh (Scotland).",
+     {P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})}),
+    # a phrase fronted before the subject sets the scene: its place is no party
+    ("Since that first link with Odessa, Vancouver has also been linked with Yokohama and Edinburgh.",
+     {P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})}),
+    # partnering on a project is no tie
+    ("Kyiv partnered with Warsaw on a refugee housing programme.", set()),
+])
+def test_standing_ties_and_fronted_phrases(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Poznań signed a cooperation agreement with the Greater Poland Voivodeship on 5 May.", set()),
     ("Lviv and the Lviv region signed a cooperation agreement on tourism.", set()),
     # another region of the same country can be a partner, so can a region of another country

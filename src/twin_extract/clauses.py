@@ -285,6 +285,20 @@ def outside_subordinates(doc: Doc, sent: Span, trigger_start: int, mentions: lis
     return [m for m in mentions if not any(lo <= m.span.start < hi for lo, hi in subordinate)]
 
 
+def outside_fronted(doc: Doc, lo: int, mentions: list[Mention]) -> list[Mention]:
+    """"Since that first link with Odessa, Vancouver has also been twinned with Yokohama": a
+    phrase opening the clause with a preposition or subordinator and closed by a comma right
+    before a place that is the clause's subject sets the scene; its places are not parties."""
+    subjects = [m for m in mentions if m.span.root.dep_ in ("nsubj", "nsubjpass")]
+    first = next((t for t in doc[lo:] if not t.is_space and not t.is_punct), None)
+    if not subjects or first is None or first.pos_ not in ("ADP", "SCONJ"):
+        return mentions
+    start = min(m.info.ext_start for m in subjects)
+    if start == 0 or doc[start - 1].text != ",":
+        return mentions
+    return [m for m in mentions if not lo <= m.span.start < start - 1]
+
+
 def venue(doc: Doc, mention: Mention, words: frozenset[str] = VENUE_WORDS) -> bool:
     """Is the place introduced as a location ("in Košice", "at Lviv", "south of Warsaw") rather
     than a partner?"""
