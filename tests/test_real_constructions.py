@@ -339,6 +339,8 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
      "our last channel.", "established"),
     ("Regina and Tula have been twinned since 1990. The council did not suspend the relationship with Tula.",
      "established"),
+    ("Regina and Tula have been twinned since 1990. The link with Tula should be suspended, a councillor said.",
+     "established"),
     # undone before it happened
     ("Regina and Tula have been twinned since 1990. The council overturned its decision to sever the "
      "relationship with Tula.", "established"),

@@ -132,10 +132,15 @@ def unreal_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
 
 def _denied_or_supposed(token: Token) -> bool:
     """The cue's verb (or the verb it belongs to) has a negation, a subject or object with "no",
-    or a condition marker; "no longer" itself is a termination, not its negation."""
+    a condition marker, or a modal of obligation or possibility ("should be suspended", "would
+    then have until October to dissolve it" counts through the verb an infinitive hangs on);
+    "no longer" itself is a termination, not its negation."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    modal_heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    if any(child.dep_ == "aux" and child.lower_ in SUPPOSING_MODALS for head in modal_heads for child in head.children):
+        return True
     for child in verb.children:
         if child.dep_ == "neg" and child.i != token.i and child.lower_ != "longer":
             return True
@@ -146,6 +151,10 @@ def _denied_or_supposed(token: Token) -> bool:
             return True
     return False
 
+
+SUPPOSING_MODALS = frozenset({"should", "could", "might", "may", "must"})
+"""Modals that make a termination a demand or a possibility ("should be suspended"); "will" and
+"would" are left out: "the council will end the agreement" reports a decision."""
 
 CONDITION_MARKERS = frozenset({"if", "whether", "unless"})
 """Subordinators that make a clause a supposition, not a report ("if we cut the ties")."""
