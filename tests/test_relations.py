@@ -239,6 +239,10 @@ def test_medium_trigger_skips_subordinate_clause(extractor, text, expected):
      {P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})}),
     # partnering on a project is no tie
     ("Kyiv partnered with Warsaw on a refugee housing programme.", set()),
+    # the lone partner is what a tie noun is said of: the host is the story's topic
+    ("Killarney has nine twin towns. Cooper City in the US is among the dormant twins.",
+     {P({"Killarney", "Cooper City"})}),
+    ("Killarney has nine twin towns. Cooper City in the US is among the towns its mayor visited.", set()),
 ])
 def test_standing_ties_and_fronted_phrases(extractor, text, expected):
     assert pairs_of(extractor.extract(text)) == expected

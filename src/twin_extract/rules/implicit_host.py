@@ -7,7 +7,7 @@ the story's topic (``anaphora.topic``).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import anaphora, clauses, event_dates
 from ..cues import Cue, DocCues
@@ -32,8 +32,11 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
     trigger = licensing_trigger(before, cues, any(t.strength == "strong" for t in triggers)) or \
         next((t for t in before if t.strength == "medium" and lex.relation(t) == "twinning"
               and clauses.tie_with(doc, t.end, partner)), None)
+    shape = "implicit-host-with"
     if trigger is None or trigger.strength == "weak" or not clauses.after_with(doc, partner):
-        return []
+        trigger, shape = _predicated_tie(doc, partner, triggers), "implicit-host-copula"
+        if trigger is None:
+            return []
     host = anaphora.topic([m for m in ctx.mentions if m.start < sent.start_char and m.key != partner.key],
                           ctx.mentions)
     if host is None:
@@ -45,5 +48,31 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
                                                    found_step.status)
     return [finding("implicit-host", host, partner, lex.relation(trigger), found_step, date,
                     [(sent.start_char, sent.end_char)], sent.start_char,
-                    [*rules_of(found_step, trigger.rule), "implicit-host-with", *partner.info.rules], trigger,
+                    [*rules_of(found_step, trigger.rule), shape, *partner.info.rules], trigger,
                     keeps_trigger=True)]
+
+
+def _predicated_tie(doc: Doc, partner: Mention, triggers: list[Cue]) -> Cue | None:
+    """"Cooper City in the US is among the dormant twins", "Bannalec remains the town's only
+    twin": the lone partner is the subject of "be"/"remain" and a strong tie noun stands in
+    what is said of it; the host is the story's topic."""
+    root = partner.span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_ not in COPULAS:
+        return None
+    verb = root.head
+    for trigger in triggers:
+        if trigger.strength != "strong" or trigger.start <= verb.i:
+            continue
+        head = doc[trigger.end - 1]
+        for _ in range(PREDICATE_REACH):
+            if head.i == verb.i:
+                return trigger
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return None
+
+
+COPULAS = frozenset({"be", "remain"})
+PREDICATE_REACH = 3
+"""Heads from the tie noun up to the verb ("among the dormant twins": twins, among, is)."""
