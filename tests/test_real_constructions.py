@@ -140,6 +140,11 @@ def test_regions_as_parties_with_their_codes(extractor, text, codes):
 @pytest.mark.parametrize("text, expected", [
     ("Eugene has been a sister city of Kakegawa since 1979, and of Kathmandu since 1975.",
      {P({"Eugene", "Kakegawa"}): "1979", P({"Eugene", "Kathmandu"}): "1975"}),
+    # a semicolon run of "with" phrases after a verb that makes ties ("set up", "established")
+    ("Hyogo had set up relationships with the State of Washington in 1963; with Khabarovsk Territory in "
+     "Russia in 1969; and with the State of Paraná in Brazil in 1970.",
+     {P({"Hyogo", "Washington"}): "1963", P({"Hyogo", "Khabarovskiy kray"}): "1969", P({"Hyogo", "Paraná"}): "1970"}),
+    ("Zhuhai established friendly relations with Lisbon in 1998.", {P({"Zhuhai", "Lisbon"}): "1998"}),
 ])
 def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
     records = extractor.extract(text)

@@ -26,7 +26,10 @@ PAIR_GLUE_AFTER_APPOSITION = re.compile(r"^\s*,?\s+(?:and|&)\s+$", re.IGNORECASE
 BETWEEN_PAIRS = re.compile(r"^\s*[,;]\s*(?:(?:and|while|as well as)\s+)?$", re.IGNORECASE)
 HYPHEN_GLUE = re.compile(r"^[-–—]$")
 BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", re.IGNORECASE)
-PARALLEL_PREP = re.compile(r"(?:,\s*|\s+)(?:and|as well as)\s+(of|with|to)\s+$", re.IGNORECASE)
+PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+"""Before a later list of the same partners: ", and with", "; with", "; and with"."""
+FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
 """What may stand between two places of one list, including a bracketed other spelling:
 "Novopolotsk (Navapolatsk) and ..."."""
@@ -219,11 +222,16 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
     list that repeats the preposition of the second one is another list of partners of the first."""
     text = text_of(doc)
 
+    def before(k: int) -> list[str]:
+        """The text before list ``k``, up to its cue words ("the State of") and up to its name."""
+        return [text[lists[k - 1][-1].end:start] for start in
+                (doc[lists[k][0].info.ext_start].idx, lists[k][0].span.start_char)]
+
     def preposition(k: int) -> str | None:
-        m = PARALLEL_PREP.search(text[lists[k - 1][-1].end:lists[k][0].span.start_char])
+        m = next((m for gap in before(k) if (m := PARALLEL_PREP.search(gap))), None)
         return m.group(1).lower() if m else None
 
-    first = re.search(r"\b(of|with|to)\s+$", text[lists[0][-1].end:lists[1][0].span.start_char], re.IGNORECASE)
+    first = next((m for gap in before(1) if (m := FIRST_PREP.search(gap))), None)
     if first is None:
         return []
     return [lists[k] for k in range(2, len(lists)) if preposition(k) == first.group(1).lower()]

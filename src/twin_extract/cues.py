@@ -22,6 +22,11 @@ class Cue:
     strength: str = ""
 
 
+LICENSES = "licenses"
+"""The strength of a status cue that says a tie was made ("established relations with"): like a
+cue other than "established", it licenses a medium trigger in its clause."""
+
+
 @dataclass
 class DocCues:
     """Everything the rules look up per document, found once: places, cues, dates, host phrases."""

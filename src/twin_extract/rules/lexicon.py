@@ -6,7 +6,7 @@ or look rows up by hand, so what a rule id means is decided here and in ``patter
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 
 from ..anaphora import HostReferences
 from ..countries import resolver_for
-from ..cues import Cue
+from ..cues import LICENSES, Cue
 from ..patterns import PatternSet
 from ..phrases import PatternIndex
 from ..places import Mention
@@ -93,7 +93,10 @@ class Lexicon:
                 if not any(s < t.end and t.start < e for s, e in blocked)]
 
     def status_cues(self, doc: Doc) -> list[Cue]:
-        return _cues(doc, self.status, self.status_rows, "status")
+        """Status phrases; a row that ``licenses`` a medium trigger ("established relations")
+        marks its cue with that strength."""
+        return [replace(c, strength=LICENSES) if self.status_rows[c.rule].get("licenses") else c
+                for c in _cues(doc, self.status, self.status_rows, "status")]
 
     def anaphors_in(self, span: Span) -> list[tuple[str, int, int]]:
         """Back-references in ``span``: (rule id, start, end), token offsets within the span."""

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from ..cues import Cue
+from ..cues import LICENSES, Cue
 
 STATUS_RANK = {"proposed": 1, "pending": 2, "established": 3, "signed": 3, "terminated": 4}
 """How far a tie got; a document's later step wins when two mentions disagree."""
@@ -53,7 +53,7 @@ def licensing_trigger(triggers: list[Cue], statuses: list[Cue], sentence_strong:
     for cue in sorted(triggers, key=lambda c: STRENGTH_ORDER.get(c.strength, 3)):
         if cue.strength == "strong":
             return cue
-        informative = [s for s in statuses if s.label != "established"]
+        informative = [s for s in statuses if s.label != "established" or s.strength == LICENSES]
         if cue.strength == "medium" and (informative or sentence_strong):
             return cue
         if cue.strength == "weak" and sentence_strong:
