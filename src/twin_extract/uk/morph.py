@@ -30,3 +30,15 @@ def nominatives(word: str) -> tuple[str, ...]:
         if inflected is not None:
             forms.append(inflected.word)
     return tuple(dict.fromkeys(forms))
+
+
+def is_known(word: str) -> bool:
+    """True when the dictionary has the word (a town with no Cyrillic name in GeoNames usually is not)."""
+    return analyzer().word_is_known(word.lower())
+
+
+def only_names(word: str) -> bool:
+    """True when every reading of a known word is a proper or indeclinable noun ("Нансі")."""
+    parses = analyzer().parse(word)
+    return bool(parses) and all({"Name", "Surn", "Geox", "Fixd"} & set(str(p.tag).replace(" ", ",").split(","))
+                                for p in parses)

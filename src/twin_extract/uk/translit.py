@@ -1,0 +1,98 @@
+"""Sound keys that let a Ukrainian spelling of a foreign town meet its Latin GeoNames name.
+
+GeoNames has Cyrillic names for few small foreign towns (Франконвіль, Аньйоне, Жиракув), but
+Ukrainian writes them by sound. Both spellings are reduced to one rough phonetic alphabet: the
+Cyrillic through a fixed letter table, the Latin through the spelling rules of the town's country
+(``patterns/uk/latin_sounds.jsonl``: Italian "ci" = чі, Polish "w" = в, French final "e" is silent).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+CYRILLIC_SOUNDS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "ž",
+    "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "g", "ц": "c",
+    "ч": "č", "ш": "š", "щ": "šč", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
+    "-": "-", " ": "-",
+}
+"""One sound per letter; г, ґ and х share "g" because Ukrainian renders Latin g and h as г."""
+KEEP = set("abcdefgiklmnoprstuvzšžč-")
+"""The letters of the sound alphabet; a Latin letter left outside it after the rules is dropped."""
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def _squeeze(key: str) -> str:
+    """Doubled sounds once ("ll" = л, "ii" from "оїм" = "oim"), hyphens kept as separators."""
+    return _DOUBLES.sub(r"\1", key).strip("-")
+
+
+def cyrillic_key(word: str) -> str:
+    """The sound key of a Ukrainian spelling: "Медічина" -> "medičina"."""
+    return _squeeze("".join(CYRILLIC_SOUNDS.get(ch, "") for ch in word.lower()))
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def latin_key(name: str, rules: Iterable[tuple[str, str]]) -> str:
+    """The sound key of a Latin name under ``rules`` (regex, replacement) applied in order to the
+    lower-case name; replacements are upper case so later rules leave them alone:
+    "Medicina" with Italian rules -> "medičina"."""
+    text = name.lower().replace(" ", "-")
+    for pattern, replacement in rules:
+        text = re.sub(pattern, replacement, text)
+    for mark, placeholder in (("Š", "\0s"), ("Ž", "\0z"), ("Č", "\0c")):
+        text = text.replace(mark, placeholder)
+    text = _strip_marks(text).lower()
+    text = text.replace("\0s", "š").replace("\0z", "ž").replace("\0c", "č")
+    return _squeeze("".join(ch for ch in text if ch in KEEP))
+
+
+class SoundMatcher:
+    """Places of one country found by the sound key of a Ukrainian spelling: the same key, or a
+    close one (difflib ratio >= ``min_ratio``) with the same first sound."""
+
+    def __init__(self, gazetteer_path, rules: list[dict], min_ratio: float = 0.8) -> None:
+        import sqlite3
+
+        self._conn = sqlite3.connect(f"file:{gazetteer_path}?mode=ro", uri=True, check_same_thread=False)
+        self._rules = rules
+        self._min_ratio = min_ratio
+        self._keys: dict[str, dict[str, list[tuple[str, tuple]]]] = {}
+
+    def _rules_for(self, country: str) -> list[tuple[str, str]]:
+        own = [(r["from"], r["to"]) for r in self._rules if country in r["countries"]]
+        return own + [(r["from"], r["to"]) for r in self._rules if "*" in r["countries"]]
+
+    def _country_keys(self, country: str) -> dict[str, list[tuple[str, tuple]]]:
+        """Sound keys of a country's places by first sound, built once per country."""
+        if country not in self._keys:
+            rules = self._rules_for(country)
+            by_first: dict[str, list[tuple[str, tuple]]] = {}
+            for row in self._conn.execute(
+                    "SELECT id, name, country, admin1, population FROM place WHERE country = ?", (country,)):
+                key = latin_key(row[1], rules)
+                if key:
+                    by_first.setdefault(key[0], []).append((key, row))
+            self._keys[country] = by_first
+        return self._keys[country]
+
+    def find(self, key: str, countries: Iterable[str]) -> tuple | None:
+        """The best (id, name, country, admin1, population) row for ``key`` in ``countries``."""
+        from difflib import SequenceMatcher
+
+        best: tuple[float, int, tuple] | None = None
+        for country in countries:
+            for candidate, row in self._country_keys(country).get(key[:1], []):
+                if abs(len(candidate) - len(key)) > 3:
+                    continue
+                ratio = 1.0 if candidate == key else SequenceMatcher(None, key, candidate).ratio()
+                if ratio >= self._min_ratio and (best is None or (ratio, row[4]) > best[:2]):
+                    best = (ratio, row[4], row)
+        return best[2] if best else None
