@@ -12,6 +12,8 @@ strongest cue in the sentence (``patterns/uk/status.jsonl``: ended > planned > s
 from __future__ import annotations
 
 import re
+from itertools import combinations
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 import spacy
@@ -21,6 +23,7 @@ from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRe
 from .dates import find_date
 from .patterns import rows
 from .places import Mention, PlaceFinder
+from .roles import Roles
 
 MODEL_NAME = "spacy.blank(uk)+pymorphy3-dicts-uk"
 
@@ -35,6 +38,8 @@ class UkrainianExtractor:
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
+        self.roles = Roles(patterns)
+        self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -43,29 +48,57 @@ class UkrainianExtractor:
     def records(self, item: NewsItem) -> list[TwinningRecord]:
         doc = self.nlp(item.text)
         mentions = self.places.mentions(item.text)
-        host = mentions[0] if mentions else None
-        default_year = item.published[:4] if item.published else None
-        found: dict[tuple[int, int], TwinningRecord] = {}
-        for sent in doc.sents:
+        host = next((m for m in mentions if m.type == "city"), None)
+        found: dict[tuple[str, str], TwinningRecord] = {}
+        for sent in _sentences(doc):
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
             if trigger is None:
                 continue
-            here = _unique([m for m in mentions if sent.start_char <= m.start < sent.end_char])
-            if host is not None and host.key not in {m.key for m in here}:
-                here = [host, *here] if len(here) == 1 else here
-            elif host is not None:
-                here = [host, *[m for m in here if m.key != host.key]]
-            status = next((r["status"] for r in self.statuses for w in lowered if w.startswith(r["stem"])),
-                          "established")
+            in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char
+                       and (m is host or self.roles.role(item.text, m, sent.start_char) is None)]
+            status = self._status(lowered)
+            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published)
-            in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            pairs = _dash_pairs(item.text, in_sent) or [(here[0], other) for other in here[1:]]
-            for a, b in pairs:
+            for a, b in self._pairs(item.text, in_sent, host, lowered):
                 key = tuple(sorted((a.key, b.key)))
-                if key[0] != key[1] and key not in found:
-                    found[key] = self._record(item, a, b, trigger["relation"], status, date, sent)
+                if key[0] == key[1]:
+                    continue
+                record = self._record(item, a, b, trigger["relation"], status, date, sent)
+                found[key] = _merge(found[key], record) if key in found else record
         return list(found.values())
+
+    def _status(self, lowered: list[str]) -> str:
+        """The strongest status cue of the sentence (lowest rank), else ``established``."""
+        return next((r["status"] for r in self.statuses for w in lowered
+                     if w == r.get("word") or "stem" in r and w.startswith(r["stem"])), "established")
+
+    def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
+               lowered: list[str]) -> list[tuple[Mention, Mention]]:
+        """Oblasts listed together pair with each other; towns pair as dashes say, all with all
+        for a multilateral agreement, else with the hub (see the module docstring)."""
+        regions = _unique([m for m in in_sent if m.type == "region"])
+        if len(regions) >= 2 and self._regions_act(text, regions[0]):
+            return list(combinations(regions, 2))
+        cities = [m for m in in_sent if m.type == "city"]
+        dashed = _dash_pairs(text, cities, host)
+        if dashed:
+            return dashed
+        here = _unique(cities)
+        if any(w.startswith(stem) for w in lowered for stem in self.multilateral) and len(here) >= 3:
+            return list(combinations(here, 2))
+        if host is not None and host.key not in {m.key for m in here}:
+            here = [host, *here] if len(here) == 1 else here
+        elif host is not None:
+            here = [host, *[m for m in here if m.key != host.key]]
+        return [(here[0], other) for other in here[1:]]
+
+    def _regions_act(self, text: str, first: Mention) -> bool:
+        """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали"),
+        not when they locate communities ("з громадами Чернігівської та Миколаївської областей")."""
+        before = re.findall(r"[\w'’]+", text[max(0, first.start - 40):first.start])
+        previous = before[-1].lower() if before else ""
+        return not (previous in PREPOSITIONS or any(previous.startswith(n) for n in self.places.nouns))
 
     def _record(self, item: NewsItem, a: Mention, b: Mention, relation: str, status: str,
                 date, sent) -> TwinningRecord:
@@ -103,16 +136,59 @@ def _party(m: Mention) -> Party:
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*$")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+PREPOSITIONS = {"з", "із", "зі", "до", "для", "між", "в", "у", "на"}
+STATUS_STRENGTH = {"terminated": 5, "signed": 4, "pending": 3, "proposed": 2, "established": 1}
+"""When several sentences state one pair, the most decisive status wins: an article reporting a
+signing is about the signing even if its headline only says the towns "became partners"."""
+YEAR = re.compile(r"\b(?:у|в)\s+(19[5-9]\d|20[0-4]\d)\s+(?:р\.|році|року)|\b(19[5-9]\d|20[0-4]\d)\s+(?:р\.|року|році)")
 
 
-def _dash_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+def _sentences(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
+    """The sentencizer's sentences, also cut at line breaks: headlines, datelines and list items
+    have no final stop."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    yield doc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def _last_year(text: str) -> str | None:
+    """The last year the text states ("у 2019 році", "2000 року"): a later "3 травня" is in it."""
+    years = [a or b for a, b in YEAR.findall(text)]
+    return years[-1] if years else None
+
+
+def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
+    """One record for a pair stated in several sentences: the stronger status, a date if any."""
+    keep, other = (new, old) if STATUS_STRENGTH[new.status] > STATUS_STRENGTH[old.status] else (old, new)
+    if keep.date is None and other.date is not None:
+        return replace(keep, date=other.date)
+    return keep
+
+
+def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> list[tuple[Mention, Mention]]:
     """The pairs a sentence writes as "A — B; C — D", each place in one pair; none when the
-    sentence has no such pair (then the hub rule applies)."""
+    sentence has no such pair (then the hub rule applies). A chain "A–B–C" names a network around
+    one town: the host when it is in the chain, else the first."""
     pairs, used = [], set()
+    chain: list[Mention] = []
     for a, b in zip(mentions, mentions[1:]):
-        if id(a) not in used and DASH_PAIR.match(text[a.end:b.start]):
-            pairs.append((a, b))
-            used |= {id(a), id(b)}
+        if DASH_PAIR.match(text[a.end:b.start]):
+            if id(a) in used and chain and chain[-1] is a:
+                chain.append(b)
+            elif id(a) not in used:
+                pairs.append((a, b))
+                used |= {id(a), id(b)}
+                chain = [a, b]
+    chained = [p for p in pairs if len(chain) >= 3 and p[0] is chain[0]]
+    if chained:
+        hub = next((m for m in chain if host is not None and m.key == host.key), chain[0])
+        pairs = [p for p in pairs if p not in chained] + [(hub, m) for m in chain if m is not hub]
     return pairs
 
 
