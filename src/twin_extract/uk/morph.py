@@ -37,8 +37,19 @@ def is_known(word: str) -> bool:
     return analyzer().word_is_known(word.lower())
 
 
-def only_names(word: str) -> bool:
-    """True when every reading of a known word is a proper or indeclinable noun ("Нансі")."""
+def only_names(word: str, fixed_only: bool = False) -> bool:
+    """True when every reading of a known word is a proper or indeclinable noun ("Нансі"); with
+    ``fixed_only``, indeclinable only (a foreign name, not a Ukrainian first name or surname)."""
+    tags = {"Fixd"} if fixed_only else {"Name", "Surn", "Geox", "Fixd"}
     parses = analyzer().parse(word)
-    return bool(parses) and all({"Name", "Surn", "Geox", "Fixd"} & set(str(p.tag).replace(" ", ",").split(","))
-                                for p in parses)
+    return bool(parses) and all(tags & set(str(p.tag).replace(" ", ",").split(",")) for p in parses)
+
+
+FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", "INTJ"}
+
+
+def is_function_word(word: str) -> bool:
+    """True when the dictionary's first reading is a preposition, conjunction, pronoun or adverb
+    ("Перед підписанням …" opens a sentence; a Slovak village alias is "Перед")."""
+    parses = analyzer().parse(word.lower())
+    return bool(parses) and is_known(word) and parses[0].tag.POS in FUNCTION_POS

@@ -18,7 +18,7 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import is_known, nominatives, only_names
+from .morph import is_function_word, is_known, nominatives, only_names
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -28,6 +28,7 @@ ADJECTIVE = re.compile(r"^(.*(?:ськ|цьк|зьк))(?:ий|а|е|і|ого|о
 LIST_GLUE = re.compile(r"\s*(?:\([^()\n]{0,40}\)|,|та\b|і\b|й\b|а також\b|[А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)\w*)")
 """What may stand between an adjective and its noun in a list: "Чортківською (Тернопільщина),
 Кіцманською … та Жовківською громадами"."""
+BRACKET = re.compile(r"\s*\(([\w'’ʼ-]+)")
 NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
@@ -94,17 +95,20 @@ class PlaceFinder:
                 counts[country] = counts.get(country, 0) + 1
         return sorted(counts, key=lambda c: -counts[c])
 
-    def _near_countries(self, text: str, start: int, end: int) -> tuple[list[str], bool]:
-        """Countries named within three words before or four after (same sentence), and whether
-        one stands right before the place."""
+    def _near_countries(self, text: str, start: int, end: int) -> tuple[list[str], str | None]:
+        """Countries named within three words before or four after (same sentence), and the
+        country that qualifies the place itself: an adjective right before it or one word before
+        ("з румунською комуною Апа"), or a country in brackets right after ("Вандліц (Німеччина)")."""
         before = SENTENCE_END.split(text[max(0, start - 80):start])[-1]
         after = SENTENCE_END.split(text[end:end + 80])[0]
         words_before = CUE_WORDS.findall(before)[-3:]
         near = [self.country_of(w) for w in reversed(words_before)] + \
                [self.country_of(w) for w in CUE_WORDS.findall(after)[:4]]
-        cued = bool(words_before) and self.country_of(words_before[-1]) not in (None, "UA") or \
-            len(words_before) >= 2 and self.country_of(words_before[-2]) not in (None, "UA")
-        return [c for c in near if c], cued
+        own = [self.country_of(w) for w in reversed(words_before[-2:])]
+        bracket = BRACKET.match(after)
+        if bracket:
+            own.insert(0, self.country_of(bracket.group(1)))
+        return [c for c in near if c], next((c for c in own if c), None)
 
     # --- lookups ----------------------------------------------------------------------------
 
@@ -116,13 +120,14 @@ class PlaceFinder:
         return nominatives(word)
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
-        if len(words) == 1 and self.not_places.intersection(self._forms(words[0])):
+        """Candidates over every reading, the first reading's first; none for a common word."""
+        if len(words) == 1 and (self.not_places.intersection(self._forms(words[0])) or is_function_word(words[0])):
             return ()
+        found: dict[int, Place] = {}
         for forms in _combinations([self._forms(w) for w in words]):
-            places = self.gazetteer.find(" ".join(forms))
-            if places:
-                return places
-        return ()
+            for place in self.gazetteer.find(" ".join(forms)):
+                found.setdefault(place.geonames_id, place)
+        return tuple(found.values())
 
     def _community_town(self, adjective: str) -> Place | None:
         """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective."""
@@ -156,13 +161,14 @@ class PlaceFinder:
         return next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
 
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
-        """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given."""
-        if not countries or is_known(word) and not (cued and only_names(word)):
+        """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
+        a town a country adjective qualifies may be shorter and sound a little further off."""
+        if not countries or is_known(word) and not only_names(word, fixed_only=not cued):
             return None
         for form in (*nominatives(word)[1:], word):
             key = cyrillic_key(form)
-            if len(key.replace("-", "")) >= MIN_SOUND_KEY:
-                row = self.sounds.find(key, countries)
+            if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued:
+                row = self.sounds.find(key, countries, min_ratio=0.75 if cued else None)
                 if row:
                     return row
         return None
@@ -176,19 +182,20 @@ class PlaceFinder:
         found: list[Mention] = []
         i = 0
         while i < len(words):
-            mention, size = self._mention_at(text, words, i, foreign)
+            mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found})
             if mention:
                 found.append(mention)
             i += size
         return found
 
-    def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str]) -> tuple[Mention | None, int]:
+    def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
+                    seen: set[str]) -> tuple[Mention | None, int]:
         word = words[i]
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
             if places:
-                return self._choose(text, places, word.start(), pair[1].end()), 2
+                return self._choose(text, places, word.start(), pair[1].end(), seen, foreign), 2
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind == "region":
             oblast = self._oblast(word.group(0))
@@ -202,19 +209,31 @@ class PlaceFinder:
                 return _city(town, word.group(0), word.start(), False), 1
         places = self._places([word.group(0)])
         if places:
-            return self._choose(text, places, word.start(), word.end()), 1
-        near, cued = self._near_countries(text, word.start(), word.end())
-        foreign_near = [c for c in near if c != "UA"]
-        row = self._by_sound(word.group(0), list(dict.fromkeys(foreign_near + foreign)), cued)
+            return self._choose(text, places, word.start(), word.end(), seen, foreign), 1
+        near, own = self._near_countries(text, word.start(), word.end())
+        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        row = self._by_sound(word.group(0), countries, own is not None)
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
-            return _city(place, word.group(0), word.start(), cued), 1
+            return _city(place, word.group(0), word.start(), own is not None), 1
         return None, 1
 
-    def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int) -> Mention:
-        """The homonym in a country named next to the place, else the most populous."""
-        near, cued = self._near_countries(text, start, end)
-        chosen = next((p for c in near for p in places if p.country == c), places[0])
+    def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int, seen: set[str],
+                foreign: list[str]) -> Mention | None:
+        """A place the document already named, else the homonym in a country named next to it,
+        else the most populous. When a country qualifies the place ("з чеським Табором") and no
+        homonym lies there, the town is looked for by sound in that country, and is no place
+        of the gazetteer's other countries."""
+        near, own = self._near_countries(text, start, end)
+        cued = own not in (None, "UA")
+        chosen = next((p for p in places if str(p.geonames_id) in seen), None)
+        if chosen is None and own and not any(p.country == own for p in places):
+            row = self._by_sound(text[start:end], [own], True) if " " not in text[start:end] else None
+            if row is None:
+                return None
+            chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
+        if chosen is None:
+            chosen = next((p for c in near for p in places if p.country == c), places[0])
         return _city(chosen, text[start:end], start, cued)
 
 

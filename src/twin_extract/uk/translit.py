@@ -83,16 +83,19 @@ class SoundMatcher:
             self._keys[country] = by_first
         return self._keys[country]
 
-    def find(self, key: str, countries: Iterable[str]) -> tuple | None:
-        """The best (id, name, country, admin1, population) row for ``key`` in ``countries``."""
+    def find(self, key: str, countries: Iterable[str], min_ratio: float | None = None) -> tuple | None:
+        """The best (id, name, country, admin1, population) row for ``key`` in ``countries``. A
+        compound GeoNames name also answers to its first part ("Medicina-Buda" to "Medicina")."""
         from difflib import SequenceMatcher
 
+        floor = min_ratio or self._min_ratio
         best: tuple[float, int, tuple] | None = None
         for country in countries:
             for candidate, row in self._country_keys(country).get(key[:1], []):
-                if abs(len(candidate) - len(key)) > 3:
-                    continue
-                ratio = 1.0 if candidate == key else SequenceMatcher(None, key, candidate).ratio()
-                if ratio >= self._min_ratio and (best is None or (ratio, row[4]) > best[:2]):
-                    best = (ratio, row[4], row)
+                for form, weight in ((candidate, 1.0), (candidate.split("-")[0], 0.99)):
+                    if abs(len(form) - len(key)) > 3 or (weight < 1 and form == candidate):
+                        continue
+                    ratio = weight * (1.0 if form == key else SequenceMatcher(None, key, form).ratio())
+                    if ratio >= floor and (best is None or (ratio, row[4]) > best[:2]):
+                        best = (ratio, row[4], row)
         return best[2] if best else None
