@@ -40,6 +40,7 @@ class UkrainianExtractor:
         self.places = PlaceFinder(patterns, not_places)
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
+        self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -48,12 +49,12 @@ class UkrainianExtractor:
     def records(self, item: NewsItem) -> list[TwinningRecord]:
         doc = self.nlp(item.text)
         mentions = self.places.mentions(item.text)
-        host = next((m for m in mentions if m.type == "city"), None)
+        host = self._host(item, mentions)
         found: dict[tuple[str, str], TwinningRecord] = {}
         for sent in _sentences(doc):
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
-            if trigger is None:
+            if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 continue
             in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char
                        and (m is host or self.roles.role(item.text, m, sent.start_char) is None)]
@@ -68,10 +69,23 @@ class UkrainianExtractor:
                 found[key] = _merge(found[key], record) if key in found else record
         return list(found.values())
 
+    def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
+        """The town the document is about: the first named in the headline (the title, else the
+        first line), else the first in the text that is not a venue ("9 липня в Римі Ніжин …")."""
+        cities = [m for m in mentions if m.type == "city"]
+        headline = item.text.split("\n", 1)[0] if not item.title else item.title
+        in_headline = [m for m in cities if m.start < len(headline) and item.text.startswith(headline)]
+        if in_headline:
+            return in_headline[0]
+        return next((m for m in cities if self.roles.role(item.text, m, _line_start(item.text, m.start)) is None),
+                    cities[0] if cities else None)
+
     def _status(self, lowered: list[str]) -> str:
         """The strongest status cue of the sentence (lowest rank), else ``established``."""
-        return next((r["status"] for r in self.statuses for w in lowered
-                     if w == r.get("word") or "stem" in r and w.startswith(r["stem"])), "established")
+        sentence = " ".join(lowered)
+        return next((r["status"] for r in self.statuses
+                     if "phrase" in r and r["phrase"] in sentence
+                     or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
                lowered: list[str]) -> list[tuple[Mention, Mention]]:
@@ -81,6 +95,10 @@ class UkrainianExtractor:
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
             return list(combinations(regions, 2))
         cities = [m for m in in_sent if m.type == "city"]
+        clauses = _clauses(text, cities)
+        if len(clauses) >= 2:
+            return [pair for clause in clauses for pair in (_dash_pairs(text, clause, host) or
+                                                            [(clause[0], other) for other in clause[1:]])]
         dashed = _dash_pairs(text, cities, host)
         if dashed:
             return dashed
@@ -134,7 +152,8 @@ def _party(m: Mention) -> Party:
                  geonames_id=m.geonames_id, start=m.start, end=m.end)
 
 
-DASH_PAIR = re.compile(r"^\s*[—–-]\s*$")
+DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
+CLAUSE_BREAK = re.compile(r";|,\s+а\s")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
 PREPOSITIONS = {"з", "із", "зі", "до", "для", "між", "в", "у", "на"}
 STATUS_STRENGTH = {"terminated": 5, "signed": 4, "pending": 3, "proposed": 2, "established": 1}
@@ -172,24 +191,36 @@ def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
 
 
 def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> list[tuple[Mention, Mention]]:
-    """The pairs a sentence writes as "A — B; C — D", each place in one pair; none when the
-    sentence has no such pair (then the hub rule applies). A chain "A–B–C" names a network around
-    one town: the host when it is in the chain, else the first."""
-    pairs, used = [], set()
-    chain: list[Mention] = []
+    """The pairs a sentence writes as "A — B; C — D" (or "А — з B"); none when it has no such
+    pair (then the hub rule applies). A run "A–B–C" names a network around one town: the host
+    when it is in the run, else the first."""
+    runs: list[list[Mention]] = []
     for a, b in zip(mentions, mentions[1:]):
         if DASH_PAIR.match(text[a.end:b.start]):
-            if id(a) in used and chain and chain[-1] is a:
-                chain.append(b)
-            elif id(a) not in used:
-                pairs.append((a, b))
-                used |= {id(a), id(b)}
-                chain = [a, b]
-    chained = [p for p in pairs if len(chain) >= 3 and p[0] is chain[0]]
-    if chained:
-        hub = next((m for m in chain if host is not None and m.key == host.key), chain[0])
-        pairs = [p for p in pairs if p not in chained] + [(hub, m) for m in chain if m is not hub]
+            if runs and runs[-1][-1] is a:
+                runs[-1].append(b)
+            else:
+                runs.append([a, b])
+    pairs = []
+    for run in runs:
+        hub = next((m for m in run if host is not None and m.key == host.key), run[0])
+        pairs += [(hub, m) for m in run if m is not hub]
     return pairs
+
+
+def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """The sentence's places split at "; " and ", а " when every part names two or more:
+    "Еріче поріднилося з Трускавцем, а Сільві — з Тростянцем" is two pairs, not one hub."""
+    groups: list[list[Mention]] = [[]]
+    for previous, mention in zip([None, *mentions], mentions):
+        if previous is not None and CLAUSE_BREAK.search(text[previous.end:mention.start]):
+            groups.append([])
+        groups[-1].append(mention)
+    return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
