@@ -96,7 +96,7 @@ class UkrainianExtractor:
             return list(combinations(regions, 2))
         cities = [m for m in in_sent if m.type == "city"]
         clauses = _clauses(text, cities)
-        if len(clauses) >= 2:
+        if clauses:
             return [pair for clause in clauses for pair in (_dash_pairs(text, clause, host) or
                                                             [(clause[0], other) for other in clause[1:]])]
         dashed = _dash_pairs(text, cities, host)
@@ -209,14 +209,15 @@ def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> lis
 
 
 def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
-    """The sentence's places split at "; " and ", а " when every part names two or more:
+    """The sentence's places split at "; " and ", а ", keeping the parts that name two or more:
     "Еріче поріднилося з Трускавцем, а Сільві — з Тростянцем" is two pairs, not one hub."""
     groups: list[list[Mention]] = [[]]
     for previous, mention in zip([None, *mentions], mentions):
         if previous is not None and CLAUSE_BREAK.search(text[previous.end:mention.start]):
             groups.append([])
         groups[-1].append(mention)
-    return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
+    paired = [g for g in groups if len(g) >= 2]
+    return paired if len(groups) >= 2 and paired else []
 
 
 def _line_start(text: str, pos: int) -> int:

@@ -28,7 +28,7 @@ ADJECTIVE = re.compile(r"^(.*(?:ськ|цьк|зьк))(?:ий|а|е|і|ого|о
 LIST_GLUE = re.compile(r"\s*(?:\([^()\n]{0,40}\)|,|та\b|і\b|й\b|а також\b|[А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)\w*)")
 """What may stand between an adjective and its noun in a list: "Чортківською (Тернопільщина),
 Кіцманською … та Жовківською громадами"."""
-BRACKET = re.compile(r"\s*\(([\w'’ʼ-]+)")
+BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
 NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
@@ -107,7 +107,7 @@ class PlaceFinder:
         own = [self.country_of(w) for w in reversed(words_before[-2:])]
         bracket = BRACKET.match(after)
         if bracket:
-            own.insert(0, self.country_of(bracket.group(1)))
+            own[:0] = [self.country_of(w) for w in CUE_WORDS.findall(bracket.group(1))]
         return [c for c in near if c], next((c for c in own if c), None)
 
     # --- lookups ----------------------------------------------------------------------------
@@ -136,9 +136,9 @@ class PlaceFinder:
                 if form.endswith(suffix):
                     stem = form[: -len(suffix)]
                     for ending in endings:
-                        places = self.gazetteer.find(stem + ending)
-                        if places and places[0].country == "UA":
-                            return places[0]
+                        place = next((p for p in self.gazetteer.find(stem + ending) if p.country == "UA"), None)
+                        if place is not None:
+                            return place
         return None
 
     def _oblast(self, adjective: str):
