@@ -49,7 +49,6 @@ FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", "INTJ"}
 
 
 def is_function_word(word: str) -> bool:
-    """True when the dictionary's first reading is a preposition, conjunction, pronoun or adverb
+    """True when the dictionary reads the word as a preposition, conjunction, pronoun or adverb
     ("Перед підписанням …" opens a sentence; a Slovak village alias is "Перед")."""
-    parses = analyzer().parse(word.lower())
-    return bool(parses) and is_known(word) and parses[0].tag.POS in FUNCTION_POS
+    return is_known(word) and any(p.tag.POS in FUNCTION_POS for p in analyzer().parse(word.lower()))
