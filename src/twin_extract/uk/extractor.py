@@ -51,22 +51,30 @@ class UkrainianExtractor:
         mentions = self.places.mentions(item.text)
         host = self._host(item, mentions)
         found: dict[tuple[str, str], TwinningRecord] = {}
+        previous: list[tuple[str, str]] = []
         for sent in _sentences(doc):
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
+                previous = []
                 continue
             in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char
                        and (m is host or self.roles.role(item.text, m, sent.start_char) is None)]
             status = self._status(lowered)
             default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published)
+            keys = []
             for a, b in self._pairs(item.text, in_sent, host, lowered):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1]:
                     continue
                 record = self._record(item, a, b, trigger["relation"], status, date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
+                keys.append(key)
+            if not in_sent and status != "established":
+                for key in previous:
+                    found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
+            previous = keys or previous
         return list(found.values())
 
     def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
@@ -124,7 +132,7 @@ class UkrainianExtractor:
         return TwinningRecord(
             id=record_id(item.id, [p.key for p in parties]), source=item.source(lang="uk"),
             relation=relation, status=status, parties=parties,
-            date=DateInfo(date.text, date.value, date.precision, date.start, date.end) if date else None,
+            date=_date_info(date),
             evidence=[Evidence(sent.text, sent.start_char, sent.end_char)], confidence=0.7,
             extractor=Provenance(model=MODEL_NAME))
 
@@ -174,6 +182,10 @@ def _sentences(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
                 start = token.i + 1
         if start < sent.end:
             yield doc[start:sent.end]
+
+
+def _date_info(date) -> DateInfo | None:
+    return DateInfo(date.text, date.value, date.precision, date.start, date.end) if date else None
 
 
 def _last_year(text: str) -> str | None:
