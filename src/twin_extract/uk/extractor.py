@@ -52,14 +52,17 @@ class UkrainianExtractor:
         host = self._host(item, mentions)
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
+        heading: list[Mention] = []
         for sent in _sentences(doc):
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
+            named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 previous = []
+                heading = named if len(named) == 1 and len(sent) <= HEADING_TOKENS else []
                 continue
-            in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char
-                       and (m is host or self.roles.role(item.text, m, sent.start_char) is None)]
+            in_sent = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            in_sent, heading = in_sent or heading, []
             status = self._status(lowered)
             default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published)
@@ -163,6 +166,9 @@ def _party(m: Mention) -> Party:
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
 CLAUSE_BREAK = re.compile(r";|,\s+а\s")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+HEADING_TOKENS = 6
+"""A line this short naming one place heads the lines under it: on a partner-list page
+"Кременчук (Україна)" is followed by "Угоду підписано: 30 червня 2004 року"."""
 PREPOSITIONS = {"з", "із", "зі", "до", "для", "між", "в", "у", "на"}
 STATUS_STRENGTH = {"terminated": 5, "signed": 4, "pending": 3, "proposed": 2, "established": 1}
 """When several sentences state one pair, the most decisive status wins: an article reporting a

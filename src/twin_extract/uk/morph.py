@@ -52,3 +52,10 @@ def is_function_word(word: str) -> bool:
     """True when the dictionary reads the word as a preposition, conjunction, pronoun or adverb
     ("Перед підписанням …" opens a sentence; a Slovak village alias is "Перед")."""
     return is_known(word) and any(p.tag.POS in FUNCTION_POS for p in analyzer().parse(word.lower()))
+
+
+def is_first_name(word: str) -> bool:
+    """True when the dictionary's first reading is a first name: the next word is a surname
+    ("Тарас Шевченко", "імені Богдана Хмельницького"), even when a town bears it."""
+    parses = analyzer().parse(word)
+    return bool(parses) and "Name" in str(parses[0].tag)

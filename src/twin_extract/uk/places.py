@@ -18,7 +18,7 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import is_function_word, is_known, nominatives, only_names
+from .morph import is_first_name, is_function_word, is_known, nominatives, only_names
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -29,6 +29,8 @@ LIST_GLUE = re.compile(r"\s*(?:\([^()\n]{0,40}\)|,|та\b|і\b|й\b|а тако�
 """What may stand between an adjective and its noun in a list: "Чортківською (Тернопільщина),
 Кіцманською … та Жовківською громадами"."""
 BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
+COUNTRY_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк)[а-яіїє]*$", re.I)
+"""A country's adjective ("польською") qualifies the next noun; its name ("України в …") does not."""
 NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
@@ -104,7 +106,7 @@ class PlaceFinder:
         words_before = CUE_WORDS.findall(before)[-3:]
         near = [self.country_of(w) for w in reversed(words_before)] + \
                [self.country_of(w) for w in CUE_WORDS.findall(after)[:4]]
-        own = [self.country_of(w) for w in reversed(words_before[-2:])]
+        own = [self.country_of(w) for w in reversed(words_before[-2:]) if COUNTRY_ADJECTIVE.search(w)]
         bracket = BRACKET.match(after)
         if bracket:
             own[:0] = [self.country_of(w) for w in CUE_WORDS.findall(bracket.group(1))]
@@ -191,6 +193,8 @@ class PlaceFinder:
     def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
                     seen: set[str]) -> tuple[Mention | None, int]:
         word = words[i]
+        if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
+            return None, 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
