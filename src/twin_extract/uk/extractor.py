@@ -82,14 +82,17 @@ class UkrainianExtractor:
 
     def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
         """The town the document is about: the first named in the headline (the title, else the
-        first line), else the first in the text that is not a venue ("9 липня в Римі Ніжин …")."""
+        first line) that is not a venue, else the headline's venue ("В Ужгороді пропонують …"),
+        else the first in the text that is not a venue ("9 липня в Римі Ніжин …")."""
         cities = [m for m in mentions if m.type == "city"]
         headline = item.text.split("\n", 1)[0] if not item.title else item.title
         in_headline = [m for m in cities if m.start < len(headline) and item.text.startswith(headline)]
-        if in_headline:
-            return in_headline[0]
-        return next((m for m in cities if self.roles.role(item.text, m, _line_start(item.text, m.start)) is None),
-                    cities[0] if cities else None)
+        return next((m for m in in_headline if self._not_venue(item.text, m)), None) or \
+            (in_headline[0] if in_headline else None) or \
+            next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None)
+
+    def _not_venue(self, text: str, mention: Mention) -> bool:
+        return self.roles.role(text, mention, _line_start(text, mention.start)) is None
 
     def _status(self, lowered: list[str]) -> str:
         """The strongest status cue of the sentence (lowest rank), else ``established``."""
