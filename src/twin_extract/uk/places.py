@@ -35,6 +35,12 @@ NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_SOUND_KEY = 4
+CUED_RATIO = 0.75
+UNCUED_RATIO = 0.9
+"""How close a sound key must be: loose when a country adjective qualifies the word ("румунська
+комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
+RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
+"""A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
 
 @dataclass(frozen=True)
@@ -165,12 +171,12 @@ class PlaceFinder:
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
         a town a country adjective qualifies may be shorter and sound a little further off."""
-        if not countries or is_known(word) and not only_names(word, fixed_only=not cued):
+        if not countries or RUSSIAN_LETTERS.search(word) or is_known(word) and not only_names(word, fixed_only=not cued):
             return None
         for form in (*nominatives(word)[1:], word):
             key = cyrillic_key(form)
             if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued:
-                row = self.sounds.find(key, countries, min_ratio=0.75 if cued else None)
+                row = self.sounds.find(key, countries, min_ratio=CUED_RATIO if cued else UNCUED_RATIO)
                 if row:
                     return row
         return None
