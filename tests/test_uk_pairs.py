@@ -61,3 +61,10 @@ def test_a_day_takes_the_last_year_the_text_stated(extractor) -> None:
     text = ("Луцьк і Люблін уклали угоду про співпрацю у 2019 році. "
             "3 травня міський голова Луцька підписав угоду про співпрацю з Рівним.")
     assert _found(extractor, text, published="2024-01-01")[frozenset({"Lutsk", "Rivne"})] == ("signed", "2019-05-03")
+
+
+def test_a_list_after_a_colon_pairs_its_items_with_the_head(extractor) -> None:
+    text = ("Новини міста\n\nМіста-партнери Житомира:\n- Гдиня (Польща), угоду підписано у 1999 році;\n"
+            "- Пардубице (Чехія);\n\nКонтакти: вул. Київська, 1")
+    assert _found(extractor, text) == {frozenset({"Zhytomyr", "Gdynia"}): ("signed", "1999"),
+                                       frozenset({"Zhytomyr", "Pardubice"}): ("established", None)}

@@ -53,10 +53,15 @@ class UkrainianExtractor:
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
+        opened: tuple[dict, Mention | None, str] | None = None
         for sent in _sentences(doc):
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+            item_of = opened if opened and LIST_ITEM.match(sent.text) else None
+            opened = item_of
+            if item_of and trigger is None:
+                trigger = item_of[0]
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 previous = []
                 heading = named if len(named) == 1 and len(sent) <= HEADING_TOKENS else []
@@ -64,6 +69,12 @@ class UkrainianExtractor:
             in_sent = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
             in_sent, heading = in_sent or heading, []
             status = self._status(lowered)
+            if item_of:
+                hub = item_of[1]
+                in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
+                status = item_of[2] if status == "established" else status
+            elif sent.text.rstrip().endswith(":"):
+                opened = (trigger, in_sent[0] if in_sent else host, status)
             default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published)
             keys = []
@@ -169,6 +180,8 @@ def _party(m: Mention) -> Party:
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
 CLAUSE_BREAK = re.compile(r";|,\s+а\s")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
 HEADING_TOKENS = 6
 """A line this short naming one place heads the lines under it: on a partner-list page
 "Кременчук (Україна)" is followed by "Угоду підписано: 30 червня 2004 року"."""
