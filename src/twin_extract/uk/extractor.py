@@ -1,12 +1,17 @@
 """Records from Ukrainian text, without a dependency parse (none installs offline for Ukrainian).
 
-Decision: a sentence with a twinning/cooperation trigger (``patterns/uk/triggers.jsonl``) pairs
-its places: with two or more, the first named is the hub and is paired with each other one (the
-shape of "X підписало меморандум з Y" and "побратими X: A, B, C"); with one foreign place, the
-document's first place (its host, usually in the headline) is the other party, and when the host
-is among several places it is the hub. Status is the
-strongest cue in the sentence (``patterns/uk/status.jsonl``: ended > planned > signed), else
-``established``. The record has the English record's shape, with ``source.lang = "uk"``.
+Decision: a sentence (cut also at line breaks) with a twinning/cooperation trigger
+(``patterns/uk/triggers.jsonl``) pairs the places that can be parties (``roles``: not venues,
+person names or context regions; places from ``places``). Oblasts listed together as actors pair
+with each other; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
+"; " and ", а ", all with all for a multilateral agreement, else the first named is the hub and
+is paired with each other one. With one place, the document's host (the headline's town) is the
+other party. A short line naming one place heads the trigger line under it, and a trigger
+sentence ending in a colon opens a list of partners. Status is the strongest cue in the sentence
+(``patterns/uk/status.jsonl``: a call < ended < planned < signed by rank), else ``established``;
+a cue in a following trigger sentence naming no place applies to the pairs before it, and a pair
+stated in several sentences keeps its most decisive status. The record has the English record's
+shape, with ``source.lang = "uk"``.
 """
 
 from __future__ import annotations

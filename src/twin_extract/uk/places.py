@@ -54,18 +54,15 @@ class Mention:
     end: int
     geonames_id: int | None = None
     subdivision: str | None = None
-    cued: bool = False
-    """A country adjective or name stands right before it ("з польським Любліном"), marking a
-    foreign partner."""
 
     @property
     def type(self) -> str:
         return "region" if self.subdivision else "city"
 
 
-def _city(place: Place, text: str, start: int, cued: bool) -> Mention:
+def _city(place: Place, text: str, start: int) -> Mention:
     return Mention(str(place.geonames_id), place.name, place.country, text, start, start + len(text),
-                   geonames_id=place.geonames_id, cued=cued)
+                   geonames_id=place.geonames_id)
 
 
 class PlaceFinder:
@@ -80,7 +77,7 @@ class PlaceFinder:
                                    key=lambda c: -len(c[0]))
         sounds = rows("latin_sounds.jsonl", patterns)
         self.sounds = SoundMatcher(self.gazetteer.path, sounds)
-        ua_rules = self.sounds._rules_for("UA")
+        ua_rules = self.sounds.rules_for("UA")
         self.oblasts = {latin_key(s.name.removesuffix(" oblast"), ua_rules): s
                         for s in pycountry.subdivisions.get(country_code="UA") if s.type == "Region"}
 
@@ -171,7 +168,9 @@ class PlaceFinder:
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
         a town a country adjective qualifies may be shorter and sound a little further off."""
-        if not countries or RUSSIAN_LETTERS.search(word) or is_known(word) and not only_names(word, fixed_only=not cued):
+        if not countries or RUSSIAN_LETTERS.search(word):
+            return None
+        if is_known(word) and not only_names(word, fixed_only=not cued):
             return None
         for form in (*nominatives(word)[1:], word):
             key = cyrillic_key(form)
@@ -205,7 +204,7 @@ class PlaceFinder:
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
             if places:
-                return self._choose(text, places, word.start(), pair[1].end(), seen, foreign), 2
+                return self._choose(text, places, word.start(), pair[1].end(), seen), 2
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind == "region":
             oblast = self._oblast(word.group(0))
@@ -216,26 +215,25 @@ class PlaceFinder:
         if kind == "community":
             town = self._community_town(word.group(0))
             if town is not None:
-                return _city(town, word.group(0), word.start(), False), 1
+                return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places:
-            return self._choose(text, places, word.start(), word.end(), seen, foreign), 1
+            return self._choose(text, places, word.start(), word.end(), seen), 1
         near, own = self._near_countries(text, word.start(), word.end())
         countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
         row = self._by_sound(word.group(0), countries, own is not None)
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
-            return _city(place, word.group(0), word.start(), own is not None), 1
+            return _city(place, word.group(0), word.start()), 1
         return None, 1
 
-    def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int, seen: set[str],
-                foreign: list[str]) -> Mention | None:
+    def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
+                seen: set[str]) -> Mention | None:
         """A place the document already named, else the homonym in a country named next to it,
         else the most populous. When a country qualifies the place ("з чеським Табором") and no
         homonym lies there, the town is looked for by sound in that country, and is no place
         of the gazetteer's other countries."""
         near, own = self._near_countries(text, start, end)
-        cued = own not in (None, "UA")
         chosen = next((p for p in places if str(p.geonames_id) in seen), None)
         if chosen is None and own and not any(p.country == own for p in places):
             row = self._by_sound(text[start:end], [own], True) if " " not in text[start:end] else None
@@ -244,7 +242,7 @@ class PlaceFinder:
             chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
             chosen = next((p for c in near for p in places if p.country == c), places[0])
-        return _city(chosen, text[start:end], start, cued)
+        return _city(chosen, text[start:end], start)
 
 
 def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:

@@ -66,14 +66,14 @@ class SoundMatcher:
         self._min_ratio = min_ratio
         self._keys: dict[str, dict[str, list[tuple[str, tuple]]]] = {}
 
-    def _rules_for(self, country: str) -> list[tuple[str, str]]:
+    def rules_for(self, country: str) -> list[tuple[str, str]]:
         own = [(r["from"], r["to"]) for r in self._rules if country in r["countries"]]
         return own + [(r["from"], r["to"]) for r in self._rules if "*" in r["countries"]]
 
     def _country_keys(self, country: str) -> dict[str, list[tuple[str, tuple]]]:
         """Sound keys of a country's places by first sound, built once per country."""
         if country not in self._keys:
-            rules = self._rules_for(country)
+            rules = self.rules_for(country)
             by_first: dict[str, list[tuple[str, tuple]]] = {}
             for row in self._conn.execute(
                     "SELECT id, name, country, admin1, population FROM place WHERE country = ?", (country,)):
