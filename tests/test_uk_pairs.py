@@ -31,6 +31,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # a dash run is a network around its first town
     ("Учасники обговорили партнерство Люблін–Луцьк–Рівне.",
      {frozenset({"Lublin", "Lutsk"}), frozenset({"Lublin", "Rivne"})}),
+    # "Міста …" opening a sentence refers to the towns of the sentence before
+    ("Мер Житомира прийняв делегацію Гдині. Міста є побратимами вже багато років.",
+     {frozenset({"Zhytomyr", "Gdynia"})}),
     # towns still looking for partners have none
     ("Делегати з Ірпеня, Бучі та Ворзеля зустрілися з мерами і шукають партнерів.", set()),
 ])

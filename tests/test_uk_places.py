@@ -57,6 +57,15 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
     ("Бучанська громада уклала меморандуми про співпрацю з Ковельською, Рахівською та Бродівською громадами.",
      {frozenset({"Bucha/UA", "Kovel/UA"}), frozenset({"Bucha/UA", "Rakhiv/UA"}),
       frozenset({"Bucha/UA", "Brody/UA"})}),
+    # the adjective is the town's own name; с and к of the town merge into -ськ-/-цьк-
+    ("Хмельницька міська рада припинила дію угоди про побратимство з російським Підольськом.",
+     {frozenset({"Khmelnytskyi/UA", "Podolsk/RU"})}),
+    ("Черкаська міська рада ухвалила рішення про побратимство з містом Гранада (Іспанія).",
+     {frozenset({"Cherkasy/UA", "Granada/ES"})}),
+    ("Кременчуцька міська рада розірвала угоду з російським Ногінськом.",
+     {frozenset({"Kremenchuk/UA", "Noginsk/RU"})}),
+    ("Рівненська міська рада підписала угоду про партнерство з литовським містом Паневежис.",
+     {frozenset({"Rivne/UA", "Panevėžys/LT"})}),
 ])
 def test_places_found(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected

@@ -46,6 +46,7 @@ class UkrainianExtractor:
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
+        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)]
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -59,6 +60,7 @@ class UkrainianExtractor:
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
         opened: tuple[dict, Mention | None, str] | None = None
+        before: list[Mention] = []
         for sent in _sentences(doc):
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
@@ -67,12 +69,13 @@ class UkrainianExtractor:
             opened = item_of
             if item_of and trigger is None:
                 trigger = item_of[0]
+            parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
-                previous = []
+                previous, before = [], parties
                 heading = named if len(named) == 1 and len(sent) <= HEADING_TOKENS else []
                 continue
-            in_sent = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
-            in_sent, heading = in_sent or heading, []
+            back = before if self._refers_back(sent.text) and len(_unique(before)) >= 2 else []
+            in_sent, heading, before = parties or heading or back, [], parties
             status = self._status(lowered)
             if item_of:
                 hub = item_of[1]
@@ -95,6 +98,11 @@ class UkrainianExtractor:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
         return list(found.values())
+
+    def _refers_back(self, sentence: str) -> bool:
+        """The sentence opens with "Міста …", "Сторони …": its parties are the sentence before's."""
+        lowered = sentence.lower()
+        return any(re.match(rf"\s*{re.escape(a)}\b", lowered) for a in self.anaphors)
 
     def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
         """The town the document is about: the first named in the headline (the title, else the

@@ -135,7 +135,13 @@ class PlaceFinder:
         return tuple(found.values())
 
     def _community_town(self, adjective: str) -> Place | None:
-        """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective."""
+        """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective,
+        unless the adjective is the town's own name ("Хмельницька міська рада" is Хмельницький's)."""
+        for form in nominatives(adjective)[1:]:
+            if form.endswith("ий"):
+                own = next((p for p in self.gazetteer.find(form) if p.country == "UA"), None)
+                if own is not None:
+                    return own
         for form in nominatives(adjective):
             for suffix, endings in self.adjective_towns:
                 if form.endswith(suffix):
@@ -167,10 +173,11 @@ class PlaceFinder:
 
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
-        a town a country adjective qualifies may be shorter and sound a little further off."""
+        a town a country adjective qualifies may be a dictionary word, shorter, and sound a little
+        further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried."""
         if not countries or RUSSIAN_LETTERS.search(word):
             return None
-        if is_known(word) and not only_names(word, fixed_only=not cued):
+        if not cued and is_known(word) and not only_names(word, fixed_only=True):
             return None
         for form in (*nominatives(word)[1:], word):
             key = cyrillic_key(form)
