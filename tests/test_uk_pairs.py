@@ -71,3 +71,10 @@ def test_a_list_after_a_colon_pairs_its_items_with_the_head(extractor) -> None:
             "- Пардубице (Чехія);\n\nКонтакти: вул. Київська, 1")
     assert _found(extractor, text) == {frozenset({"Zhytomyr", "Gdynia"}): ("signed", "1999"),
                                        frozenset({"Zhytomyr", "Pardubice"}): ("established", None)}
+
+
+def test_a_clause_naming_one_place_continues_the_subject_with_its_own_date(extractor) -> None:
+    text = ("Київська міська рада призупинила дію угоди про співпрацю з Москвою у 2014 році, "
+            "а у 2022 році розірвала побратимські зв'язки з Мінськом.")
+    assert _found(extractor, text) == {frozenset({"Kyiv", "Moscow"}): ("terminated", "2014"),
+                                       frozenset({"Kyiv", "Minsk"}): ("terminated", "2022")}

@@ -90,7 +90,8 @@ class UkrainianExtractor:
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1]:
                     continue
-                record = self._record(item, a, b, trigger["relation"], status, date, sent)
+                record = self._record(item, a, b, trigger["relation"], status,
+                                      _clause_date(item.text, sent, b, default_year, item.published) or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
             if not in_sent and status != "established":
@@ -135,8 +136,10 @@ class UkrainianExtractor:
         cities = [m for m in in_sent if m.type == "city"]
         clauses = _clauses(text, cities)
         if clauses:
-            return [pair for clause in clauses for pair in (_dash_pairs(text, clause, host) or
-                                                            [(clause[0], other) for other in clause[1:]])]
+            subject = clauses[0][0]
+            return [pair for clause in clauses for pair in (
+                _dash_pairs(text, clause, host) or [(clause[0], other) for other in clause[1:]]
+                or [(subject, clause[0])])]
         dashed = _dash_pairs(text, cities, host)
         if dashed:
             return dashed
@@ -192,6 +195,7 @@ def _party(m: Mention) -> Party:
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
 CLAUSE_BREAK = re.compile(r";|,\s+а\s")
+CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s|[.!?]\s|\n")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
 LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 """A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
@@ -256,15 +260,42 @@ def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> lis
 
 
 def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
-    """The sentence's places split at "; " and ", а ", keeping the parts that name two or more:
-    "Еріче поріднилося з Трускавцем, а Сільві — з Тростянцем" is two pairs, not one hub."""
+    """The sentence's places split at "; " and ", а ": "Еріче поріднилося з Трускавцем, а Сільві —
+    з Тростянцем" is two pairs, not one hub. A part naming one place continues the first part's
+    subject ("Київ зупинив угоду з Москвою, а у 2022 році розірвав зв'язки з Мінськом") unless a
+    dash shows another subject left out; none when no part names two places."""
     groups: list[list[Mention]] = [[]]
     for previous, mention in zip([None, *mentions], mentions):
         if previous is not None and CLAUSE_BREAK.search(text[previous.end:mention.start]):
             groups.append([])
         groups[-1].append(mention)
-    paired = [g for g in groups if len(g) >= 2]
-    return paired if len(groups) >= 2 and paired else []
+    if len(groups) < 2 or not any(len(g) >= 2 for g in groups):
+        return []
+    return [g for g in groups if len(g) >= 2 or g is not groups[0] and not _elliptic(text, g[0])]
+
+
+def _clause_date(text: str, sent: spacy.tokens.Span, mention: Mention, default_year: str | None,
+                 published: str | None):
+    """The date stated in the partner's own clause, when the sentence has several clauses:
+    "… з Москвою у 2014 році, а у 2022 році … з Мінськом" dates each tie apart."""
+    if not CLAUSE_BREAK.search(sent.text):
+        return None
+    start, end = _clause_span(text, mention)
+    start, end = max(start, sent.start_char), min(end, sent.end_char)
+    return find_date(text[start:end], start, default_year, published)
+
+
+def _elliptic(text: str, mention: Mention) -> bool:
+    """True when the clause of ``mention`` has a dash for a verb left out ("а Сільві — з …")."""
+    start, end = _clause_span(text, mention)
+    return bool(re.search(r"\s[—–-]\s", text[start:end]))
+
+
+def _clause_span(text: str, mention: Mention) -> tuple[int, int]:
+    """The clause around a mention, between "; "/", а " breaks and sentence ends."""
+    start = max((m.end() for m in CLAUSE_OR_SENTENCE.finditer(text, 0, mention.start)), default=0)
+    following = CLAUSE_OR_SENTENCE.search(text, mention.end)
+    return start, following.start() if following else len(text)
 
 
 def _line_start(text: str, pos: int) -> int:

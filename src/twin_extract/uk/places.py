@@ -135,13 +135,15 @@ class PlaceFinder:
         return tuple(found.values())
 
     def _community_town(self, adjective: str) -> Place | None:
-        """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective,
-        unless the adjective is the town's own name ("Хмельницька міська рада" is Хмельницький's)."""
-        for form in nominatives(adjective)[1:]:
-            if form.endswith("ий"):
-                own = next((p for p in self.gazetteer.find(form) if p.country == "UA"), None)
-                if own is not None:
-                    return own
+        """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective.
+        When the adjective is also a town's own name ("Хмельницька міська рада": Хмельницький),
+        the larger of the two is meant (not the village Київський for "Київська міська рада")."""
+        own = next((p for form in nominatives(adjective)[1:] if form.endswith("ий")
+                    for p in self.gazetteer.find(form) if p.country == "UA"), None)
+        behind = self._town_behind(adjective)
+        return max((p for p in (own, behind) if p is not None), key=lambda p: p.population, default=None)
+
+    def _town_behind(self, adjective: str) -> Place | None:
         for form in nominatives(adjective):
             for suffix, endings in self.adjective_towns:
                 if form.endswith(suffix):
