@@ -91,3 +91,14 @@ def test_oblasts(extractor, text: str, expected: set) -> None:
 ])
 def test_not_places(extractor, text: str) -> None:
     assert _pairs(extractor, text) == set()
+
+
+def test_the_ukrainian_extractor_pickles(extractor) -> None:
+    """Like the gazetteer, so a process pool may ship it: the sound matcher reopens its index."""
+    import pickle
+
+    from twin_extract.record import NewsItem
+
+    text = "Житомир підписав угоду з польським Жиракувом."
+    copy = pickle.loads(pickle.dumps(extractor.ukrainian))
+    assert [r.parties[1].name for r in copy.records(NewsItem(text=text, id="a"))] == ["Żyraków"]

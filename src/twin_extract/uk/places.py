@@ -78,7 +78,7 @@ class PlaceFinder:
         sounds = rows("latin_sounds.jsonl", patterns)
         self.sounds = SoundMatcher(self.gazetteer.path, sounds)
         ua_rules = self.sounds.rules_for("UA")
-        self.oblasts = {latin_key(s.name.removesuffix(" oblast"), ua_rules): s
+        self.oblasts = {latin_key(s.name.removesuffix(" oblast"), ua_rules): (s.code, s.name)
                         for s in pycountry.subdivisions.get(country_code="UA") if s.type == "Region"}
 
     # --- cues -------------------------------------------------------------------------------
@@ -154,7 +154,8 @@ class PlaceFinder:
                             return place
         return None
 
-    def _oblast(self, adjective: str):
+    def _oblast(self, adjective: str) -> tuple[str, str] | None:
+        """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61."""
         match = ADJECTIVE.match(adjective)
         return self.oblasts.get(cyrillic_key(match.group(1) + "а")) if match else None
 
@@ -218,8 +219,8 @@ class PlaceFinder:
         if kind == "region":
             oblast = self._oblast(word.group(0))
             if oblast is not None:
-                return Mention(oblast.code, oblast.name, "UA", word.group(0), word.start(), word.end(),
-                               subdivision=oblast.code), 1
+                code, name = oblast
+                return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
             return None, 1
         if kind == "community":
             town = self._community_town(word.group(0))

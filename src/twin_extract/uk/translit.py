@@ -61,10 +61,18 @@ class SoundMatcher:
     def __init__(self, gazetteer_path, rules: list[dict], min_ratio: float = 0.8) -> None:
         import sqlite3
 
+        self._path = gazetteer_path
         self._conn = sqlite3.connect(f"file:{gazetteer_path}?mode=ro", uri=True, check_same_thread=False)
         self._rules = rules
         self._min_ratio = min_ratio
         self._keys: dict[str, dict[str, list[tuple[str, tuple]]]] = {}
+
+    def __getstate__(self) -> dict:
+        """Picklable like the gazetteer: the path and rules travel, the connection is reopened."""
+        return {"path": self._path, "rules": self._rules, "min_ratio": self._min_ratio}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"], state["rules"], state["min_ratio"])
 
     def rules_for(self, country: str) -> list[tuple[str, str]]:
         own = [(r["from"], r["to"]) for r in self._rules if country in r["countries"]]
