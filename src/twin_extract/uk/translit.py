@@ -84,7 +84,7 @@ class SoundMatcher:
             rules = self.rules_for(country)
             by_first: dict[str, list[tuple[str, tuple]]] = {}
             for row in self._conn.execute(
-                    "SELECT id, name, country, admin1, population FROM place WHERE country = ?", (country,)):
+                    "SELECT id, name, country, admin1, population FROM place WHERE country = ? ORDER BY id", (country,)):
                 key = latin_key(row[1], rules)
                 if key:
                     by_first.setdefault(key[0], []).append((key, row))
