@@ -78,3 +78,17 @@ def test_a_clause_naming_one_place_continues_the_subject_with_its_own_date(extra
             "а у 2022 році розірвала побратимські зв'язки з Мінськом.")
     assert _found(extractor, text) == {frozenset({"Kyiv", "Moscow"}): ("terminated", "2014"),
                                        frozenset({"Kyiv", "Minsk"}): ("terminated", "2022")}
+
+
+def test_a_numbered_list_after_a_colon(extractor) -> None:
+    text = ("Міжнародна співпраця\n\nМісто Рівне має партнерські відносини з такими містами:\n"
+            "1. Жешув (Польща) — з 1995 року\n2. Опава (Чехія)\n\nКонтакти відділу")
+    assert _found(extractor, text) == {frozenset({"Rivne", "Rzeszów"}): ("established", "1995"),
+                                       frozenset({"Rivne", "Opava"}): ("established", None)}
+
+
+def test_a_council_decision_is_pending(extractor) -> None:
+    text = ("Про встановлення партнерських відносин між містом Рівне та містом Ольштин\n\n"
+            "Рівненська міська рада вирішила:\n1. Встановити партнерські відносини між містом Рівне "
+            "та містом Ольштин.\n2. Доручити міському голові підписати угоду.")
+    assert _found(extractor, text) == {frozenset({"Rivne", "Olsztyn"}): ("pending", None)}

@@ -197,6 +197,7 @@ DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
 CLAUSE_BREAK = re.compile(r";|,\s+а\s")
 CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s|[.!?]\s|\n")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
 LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 """A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
 HEADING_TOKENS = 6
@@ -210,8 +211,21 @@ YEAR = re.compile(r"\b(?:у|в)\s+(19[5-9]\d|20[0-4]\d)\s+(?:р\.|році|ро�
 
 
 def _sentences(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
-    """The sentencizer's sentences, also cut at line breaks: headlines, datelines and list items
-    have no final stop."""
+    """The sentencizer's sentences, also cut at line breaks (headlines, datelines and list items
+    have no final stop); a list number the sentencizer cut off ("1.") stays with its item."""
+    held: int | None = None
+    for span in _lines(doc):
+        if held is not None:
+            span, held = doc[held:span.end], None
+        if LIST_NUMBER.match(span.text) and span.end < len(doc) and "\n" not in doc[span.end - 1].whitespace_:
+            held = span.start
+            continue
+        yield span
+    if held is not None:
+        yield doc[held:len(doc)]
+
+
+def _lines(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
     for sent in doc.sents:
         start = sent.start
         for token in sent:
