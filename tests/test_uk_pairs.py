@@ -92,3 +92,9 @@ def test_a_council_decision_is_pending(extractor) -> None:
             "Рівненська міська рада вирішила:\n1. Встановити партнерські відносини між містом Рівне "
             "та містом Ольштин.\n2. Доручити міському голові підписати угоду.")
     assert _found(extractor, text) == {frozenset({"Rivne", "Olsztyn"}): ("pending", None)}
+
+
+def test_related_links_are_other_news(extractor) -> None:
+    text = ("Луцьк і Люблін підписали угоду\n\nЛуцьк уклав угоду про партнерство з Любліном.\n\n"
+            "Читайте також:\n— Рівне підписало меморандум про співпрацю з Каунасом\n\nФото: міська рада")
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}

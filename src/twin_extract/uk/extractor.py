@@ -47,6 +47,7 @@ class UkrainianExtractor:
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)]
+        self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -61,7 +62,10 @@ class UkrainianExtractor:
         heading: list[Mention] = []
         opened: tuple[dict, Mention | None, str] | None = None
         before: list[Mention] = []
+        links = self._link_blocks(item.text)
         for sent in _sentences(doc):
+            if any(start <= sent.start_char < end for start, end in links):
+                continue
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
@@ -99,6 +103,16 @@ class UkrainianExtractor:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
         return list(found.values())
+
+    def _link_blocks(self, text: str) -> list[tuple[int, int]]:
+        """Related-links blocks: a line opening with "Читайте також", "Останні новини", … and the
+        lines under it up to a blank line. Their headlines are other news, not this document's."""
+        blocks = []
+        for marker in self.boilerplate:
+            for match in re.finditer(rf"(?im)^[^\w\n]*{re.escape(marker)}", text):
+                blank = re.compile(r"\n\s*\n").search(text, match.end())
+                blocks.append((match.start(), blank.start() if blank else len(text)))
+        return blocks
 
     def _refers_back(self, sentence: str) -> bool:
         """The sentence opens with "Міста …", "Сторони …": its parties are the sentence before's."""
