@@ -22,6 +22,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # the city where the signing happened is no party
     ("Новини громади\n\nУ Варшаві Луцьк підписав угоду про партнерство з Любліном.",
      {frozenset({"Lutsk", "Lublin"})}),
+    # ... unless an apposition names it the partner
+    ("Новини\n\nДелегація Луцька перебувала у Любліні, місті-партнері Луцька.",
+     {frozenset({"Lutsk", "Lublin"})}),
     # a trilateral agreement pairs every party with every other
     ("Луцьк, Люблін і Рівне уклали тристоронню угоду про співпрацю.",
      {frozenset({"Lutsk", "Lublin"}), frozenset({"Lutsk", "Rivne"}), frozenset({"Lublin", "Rivne"})}),

@@ -1,7 +1,7 @@
 """Which places in a trigger sentence can be parties: not a venue ("в Києві", "у місті Ясло"), not
 a person's name ("імені Богдана Хмельницького"), not a region or river named for context
 ("у провінції Онтаріо", "на березі Дніпра"). The word right before a place decides
-(``patterns/uk/roles.jsonl``); a venue followed by an apposition ("в Нансі — місті-побратимі")
+(``patterns/uk/roles.jsonl``); a venue followed by an apposition ("в Нансі — місті-побратимі", "у Любліні, місті-партнері")
 stays a party.
 """
 
@@ -14,7 +14,7 @@ from .patterns import rows
 from .places import Mention
 
 PREVIOUS_WORD = re.compile(r"([\w'’ʼ]+)[.\s]*$")
-APPOSITION = re.compile(r"\s*[—–-]\s*міст")
+APPOSITION = re.compile(r"\s*[—–,-]\s*(?:нашому\s+|своєму\s+)?міст")
 
 
 class Roles:
