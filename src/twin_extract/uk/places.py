@@ -75,6 +75,7 @@ class PlaceFinder:
         self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
         self.country_cues = sorted(((r["stem"], r["country"]) for r in rows("countries.jsonl", patterns)),
                                    key=lambda c: -len(c[0]))
+        self._country_memo: dict[str, str | None] = {}
         sounds = rows("latin_sounds.jsonl", patterns)
         self.sounds = SoundMatcher(self.gazetteer.path, sounds)
         ua_rules = self.sounds.rules_for("UA")
@@ -86,10 +87,10 @@ class PlaceFinder:
     def country_of(self, word: str) -> str | None:
         """The country a word names or describes ("польською", "Франції", "РФ")."""
         lowered = word.lower()
-        for stem, country in self.country_cues:
-            if lowered.startswith(stem):
-                return country
-        return None
+        if lowered not in self._country_memo:
+            self._country_memo[lowered] = next(
+                (country for stem, country in self.country_cues if lowered.startswith(stem)), None)
+        return self._country_memo[lowered]
 
     def document_countries(self, text: str) -> list[str]:
         """Foreign countries the document names, most mentioned first."""

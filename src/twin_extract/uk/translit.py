@@ -40,7 +40,7 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def latin_key(name: str, rules: Iterable[tuple[str, str]]) -> str:
+def latin_key(name: str, rules: Iterable[tuple[str | re.Pattern, str]]) -> str:
     """The sound key of a Latin name under ``rules`` (regex, replacement) applied in order to the
     lower-case name; replacements are upper case so later rules leave them alone:
     "Medicina" with Italian rules -> "medičina"."""
@@ -66,6 +66,7 @@ class SoundMatcher:
         self._rules = rules
         self._min_ratio = min_ratio
         self._keys: dict[str, dict[str, list[tuple[str, tuple]]]] = {}
+        self._found: dict[tuple, tuple | None] = {}
 
     def __getstate__(self) -> dict:
         """Picklable like the gazetteer: the path and rules travel, the connection is reopened."""
@@ -79,31 +80,68 @@ class SoundMatcher:
         return own + [(r["from"], r["to"]) for r in self._rules if "*" in r["countries"]]
 
     def _country_keys(self, country: str) -> dict[str, list[tuple[str, tuple]]]:
-        """Sound keys of a country's places by first sound, built once per country."""
+        """Sound keys of a country's places by first sound: built once per country and kept in
+        the gazetteer's cache folder (keyed by the rules), so a process only reads them."""
         if country not in self._keys:
-            rules = self.rules_for(country)
             by_first: dict[str, list[tuple[str, tuple]]] = {}
-            for row in self._conn.execute(
-                    "SELECT id, name, country, admin1, population FROM place WHERE country = ? ORDER BY id", (country,)):
-                key = latin_key(row[1], rules)
-                if key:
-                    by_first.setdefault(key[0], []).append((key, row))
+            for key, row in self._stored_keys(country):
+                by_first.setdefault(key[0], []).append((key, tuple(row)))
             self._keys[country] = by_first
         return self._keys[country]
 
+    def _stored_keys(self, country: str) -> list:
+        import hashlib
+        import json
+        import os
+        import tempfile
+        from pathlib import Path
+
+        rules = self.rules_for(country)
+        digest = hashlib.sha1(json.dumps([str(self._path), rules]).encode()).hexdigest()[:16]
+        path = Path(self._path).parent / f"uk-sounds-{country}-{digest}.json"
+        if path.exists():
+            return json.loads(path.read_text("utf-8"))
+        compiled = [(re.compile(pattern), replacement) for pattern, replacement in rules]
+        keys = [(latin_key(row[1], compiled), list(row)) for row in self._conn.execute(
+            "SELECT id, name, country, admin1, population FROM place WHERE country = ? ORDER BY id", (country,))]
+        keys = [(key, row) for key, row in keys if key]
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(keys, handle, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+        return keys
+
     def find(self, key: str, countries: Iterable[str], min_ratio: float | None = None) -> tuple | None:
         """The best (id, name, country, admin1, population) row for ``key`` in ``countries``. A
-        compound GeoNames name also answers to its first part ("Medicina-Buda" to "Medicina")."""
+        compound GeoNames name also answers to its first part ("Medicina-Buda" to "Medicina").
+        Answers are remembered: a document repeats its unknown words."""
+        countries = tuple(countries)
+        floor = min_ratio or self._min_ratio
+        memo = (key, countries, floor)
+        if memo not in self._found:
+            self._found[memo] = self._best(key, countries, floor)
+        return self._found[memo]
+
+    def _best(self, key: str, countries: tuple[str, ...], floor: float) -> tuple | None:
         from difflib import SequenceMatcher
 
-        floor = min_ratio or self._min_ratio
+        matcher = SequenceMatcher(None, "", key)
         best: tuple[float, int, tuple] | None = None
         for country in countries:
             for candidate, row in self._country_keys(country).get(key[:1], []):
                 for form, weight in ((candidate, 1.0), (candidate.split("-")[0], 0.99)):
                     if abs(len(form) - len(key)) > 3 or (weight < 1 and form == candidate):
                         continue
-                    ratio = weight * (1.0 if form == key else SequenceMatcher(None, key, form).ratio())
+                    if form == key:
+                        ratio = weight
+                    else:
+                        matcher.set_seq1(form)
+                        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                            continue
+                        ratio = weight * matcher.ratio()
                     if ratio >= floor and (best is None or (ratio, row[4]) > best[:2]):
                         best = (ratio, row[4], row)
         return best[2] if best else None
