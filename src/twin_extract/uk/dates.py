@@ -8,6 +8,7 @@ dateparser only converts what was found, with DMY order and the first day of a m
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,17 @@ _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+RELATIVE = (
+    (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\bвчора\b", re.I), "day", -1),
+    (re.compile(r"\bзавтра\b", re.I), "day", 1),
+    (re.compile(r"\bминулого\s+тижня\b", re.I), "day", -7),
+    (re.compile(r"\bминулого\s+місяця\b", re.I), "month", -1),
+    (re.compile(r"\b(?:минулого\s+року|торік)\b", re.I), "year", -1),
+    (re.compile(r"\b(?:цього|поточного)\s+року\b|\bцьогоріч\b", re.I), "year", 0),
+    (re.compile(r"\bнещодавно\b", re.I), "month", 0),
+)
+"""Relative dates, resolved against the publication date as the English pipeline does
+("yesterday", "last week" = seven days back, "last year", "recently" = the month)."""
 SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
 
 
@@ -66,7 +78,31 @@ def find_date(sentence: str, offset: int, default_year: str | None,
     match = _TODAY.search(sentence)
     if match and published:
         return FoundDate(match.group(0), published, "day", offset + match.start(), offset + match.end())
+    relative = _relative(sentence, offset, published)
+    if relative:
+        return relative
     match = _YEAR.search(sentence)
     if match:
         return FoundDate(match.group(0), match.group(0), "year", offset + match.start(), offset + match.end())
+    return None
+
+
+def _relative(sentence: str, offset: int, published: str | None) -> FoundDate | None:
+    """"Вчора", "минулого тижня", "торік", … against ``published``; None without it."""
+    if not published or not re.match(r"\d{4}-\d{2}-\d{2}$", published):
+        return None
+    pub = datetime.date.fromisoformat(published)
+    for pattern, unit, n in RELATIVE:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        if unit == "day":
+            day = pub + datetime.timedelta(days=n)
+            value, precision = day.isoformat(), "day"
+        elif unit == "month":
+            months = pub.year * 12 + pub.month - 1 + n
+            value, precision = f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+        else:
+            value, precision = f"{pub.year + n:04d}", "year"
+        return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
     return None

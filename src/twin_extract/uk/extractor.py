@@ -1,57 +1,36 @@
 """Records from Ukrainian text, without a dependency parse (none installs offline for Ukrainian).
 
-Decision: a sentence with a twinning/cooperation trigger (``patterns/uk/triggers.jsonl``) pairs
-its places: with two or more, the first named is the hub and is paired with each other one (the
-shape of "X підписало меморандум з Y" and "побратими X: A, B, C"); with one foreign place, the
-document's first place (its host, usually in the headline) is the other party, and when the host
-is among several places it is the hub. Status is the
-strongest cue in the sentence (``patterns/uk/status.jsonl``: ended > planned > signed), else
-``established``. The record has the English record's shape, with ``source.lang = "uk"``.
+Decision: a sentence (cut also at line breaks) with a twinning/cooperation trigger
+(``patterns/uk/triggers.jsonl``) pairs the places that can be parties (``roles``: not venues,
+person names or context regions; places from ``places``). Oblasts listed together as actors pair
+with each other; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
+"; " and ", а ", all with all for a multilateral agreement, else the first named is the hub and
+is paired with each other one. With one place, the document's host (the headline's town) is the
+other party. A short line naming one place heads the trigger line under it, and a trigger
+sentence ending in a colon opens a list of partners. Status is the strongest cue in the sentence
+(``patterns/uk/status.jsonl``: a call < ended < planned < signed by rank), else ``established``;
+a cue in a following trigger sentence naming no place applies to the pairs before it, and a pair
+stated in several sentences keeps its most decisive status. The record has the English record's
+shape, with ``source.lang = "uk"``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
+from itertools import combinations
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 import spacy
 
 from ..country_names import country_name
-from ..gazetteer import Place, default_gazetteer
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
 from .dates import find_date
-from .morph import nominatives
+from .patterns import rows
+from .places import Mention, PlaceFinder
+from .roles import Roles
 
 MODEL_NAME = "spacy.blank(uk)+pymorphy3-dicts-uk"
-MAX_SPAN = 2
-
-
-def _rows(name: str, patterns: str | None) -> list[dict]:
-    """One ``patterns/uk`` file, with a same-named file in ``patterns/uk`` of ``--patterns`` overriding by id."""
-    rows: dict[str, dict] = {}
-    base = resources.files("twin_extract").joinpath("patterns", "uk", name)
-    sources = [base if base.is_file() else Path(__file__).resolve().parents[3] / "patterns" / "uk" / name]
-    if patterns:
-        sources.append(Path(patterns) / "uk" / name)
-    for source in sources:
-        if source.is_file():
-            for line in source.read_text("utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    rows[row["id"]] = row
-    return list(rows.values())
-
-
-@dataclass(frozen=True)
-class Mention:
-    place: Place
-    text: str
-    start: int
-    end: int
 
 
 class UkrainianExtractor:
@@ -60,87 +39,139 @@ class UkrainianExtractor:
     def __init__(self, patterns: str | None = None) -> None:
         self.nlp = spacy.blank("uk")
         self.nlp.add_pipe("sentencizer")
-        self.gazetteer = default_gazetteer()
-        self.triggers = {r["stem"]: r for r in _rows("triggers.jsonl", patterns)}
-        self.statuses = sorted(_rows("status.jsonl", patterns), key=lambda r: r["rank"])
-        self.not_places = {r["word"] for r in _rows("not_places.jsonl", patterns)} | ukrainian_country_names()
+        self.triggers = {r["stem"]: r for r in rows("triggers.jsonl", patterns)}
+        self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
+        not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
+        self.places = PlaceFinder(patterns, not_places)
+        self.roles = Roles(patterns)
+        self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
+        self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
+        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)]
+        self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
             yield item, self.records(item)
 
-    def _place(self, words: list[str]) -> Place | None:
-        if len(words) == 1 and self.not_places.intersection(nominatives(words[0])):
-            return None
-        for forms in _combinations([nominatives(w) for w in words]):
-            places = self.gazetteer.find(" ".join(forms))
-            if places:
-                return places[0]
-        return None
-
-    def _community_place(self, adjective: str) -> Place | None:
-        """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective."""
-        for form in nominatives(adjective):
-            for suffix, endings in ADJECTIVE_TOWNS:
-                if form.endswith(suffix):
-                    stem = form[: -len(suffix)]
-                    for ending in endings:
-                        places = self.gazetteer.find(stem + ending)
-                        if places:
-                            return places[0]
-        return None
-
-    def mentions(self, doc: spacy.tokens.Doc) -> list[Mention]:
-        """Capitalised Cyrillic runs that name a GeoNames place, longest first."""
-        found: list[Mention] = []
-        i = 0
-        while i < len(doc):
-            hit = None
-            for size in range(MAX_SPAN, 0, -1):
-                span = doc[i:i + size]
-                if len(span) == size and all(t.text[:1].isupper() and t.is_alpha for t in span):
-                    place = self._place([t.text for t in span])
-                    if place is not None:
-                        hit = Mention(place, span.text, span.start_char, span.end_char)
-                        break
-            if hit is None and i + 1 < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha \
-                    and doc[i + 1].lower_.startswith(COMMUNITY_NOUNS):
-                place = self._community_place(doc[i].text)
-                if place is not None:
-                    hit = Mention(place, doc[i].text, doc[i].idx, doc[i].idx + len(doc[i].text))
-            if hit:
-                found.append(hit)
-                i += len(doc.char_span(hit.start, hit.end))
-            else:
-                i += 1
-        return found
-
     def records(self, item: NewsItem) -> list[TwinningRecord]:
         doc = self.nlp(item.text)
-        mentions = self.mentions(doc)
-        host = mentions[0] if mentions else None
-        default_year = item.published[:4] if item.published else None
-        found: dict[tuple[int, int], TwinningRecord] = {}
-        for sent in doc.sents:
+        mentions = self.places.mentions(item.text)
+        host = self._host(item, mentions)
+        found: dict[tuple[str, str], TwinningRecord] = {}
+        previous: list[tuple[str, str]] = []
+        heading: list[Mention] = []
+        opened: tuple[dict, Mention | None, str] | None = None
+        before: list[Mention] = []
+        links = self._link_blocks(item.text)
+        for sent in _sentences(doc):
+            if any(start <= sent.start_char < end for start, end in links):
+                continue
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
-            if trigger is None:
+            named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+            item_of = opened if opened and LIST_ITEM.match(sent.text) else None
+            opened = item_of
+            if item_of and trigger is None:
+                trigger = item_of[0]
+            parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
+                previous, before = [], parties
+                heading = named if len(named) == 1 and len(sent) <= HEADING_TOKENS else []
                 continue
-            here = _unique([m for m in mentions if sent.start_char <= m.start < sent.end_char])
-            if host is not None and host.place not in {m.place for m in here}:
-                here = [host, *here] if len(here) == 1 else here
-            elif host is not None:
-                here = [host, *[m for m in here if m.place != host.place]]
-            status = next((r["status"] for r in self.statuses for w in lowered if w.startswith(r["stem"])),
-                          "established")
+            back = before if self._refers_back(sent.text) and len(_unique(before)) >= 2 else []
+            in_sent, heading, before = parties or heading or back, [], parties
+            status = self._status(lowered)
+            if item_of:
+                hub = item_of[1]
+                in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
+                status = item_of[2] if status == "established" else status
+            elif sent.text.rstrip().endswith(":"):
+                opened = (trigger, in_sent[0] if in_sent else host, status)
+            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published)
-            in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            pairs = _dash_pairs(item.text, in_sent) or [(here[0], other) for other in here[1:]]
-            for a, b in pairs:
-                key = tuple(sorted((a.place.geonames_id, b.place.geonames_id)))
-                if key[0] != key[1] and key not in found:
-                    found[key] = self._record(item, a, b, trigger["relation"], status, date, sent)
+            keys = []
+            for a, b in self._pairs(item.text, in_sent, host, lowered):
+                key = tuple(sorted((a.key, b.key)))
+                if key[0] == key[1]:
+                    continue
+                record = self._record(item, a, b, trigger["relation"], status,
+                                      _clause_date(item.text, sent, b, default_year, item.published) or date, sent)
+                found[key] = _merge(found[key], record) if key in found else record
+                keys.append(key)
+            if not in_sent and status != "established":
+                for key in previous:
+                    found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
+            previous = keys or previous
         return list(found.values())
+
+    def _link_blocks(self, text: str) -> list[tuple[int, int]]:
+        """Related-links blocks: a line opening with "Читайте також", "Останні новини", … and the
+        lines under it up to a blank line. Their headlines are other news, not this document's."""
+        blocks = []
+        for marker in self.boilerplate:
+            for match in re.finditer(rf"(?im)^[^\w\n]*{re.escape(marker)}", text):
+                blank = re.compile(r"\n\s*\n").search(text, match.end())
+                blocks.append((match.start(), blank.start() if blank else len(text)))
+        return blocks
+
+    def _refers_back(self, sentence: str) -> bool:
+        """The sentence opens with "Міста …", "Сторони …": its parties are the sentence before's."""
+        lowered = sentence.lower()
+        return any(re.match(rf"\s*{re.escape(a)}\b", lowered) for a in self.anaphors)
+
+    def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
+        """The town the document is about: the first named in the headline (the title, else the
+        first line) that is not a venue, else the headline's venue ("В Ужгороді пропонують …"),
+        else the first in the text that is not a venue ("9 липня в Римі Ніжин …")."""
+        cities = [m for m in mentions if m.type == "city"]
+        headline = item.text.split("\n", 1)[0] if not item.title else item.title
+        in_headline = [m for m in cities if m.start < len(headline) and item.text.startswith(headline)]
+        return next((m for m in in_headline if self._not_venue(item.text, m)), None) or \
+            (in_headline[0] if in_headline else None) or \
+            next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None)
+
+    def _not_venue(self, text: str, mention: Mention) -> bool:
+        return self.roles.role(text, mention, _line_start(text, mention.start)) is None
+
+    def _status(self, lowered: list[str]) -> str:
+        """The strongest status cue of the sentence (lowest rank), else ``established``."""
+        sentence = " ".join(lowered)
+        return next((r["status"] for r in self.statuses
+                     if "phrase" in r and r["phrase"] in sentence
+                     or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
+
+    def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
+               lowered: list[str]) -> list[tuple[Mention, Mention]]:
+        """Oblasts listed together pair with each other; towns pair as dashes say, all with all
+        for a multilateral agreement, else with the hub (see the module docstring)."""
+        regions = _unique([m for m in in_sent if m.type == "region"])
+        if len(regions) >= 2 and self._regions_act(text, regions[0]):
+            return list(combinations(regions, 2))
+        cities = [m for m in in_sent if m.type == "city"]
+        clauses = _clauses(text, cities)
+        if clauses:
+            subject = clauses[0][0]
+            return [pair for clause in clauses for pair in (
+                _dash_pairs(text, clause, host) or [(clause[0], other) for other in clause[1:]]
+                or [(subject, clause[0])])]
+        dashed = _dash_pairs(text, cities, host)
+        if dashed:
+            return dashed
+        here = _unique(cities)
+        if any(w.startswith(stem) for w in lowered for stem in self.multilateral) and len(here) >= 3:
+            return list(combinations(here, 2))
+        if host is not None and host.key not in {m.key for m in here}:
+            here = [host, *here] if len(here) == 1 else here
+        elif host is not None:
+            here = [host, *[m for m in here if m.key != host.key]]
+        return [(here[0], other) for other in here[1:]]
+
+    def _regions_act(self, text: str, first: Mention) -> bool:
+        """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали"),
+        not when they locate communities ("з громадами Чернігівської та Миколаївської областей")."""
+        before = re.findall(r"[\w'’]+", text[max(0, first.start - 40):first.start])
+        previous = before[-1].lower() if before else ""
+        return not (previous in PREPOSITIONS or any(previous.startswith(n) for n in self.places.nouns))
 
     def _record(self, item: NewsItem, a: Mention, b: Mention, relation: str, status: str,
                 date, sent) -> TwinningRecord:
@@ -148,7 +179,7 @@ class UkrainianExtractor:
         return TwinningRecord(
             id=record_id(item.id, [p.key for p in parties]), source=item.source(lang="uk"),
             relation=relation, status=status, parties=parties,
-            date=DateInfo(date.text, date.value, date.precision, date.start, date.end) if date else None,
+            date=_date_info(date),
             evidence=[Evidence(sent.text, sent.start_char, sent.end_char)], confidence=0.7,
             extractor=Provenance(model=MODEL_NAME))
 
@@ -171,48 +202,136 @@ def ukrainian_country_names() -> set[str]:
 
 
 def _party(m: Mention) -> Party:
-    return Party(text=m.text, name=m.place.name, type="city", country=m.place.country,
-                 country_name=country_name(m.place.country), subdivision=None,
-                 geonames_id=m.place.geonames_id, start=m.start, end=m.end)
+    return Party(text=m.text, name=m.name, type=m.type, country=m.country,
+                 country_name=country_name(m.country), subdivision=m.subdivision,
+                 geonames_id=m.geonames_id, start=m.start, end=m.end)
 
 
-COMMUNITY_NOUNS = ("громад", "міськ", "селищн", "сільськ", "територіальн")
-"""Words after an adjective that names a municipality by its town ("Вижницька громада",
-"Шумської міської ради")."""
-ADJECTIVE_TOWNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("цький", ("ця", "ць", "ці")), ("цька", ("ця", "ць", "ці")),
-    ("ський", ("", "ськ", "а", "ка", "и", "е")), ("ська", ("", "ськ", "а", "ка", "и", "е")),
-    ("зький", ("", "зьк", "г")), ("зька", ("", "зьк", "г")),
-)
-"""Adjective endings of a town's name and the endings its name may have instead (Новоселицька ->
-Новоселиця, Тростянецька -> Тростянець, Шумська -> Шумськ, Долинська -> Долина,
-Кочубеївська -> Кочубеївка, Житомирська -> Житомир)."""
-DASH_PAIR = re.compile(r"^\s*[—–-]\s*$")
+DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
+CLAUSE_BREAK = re.compile(r";|,\s+а\s")
+CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s|[.!?]\s|\n")
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
+HEADING_TOKENS = 6
+"""A line this short naming one place heads the lines under it: on a partner-list page
+"Кременчук (Україна)" is followed by "Угоду підписано: 30 червня 2004 року"."""
+PREPOSITIONS = {"з", "із", "зі", "до", "для", "між", "в", "у", "на"}
+STATUS_STRENGTH = {"terminated": 5, "signed": 4, "pending": 3, "proposed": 2, "established": 1}
+"""When several sentences state one pair, the most decisive status wins: an article reporting a
+signing is about the signing even if its headline only says the towns "became partners"."""
+YEAR = re.compile(r"\b(?:у|в)\s+(19[5-9]\d|20[0-4]\d)\s+(?:р\.|році|року)|\b(19[5-9]\d|20[0-4]\d)\s+(?:р\.|року|році)")
 
 
-def _dash_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """The pairs a sentence writes as "A — B; C — D", each place in one pair; none when the
-    sentence has no such pair (then the hub rule applies)."""
-    pairs, used = [], set()
+def _sentences(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
+    """The sentencizer's sentences, also cut at line breaks (headlines, datelines and list items
+    have no final stop); a list number the sentencizer cut off ("1.") stays with its item."""
+    held: int | None = None
+    for span in _lines(doc):
+        if held is not None:
+            span, held = doc[held:span.end], None
+        if LIST_NUMBER.match(span.text) and span.end < len(doc) and "\n" not in doc[span.end - 1].whitespace_:
+            held = span.start
+            continue
+        yield span
+    if held is not None:
+        yield doc[held:len(doc)]
+
+
+def _lines(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    yield doc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def _date_info(date) -> DateInfo | None:
+    return DateInfo(date.text, date.value, date.precision, date.start, date.end) if date else None
+
+
+def _last_year(text: str) -> str | None:
+    """The last year the text states ("у 2019 році", "2000 року"): a later "3 травня" is in it."""
+    years = [a or b for a, b in YEAR.findall(text)]
+    return years[-1] if years else None
+
+
+def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
+    """One record for a pair stated in several sentences: the stronger status, a date if any."""
+    keep, other = (new, old) if STATUS_STRENGTH[new.status] > STATUS_STRENGTH[old.status] else (old, new)
+    if keep.date is None and other.date is not None:
+        return replace(keep, date=other.date)
+    return keep
+
+
+def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> list[tuple[Mention, Mention]]:
+    """The pairs a sentence writes as "A — B; C — D" (or "А — з B"); none when it has no such
+    pair (then the hub rule applies). A run "A–B–C" names a network around one town: the host
+    when it is in the run, else the first."""
+    runs: list[list[Mention]] = []
     for a, b in zip(mentions, mentions[1:]):
-        if id(a) not in used and DASH_PAIR.match(text[a.end:b.start]):
-            pairs.append((a, b))
-            used |= {id(a), id(b)}
+        if DASH_PAIR.match(text[a.end:b.start]):
+            if runs and runs[-1][-1] is a:
+                runs[-1].append(b)
+            else:
+                runs.append([a, b])
+    pairs = []
+    for run in runs:
+        hub = next((m for m in run if host is not None and m.key == host.key), run[0])
+        pairs += [(hub, m) for m in run if m is not hub]
     return pairs
 
 
+def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """The sentence's places split at "; " and ", а ": "Еріче поріднилося з Трускавцем, а Сільві —
+    з Тростянцем" is two pairs, not one hub. A part naming one place continues the first part's
+    subject ("Київ зупинив угоду з Москвою, а у 2022 році розірвав зв'язки з Мінськом") unless a
+    dash shows another subject left out; none when no part names two places."""
+    groups: list[list[Mention]] = [[]]
+    for previous, mention in zip([None, *mentions], mentions):
+        if previous is not None and CLAUSE_BREAK.search(text[previous.end:mention.start]):
+            groups.append([])
+        groups[-1].append(mention)
+    if len(groups) < 2 or not any(len(g) >= 2 for g in groups):
+        return []
+    return [g for g in groups if len(g) >= 2 or g is not groups[0] and not _elliptic(text, g[0])]
+
+
+def _clause_date(text: str, sent: spacy.tokens.Span, mention: Mention, default_year: str | None,
+                 published: str | None):
+    """The date stated in the partner's own clause, when the sentence has several clauses:
+    "… з Москвою у 2014 році, а у 2022 році … з Мінськом" dates each tie apart."""
+    if not CLAUSE_BREAK.search(sent.text):
+        return None
+    start, end = _clause_span(text, mention)
+    start, end = max(start, sent.start_char), min(end, sent.end_char)
+    return find_date(text[start:end], start, default_year, published)
+
+
+def _elliptic(text: str, mention: Mention) -> bool:
+    """True when the clause of ``mention`` has a dash for a verb left out ("а Сільві — з …")."""
+    start, end = _clause_span(text, mention)
+    return bool(re.search(r"\s[—–-]\s", text[start:end]))
+
+
+def _clause_span(text: str, mention: Mention) -> tuple[int, int]:
+    """The clause around a mention, between "; "/", а " breaks and sentence ends."""
+    start = max((m.end() for m in CLAUSE_OR_SENTENCE.finditer(text, 0, mention.start)), default=0)
+    following = CLAUSE_OR_SENTENCE.search(text, mention.end)
+    return start, following.start() if following else len(text)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
 def _unique(mentions: list[Mention]) -> list[Mention]:
-    seen: dict[int, Mention] = {}
+    seen: dict[str, Mention] = {}
     for m in mentions:
-        seen.setdefault(m.place.geonames_id, m)
+        seen.setdefault(m.key, m)
     return list(seen.values())
-
-
-def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
-    if not options:
-        yield ()
-        return
-    for head in options[0]:
-        for tail in _combinations(options[1:]):
-            yield (head, *tail)

@@ -30,3 +30,36 @@ def nominatives(word: str) -> tuple[str, ...]:
         if inflected is not None:
             forms.append(inflected.word)
     return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=65536)
+def is_known(word: str) -> bool:
+    """True when the dictionary has the word (a town with no Cyrillic name in GeoNames usually is not)."""
+    return analyzer().word_is_known(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def only_names(word: str, fixed_only: bool = False) -> bool:
+    """True when every reading of a known word is a proper or indeclinable noun ("Нансі"); with
+    ``fixed_only``, indeclinable only (a foreign name, not a Ukrainian first name or surname)."""
+    tags = {"Fixd"} if fixed_only else {"Name", "Surn", "Geox", "Fixd"}
+    parses = analyzer().parse(word)
+    return bool(parses) and all(tags & set(str(p.tag).replace(" ", ",").split(",")) for p in parses)
+
+
+FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", "INTJ"}
+
+
+@lru_cache(maxsize=65536)
+def is_function_word(word: str) -> bool:
+    """True when the dictionary reads the word as a preposition, conjunction, pronoun or adverb
+    ("Перед підписанням …" opens a sentence; a Slovak village alias is "Перед")."""
+    return is_known(word) and any(p.tag.POS in FUNCTION_POS for p in analyzer().parse(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """True when the dictionary's first reading is a first name: the next word is a surname
+    ("Тарас Шевченко", "імені Богдана Хмельницького"), even when a town bears it."""
+    parses = analyzer().parse(word)
+    return bool(parses) and "Name" in str(parses[0].tag)

@@ -1,0 +1,265 @@
+"""Places named in Ukrainian text: towns, communities named by their town's adjective, oblasts.
+
+Words are capitalised Cyrillic runs (hyphens and apostrophes inside: "Велізі-Віллакубле",
+"Куп'янськ"), looked up in GeoNames through every lemma parse. A capitalised adjective before a
+community noun ("Чортківською … громадами", even at the head of a list) is the community's town;
+before an oblast noun ("Тернопільської … обласних рад") it is the oblast. A foreign town GeoNames
+has no Cyrillic name for is found by its sound key among the places of a country the document
+names (``translit.SoundMatcher``). A country named next to a place ("французький Шомон",
+"Віндзор у канадській провінції") picks that country's homonym.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+import pycountry
+
+from ..gazetteer import Place, default_gazetteer
+from .morph import is_first_name, is_function_word, is_known, nominatives, only_names
+from .patterns import rows
+from .translit import SoundMatcher, cyrillic_key, latin_key
+
+WORD = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ'’ʼ]*(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ'’ʼ]*)*")
+ADJECTIVE = re.compile(r"^(.*(?:ськ|цьк|зьк))(?:ий|а|е|і|ого|ої|ому|ій|им|ою|их|ими|ої)$", re.I)
+"""A place adjective and its stem: "Тернопільської" -> "Тернопільськ"."""
+LIST_GLUE = re.compile(r"\s*(?:\([^()\n]{0,40}\)|,|та\b|і\b|й\b|а також\b|[А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)\w*)")
+"""What may stand between an adjective and its noun in a list: "Чортківською (Тернопільщина),
+Кіцманською … та Жовківською громадами"."""
+BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
+COUNTRY_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк)[а-яіїє]*$", re.I)
+"""A country's adjective ("польською") qualifies the next noun; its name ("України в …") does not."""
+NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
+CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
+SENTENCE_END = re.compile(r"[.!?\n]")
+MIN_SOUND_KEY = 4
+CUED_RATIO = 0.75
+UNCUED_RATIO = 0.9
+"""How close a sound key must be: loose when a country adjective qualifies the word ("румунська
+комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
+RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
+"""A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place as named in the text; ``subdivision`` is set for an oblast."""
+    key: str
+    name: str
+    country: str
+    text: str
+    start: int
+    end: int
+    geonames_id: int | None = None
+    subdivision: str | None = None
+
+    @property
+    def type(self) -> str:
+        return "region" if self.subdivision else "city"
+
+
+def _city(place: Place, text: str, start: int) -> Mention:
+    return Mention(str(place.geonames_id), place.name, place.country, text, start, start + len(text),
+                   geonames_id=place.geonames_id)
+
+
+class PlaceFinder:
+    """Finds mentions; the tables (nouns, adjectives, country cues, sound rules) come from ``patterns/uk``."""
+
+    def __init__(self, patterns: str | None, not_places: set[str]) -> None:
+        self.gazetteer = default_gazetteer()
+        self.not_places = not_places
+        self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
+        self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
+        self.country_cues = sorted(((r["stem"], r["country"]) for r in rows("countries.jsonl", patterns)),
+                                   key=lambda c: -len(c[0]))
+        self._country_memo: dict[str, str | None] = {}
+        sounds = rows("latin_sounds.jsonl", patterns)
+        self.sounds = SoundMatcher(self.gazetteer.path, sounds)
+        ua_rules = self.sounds.rules_for("UA")
+        self.oblasts = {latin_key(s.name.removesuffix(" oblast"), ua_rules): (s.code, s.name)
+                        for s in pycountry.subdivisions.get(country_code="UA") if s.type == "Region"}
+
+    # --- cues -------------------------------------------------------------------------------
+
+    def country_of(self, word: str) -> str | None:
+        """The country a word names or describes ("польською", "Франції", "РФ")."""
+        lowered = word.lower()
+        if lowered not in self._country_memo:
+            self._country_memo[lowered] = next(
+                (country for stem, country in self.country_cues if lowered.startswith(stem)), None)
+        return self._country_memo[lowered]
+
+    def document_countries(self, text: str) -> list[str]:
+        """Foreign countries the document names, most mentioned first."""
+        counts: dict[str, int] = {}
+        for match in CUE_WORDS.finditer(text):
+            country = self.country_of(match.group(0))
+            if country and country != "UA":
+                counts[country] = counts.get(country, 0) + 1
+        return sorted(counts, key=lambda c: -counts[c])
+
+    def _near_countries(self, text: str, start: int, end: int) -> tuple[list[str], str | None]:
+        """Countries named within three words before or four after (same sentence), and the
+        country that qualifies the place itself: an adjective right before it or one word before
+        ("з румунською комуною Апа"), or a country in brackets right after ("Вандліц (Німеччина)")."""
+        before = SENTENCE_END.split(text[max(0, start - 80):start])[-1]
+        after = SENTENCE_END.split(text[end:end + 80])[0]
+        words_before = CUE_WORDS.findall(before)[-3:]
+        near = [self.country_of(w) for w in reversed(words_before)] + \
+               [self.country_of(w) for w in CUE_WORDS.findall(after)[:4]]
+        own = [self.country_of(w) for w in reversed(words_before[-2:]) if COUNTRY_ADJECTIVE.search(w)]
+        bracket = BRACKET.match(after)
+        if bracket:
+            own[:0] = [self.country_of(w) for w in CUE_WORDS.findall(bracket.group(1))]
+        return [c for c in near if c], next((c for c in own if c), None)
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def _forms(self, word: str) -> tuple[str, ...]:
+        word = word.replace("’", "'").replace("ʼ", "'")
+        if "-" in word:
+            head, _, last = word.rpartition("-")
+            return (word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)), *nominatives(word))
+        return nominatives(word)
+
+    def _places(self, words: list[str]) -> tuple[Place, ...]:
+        """Candidates over every reading, the first reading's first; none for a common word."""
+        if len(words) == 1 and (self.not_places.intersection(self._forms(words[0])) or is_function_word(words[0])):
+            return ()
+        found: dict[int, Place] = {}
+        for forms in _combinations([self._forms(w) for w in words]):
+            for place in self.gazetteer.find(" ".join(forms)):
+                found.setdefault(place.geonames_id, place)
+        return tuple(found.values())
+
+    def _community_town(self, adjective: str) -> Place | None:
+        """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective.
+        When the adjective is also a town's own name ("Хмельницька міська рада": Хмельницький),
+        the larger of the two is meant (not the village Київський for "Київська міська рада")."""
+        own = next((p for form in nominatives(adjective)[1:] if form.endswith("ий")
+                    for p in self.gazetteer.find(form) if p.country == "UA"), None)
+        behind = self._town_behind(adjective)
+        return max((p for p in (own, behind) if p is not None), key=lambda p: p.population, default=None)
+
+    def _town_behind(self, adjective: str) -> Place | None:
+        for form in nominatives(adjective):
+            for suffix, endings in self.adjective_towns:
+                if form.endswith(suffix):
+                    stem = form[: -len(suffix)]
+                    for ending in endings:
+                        place = next((p for p in self.gazetteer.find(stem + ending) if p.country == "UA"), None)
+                        if place is not None:
+                            return place
+        return None
+
+    def _oblast(self, adjective: str) -> tuple[str, str] | None:
+        """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61."""
+        match = ADJECTIVE.match(adjective)
+        return self.oblasts.get(cyrillic_key(match.group(1) + "а")) if match else None
+
+    def _noun_kind(self, text: str, end: int) -> str | None:
+        """"community" or "region" when the adjective ending at ``end`` qualifies such a noun,
+        directly or at the head of a list of adjectives."""
+        pos = end
+        while True:
+            glue = LIST_GLUE.match(text, pos)
+            if not glue or glue.end() == pos:
+                break
+            pos = glue.end()
+        word = NEXT_WORD.match(text, pos)
+        if not word:
+            return None
+        lowered = word.group(1).lower()
+        return next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
+
+    def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
+        """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
+        a town a country adjective qualifies may be a dictionary word, shorter, and sound a little
+        further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried."""
+        if not countries or RUSSIAN_LETTERS.search(word):
+            return None
+        if not cued and is_known(word) and not only_names(word, fixed_only=True):
+            return None
+        for form in (*nominatives(word)[1:], word):
+            key = cyrillic_key(form)
+            if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued:
+                row = self.sounds.find(key, countries, min_ratio=CUED_RATIO if cued else UNCUED_RATIO)
+                if row:
+                    return row
+        return None
+
+    # --- the scan ---------------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every place named in ``text``, in order, longest reading first."""
+        words = list(WORD.finditer(text))
+        foreign = self.document_countries(text)
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found})
+            if mention:
+                found.append(mention)
+            i += size
+        return found
+
+    def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
+                    seen: set[str]) -> tuple[Mention | None, int]:
+        word = words[i]
+        if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
+            return None, 1
+        if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
+            pair = words[i:i + 2]
+            places = self._places([m.group(0) for m in pair])
+            if places:
+                return self._choose(text, places, word.start(), pair[1].end(), seen), 2
+        kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
+        if kind == "region":
+            oblast = self._oblast(word.group(0))
+            if oblast is not None:
+                code, name = oblast
+                return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
+            return None, 1
+        if kind == "community":
+            town = self._community_town(word.group(0))
+            if town is not None:
+                return _city(town, word.group(0), word.start()), 1
+        places = self._places([word.group(0)])
+        if places:
+            return self._choose(text, places, word.start(), word.end(), seen), 1
+        near, own = self._near_countries(text, word.start(), word.end())
+        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        row = self._by_sound(word.group(0), countries, own is not None)
+        if row:
+            place = Place(row[0], row[1], row[2], row[3], row[4], True)
+            return _city(place, word.group(0), word.start()), 1
+        return None, 1
+
+    def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
+                seen: set[str]) -> Mention | None:
+        """A place the document already named, else the homonym in a country named next to it,
+        else the most populous. When a country qualifies the place ("з чеським Табором") and no
+        homonym lies there, the town is looked for by sound in that country, and is no place
+        of the gazetteer's other countries."""
+        near, own = self._near_countries(text, start, end)
+        chosen = next((p for p in places if str(p.geonames_id) in seen), None)
+        if chosen is None and own and not any(p.country == own for p in places):
+            row = self._by_sound(text[start:end], [own], True) if " " not in text[start:end] else None
+            if row is None:
+                return None
+            chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
+        if chosen is None:
+            chosen = next((p for c in near for p in places if p.country == c), places[0])
+        return _city(chosen, text[start:end], start)
+
+
+def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    if not options:
+        yield ()
+        return
+    for head in options[0]:
+        for tail in _combinations(options[1:]):
+            yield (head, *tail)

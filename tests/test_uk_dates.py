@@ -1,0 +1,24 @@
+"""Ukrainian relative dates resolve against the publication date, as English ones do."""
+
+from __future__ import annotations
+
+import pytest
+
+from twin_extract.uk.dates import find_date
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("Вчора міста підписали угоду.", "2024-03-04", "day"),
+    ("Позавчора мери підписали меморандум.", "2024-03-03", "day"),
+    ("Угоду уклали минулого тижня.", "2024-02-27", "day"),
+    ("Меморандум підписали минулого місяця.", "2024-02", "month"),
+    ("Торік громади стали партнерами.", "2023", "year"),
+    ("Нещодавно міста уклали угоду.", "2024-03", "month"),
+])
+def test_relative_dates(text: str, value: str, precision: str) -> None:
+    found = find_date(text, 0, "2024", published="2024-03-05")
+    assert (found.value, found.precision) == (value, precision)
+
+
+def test_no_relative_date_without_publication_date() -> None:
+    assert find_date("Вчора міста підписали угоду.", 0, None, published=None) is None

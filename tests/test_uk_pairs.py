@@ -1,0 +1,103 @@
+"""Ukrainian pairing and status: venues, multilateral agreements, clauses, dash runs, headings of
+partner lists, sentences with no partner yet, and status cues (also from the next sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from twin_extract.pipeline import Extractor
+
+    return Extractor()
+
+
+def _found(extractor, text: str, published: str | None = None) -> dict[frozenset[str], tuple]:
+    return {frozenset(p.name for p in r.parties): (r.status, r.date.value if r.date else None)
+            for r in extractor.extract(text, lang="uk", published=published)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the city where the signing happened is no party
+    ("Новини громади\n\nУ Варшаві Луцьк підписав угоду про партнерство з Любліном.",
+     {frozenset({"Lutsk", "Lublin"})}),
+    # ... unless an apposition names it the partner
+    ("Новини\n\nДелегація Луцька перебувала у Любліні, місті-партнері Луцька.",
+     {frozenset({"Lutsk", "Lublin"})}),
+    # a trilateral agreement pairs every party with every other
+    ("Луцьк, Люблін і Рівне уклали тристоронню угоду про співпрацю.",
+     {frozenset({"Lutsk", "Lublin"}), frozenset({"Lutsk", "Rivne"}), frozenset({"Lublin", "Rivne"})}),
+    # two clauses, two pairs
+    ("Ірпінь поріднився з Гданськом, а Буча — з Любліном.",
+     {frozenset({"Irpin", "Gdańsk"}), frozenset({"Bucha", "Lublin"})}),
+    # a dash run is a network around its first town
+    ("Учасники обговорили партнерство Люблін–Луцьк–Рівне.",
+     {frozenset({"Lublin", "Lutsk"}), frozenset({"Lublin", "Rivne"})}),
+    # "Міста …" opening a sentence refers to the towns of the sentence before
+    ("Мер Житомира прийняв делегацію Гдині. Міста є побратимами вже багато років.",
+     {frozenset({"Zhytomyr", "Gdynia"})}),
+    # towns still looking for partners have none
+    ("Делегати з Ірпеня, Бучі та Ворзеля зустрілися з мерами і шукають партнерів.", set()),
+])
+def test_pairs(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
+def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> None:
+    text = "Полтава\n\nМіста-партнери Полтави\n\nФіладельфія (США)\n\nУгоду підписано: 12 травня 1999 року"
+    assert _found(extractor, text) == {frozenset({"Poltava", "Philadelphia"}): ("signed", "1999-05-12")}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Мешканці закликали розірвати угоду про побратимство між Луцьком і Тулою.", "established"),
+    ("Міністерство погодило проєкт угоди про співпрацю між Черкасами та Бидгощем.", "pending"),
+    ("Рівне розпочинає співпрацю з литовським Каунасом.", "proposed"),
+    ("Житомир і німецький Дортмунд готуються офіційно оформити побратимство.", "pending"),
+    ("Депутати скасували угоду про побратимство між Луцьком і Тулою.", "terminated"),
+    ("Міські голови Рівного та Каунаса поставили підписи під угодою про партнерство.", "signed"),
+    # the cue of the next sentence, which names no place, is the pair's
+    ("Житомир і Гдиня тепер побратими. Вчора міські голови обох міст підписали угоду.", "signed"),
+])
+def test_status(extractor, text: str, status: str) -> None:
+    assert [s for s, _ in _found(extractor, text).values()] == [status]
+
+
+def test_a_day_takes_the_last_year_the_text_stated(extractor) -> None:
+    text = ("Луцьк і Люблін уклали угоду про співпрацю у 2019 році. "
+            "3 травня міський голова Луцька підписав угоду про співпрацю з Рівним.")
+    assert _found(extractor, text, published="2024-01-01")[frozenset({"Lutsk", "Rivne"})] == ("signed", "2019-05-03")
+
+
+def test_a_list_after_a_colon_pairs_its_items_with_the_head(extractor) -> None:
+    text = ("Новини міста\n\nМіста-партнери Житомира:\n- Гдиня (Польща), угоду підписано у 1999 році;\n"
+            "- Пардубице (Чехія);\n\nКонтакти: вул. Київська, 1")
+    assert _found(extractor, text) == {frozenset({"Zhytomyr", "Gdynia"}): ("signed", "1999"),
+                                       frozenset({"Zhytomyr", "Pardubice"}): ("established", None)}
+
+
+def test_a_clause_naming_one_place_continues_the_subject_with_its_own_date(extractor) -> None:
+    text = ("Київська міська рада призупинила дію угоди про співпрацю з Москвою у 2014 році, "
+            "а у 2022 році розірвала побратимські зв'язки з Мінськом.")
+    assert _found(extractor, text) == {frozenset({"Kyiv", "Moscow"}): ("terminated", "2014"),
+                                       frozenset({"Kyiv", "Minsk"}): ("terminated", "2022")}
+
+
+def test_a_numbered_list_after_a_colon(extractor) -> None:
+    text = ("Міжнародна співпраця\n\nМісто Рівне має партнерські відносини з такими містами:\n"
+            "1. Жешув (Польща) — з 1995 року\n2. Опава (Чехія)\n\nКонтакти відділу")
+    assert _found(extractor, text) == {frozenset({"Rivne", "Rzeszów"}): ("established", "1995"),
+                                       frozenset({"Rivne", "Opava"}): ("established", None)}
+
+
+def test_a_council_decision_is_pending(extractor) -> None:
+    text = ("Про встановлення партнерських відносин між містом Рівне та містом Ольштин\n\n"
+            "Рівненська міська рада вирішила:\n1. Встановити партнерські відносини між містом Рівне "
+            "та містом Ольштин.\n2. Доручити міському голові підписати угоду.")
+    assert _found(extractor, text) == {frozenset({"Rivne", "Olsztyn"}): ("pending", None)}
+
+
+def test_related_links_are_other_news(extractor) -> None:
+    text = ("Луцьк і Люблін підписали угоду\n\nЛуцьк уклав угоду про партнерство з Любліном.\n\n"
+            "Читайте також:\n— Рівне підписало меморандум про співпрацю з Каунасом\n\nФото: міська рада")
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}

@@ -1,0 +1,104 @@
+"""Ukrainian places: sound keys for foreign towns GeoNames has no Cyrillic name for, hyphenated
+names, communities and oblasts named by adjective, a country adjective choosing the homonym,
+and words that only look like places."""
+
+from __future__ import annotations
+
+import pytest
+
+from twin_extract.uk.patterns import rows
+from twin_extract.uk.translit import cyrillic_key, latin_key
+
+
+def _rules(country: str) -> list[tuple[str, str]]:
+    table = rows("latin_sounds.jsonl")
+    return [(r["from"], r["to"]) for r in table if country in r["countries"]] + \
+        [(r["from"], r["to"]) for r in table if "*" in r["countries"]]
+
+
+@pytest.mark.parametrize("cyrillic, latin, country", [
+    ("Ржешув", "Rzeszów", "PL"),
+    ("Щецин", "Szczecin", "PL"),
+    ("Віченца", "Vicenza", "IT"),
+    ("Беневенто", "Benevento", "IT"),
+    ("Шартр", "Chartres", "FR"),
+    ("Лімож", "Limoges", "FR"),
+    ("Шверін", "Schwerin", "DE"),
+    ("Тімішоара", "Timişoara", "RO"),
+    ("Пльзень", "Plzeň", "CZ"),
+    ("Коїмбра", "Coimbra", "PT"),
+])
+def test_sound_keys_meet(cyrillic: str, latin: str, country: str) -> None:
+    assert cyrillic_key(cyrillic) == latin_key(latin, _rules(country))
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from twin_extract.pipeline import Extractor
+
+    return Extractor()
+
+
+def _pairs(extractor, text: str) -> set[frozenset[str]]:
+    return {frozenset(f"{p.name}/{p.country}" for p in r.parties) for r in extractor.extract(text, lang="uk")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated French town with a Cyrillic name in GeoNames
+    ("Бориспіль підписав угоду про партнерство з французьким містом Сен-Мало.",
+     {frozenset({"Boryspil/UA", "Saint-Malo/FR"})}),
+    # a small Italian town GeoNames spells only in Latin letters: found by sound in Italy
+    ("Ірпінь підписав угоду про побратимство з італійським містом Кастельфранко-Венето.",
+     {frozenset({"Irpin/UA", "Castelfranco Veneto/IT"})}),
+    # the country adjective picks the Canadian Windsor, not the larger homonyms
+    ("Житомир підписав угоду про партнерство з канадським Віндзором.",
+     {frozenset({"Zhytomyr/UA", "Windsor/CA"})}),
+    # communities named by adjective, a list sharing one noun
+    ("Бучанська громада уклала меморандуми про співпрацю з Ковельською, Рахівською та Бродівською громадами.",
+     {frozenset({"Bucha/UA", "Kovel/UA"}), frozenset({"Bucha/UA", "Rakhiv/UA"}),
+      frozenset({"Bucha/UA", "Brody/UA"})}),
+    # the adjective is the town's own name; с and к of the town merge into -ськ-/-цьк-
+    ("Хмельницька міська рада припинила дію угоди про побратимство з російським Підольськом.",
+     {frozenset({"Khmelnytskyi/UA", "Podolsk/RU"})}),
+    ("Черкаська міська рада ухвалила рішення про побратимство з містом Гранада (Іспанія).",
+     {frozenset({"Cherkasy/UA", "Granada/ES"})}),
+    ("Кременчуцька міська рада розірвала угоду з російським Ногінськом.",
+     {frozenset({"Kremenchuk/UA", "Noginsk/RU"})}),
+    ("Рівненська міська рада підписала угоду про партнерство з литовським містом Паневежис.",
+     {frozenset({"Rivne/UA", "Panevėžys/LT"})}),
+])
+def test_places_found(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # oblast councils that sign are parties, each with each
+    ("Львівська та Волинська обласні ради уклали меморандум про співпрацю.",
+     {frozenset({"UA-46", "UA-07"})}),
+    # oblasts that only locate communities are not
+    ("Громади Львівської та Волинської областей підписали меморандум про співпрацю.", set()),
+])
+def test_oblasts(extractor, text: str, expected: set) -> None:
+    found = {frozenset(p.subdivision for p in r.parties) for r in extractor.extract(text, lang="uk")}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a person's name, even where a town bears it
+    "Університет імені Тараса Шевченка підписав меморандум про співпрацю з Любліном.",
+    # a preposition opening the sentence is no village
+    "Перед підписанням угоди про партнерство Житомир чекав гостей.",
+])
+def test_not_places(extractor, text: str) -> None:
+    assert _pairs(extractor, text) == set()
+
+
+def test_the_ukrainian_extractor_pickles(extractor) -> None:
+    """Like the gazetteer, so a process pool may ship it: the sound matcher reopens its index."""
+    import pickle
+
+    from twin_extract.record import NewsItem
+
+    text = "Житомир підписав угоду з польським Жиракувом."
+    copy = pickle.loads(pickle.dumps(extractor.ukrainian))
+    assert [r.parties[1].name for r in copy.records(NewsItem(text=text, id="a"))] == ["Żyraków"]
