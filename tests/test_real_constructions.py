@@ -32,6 +32,10 @@ def _countries(records):
     ("The city has three partner towns. Among them are Mikkeli and Tartu.", set()),
     ("Mikkeli hosted the regional fair. The town has two partner towns. Among them are Kolding and Tartu.",
      {P({"Mikkeli", "Kolding"}), P({"Mikkeli", "Tartu"})}),
+    # an entry that is no known place does not cut the list in two
+    ("Aarhus has had sister cities since 1946, and today there are six sister city collaborations: Bergen, "
+     "Göteborg, Turku, Kujalleq, Rostock and Harbin.",
+     {P({"Århus", n}) for n in ("Bergen", "Gothenburg", "Turku", "Rostock", "Harbin")}),
     ("Orlando has several sister cities, namely Curitiba, Tainan and Guilin.",
      {P({"Orlando", "Curitiba"}), P({"Orlando", "Tainan"}), P({"Orlando", "Guilin"})}),
     # "the cities of A (Country), B (Country) and C (Country)"

@@ -30,9 +30,11 @@ PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)
                            re.IGNORECASE)
 """Before a later list of the same partners: ", and with", "; with", "; and with"."""
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
-LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
-"""What may stand between two places of one list, including a bracketed other spelling:
-"Novopolotsk (Navapolatsk) and ..."."""
+LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:,\s*)?"
+                       r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
+"""What may stand between two places of one list, including a bracketed other spelling
+("Novopolotsk (Navapolatsk) and ...") and an entry that is no known place ("Turku, Kujalleq,
+Rostock")."""
 
 VENUE_WORDS = frozenset({"in", "at", "near", "outside"})
 """"signed ... in Košice": a place after these is where something happened, not a party."""
