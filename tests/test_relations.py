@@ -67,6 +67,9 @@ def test_pairs(extractor, text, expected):
     ("Kalisz suspended its partnership with the Russian city of Tver.", "terminated"),
     ("The council voted to end the sister city relationship between Kalisz and Tver.", "terminated"),
     ("Kalisz froze all contacts with its Russian partner city Tver.", "terminated"),
+    # a decision to negotiate decides only that much
+    ("The council of Rivne agreed to open negotiations on a twinning charter with Kalisz.", "proposed"),
+    ("The council of Rivne agreed to sign a twinning charter with Kalisz.", "pending"),
 ])
 def test_status(extractor, text, status):
     records = extractor.extract(text)

@@ -103,6 +103,16 @@ def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str]) -> list[Cue]:
     return [c for c in cues if c.start not in dropped and c.rule not in voiding]
 
 
+def decided_proposals(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"Councillors agreed to open negotiations with Kostopil", "voted to explore a sister city
+    link": a decision whose object is a proposal or talks decides only that much, so the proposal
+    speaks and the decision's "pending" cue is dropped."""
+    decisions = {c.start for c in cues if c.label == "pending"}
+    governing = {path[-1] for c in cues if c.label == "proposed"
+                 for path in [_path_to_governor(doc[c.start], decisions)] if path}
+    return [c for c in cues if c.start not in governing]
+
+
 def _path_to_governor(token: Token, governors: set[int]) -> list[int]:
     """The token, the heads above it and the first of ``governors`` reached within
     ``PROPOSAL_REACH`` heads ("overturned its decision to sever": sever, decision, overturned);
