@@ -351,3 +351,12 @@ def test_short_capitals_with_a_country(extractor, text, mention, expected):
 
 def test_two_names_of_one_town_joined_by_a_hyphen(extractor):
     assert "Pula" in _parties(extractor, "Lviv's twin cities are:\n\n• Plovdiv;\n• Pula-Pola;\n• Reykjavik;\n")
+
+
+@pytest.mark.parametrize("a, b, distance", [
+    ("kiev", "kyiv", 2), ("odessa", "odesa", 1), ("vinnitsa", "vinnytsya", 2), ("lviv", "lviv", 0), ("", "abc", 3),
+])
+def test_edit_distance(a, b, distance):
+    from twin_extract.textnorm import edit_distance
+    assert edit_distance(a, b) == distance == edit_distance(b, a)
+

@@ -129,6 +129,9 @@ def test_roundup_sentences_each_carry_their_pair(extractor, text, expected):
      {"PL-18", "UA-46", "UA-26"}),
     ("Lublin Voivodeship has partnership agreements with the Smolensk and Bryansk Regions, Russia.",
      {"PL-06", "RU-SMO", "RU-BRY"}),
+    # old spellings of the towns the regions are named after; a list of regions locates nothing
+    ("Mazovia Voivodeship has signed cooperation agreements with the Lviv, Kiev, Odessa and Vinnitsa Regions.",
+     {"PL-14", "UA-46", "UA-32", "UA-51", "UA-05"}),
     # type words of other countries' regions
     ("The Opolskie Voivodeship has partnership agreements with the following regions:\n"
      "• Autonomous Community of Galicia (Spain) – since 1999\n• Styria Federal State (Austria) – since 2004\n"

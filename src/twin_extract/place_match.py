@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc, Span
 
-from .countries import CountryResolver
+from .countries import CountryResolver, Subdivision
 from .country_names import country_name
 from .gazetteer import Gazetteer, Place
 from .mentions import PlaceInfo
@@ -22,7 +22,7 @@ from .patterns import PatternSet
 from .place_context import PlaceContext, is_cap
 from .place_words import PlaceWords
 from .sentences import BULLETS
-from .textnorm import fold
+from .textnorm import edit_distance, fold
 
 NER_PLACE = {"GPE", "LOC", "FAC"}
 NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -33,6 +33,13 @@ BIG_CITY = 100_000
 TOWN = 20_000
 """A region's bare official name is read as the region unless a town this big (a US city this
 big, for a state) has the name."""
+SHARED_TYPE_RULE = "shared-type-word"
+"""A region typed by a plural type word ("the Lviv, Kyiv and Odesa regions") is one of a list,
+never the container of the place before it."""
+SPELLING_VARIANT = 2
+"""Letters by which an old spelling may differ from the town's name (Kiev/Kyiv, Vinnitsa/Vinnytsya)."""
+REGION_TOWN_CANDIDATES = 3
+"""How many towns of a region's name (biggest first) may lend it their GeoNames name."""
 
 
 class PlaceMatcher:
@@ -101,6 +108,21 @@ class PlaceMatcher:
             return None
         return span, self._city(doc, span, places)
 
+    def _region_by_town_name(self, text: str, country: str | None) -> Subdivision | None:
+        """"Kiev Region", "Odessa and Vinnitsa Regions": an old spelling of the town a region is
+        named after is a GeoNames alternate name of that town, whose own name finds the region.
+        Only a spelling variant counts (a few letters apart): "Kanto" is also a name of Cần Thơ."""
+        key = fold(text)
+        towns = sorted((p for p in self.gazetteer.lookup(key) if country in (None, p.country)),
+                       key=lambda p: -p.population)
+        for town in towns[:REGION_TOWN_CANDIDATES]:
+            if fold(town.name) != key and edit_distance(fold(town.name), key) <= SPELLING_VARIANT:
+                sub = self.resolver.subdivision(town.name, town.country,
+                                                prefer_types=self.words.region_type_preference)
+                if sub is not None:
+                    return sub
+        return None
+
     def _region_admin1(self, code: str, country: str) -> str | None:
         """The GeoNames admin1 code of a region: a US state's own code, else the division of
         its capital (``capital`` in patterns/regions.jsonl) or of the biggest town sharing
@@ -137,11 +159,14 @@ class PlaceMatcher:
 
     def _region(self, doc: Doc, span: Span, cue: dict[str, Any]) -> PlaceInfo | None:
         country, source = self.context.explicit_country(doc, span.start, span.end)
-        sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference)
+        sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference) \
+            or self._region_by_town_name(span.text, country)
         if sub is None:
             return None
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         rules = [cue["id"], self.resolver.region_rules.get(fold(span.text), "pycountry-subdivision")]
+        if cue.get("shared"):
+            rules.append(SHARED_TYPE_RULE)
         return PlaceInfo("region", sub.name, sub.country, subdivision=sub.code,
                          admin1=self._region_admin1(sub.code, sub.country),
                          country_source=source if country else "subdivision",

@@ -25,7 +25,7 @@ from .extensions import register_extensions
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .mentions import SPAN_KEY, Mention, PlaceInfo, party_mentions
 from .patterns import PatternSet, shared_patterns
-from .place_match import PlaceMatcher, weight
+from .place_match import SHARED_TYPE_RULE, PlaceMatcher, weight
 from .place_words import PlaceWords, words_for
 from .textnorm import fold
 
@@ -234,7 +234,7 @@ def _mark_containers(doc: Doc, spans: list[Span], words: PlaceWords) -> None:
     """A region right after a city ("X municipality of the Y region", "X, Y Oblast") only locates it."""
     for k, span in enumerate(spans):
         info: PlaceInfo = span._.place
-        if info.kind != "region" or k == 0:
+        if info.kind != "region" or k == 0 or SHARED_TYPE_RULE in info.rules:
             continue
         prev: PlaceInfo = spans[k - 1]._.place
         if prev.kind not in ("city", "region") or prev.ext_end > info.ext_start:
