@@ -7,7 +7,8 @@ The first twelve documents (session 3) stay as they are. Each draft in ``parts/*
 written from one studied page (``modelled_on``) before any extractor output on it existed; a page
 goes to uk-dev when the first hex digit of sha1(its normalised URL) is 0-7, else to uk-test, so
 the split is by page and fixed in advance. Draft ``uk-w-007`` becomes ``uk-dev-w007`` or
-``uk-test-w007``. The drafts' ``lang`` field is left out: the extractor detects the language
+``uk-test-w007`` (and ``uk-x-007``, the sixth session's part, ``uk-dev-x007`` or
+``uk-test-x007``). The drafts' ``lang`` field is left out: the extractor detects the language
 itself (a Russian page must be recognised as not Ukrainian), and a ``lang`` field in JSON Lines
 input would override that. Rewrites ``../gold/uk-dev.jsonl`` and ``../gold/uk-test.jsonl``.
 """
@@ -17,11 +18,14 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent / "gold"
 DEV_DIGITS = set("01234567")
+DRAFT_ID = re.compile(r"-[a-z]\d{3}$")
+"""Ids of documents built from drafts ("uk-dev-w007", "uk-test-x012"); the rest were written by hand."""
 
 _spec = importlib.util.spec_from_file_location("real_build", HERE.parent / "real" / "build.py")
 _real = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
@@ -35,13 +39,13 @@ def split_of(url: str) -> str:
 
 
 def main() -> None:
-    splits: dict[str, list[dict]] = {name: [d for d in read(GOLD / f"{name}.jsonl") if "-w" not in d["id"]]
+    splits: dict[str, list[dict]] = {name: [d for d in read(GOLD / f"{name}.jsonl") if not DRAFT_ID.search(d["id"])]
                                      for name in ("uk-dev", "uk-test")}
     for path in sorted(HERE.glob("parts/*-docs.jsonl")):
         for doc in read(path):
             name = split_of(doc["modelled_on"])
-            number = doc["id"].rsplit("-", 1)[1]
-            splits[name].append({"id": f"{name}-w{number}", "url": None, "modelled_on": doc["modelled_on"],
+            _, part, number = doc["id"].split("-")
+            splits[name].append({"id": f"{name}-{part}{number}", "url": None, "modelled_on": doc["modelled_on"],
                                  "published": doc.get("published"),
                                  "title": doc.get("title"), "text": doc["text"], "pairs": doc["pairs"],
                                  "notes": doc.get("notes", "")})
