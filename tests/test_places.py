@@ -85,6 +85,7 @@ def test_party_resolution(extractor, sentence, mention, expected):
     # a site's breadcrumb and language switch
     ("Home > City & Partnerships > Twinned towns", "Home"),
     ("Deutsch | Français", "Deutsch"),
+    ("JOHANNESBURG, Dec. 3 (Xinhua) -- The mayors met.", "Xinhua"),
 ])
 def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
     assert not_a_party not in _parties(extractor, sentence)
@@ -359,4 +360,15 @@ def test_two_names_of_one_town_joined_by_a_hyphen(extractor):
 def test_edit_distance(a, b, distance):
     from twin_extract.textnorm import edit_distance
     assert edit_distance(a, b) == distance == edit_distance(b, a)
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    # a town that has the name only as an alternate (Xalisco) does not outweigh the state
+    ("Laredo signed a sister city agreement with Jalisco.", "Jalisco", "region"),
+    # a town whose own name it is still does, even with a trailing word (Cebu City, New York City)
+    ("Cebu signed a sister city agreement with Kortrijk.", "Cebu", "city"),
+    ("New York signed a sister city agreement with Lagos.", "New York", "city"),
+])
+def test_bare_region_name_against_towns(extractor, sentence, name, kind):
+    assert {text: info.kind for text, info in _places(extractor, sentence)}[name] == kind
 

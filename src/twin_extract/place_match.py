@@ -138,8 +138,9 @@ class PlaceMatcher:
     def _bare_region(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
         """"Vermont is ending its sister-state relationship", "the regional assembly of Lubelskie":
         a first-level region's official name with no cue is the region, unless a town of some
-        size has the name (Bergamo, Lecco and Kent are towns; Washington is a city) and no
-        country in apposition rules that town out ("Brampton, Ontario, Canada")."""
+        size has it as its own name (Bergamo, Lecco and Kent are towns; Washington, Cebu (City) and
+        New York (City) are cities; an alternate name does not count: "Jalisco" is the state, not
+        Xalisco) and no country in apposition rules that town out ("Brampton, Ontario, Canada")."""
         key = fold(span.text)
         regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
                    if s.type.casefold() in self.words.bare_region_types
@@ -149,7 +150,7 @@ class PlaceMatcher:
         region = regions[0]
         limit = BIG_CITY if region.country == "US" else TOWN
         country, _ = self.context.explicit_country(doc, span.start, span.end)
-        if any(p.population >= limit and country in (None, p.country) for p in places):
+        if any(p.population >= limit and country in (None, p.country) and _own_name(key, p) for p in places):
             return None
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         return PlaceInfo("region", region.name, region.country, subdivision=region.code,
@@ -300,6 +301,12 @@ def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool
         return True
     text = doc[i:j].text
     return bool(resolver.country(text) or resolver.subdivisions_named(text))
+
+
+def _own_name(key: str, place: Place) -> bool:
+    """Is ``key`` the town's own name, or its name without a trailing word ("Cebu" for Cebu City)?"""
+    name = fold(place.name)
+    return name == key or name.startswith(key + " ")
 
 
 def formal_name_start(doc: Doc, i: int) -> int:
