@@ -252,6 +252,17 @@ def test_standing_ties_and_fronted_phrases(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the ceremony of the sentence before dates the signing
+    ("Kumasi and Praia have signed a sister city agreement. The short ceremony was held in Kumasi on Wednesday "
+     "June 26, 2024.", "2024-06-26"),
+    ("Kumasi and Praia have signed a sister city agreement. The city hall was renovated on June 26, 2024.", None),
+])
+def test_the_ceremony_dates_the_signing(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Poznań signed a cooperation agreement with the Greater Poland Voivodeship on 5 May.", set()),
     ("Lviv and the Lviv region signed a cooperation agreement on tourism.", set()),
     # another region of the same country can be a partner, so can a region of another country
