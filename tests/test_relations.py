@@ -153,6 +153,9 @@ def _records(extractor, text, published=None):
     pytest.param(
         "Bergen hosted a jazz festival this weekend. Its sister cities include Rostock and Seattle.",
         {P({"Bergen", "Rostock"}), P({"Bergen", "Seattle"})}, id="two-partner-list-its"),
+    # a relative clause's hub is the name it hangs on; the next hub's name ends the list before it
+    ("The deal helps Limerick compete with Dublin, which has similar links with Beijing, and Cork, which has "
+     "close ties with Shanghai.", {P({"Dublin", "Beijing"}), P({"Cork", "Shanghai"})}),
 ])
 def test_hubs(extractor, text, expected):
     assert pairs_of(extractor.extract(text)) == expected

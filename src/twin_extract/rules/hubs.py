@@ -21,6 +21,8 @@ from .lexicon import Lexicon
 from .status import licensing_trigger, step
 
 HAVE_VERBS = {"have", "maintain", "boast", "count", "list", "keep", "include"}
+RELATIVE_PRONOUNS = {"which", "that", "who"}
+""""Dublin, which has similar links with Beijing": the relative clause's subject is the name it hangs on."""
 HUB_MODIFIERS = {"own", "other", "new", "many", "several", "oldest", "newest", "first", "latest", "two", "three",
                  "four", "five", "official", "foreign", "international", "european", "current", "former"}
 
@@ -39,7 +41,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
     units = clauses.clauses(doc, sent, in_sent)
     appositives = [_appositive(lex, ctx, in_sent, token, how) for _, token, how in hubs]
     for n, (trigger, host_token, how) in enumerate(hubs):
-        later = [seg.start for (other, _, _), apposed in zip(hubs[n + 1:], appositives[n + 1:])
+        later = [min(seg.start, other_host if other_host > trigger.end else seg.start)
+                 for (other, other_host, _), apposed in zip(hubs[n + 1:], appositives[n + 1:])
                  for seg in segments if apposed is None and seg.start <= other.start < seg.end
                  and seg.start > trigger.end]
         limit = min([*later, _next_tie_clause(ctx, units, trigger, triggers, in_sent, sent)])
@@ -207,7 +210,7 @@ def _char_in_segments(doc: Doc, char: int, segs: list[clauses.Segment]) -> bool:
 
 def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
     """The token naming whose tie a trigger is: "Kyiv's / the city's / its [new] sister cities",
-    or the subject of "X has partner cities"."""
+    or the subject of "X has partner cities" (or of "X, which has links with Y")."""
     i = trigger.start - 1
     skipped = 0
     while i > sent.start and skipped < 3 and (doc[i].lower_ in HUB_MODIFIERS or doc[i].pos_ in ("NUM", "ADJ")
@@ -229,7 +232,10 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subject or not (head is verb or head.dep_ in ("dobj", "attr", "obj")):
         return None, ""
-    return subject[0].i, "hub-subject" if verb.lemma_ in HAVE_VERBS else "hub-agent"
+    owner = subject[0]
+    if owner.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        owner = verb.head
+    return owner.i, "hub-subject" if verb.lemma_ in HAVE_VERBS else "hub-agent"
 
 
 def _named_before(doc: Doc, mentions: list[Mention], token: int) -> Mention | None:
