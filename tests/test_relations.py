@@ -440,6 +440,11 @@ def test_wire_dateline_is_not_a_partner_entry(extractor):
                  "with Dresden began in May.", {P({"Wrocław", "Dresden"}): "proposed"}, id="clause-talks"),
     pytest.param("Wrocław opened its Christmas market on Friday. Traders came from Lviv, and the link with Dresden "
                  "goes back to 1959.", {P({"Wrocław", "Dresden"}): "established"}, id="clause-link-with"),
+    # the story's own place, not the partner it keeps naming after "with"
+    pytest.param("Coventry ended its twinning with Volgograd. The link with Volgograd dated from 1944. Talks on a "
+                 "new twinning, with Mariupol, began on Monday.",
+                 {P({"Coventry", "Volgograd"}): "terminated", P({"Coventry", "Mariupol"}): "proposed"},
+                 id="partner-slot-counts-half"),
 ])
 def test_implicit_host_with_tie_noun(extractor, text, expected):
     records = extractor.extract(text)

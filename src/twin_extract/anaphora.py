@@ -104,14 +104,21 @@ def resolve(doc: Doc, ref: HostRef, mentions: list[Mention], exclude: set[str]) 
     return topic(candidates, mentions)
 
 
+PARTNER_SLOT_WEIGHT = 0.5
+
+
 def topic(candidates: list[Mention], mentions: list[Mention]) -> Mention | None:
-    """The most salient of ``candidates``: named most often in the document, then first."""
+    """The most salient of ``candidates``: named most often in the document, then first. A
+    mention right after "with" counts half: that is where a story names the partner ("Coventry
+    ends twinning with Volgograd ... its bond with Volgograd"), not its own place."""
     if not candidates:
         return None
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     first: dict[str, int] = {}
     for m in mentions:
-        counts[m.key] = counts.get(m.key, 0) + 1
+        start = m.info.ext_start
+        partner_slot = start > 0 and m.span.doc[start - 1].lower_ == "with"
+        counts[m.key] = counts.get(m.key, 0) + (PARTNER_SLOT_WEIGHT if partner_slot else 1.0)
         first.setdefault(m.key, m.start)
     best = max({m.key: m for m in candidates}.values(), key=lambda m: (counts[m.key], -first[m.key]))
     return next(m for m in candidates if m.key == best.key)
