@@ -153,6 +153,9 @@ def _records(extractor, text, published=None):
     pytest.param(
         "Bergen hosted a jazz festival this weekend. Its sister cities include Rostock and Seattle.",
         {P({"Bergen", "Rostock"}), P({"Bergen", "Seattle"})}, id="two-partner-list-its"),
+    # "between A and B" is the pair, whatever else the clause names
+    ("Members of the Mayo County Council will visit Portadown next month as part of a possible town twinning "
+     "between Ballina and Craigavon.", {P({"Ballina", "Craigavon"})}),
     # a relative clause's hub is the name it hangs on; the next hub's name ends the list before it
     ("The deal helps Limerick compete with Dublin, which has similar links with Beijing, and Cork, which has "
      "close ties with Shanghai.", {P({"Dublin", "Beijing"}), P({"Cork", "Shanghai"})}),

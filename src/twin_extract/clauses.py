@@ -178,6 +178,9 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     coordinated = coordinated_pairs(doc, mentions)
     if coordinated:
         return coordinated, 0.0
+    between = _between_pair(doc, groups(doc, mentions))
+    if between is not None:
+        return [between], 0.0
     lists: list[list[Mention]] = []
     seen: set[str] = set()
     for group in groups(doc, mentions):
@@ -202,6 +205,16 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
         return list(zip(first, lists[1])), penalty
     pairs = [(a, b) for later in [lists[1], *parallel] for a in first for b in later if a.key != b.key]
     return pairs, penalty
+
+
+def _between_pair(doc: Doc, lists: list[list[Mention]]) -> tuple[Mention, Mention] | None:
+    """"a possible town twinning between Ballina and Craigavon": two places after "between" are
+    the pair, whatever else the clause names (the council that visits, the venue)."""
+    for group in lists:
+        start = group[0].info.ext_start
+        if len(group) == 2 and start > 0 and doc[start - 1].lower_ == "between" and group[0].key != group[1].key:
+            return group[0], group[1]
+    return None
 
 
 def _respective(doc: Doc, first: list[Mention], second: list[Mention]) -> bool:
