@@ -153,7 +153,7 @@ def _records(extractor, text, published=None):
     pytest.param(
         "Bergen hosted a jazz festival this weekend. Its sister cities include Rostock and Seattle.",
         {P({"Bergen", "Rostock"}), P({"Bergen", "Seattle"})}, id="two-partner-list-its"),
-    ("Mandaue and Cauayan signed a sisterhood pact on Monday.", {P({"Mandaue", "Cauayan"})}),
+    ("Mandaue and Cauayan signed a sisterhood pact on Monday.", {P({"Mandaue City", "Cauayan"})}),
     # "between A and B" is the pair, whatever else the clause names
     ("Members of the Mayo County Council will visit Portadown next month as part of a possible town twinning "
      "between Ballina and Craigavon.", {P({"Ballina", "Craigavon"})}),
