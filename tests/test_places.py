@@ -368,6 +368,8 @@ def test_edit_distance(a, b, distance):
     # a town whose own name it is still does, even with a trailing word (Cebu City, New York City)
     ("Cebu signed a sister city agreement with Kortrijk.", "Cebu", "city"),
     ("New York signed a sister city agreement with Lagos.", "New York", "city"),
+    # a longer name that begins with it is another place (Brandenburg an der Havel)
+    ("Mazovia signed a cooperation agreement with Brandenburg.", "Brandenburg", "region"),
 ])
 def test_bare_region_name_against_towns(extractor, sentence, name, kind):
     assert {text: info.kind for text, info in _places(extractor, sentence)}[name] == kind

@@ -304,9 +304,9 @@ def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool
 
 
 def _own_name(key: str, place: Place) -> bool:
-    """Is ``key`` the town's own name, or its name without a trailing word ("Cebu" for Cebu City)?"""
-    name = fold(place.name)
-    return name == key or name.startswith(key + " ")
+    """Is ``key`` the town's own name, or that name without "City" ("Cebu" for Cebu City)? Not a
+    longer name it begins ("Brandenburg" is the Land, not Brandenburg an der Havel)."""
+    return fold(place.name) in (key, key + " city")
 
 
 def formal_name_start(doc: Doc, i: int) -> int:
