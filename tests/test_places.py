@@ -86,9 +86,15 @@ def test_party_resolution(extractor, sentence, mention, expected):
     ("Home > City & Partnerships > Twinned towns", "Home"),
     ("Deutsch | Français", "Deutsch"),
     ("JOHANNESBURG, Dec. 3 (Xinhua) -- The mayors met.", "Xinhua"),
+    # a landform's name
+    ("Chicago lies on Lake Michigan.", "Michigan"),
 ])
 def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
     assert not_a_party not in _parties(extractor, sentence)
+
+
+def test_a_town_named_after_a_landform_is_still_a_town(extractor):
+    assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 
 
 @pytest.mark.parametrize("sentence, container", [

@@ -33,6 +33,8 @@ class PlaceWords:
     """With a region cue, the subdivision types tried first, in order."""
     org_heads: frozenset[str]
     """"University of Tartu" is not Tartu."""
+    feature_heads: frozenset[str]
+    """"Lake Michigan", "Mount Olympus": a landform's name, not a place."""
     demonym_heads: frozenset[str]
     """Words between a demonym and the place it gives a country ("the Polish city of X")."""
     container_nouns: frozenset[str]
@@ -67,6 +69,7 @@ class PlaceWords:
             bare_region_types=frozenset(sets.get("bare_region_types", ())),
             region_type_preference=tuple(sets.get("region_type_preference", ())),
             org_heads=frozenset(sets.get("org_heads", ())),
+            feature_heads=frozenset(sets.get("feature_heads", ())),
             demonym_heads=frozenset(sets.get("demonym_heads", ())),
             container_nouns=frozenset(sets.get("container_nouns", ())),
             container_gaps=tuple(tuple(gap.split()) for gap in sets.get("container_gaps", ())),
