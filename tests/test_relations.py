@@ -330,6 +330,14 @@ def test_twin_cities_nickname_is_blocked(extractor):
     assert extractor.extract("The Twin Cities of Minneapolis and Saint Paul will host a regional trade fair in October.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Seattle and Vancouver are often compared to fraternal twins separated at birth.", set()),
+    ("Seattle and Vancouver are twins.", {P({"Seattle", "Vancouver"})}),
+])
+def test_kinship_twins_are_a_simile(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
 def test_freiburg_im_breisgau_pairs(extractor):
     text = "Freiburg im Breisgau and Padua have been twin towns since 1967."
     assert _summary(extractor.extract(text)) == {P({"Freiburg", "Padua"}): ("established", "1967")}
