@@ -331,6 +331,20 @@ def test_twin_cities_nickname_is_blocked(extractor):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a wire dateline names where the story was filed
+    ("Lahore, Guangzhou agree to forge friendship city links\n\nBeijing, 28 November, 2021 (TDI): Guangzhou and "
+     "Lahore agreed to become friendship cities.", {P({"Guangzhou", "Lahore"})}),
+    ("DES MOINES, Iowa (KCCI) - Des Moines has suspended its sister city relationship with Stavropol.",
+     {P({"Des Moines", "Stavropol"})}),
+    # a partner entry with a bracketed place is no dateline
+    ("Sister cities of Kanazawa\n\nBuffalo (New York, USA) – Sister city since 1962\nNancy (France) – Sister city "
+     "since 1973", {P({"Kanazawa", "Buffalo"}), P({"Kanazawa", "Nancy"})}),
+])
+def test_a_dateline_place_is_no_party(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Seattle and Vancouver are often compared to fraternal twins separated at birth.", set()),
     ("Seattle and Vancouver are twins.", {P({"Seattle", "Vancouver"})}),
 ])

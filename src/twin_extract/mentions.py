@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -71,5 +72,27 @@ class Mention:
 
 
 def party_mentions(doc: Doc) -> list[Mention]:
-    """The places of ``doc`` that can be a party to a tie (cities and regions, not containers)."""
-    return [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party]
+    """The places of ``doc`` that can be a party to a tie (cities and regions, not containers,
+    not a wire dateline's place)."""
+    return [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party and not dateline(s)]
+
+
+def dateline(span: Span) -> bool:
+    """"Beijing, 28 November, 2021 (TDI): ...", "DES MOINES, Iowa (KCCI) - ...": a place opening a
+    line and followed, before a colon or dash, by a date or a bracketed agency names where the
+    story was filed, not a party. A bracket that names a place is no agency: "Buffalo (New York,
+    USA) – Sister city since 1962" is a partner entry, and "Kharkiv – Cincinnati" a pair line."""
+    text = span.doc.text
+    start = span.start_char
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False
+    match = DATELINE_TAIL.match(text, span.end_char)
+    if match is None:
+        return False
+    agency = match.group("agency") is not None and not any(
+        match.start("agency") <= s.start_char < match.end("agency") for s in span.doc.spans.get(SPAN_KEY, []))
+    return agency or bool(DATE_WORD.search(match.group("middle")))
+
+
+DATELINE_TAIL = re.compile(r"(?P<middle>(?:,[^\n,:()–—]{1,25}){0,3})\s*(?P<agency>\([^()\n]{1,20}\))?\s*(?::|[–—]|-{1,2}\s)")
+DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
