@@ -72,15 +72,14 @@ class Mention:
 
 
 def party_mentions(doc: Doc) -> list[Mention]:
-    """The places of ``doc`` that can be a party to a tie (cities and regions, not containers,
-    not a wire dateline's place)."""
-    return [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party and not dateline(s)]
+    """The places of ``doc`` that can be a party to a tie (cities and regions, not containers)."""
+    return [Mention(s, s._.place) for s in doc.spans.get(SPAN_KEY, []) if s._.place.is_party]
 
 
 def dateline(span: Span) -> bool:
     """"Beijing, 28 November, 2021 (TDI): ...", "DES MOINES, Iowa (KCCI) - ...": a place opening a
     line and followed, before a colon or dash, by a date or a bracketed agency names where the
-    story was filed, not a party. A bracket that names a place is no agency: "Buffalo (New York,
+    story was filed; it is no partner in its sentence (though often the story's host). A bracket that names a place is no agency: "Buffalo (New York,
     USA) – Sister city since 1962" is a partner entry, and "Kharkiv – Cincinnati" a pair line."""
     text = span.doc.text
     start = span.start_char

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from .. import clauses, event_dates
 from ..cues import Cue, DocCues
 from ..dates import DateMention
+from ..mentions import dateline
 from ..places import Mention
 from . import implicit_host
 from .findings import Finding, finding, rules_of, share_date
@@ -35,7 +36,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
     previous: tuple[Cue, list[Cue], list[Finding]] | None = None
     for lo, hi in units:
         unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
-                         and not clauses.institutional(doc, m, lex.institutions)]
+                         and not clauses.institutional(doc, m, lex.institutions) and not dateline(m.span)]
         unit_triggers = [t for t in sent_triggers if lo <= t.start < hi]
         unit_status = ctx.statuses_in(lo, hi)
         trigger = licensing_trigger(unit_triggers, unit_status, has_strong)
