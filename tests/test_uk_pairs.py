@@ -39,6 +39,17 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
      {frozenset({"Zhytomyr", "Gdynia"})}),
     # towns still looking for partners have none
     ("Делегати з Ірпеня, Бучі та Ворзеля зустрілися з мерами і шукають партнерів.", set()),
+    # a list after a single dash pairs with the town before the dash
+    ("Побратими Луцька — Люблін (Польща), Каунас (Литва), а також українські Рівне та Суми.",
+     {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne", "Sumy")}),
+    ("Житомир розірвав угоду з Тулою; Рівне — з Курськом і Брянськом.",
+     {frozenset({"Zhytomyr", "Tula"}), frozenset({"Rivne", "Kursk"}), frozenset({"Rivne", "Bryansk"})}),
+    # dash pairs side by side stay pairs
+    ("Партнерства уклали Боярка — Палезо, Рівне — Каунас.",
+     {frozenset({"Boyarka", "Palaiseau"}), frozenset({"Rivne", "Kaunas"})}),
+    # a country in brackets picks its own homonym, not the previous item's country
+    ("Серед побратимів Ірпеня — Маямі (США), Борна (ФРН).",
+     {frozenset({"Irpin", "Miami"}), frozenset({"Irpin", "Borna"})}),
 ])
 def test_pairs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected

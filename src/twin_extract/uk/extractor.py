@@ -208,9 +208,13 @@ def _party(m: Mention) -> Party:
 
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
-CLAUSE_BREAK = re.compile(r";|,\s+а\s")
-CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s|[.!?]\s|\n")
+CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")
+CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також)|[.!?]\s|\n")
+""", а також" adds to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а також)\s*(?:[а-яіїєґ'’]+і\s+)?$")
+"""What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
+before it and a plural adjective after it ("(Іспанія), а також українські ")."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
 LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 """A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
@@ -272,14 +276,20 @@ def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
 def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> list[tuple[Mention, Mention]]:
     """The pairs a sentence writes as "A — B; C — D" (or "А — з B"); none when it has no such
     pair (then the hub rule applies). A run "A–B–C" names a network around one town: the host
-    when it is in the run, else the first."""
+    when it is in the run, else the first. A list after a single dash ("побратими Ірпеня —
+    Мілвокі (США), Борна (ФРН) …", "Чернівці — з Брянськом і Подольськом") all pairs with the
+    place before the dash, up to a place that opens a dash pair of its own."""
     runs: list[list[Mention]] = []
-    for a, b in zip(mentions, mentions[1:]):
-        if DASH_PAIR.match(text[a.end:b.start]):
+    dashed = [DASH_PAIR.match(text[a.end:b.start]) is not None for a, b in zip(mentions, mentions[1:])]
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        if dashed[i]:
             if runs and runs[-1][-1] is a:
                 runs[-1].append(b)
             else:
                 runs.append([a, b])
+        elif runs and runs[-1][-1] is a and len(runs[-1]) >= 2 and LIST_JOIN.match(text[a.end:b.start]) \
+                and not (i + 1 < len(dashed) and dashed[i + 1]):
+            runs[-1].append(b)
     pairs = []
     for run in runs:
         hub = next((m for m in run if host is not None and m.key == host.key), run[0])

@@ -240,7 +240,8 @@ class PlaceFinder:
 
     def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
                 seen: set[str]) -> Mention | None:
-        """A place the document already named, else the homonym in a country named next to it,
+        """A place the document already named, else the homonym in the country that qualifies it
+        ("Борна (ФРН)", even after "Мілвокі (США), "), else in a country named next to it,
         else the most populous. When a country qualifies the place ("з чеським Табором") and no
         homonym lies there, the town is looked for by sound in that country, and is no place
         of the gazetteer's other countries."""
@@ -252,7 +253,7 @@ class PlaceFinder:
                 return None
             chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
-            chosen = next((p for c in near for p in places if p.country == c), places[0])
+            chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), places[0])
         return _city(chosen, text[start:end], start)
 
 
