@@ -112,3 +112,21 @@ def test_related_links_are_other_news(extractor) -> None:
     text = ("Луцьк і Люблін підписали угоду\n\nЛуцьк уклав угоду про партнерство з Любліном.\n\n"
             "Читайте також:\n— Рівне підписало меморандум про співпрацю з Каунасом\n\nФото: міська рада")
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
+def test_a_placeless_colon_line_after_a_trigger_opens_the_list(extractor) -> None:
+    text = ("Новини\n\nЖитомир має дев'ять міст-побратимів. Серед них:\n"
+            "— Гдиня, Люблін (Польща);\n— Пардубице (Чехія), Каунас (Литва).")
+    assert set(_found(extractor, text)) == {frozenset({"Zhytomyr", x}) for x in ("Gdynia", "Lublin", "Pardubice", "Kaunas")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the places follow "з": the subject "місто" is the headline's town
+    ("Рівне виходить з угод\n\nВідтепер місто не має побратимських стосунків з Тулою, Курськом та Брянськом.",
+     {frozenset({"Rivne", x}) for x in ("Tula", "Kursk", "Bryansk")}),
+    # a named subject stays the hub
+    ("Рівне виходить з угод\n\nЛуцьк розірвав угоди про побратимство з Тулою та Курськом.",
+     {frozenset({"Lutsk", "Tula"}), frozenset({"Lutsk", "Kursk"})}),
+])
+def test_places_after_z_are_the_hosts_partners(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
