@@ -66,6 +66,11 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Kremenchuk/UA", "Noginsk/RU"})}),
     ("Рівненська міська рада підписала угоду про партнерство з литовським містом Паневежис.",
      {frozenset({"Rivne/UA", "Panevėžys/LT"})}),
+    # a Russian town GeoNames spells only in Russian: Ukrainian -ськ is its -ск
+    ("Луцьк розірвав угоду про побратимство з Красноярськом.",
+     {frozenset({"Lutsk/UA", "Krasnoyarsk/RU"})}),
+    ("Полтава припинила побратимство з Подольськом.",
+     {frozenset({"Poltava/UA", "Podolsk/RU"})}),
 ])
 def test_places_found(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected

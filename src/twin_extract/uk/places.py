@@ -35,6 +35,9 @@ NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_SOUND_KEY = 4
+RUSSIAN_SPELLING = {"RU", "BY", "KZ"}
+"""Countries whose towns GeoNames often names in Cyrillic only in Russian: Ukrainian "Красноярськ",
+"Подольськ" are its "Красноярск", "Подольск" (Ukrainian -ськ for Russian -ск)."""
 CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
@@ -133,6 +136,13 @@ class PlaceFinder:
         for forms in _combinations([self._forms(w) for w in words]):
             for place in self.gazetteer.find(" ".join(forms)):
                 found.setdefault(place.geonames_id, place)
+        if not found:
+            for forms in _combinations([self._forms(w) for w in words]):
+                name = " ".join(forms)
+                if name.endswith("ськ"):
+                    for place in self.gazetteer.find(name[:-3] + "ск"):
+                        if place.country in RUSSIAN_SPELLING:
+                            found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
     def _community_town(self, adjective: str) -> Place | None:
