@@ -11,7 +11,8 @@ place heads the trigger line under it, and a trigger sentence ending in a colon,
 line ending in one right after it ("Серед них:"), opens a list of partners. Status is the strongest cue in the sentence
 (``patterns/uk/status.jsonl``: a call < ended < planned < signed by rank), else ``established``;
 a cue in a following trigger sentence naming no place applies to the pairs before it, and a pair
-stated in several sentences keeps its most decisive status. The record has the English record's
+stated in several sentences keeps its most decisive status. A step (not ``established``) with no
+date of its own takes the page's date line ("26.01.2022, 19:16"), as in English. The record has the English record's
 shape, with ``source.lang = "uk"``.
 """
 
@@ -26,7 +27,7 @@ import spacy
 
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
-from .dates import find_date
+from .dates import dateline, find_date
 from .patterns import rows
 from .places import Mention, PlaceFinder
 from .roles import Roles
@@ -107,7 +108,9 @@ class UkrainianExtractor:
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
-        return list(found.values())
+        filed = dateline(item.text)
+        return [replace(r, date=_date_info(filed)) if filed and r.date is None and r.status != "established" else r
+                for r in found.values()]
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
         """Related-links blocks: a line opening with "Читайте також", "Останні новини", … and the
