@@ -35,3 +35,8 @@ def test_no_relative_date_without_publication_date() -> None:
 def test_date_line(text: str, value: str | None) -> None:
     found = dateline(text)
     assert (found.value if found else None) == value
+
+
+def test_a_month_alone_takes_the_default_year() -> None:
+    found = find_date("У березні область підписала угоду.", 0, "2024", published="2024-04-26")
+    assert (found.value, found.precision) == ("2024-03", "month")

@@ -47,6 +47,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # dash pairs side by side stay pairs
     ("Партнерства уклали Боярка — Палезо, Рівне — Каунас.",
      {frozenset({"Boyarka", "Palaiseau"}), frozenset({"Rivne", "Kaunas"})}),
+    # a state in brackets locates its town and is no party
+    ("Луцьк підписав угоду про побратимство з Маямі (штат Флорида).",
+     {frozenset({"Lutsk", "Miami"})}),
     # a country in brackets picks its own homonym, not the previous item's country
     ("Серед побратимів Ірпеня — Маямі (США), Борна (ФРН).",
      {frozenset({"Irpin", "Miami"}), frozenset({"Irpin", "Borna"})}),

@@ -82,6 +82,11 @@ def test_places_found(extractor, text: str, expected: set) -> None:
      {frozenset({"UA-46", "UA-07"})}),
     # oblasts that only locate communities are not
     ("Громади Львівської та Волинської областей підписали меморандум про співпрацю.", set()),
+    # a US state named after "штат" is a region, a party to an oblast's tie
+    ("Волинська область уклала угоду про побратимство зі штатом Огайо.",
+     {frozenset({"UA-07", "US-OH"})}),
+    ("У березні Одеська область встановила побратимські відносини зі штатом Вашингтон.",
+     {frozenset({"UA-51", "US-WA"})}),
 ])
 def test_oblasts(extractor, text: str, expected: set) -> None:
     found = {frozenset(p.subdivision for p in r.parties) for r in extractor.extract(text, lang="uk")}

@@ -19,6 +19,8 @@ _MONTH = r"(?:" + "|".join(MONTHS) + r")[а-яії]*"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})\s+(\d{{4}})", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
+_IN_MONTH = re.compile(rf"\b(?:у|в)\s+({_MONTH})", re.I)
+"""A month without a day or year ("у березні"): that month of the last year the text stated."""
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -87,6 +89,11 @@ def find_date(sentence: str, offset: int, default_year: str | None,
             continue
         value = f"{year}-{month:02d}" + (f"-{int(groups[0]):02d}" if precision == "day" else "")
         return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
+    match = _IN_MONTH.search(sentence)
+    month = _month(match.group(1)) if match else None
+    if match and month is not None and default_year:
+        return FoundDate(match.group(0), f"{default_year}-{month:02d}", "month",
+                         offset + match.start(), offset + match.end())
     match = _TODAY.search(sentence)
     if match and published:
         return FoundDate(match.group(0), published, "day", offset + match.start(), offset + match.end())
