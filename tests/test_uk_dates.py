@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from twin_extract.uk.dates import find_date
+from twin_extract.uk.dates import dateline, find_date
 
 
 @pytest.mark.parametrize("text, value, precision", [
     ("Вчора міста підписали угоду.", "2024-03-04", "day"),
+    ("Учора мери міст підписали угоду.", "2024-03-04", "day"),
     ("Позавчора мери підписали меморандум.", "2024-03-03", "day"),
     ("Угоду уклали минулого тижня.", "2024-02-27", "day"),
     ("Меморандум підписали минулого місяця.", "2024-02", "month"),
@@ -22,3 +23,20 @@ def test_relative_dates(text: str, value: str, precision: str) -> None:
 
 def test_no_relative_date_without_publication_date() -> None:
     assert find_date("Вчора міста підписали угоду.", 0, None, published=None) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("26.01.2022, 19:16\nЧитати на сайті\n\nОбласті підписали меморандум.", "2022-01-26"),
+    ("Новини | 07.09.2016, 12:01\n\nМісто розірвало угоди.", "2016-09-07"),
+    ("Міста стали партнерами.\n\n20.09.2023 - 14:34 | Переглядів: 120", "2023-09-20"),
+    # a date inside a sentence is no date line
+    ("Угоду підписали 12.05.2023 у Львові.", None),
+])
+def test_date_line(text: str, value: str | None) -> None:
+    found = dateline(text)
+    assert (found.value if found else None) == value
+
+
+def test_a_month_alone_takes_the_default_year() -> None:
+    found = find_date("У березні область підписала угоду.", 0, "2024", published="2024-04-26")
+    assert (found.value, found.precision) == ("2024-03", "month")

@@ -39,6 +39,20 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
      {frozenset({"Zhytomyr", "Gdynia"})}),
     # towns still looking for partners have none
     ("Делегати з Ірпеня, Бучі та Ворзеля зустрілися з мерами і шукають партнерів.", set()),
+    # a list after a single dash pairs with the town before the dash
+    ("Побратими Луцька — Люблін (Польща), Каунас (Литва), а також українські Рівне та Суми.",
+     {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne", "Sumy")}),
+    ("Житомир розірвав угоду з Тулою; Рівне — з Курськом і Брянськом.",
+     {frozenset({"Zhytomyr", "Tula"}), frozenset({"Rivne", "Kursk"}), frozenset({"Rivne", "Bryansk"})}),
+    # dash pairs side by side stay pairs
+    ("Партнерства уклали Боярка — Палезо, Рівне — Каунас.",
+     {frozenset({"Boyarka", "Palaiseau"}), frozenset({"Rivne", "Kaunas"})}),
+    # a state in brackets locates its town and is no party
+    ("Луцьк підписав угоду про побратимство з Маямі (штат Флорида).",
+     {frozenset({"Lutsk", "Miami"})}),
+    # a country in brackets picks its own homonym, not the previous item's country
+    ("Серед побратимів Ірпеня — Маямі (США), Борна (ФРН).",
+     {frozenset({"Irpin", "Miami"}), frozenset({"Irpin", "Borna"})}),
 ])
 def test_pairs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
@@ -101,3 +115,21 @@ def test_related_links_are_other_news(extractor) -> None:
     text = ("Луцьк і Люблін підписали угоду\n\nЛуцьк уклав угоду про партнерство з Любліном.\n\n"
             "Читайте також:\n— Рівне підписало меморандум про співпрацю з Каунасом\n\nФото: міська рада")
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
+def test_a_placeless_colon_line_after_a_trigger_opens_the_list(extractor) -> None:
+    text = ("Новини\n\nЖитомир має дев'ять міст-побратимів. Серед них:\n"
+            "— Гдиня, Люблін (Польща);\n— Пардубице (Чехія), Каунас (Литва).")
+    assert set(_found(extractor, text)) == {frozenset({"Zhytomyr", x}) for x in ("Gdynia", "Lublin", "Pardubice", "Kaunas")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the places follow "з": the subject "місто" is the headline's town
+    ("Рівне виходить з угод\n\nВідтепер місто не має побратимських стосунків з Тулою, Курськом та Брянськом.",
+     {frozenset({"Rivne", x}) for x in ("Tula", "Kursk", "Bryansk")}),
+    # a named subject stays the hub
+    ("Рівне виходить з угод\n\nЛуцьк розірвав угоди про побратимство з Тулою та Курськом.",
+     {frozenset({"Lutsk", "Tula"}), frozenset({"Lutsk", "Kursk"})}),
+])
+def test_places_after_z_are_the_hosts_partners(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected

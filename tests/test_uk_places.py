@@ -66,6 +66,11 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Kremenchuk/UA", "Noginsk/RU"})}),
     ("Рівненська міська рада підписала угоду про партнерство з литовським містом Паневежис.",
      {frozenset({"Rivne/UA", "Panevėžys/LT"})}),
+    # a Russian town GeoNames spells only in Russian: Ukrainian -ськ is its -ск
+    ("Луцьк розірвав угоду про побратимство з Красноярськом.",
+     {frozenset({"Lutsk/UA", "Krasnoyarsk/RU"})}),
+    ("Полтава припинила побратимство з Подольськом.",
+     {frozenset({"Poltava/UA", "Podolsk/RU"})}),
 ])
 def test_places_found(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
@@ -77,6 +82,11 @@ def test_places_found(extractor, text: str, expected: set) -> None:
      {frozenset({"UA-46", "UA-07"})}),
     # oblasts that only locate communities are not
     ("Громади Львівської та Волинської областей підписали меморандум про співпрацю.", set()),
+    # a US state named after "штат" is a region, a party to an oblast's tie
+    ("Волинська область уклала угоду про побратимство зі штатом Огайо.",
+     {frozenset({"UA-07", "US-OH"})}),
+    ("У березні Одеська область встановила побратимські відносини зі штатом Вашингтон.",
+     {frozenset({"UA-51", "US-WA"})}),
 ])
 def test_oblasts(extractor, text: str, expected: set) -> None:
     found = {frozenset(p.subdivision for p in r.parties) for r in extractor.extract(text, lang="uk")}

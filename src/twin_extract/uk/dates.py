@@ -19,11 +19,13 @@ _MONTH = r"(?:" + "|".join(MONTHS) + r")[а-яії]*"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})\s+(\d{{4}})", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
+_IN_MONTH = re.compile(rf"\b(?:у|в)\s+({_MONTH})", re.I)
+"""A month without a day or year ("у березні"): that month of the last year the text stated."""
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 RELATIVE = (
-    (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\bвчора\b", re.I), "day", -1),
+    (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора\b", re.I), "day", -1),
     (re.compile(r"\bзавтра\b", re.I), "day", 1),
     (re.compile(r"\bминулого\s+тижня\b", re.I), "day", -7),
     (re.compile(r"\bминулого\s+місяця\b", re.I), "month", -1),
@@ -32,7 +34,19 @@ RELATIVE = (
     (re.compile(r"\bнещодавно\b", re.I), "month", 0),
 )
 """Relative dates, resolved against the publication date as the English pipeline does
-("yesterday", "last week" = seven days back, "last year", "recently" = the month)."""
+("yesterday", "last week" = seven days back, "last year", "recently" = the month). "Учора" is
+"вчора" after a vowel or at a sentence start (Ukrainian у/в alternation)."""
+DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2}\.\d{4})"
+                      r"(?:,?[^\S\n]*(?:-[^\S\n]*)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*)?$")
+"""A page's date line: a line that is a date, with a time, a source or a counter around it
+("26.01.2022, 19:16", "Depo.Дніпро | 07.09.2016, 12:01", "20.09.2023 - 14:34 | Переглядів: 3640")."""
+
+
+def dateline(text: str) -> FoundDate | None:
+    """The page's own date line, the day the story was filed: as in English, the last resort
+    for a step (signed, ended, …) the story reports without a date of its own."""
+    match = DATELINE.search(text)
+    return find_date(match.group(1), match.start(1), None) if match else None
 SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
 
 
@@ -75,6 +89,11 @@ def find_date(sentence: str, offset: int, default_year: str | None,
             continue
         value = f"{year}-{month:02d}" + (f"-{int(groups[0]):02d}" if precision == "day" else "")
         return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
+    match = _IN_MONTH.search(sentence)
+    month = _month(match.group(1)) if match else None
+    if match and month is not None and default_year:
+        return FoundDate(match.group(0), f"{default_year}-{month:02d}", "month",
+                         offset + match.start(), offset + match.end())
     match = _TODAY.search(sentence)
     if match and published:
         return FoundDate(match.group(0), published, "day", offset + match.start(), offset + match.end())

@@ -6,11 +6,13 @@ person names or context regions; places from ``places``). Oblasts listed togethe
 with each other; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
 "; " and ", а ", all with all for a multilateral agreement, else the first named is the hub and
 is paired with each other one. With one place, the document's host (the headline's town) is the
-other party. A short line naming one place heads the trigger line under it, and a trigger
-sentence ending in a colon opens a list of partners. Status is the strongest cue in the sentence
+other party, as when all the places follow "з" (the subject is "місто"). A short line naming one
+place heads the trigger line under it, and a trigger sentence ending in a colon, or a placeless
+line ending in one right after it ("Серед них:"), opens a list of partners. Status is the strongest cue in the sentence
 (``patterns/uk/status.jsonl``: a call < ended < planned < signed by rank), else ``established``;
 a cue in a following trigger sentence naming no place applies to the pairs before it, and a pair
-stated in several sentences keeps its most decisive status. The record has the English record's
+stated in several sentences keeps its most decisive status. A step (not ``established``) with no
+date of its own takes the page's date line ("26.01.2022, 19:16"), as in English. The record has the English record's
 shape, with ``source.lang = "uk"``.
 """
 
@@ -25,7 +27,7 @@ import spacy
 
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
-from .dates import find_date
+from .dates import dateline, find_date
 from .patterns import rows
 from .places import Mention, PlaceFinder
 from .roles import Roles
@@ -62,6 +64,7 @@ class UkrainianExtractor:
         heading: list[Mention] = []
         opened: tuple[dict, Mention | None, str] | None = None
         before: list[Mention] = []
+        last: tuple[dict, Mention | None, str] | None = None
         links = self._link_blocks(item.text)
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
@@ -75,7 +78,9 @@ class UkrainianExtractor:
                 trigger = item_of[0]
             parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
-                previous, before = [], parties
+                if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
+                    opened = last
+                previous, before, last = [], parties, None
                 heading = named if len(named) == 1 and len(sent) <= HEADING_TOKENS else []
                 continue
             back = before if self._refers_back(sent.text) and len(_unique(before)) >= 2 else []
@@ -87,10 +92,11 @@ class UkrainianExtractor:
                 status = item_of[2] if status == "established" else status
             elif sent.text.rstrip().endswith(":"):
                 opened = (trigger, in_sent[0] if in_sent else host, status)
+            last = (trigger, in_sent[0] if in_sent else host, status)
             default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published)
             keys = []
-            for a, b in self._pairs(item.text, in_sent, host, lowered):
+            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1]:
                     continue
@@ -102,7 +108,9 @@ class UkrainianExtractor:
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
-        return list(found.values())
+        filed = dateline(item.text)
+        return [replace(r, date=_date_info(filed)) if filed and r.date is None and r.status != "established" else r
+                for r in found.values()]
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
         """Related-links blocks: a line opening with "Читайте також", "Останні новини", … and the
@@ -141,9 +149,14 @@ class UkrainianExtractor:
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
-               lowered: list[str]) -> list[tuple[Mention, Mention]]:
+               lowered: list[str], head: Mention | None = None) -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
-        for a multilateral agreement, else with the hub (see the module docstring)."""
+        for a multilateral agreement, else with the hub (see the module docstring). The places
+        of a list item pair with the list's head, which stands outside the item's clauses; a town's
+        list names towns (an oblast in a council decision's item is the council, not a partner)."""
+        if head is not None:
+            own = [m for m in in_sent if m is not head and m.type == head.type]
+            return _dash_pairs(text, own, host) or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
             return list(combinations(regions, 2))
@@ -161,10 +174,16 @@ class UkrainianExtractor:
         if any(w.startswith(stem) for w in lowered for stem in self.multilateral) and len(here) >= 3:
             return list(combinations(here, 2))
         if host is not None and host.key not in {m.key for m in here}:
-            here = [host, *here] if len(here) == 1 else here
+            here = [host, *here] if len(here) == 1 or here and self._object_only(text, here[0]) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _object_only(self, text: str, first: Mention) -> bool:
+        """The sentence's first place follows "з" ("місто не має стосунків з Улан-Уде, Самарою"):
+        all its places are partners of a subject not named here, the host."""
+        before = re.findall(r"[\w'’]+", text[max(0, first.start - 20):first.start])
+        return bool(before) and before[-1].lower() in {"з", "із", "зі"}
 
     def _regions_act(self, text: str, first: Mention) -> bool:
         """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали"),
@@ -208,9 +227,13 @@ def _party(m: Mention) -> Party:
 
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
-CLAUSE_BREAK = re.compile(r";|,\s+а\s")
-CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s|[.!?]\s|\n")
+CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")
+CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також)|[.!?]\s|\n")
+""", а також" adds to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а також)\s*(?:[а-яіїєґ'’]+і\s+)?$")
+"""What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
+before it and a plural adjective after it ("(Іспанія), а також українські ")."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
 LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 """A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
@@ -272,14 +295,20 @@ def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
 def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> list[tuple[Mention, Mention]]:
     """The pairs a sentence writes as "A — B; C — D" (or "А — з B"); none when it has no such
     pair (then the hub rule applies). A run "A–B–C" names a network around one town: the host
-    when it is in the run, else the first."""
+    when it is in the run, else the first. A list after a single dash ("побратими Ірпеня —
+    Мілвокі (США), Борна (ФРН) …", "Чернівці — з Брянськом і Подольськом") all pairs with the
+    place before the dash, up to a place that opens a dash pair of its own."""
     runs: list[list[Mention]] = []
-    for a, b in zip(mentions, mentions[1:]):
-        if DASH_PAIR.match(text[a.end:b.start]):
+    dashed = [DASH_PAIR.match(text[a.end:b.start]) is not None for a, b in zip(mentions, mentions[1:])]
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        if dashed[i]:
             if runs and runs[-1][-1] is a:
                 runs[-1].append(b)
             else:
                 runs.append([a, b])
+        elif runs and runs[-1][-1] is a and len(runs[-1]) >= 2 and LIST_JOIN.match(text[a.end:b.start]) \
+                and not (i + 1 < len(dashed) and dashed[i + 1]):
+            runs[-1].append(b)
     pairs = []
     for run in runs:
         hub = next((m for m in run if host is not None and m.key == host.key), run[0])

@@ -35,6 +35,9 @@ NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_SOUND_KEY = 4
+RUSSIAN_SPELLING = {"RU", "BY", "KZ"}
+"""Countries whose towns GeoNames often names in Cyrillic only in Russian: Ukrainian "Красноярськ",
+"Подольськ" are its "Красноярск", "Подольск" (Ukrainian -ськ for Russian -ск)."""
 CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
@@ -79,6 +82,8 @@ class PlaceFinder:
         sounds = rows("latin_sounds.jsonl", patterns)
         self.sounds = SoundMatcher(self.gazetteer.path, sounds)
         ua_rules = self.sounds.rules_for("UA")
+        self.states = _foreign_subdivisions()
+        self.state_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns))
         self.oblasts = {latin_key(s.name.removesuffix(" oblast"), ua_rules): (s.code, s.name)
                         for s in pycountry.subdivisions.get(country_code="UA") if s.type == "Region"}
 
@@ -133,6 +138,13 @@ class PlaceFinder:
         for forms in _combinations([self._forms(w) for w in words]):
             for place in self.gazetteer.find(" ".join(forms)):
                 found.setdefault(place.geonames_id, place)
+        if not found:
+            for forms in _combinations([self._forms(w) for w in words]):
+                name = " ".join(forms)
+                if name.endswith("ськ"):
+                    for place in self.gazetteer.find(name[:-3] + "ск"):
+                        if place.country in RUSSIAN_SPELLING:
+                            found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
     def _community_town(self, adjective: str) -> Place | None:
@@ -154,6 +166,12 @@ class PlaceFinder:
                         if place is not None:
                             return place
         return None
+
+    def _state(self, word: str) -> tuple[str, str, str] | None:
+        """The foreign state a word after "штат" names ("зі штатом Каліфорнія", "штату-побратима
+        Міссісіпі"), by pycountry's Ukrainian subdivision names, through every nominative."""
+        return next((self.states[k] for k in dict.fromkeys((word.lower(), *nominatives(word)))
+                     if k in self.states), None)
 
     def _oblast(self, adjective: str) -> tuple[str, str] | None:
         """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61."""
@@ -211,6 +229,12 @@ class PlaceFinder:
         word = words[i]
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
+        previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
+        if previous and previous[-1].lower().startswith(self.state_nouns):
+            state = self._state(word.group(0))
+            if state is not None:
+                code, name, country = state
+                return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
@@ -240,7 +264,8 @@ class PlaceFinder:
 
     def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
                 seen: set[str]) -> Mention | None:
-        """A place the document already named, else the homonym in a country named next to it,
+        """A place the document already named, else the homonym in the country that qualifies it
+        ("Борна (ФРН)", even after "Мілвокі (США), "), else in a country named next to it,
         else the most populous. When a country qualifies the place ("з чеським Табором") and no
         homonym lies there, the town is looked for by sound in that country, and is no place
         of the gazetteer's other countries."""
@@ -252,8 +277,25 @@ class PlaceFinder:
                 return None
             chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
-            chosen = next((p for c in near for p in places if p.country == c), places[0])
+            chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), places[0])
         return _city(chosen, text[start:end], start)
+
+
+def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
+    """Lower-case Ukrainian name -> (ISO 3166-2 code, name, country) of the US states, from
+    pycountry's Ukrainian translations (a name without a translation is left out)."""
+    import gettext
+
+    try:
+        translate = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["uk"]).gettext
+    except OSError:
+        return {}
+    found = {}
+    for sub in pycountry.subdivisions.get(country_code="US"):
+        local = translate(sub.name)
+        if local != sub.name:
+            found.setdefault(local.lower(), (sub.code, sub.name, sub.country_code))
+    return found
 
 
 def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:

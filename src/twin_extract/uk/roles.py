@@ -1,7 +1,8 @@
 """Which places in a trigger sentence can be parties: not a venue ("в Києві", "у місті Ясло"), not
 a person's name ("імені Богдана Хмельницького"), not a region or river named for context
 ("у провінції Онтаріо", "на березі Дніпра"). The word right before a place decides
-(``patterns/uk/roles.jsonl``); a venue followed by an apposition ("в Нансі — місті-побратимі", "у Любліні, місті-партнері")
+(``patterns/uk/roles.jsonl``), with what stands before that word when a rule says ("(штат Флорида"
+locates a town, "зі штатом Каліфорнія" names a party); a venue followed by an apposition ("в Нансі — місті-побратимі", "у Любліні, місті-партнері")
 stays a party.
 """
 
@@ -32,6 +33,8 @@ class Roles:
                 if rule["role"] == "venue" and APPOSITION.match(text, mention.end):
                     return None
                 if "case" in rule and not _has_case(mention.text, rule["case"]):
+                    continue
+                if "after" in rule and not re.search(rule["after"], text[sentence_start:sentence_start + match.start(1)]):
                     continue
                 return rule["role"]
         return None
