@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryResolver, Subdivision
 from .country_names import country_name
@@ -315,12 +315,18 @@ def formal_name_start(doc: Doc, i: int) -> int:
     ("Republic of | Belarus Vitebsk ..."): back over capitalised words and "of", "'s", "the" to
     the start of the line, else ``i``."""
     k = i
-    while k > 0 and i - k < FORMAL_WORDS and not starts_line(doc, k) and \
-            (doc[k - 1].lower_ in ("of", "'s", "the") or doc[k - 1].text[:1].isupper()):
+    while k > 0 and i - k < FORMAL_WORDS and not starts_line(doc, k) and formal_word(doc[k - 1]):
         k -= 1
     return k if starts_line(doc, k) else i
 
 
+def formal_word(token: Token) -> bool:
+    """A word of a country's formal name before the name itself: capitalised, or "of", "'s", "the"
+    ("People's Republic of China")."""
+    return token.text[:1].isupper() or token.lower_ in FORMAL_JOINERS
+
+
+FORMAL_JOINERS = frozenset({"of", "'s", "the"})
 FORMAL_WORDS = 4
 """At most this many words before a country's name in its formal name ("People's Republic of")."""
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import anaphora, clauses, event_dates
 from ..cues import Cue, DocCues
 from ..dates import DateMention
-from ..place_match import FORMAL_WORDS
+from ..place_match import FORMAL_WORDS, formal_word
 from ..places import Mention
 from ..sentences import BULLETS
 from .findings import Finding, finding, rules_of
@@ -318,7 +318,7 @@ def _formal_name_end(doc: Doc, i: int, end: int, skip: dict[int, int]) -> int:
     for j in range(i, min(end, i + FORMAL_WORDS + 1)):
         if j > i and j in skip:
             return j
-        if not (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "'s", "the")):
+        if not formal_word(doc[j]):
             break
     return -1
 
@@ -335,8 +335,7 @@ def _label_places(doc: Doc) -> dict[int, int]:
 
 def _only_labels(doc: Doc, start: int, end: int) -> bool:
     """Numbering, bullets and country or region names only: what a list may put before a partner."""
-    return all(t.is_space or t.is_punct or t.like_num or t.text in BULLETS or t.text[:1].isupper()
-               or t.lower_ in ("of", "'s", "the") for t in doc[start:end])
+    return all(t.is_space or t.is_punct or t.like_num or t.text in BULLETS or formal_word(t) for t in doc[start:end])
 
 
 def _last_token(sent: Span) -> Token | None:
