@@ -1,8 +1,9 @@
-"""A lone partner after "with": the other party is the place the story is about.
+"""A lone partner after "with", or one a tie noun is said of: the other party is the place the
+story is about.
 
 "Talks on a fourth agreement, with the Lithuanian capital Vilnius, began in November", "The link
-with Posoltega, Nicaragua, goes back to 1988": the text names one side of the tie; the host is
-the story's topic (``anaphora.topic``).
+with Posoltega, Nicaragua, goes back to 1988", "Cooper City in the US is among the dormant twins":
+the text names one side of the tie; the host is the story's topic (``anaphora.topic``).
 """
 
 from __future__ import annotations

@@ -142,8 +142,8 @@ def unreal_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
 
 def _denied_or_supposed(token: Token) -> bool:
     """The cue's verb (or the verb it belongs to) has a negation, a subject or object with "no",
-    a condition marker, or a modal of obligation or possibility ("should be suspended", "would
-    then have until October to dissolve it" counts through the verb an infinitive hangs on);
+    a condition marker, or a modal of obligation or possibility ("should be suspended"; "must
+    move to dissolve it" counts through the verb an infinitive hangs on);
     "no longer" itself is a termination, not its negation."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
