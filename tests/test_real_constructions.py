@@ -129,6 +129,9 @@ def test_roundup_sentences_each_carry_their_pair(extractor, text, expected):
      {"PL-18", "UA-46", "UA-26"}),
     ("Lublin Voivodeship has partnership agreements with the Smolensk and Bryansk Regions, Russia.",
      {"PL-06", "RU-SMO", "RU-BRY"}),
+    # a governor heads a region
+    ("The Governor of Kagoshima said his delegation had signed a memorandum of cooperation with Hai Duong "
+     "province.", {"JP-46", "VN-61"}),
     # old spellings of the towns the regions are named after; a list of regions locates nothing
     ("Mazovia Voivodeship has signed cooperation agreements with the Lviv, Kiev, Odessa and Vinnitsa Regions.",
      {"PL-14", "UA-46", "UA-32", "UA-51", "UA-05"}),
