@@ -13,6 +13,7 @@ from .. import anaphora, clauses, event_dates
 from ..anaphora import HostRef
 from ..cues import Cue, DocCues
 from ..dates import DateMention
+from ..place_context import POSSESSIVE
 from ..places import Mention
 from ..textnorm import fold
 from . import merge
@@ -217,7 +218,7 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
                                               or doc[i].dep_ == "amod" and doc[i].is_lower):
         i -= 1
         skipped += 1
-    if i > sent.start and doc[i].text in {"'s", "’s", "'", "’"}:
+    if i > sent.start and doc[i].text in POSSESSIVE:
         return i - 1, "hub-possessive"
     if i >= sent.start and doc[i].lower_ == "its":
         return i, "hub-possessive"
