@@ -8,11 +8,12 @@ dateparser only converts what was found, with DMY order and the first day of a m
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
 import dateparser
+
+from ..dates import resolve_relative
 
 MONTHS = ("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд")
 _MONTH = r"(?:" + "|".join(MONTHS) + r")[а-яії]*"
@@ -110,18 +111,12 @@ def _relative(sentence: str, offset: int, published: str | None) -> FoundDate | 
     """"Вчора", "минулого тижня", "торік", … against ``published``; None without it."""
     if not published or not re.match(r"\d{4}-\d{2}-\d{2}$", published):
         return None
-    pub = datetime.date.fromisoformat(published)
     for pattern, unit, n in RELATIVE:
         match = pattern.search(sentence)
         if not match:
             continue
-        if unit == "day":
-            day = pub + datetime.timedelta(days=n)
-            value, precision = day.isoformat(), "day"
-        elif unit == "month":
-            months = pub.year * 12 + pub.month - 1 + n
-            value, precision = f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
-        else:
-            value, precision = f"{pub.year + n:04d}", "year"
+        value, precision = resolve_relative(published, unit, n)
+        if value is None or precision is None:
+            return None
         return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
     return None
