@@ -1,4 +1,5 @@
-"""Ukrainian relative dates resolve against the publication date, as English ones do."""
+"""Ukrainian dates: dateparser's faults handled, relative dates against the publication date as
+English ones, the page's date line."""
 
 from __future__ import annotations
 
@@ -8,6 +9,13 @@ from twin_extract.uk.dates import dateline, find_date
 
 
 @pytest.mark.parametrize("text, value, precision", [
+    ("12 травня 2023 року", "2023-05-12", "day"),
+    ("12.05.2023", "2023-05-12", "day"),
+    ("у 2019 році", "2019", "year"),
+    ("12-го травня", "2024-05-12", "day"),
+    ("у червні 2022 року", "2022-06", "month"),
+    ("без дати", None, None),
+    ("сьогодні міста підписали угоду", "2024-03-05", "day"),
     ("Вчора міста підписали угоду.", "2024-03-04", "day"),
     ("Учора мери міст підписали угоду.", "2024-03-04", "day"),
     ("Позавчора мери підписали меморандум.", "2024-03-03", "day"),
@@ -16,9 +24,9 @@ from twin_extract.uk.dates import dateline, find_date
     ("Торік громади стали партнерами.", "2023", "year"),
     ("Нещодавно міста уклали угоду.", "2024-03", "month"),
 ])
-def test_relative_dates(text: str, value: str, precision: str) -> None:
+def test_find_date(text: str, value: str | None, precision: str | None) -> None:
     found = find_date(text, 0, "2024", published="2024-03-05")
-    assert (found.value, found.precision) == (value, precision)
+    assert (found.value, found.precision) == (value, precision) if found else value is None
 
 
 def test_no_relative_date_without_publication_date() -> None:

@@ -1,11 +1,10 @@
-"""The Ukrainian pipeline: lemmas through every parse, dates with dateparser's faults handled,
-records end to end with English names, Cyrillic text and ``source.lang``."""
+"""The Ukrainian pipeline: lemmas through every parse, records end to end with English names,
+Cyrillic text and ``source.lang`` (dates: ``test_uk_dates.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from twin_extract.uk.dates import find_date
 from twin_extract.uk.morph import nominatives
 
 
@@ -14,20 +13,6 @@ from twin_extract.uk.morph import nominatives
 ])
 def test_nominatives_include_the_place(word: str, lemma: str) -> None:
     assert lemma in nominatives(word)
-
-
-@pytest.mark.parametrize("text, value, precision", [
-    ("12 травня 2023 року", "2023-05-12", "day"),
-    ("12.05.2023", "2023-05-12", "day"),
-    ("у 2019 році", "2019", "year"),
-    ("12-го травня", "2024-05-12", "day"),
-    ("у червні 2022 року", "2022-06", "month"),
-    ("без дати", None, None),
-    ("сьогодні міста підписали угоду", "2024-03-05", "day"),
-])
-def test_find_date(text: str, value: str | None, precision: str | None) -> None:
-    found = find_date(text, 0, "2024", published="2024-03-05")
-    assert (found.value, found.precision) == (value, precision) if found else value is None
 
 
 @pytest.fixture(scope="module")
