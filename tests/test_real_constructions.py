@@ -120,6 +120,19 @@ def test_roundup_sentences_each_carry_their_pair(extractor, text, expected):
     assert _pairs(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Lublin has partnership agreements with Lutsk and Rivne, and letters of intent with Ternopil and Kherson.",
+     {P({"Lublin", "Lutsk"}): "established", P({"Lublin", "Rivne"}): "established",
+      P({"Lublin", "Ternopil"}): "proposed", P({"Lublin", "Kherson"}): "proposed"}),
+    ("Rzeszów has partnership agreements with Lviv (Ukraine) and Kassel (Germany), as well as letters of "
+     "intent with Nyíregyháza (Hungary).",
+     {P({"Rzeszów", "Lviv"}): "established", P({"Rzeszów", "Kassel"}): "established",
+      P({"Rzeszów", "Nyíregyháza"}): "proposed"}),
+])
+def test_a_status_cue_between_two_lists_leads_the_next(extractor, text, expected):
+    assert _pairs(extractor.extract(text)) == expected
+
+
 @pytest.mark.parametrize("text, codes", [
     ("The sister city relationship between Guangdong province and the state of Jalisco was formalised in 2015.",
      {"CN-GD", "MX-JAL"}),

@@ -24,6 +24,8 @@ from .status import licensing_trigger, step
 HAVE_VERBS = {"have", "maintain", "boast", "count", "list", "keep", "include"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
 """"Dublin, which has similar links with Beijing": the relative clause's subject is the name it hangs on."""
+LINKING_PREPOSITIONS = frozenset({"with", "to", "between", "among", "alongside"})
+""""letters of intent with X": a preposition that makes X the object of the cue before it."""
 HUB_MODIFIERS = {"own", "other", "new", "many", "several", "oldest", "newest", "first", "latest", "two", "three",
                  "four", "five", "official", "foreign", "international", "european", "current", "former"}
 
@@ -141,6 +143,8 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
         lo = group[0].span.start
         unit_end = next((hi for u_lo, hi in units if u_lo <= lo < hi), sent.end)
         hi = min(groups[n + 1][0].info.ext_start if n + 1 < len(groups) else sent.end, unit_end, limit)
+        if n + 1 < len(groups):
+            hi = min(hi, _leading_cue(ctx, group[-1].info.ext_end, groups[n + 1][0].info.ext_start))
         home = next((seg for seg in segments if seg.start <= lo < seg.end), None)
         if home is not None and _relative(doc, home):
             stretch = [seg for seg in segments if seg.start >= home.start and seg.end <= hi] or [home]
@@ -153,7 +157,7 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
             governing = [c for c in ctx.statuses_in(trigger_unit[0], lo) if not _in_segments(c.start, relatives)]
             cues = governing + [c for c in ctx.statuses_in(lo, hi) if _in_segments(c.start, stretch)]
             dates = [d for d in ctx.dates if _char_in_segments(doc, d.start, stretch) and d.start >= doc[lo].idx]
-            context_dates = [d for d in ctx.dates if sent.start_char <= d.start < doc[lo].idx
+            context_dates = [d for d in ctx.dates if sent.start_char <= d.start < doc[groups[0][0].span.start].idx
                              and not _char_in_segments(doc, d.start, relatives)]
         group_step = step(cues, trigger, lex.cap(trigger))
         own = event_dates.usable(dates, group_step.status, doc, cues)
@@ -166,6 +170,22 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
                                  [(sent.start_char, sent.end_char)], sent.start_char,
                                  [*rules_of(group_step, *rules), *partner.info.rules], trigger))
     return found
+
+
+def _leading_cue(ctx: DocCues, lo: int, hi: int) -> int:
+    """Where the gap between two partner lists starts the next one's own status: in "agreements
+    with Lutsk and Rivne, and letters of intent with Ternopil" the letters of intent are
+    Ternopil's, not Rivne's. The gap's last cue leads the next list when a linking preposition
+    ("with", "to") ends the gap; the cues before it close the list before ("A and B, both signed
+    in 1992, and letters of intent with C")."""
+    doc = ctx.doc
+    cues = ctx.statuses_in(lo, hi)
+    last = hi - 1
+    while last > lo and doc[last].lower_ in ("the", "a", "an"):
+        last -= 1
+    if cues and doc[last].lower_ in LINKING_PREPOSITIONS:
+        return cues[-1].start
+    return hi
 
 
 def _next_tie_clause(ctx: DocCues, units: list[tuple[int, int]], trigger: Cue, triggers: list[Cue],
