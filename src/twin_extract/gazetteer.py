@@ -136,6 +136,17 @@ class Gazetteer:
         ).fetchone()
         return row[0] if row else None
 
+    def primary_names(self, prefix: str, min_population: int) -> list[tuple[str, Place]]:
+        """Folded canonical names starting with ``prefix`` of places this big, with the place:
+        the candidates for a misspelt name (``spelling_variants.py``); alternate names are left
+        out, since many are other languages' words ("Johnson" is one of Sturtevant's)."""
+        rows = self._conn.execute(
+            "SELECT a.key, p.id, p.name, p.country, p.admin1, p.population FROM alias a JOIN place p ON p.id = a.id"
+            " WHERE a.key >= ? AND a.key < ? AND a.is_primary = 1 AND p.population >= ?",
+            (prefix, prefix + "\uffff", min_population),
+        ).fetchall()
+        return [(r[0], Place(r[1], r[2], r[3], r[4], r[5], True)) for r in rows]
+
     def coordinates(self, geonames_id: int) -> tuple[float, float] | None:
         """(longitude, latitude) of a place, for maps; None when the id is not in the index."""
         row = self._conn.execute("SELECT longitude, latitude FROM place WHERE id = ?", (geonames_id,)).fetchone()

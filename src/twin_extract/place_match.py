@@ -334,8 +334,25 @@ FORMAL_WORDS = 4
 def hyphen_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:
     """Two places joined by a hyphen before a twinning noun: "the St. Paul-Nagasaki sister city
     committee" names both towns (and "the" belongs to the committee, not to them)."""
-    return run[1] < len(doc) and doc[run[1]].lower_ in words.hyphen_pair_nouns and (
-        span.end < run[1] and doc[span.end].text == "-" or span.start > run[0] and doc[span.start - 1].text == "-")
+    if run[1] < len(doc) and doc[run[1]].lower_ in words.hyphen_pair_nouns and (
+            span.end < run[1] and doc[span.end].text == "-" or span.start > run[0] and doc[span.start - 1].text == "-"):
+        return True
+    return _spaced_dash_pair(doc, span, run, words)
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def _spaced_dash_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:
+    """"the Castlebar – Höchstadt twinning": a spaced dash ends the first name's run, and the
+    twinning noun follows the second one."""
+    k = run[1]
+    if span.end != k or k + 1 >= len(doc) or doc[k].text not in DASHES:
+        return False
+    j = k + 1
+    while j < len(doc) and doc[j].text[:1].isupper():
+        j += 1
+    return k + 1 < j < len(doc) and doc[j].lower_ in words.hyphen_pair_nouns
 
 
 def is_modifier(span: Span, words: PlaceWords) -> bool:

@@ -52,6 +52,11 @@ class PlaceWords:
     """Words that, before a municipal word, stand for two places ("the two cities", "both towns")."""
     tie_links: frozenset[str] = frozenset()
     """Words that tie a generic cue to a place named right after them ("the link with Rivas")."""
+    variant_cues: frozenset[str] = frozenset()
+    """Words of a sentence in which an unknown name beside a place may be a misspelt town
+    ("the Castlebar – Hochstedt twinning")."""
+    variant_slots: frozenset[str] = frozenset()
+    """Words right before such a name ("twinned with Chateaubriand", "between Athlone and ...")."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -78,6 +83,8 @@ class PlaceWords:
             municipal_words=frozenset(sets.get("municipal_words", ())),
             pair_words=frozenset(sets.get("pair_words", ())),
             tie_links=frozenset(sets.get("tie_links", ())),
+            variant_cues=frozenset(sets.get("variant_cues", ())),
+            variant_slots=frozenset(sets.get("variant_slots", ())),
         )
 
 

@@ -27,6 +27,7 @@ from .mentions import SPAN_KEY, Mention, PlaceInfo, party_mentions
 from .patterns import PatternSet, shared_patterns
 from .place_match import SHARED_TYPE_RULE, PlaceMatcher, weight
 from .place_words import PlaceWords, words_for
+from .spelling_variants import variant_mentions
 from .textnorm import fold
 
 __all__ = ["SPAN_KEY", "Mention", "PlaceInfo", "PlaceRecognizer", "party_mentions"]
@@ -69,6 +70,9 @@ class PlaceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.matcher.mentions(doc)
+        variants = variant_mentions(doc, mentions, self.gazetteer, self.words, self._known, self.matcher.context.extent)
+        if variants:
+            mentions = sorted(mentions + variants, key=lambda m: m[0].start)
         context: Counter[str] = Counter(code for token in doc if token.text[:1].isupper()
                                         for code in [self.resolver.demonym(token.text)] if code)
         by_sentence: dict[int, set[str]] = {}
@@ -106,6 +110,13 @@ class PlaceRecognizer:
         _mark_containers(doc, spans, self.words)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _known(self, text: str) -> bool:
+        """A word that names something else than a misspelt town: a country, a demonym, a
+        listed non-place, or any name the gazetteer knows (the matcher already judged it)."""
+        key = fold(text)
+        return bool(self.resolver.country(text) or self.resolver.demonym(text) or key in self.matcher.not_places
+                    or self.gazetteer.lookup(key))
 
     def _described_countries(self, doc: Doc) -> set[str]:
         """Countries of "the English city", "the Texan town" written without a name after them:

@@ -39,6 +39,8 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
 from .phrases import PatternIndex
 from .place_words import words_for
+from .spelling_variants import closest
+from .textnorm import fold
 
 _WORD = re.compile(r"[^\W_]+")
 _COMMON = {"of", "on", "for", "to", "and", "the", "with", "in", "will", "would", "a", "an", "officially", "formally"}
@@ -71,6 +73,9 @@ class PassageFilter:
         self.keywords = _required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
         self.resolver = resolver_for(patterns)
         self._gazetteer = gazetteer
+        self.connectors = words.connectors
+        slots = "|".join(re.escape(w) for w in sorted(words.variant_slots, key=len, reverse=True))
+        self._slot_names = re.compile(rf"(?<!\w)(?i:{slots})\s+([A-ZÀ-ÞĀ-Ž][^\W\d_]{{4,}})\b")
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -103,6 +108,16 @@ class PassageFilter:
         name = doc[end + 1].text
         return name[:1].isupper() and name not in _CALENDAR and (self._known_place(name) or
                                                                 bool(self.resolver.country(name)))
+
+    def _misspelt_partner(self, passage: str) -> bool:
+        """"the Castlebar – Hochstedt twinning": one known place, and an unknown name in a
+        partner's slot that is a near spelling of a town (``spelling_variants``)."""
+        for match in self._slot_names.finditer(passage):
+            word = match.group(1)
+            if not (self._known_place(word) or self.resolver.country(word) or self.resolver.demonym(word)) and \
+                    closest(self.gazetteer, fold(word), self.connectors) is not None:
+                return True
+        return False
 
     def _known_place(self, word: str) -> bool:
         """A town the gazetteer knows or a region's name."""
@@ -174,7 +189,7 @@ class PassageFilter:
         keep: set[int] = set()
         for k in (k for k, found in enumerate(rules) if found):
             window = range(max(0, k - CONTEXT_PASSAGES), min(len(spans), k + CONTEXT_PASSAGES + 1))
-            if sum(places(n) for n in window) >= 2:
+            if sum(places(n) for n in window) >= 2 or places(k) == 1 and self._misspelt_partner(text[spans[k][0]:spans[k][1]]):
                 keep.update(window)
         if not keep:
             return None

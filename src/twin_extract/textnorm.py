@@ -24,12 +24,17 @@ def fold(text: str) -> str:
     return _SEPARATORS.sub(" ", text).strip(" .")
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance: how many letters to change, add or drop to turn ``a`` into ``b``."""
+def edit_distance(a: str, b: str, transpositions: bool = False) -> int:
+    """Levenshtein distance: how many letters to change, add or drop to turn ``a`` into ``b``;
+    with ``transpositions``, two neighbours swapped count as one edit ("Limeria" for "Limeira")."""
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if transpositions and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
     return previous[-1]

@@ -1,0 +1,42 @@
+"""Misspelt partner towns (``spelling_variants.py``): near names of towns of some size, looked up
+only in a partner's slot of a sentence about a tie."""
+
+from __future__ import annotations
+
+import pytest
+
+from twin_extract.gazetteer import default_gazetteer
+from twin_extract.spelling_variants import closest
+
+CONNECTORS = frozenset({"an", "der", "am", "sur", "upon", "on"})
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("chateaubriand", "Châteaubriant"),
+    ("hochstedt", "Höchstadt an der Aisch"),
+    ("limeria", "Limeira"),
+    ("stravropol", None),
+    ("lviv", None),
+    ("kyiv", None),
+])
+def test_closest_town(written, expected):
+    place = closest(default_gazetteer(), written, CONNECTORS)
+    assert (place.name if place else None) == expected
+
+
+P = frozenset
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council kept only the existing arrangement between Athlone and Chateaubriand, its twin town.",
+     {P({"Athlone", "Châteaubriant"})}),
+    ("A councillor had been involved in the Castlebar – Hochstedt twinning for years.",
+     {P({"Castlebar", "Höchstadt an der Aisch"})}),
+    ("Fort Collins is twinned with Limeria.", {P({"Fort Collins", "Limeira"})}),
+    # no tie word in the sentence: no lookup
+    ("The mayor of Athlone met with Chateaubriand on Friday.", set()),
+    # a hyphenated name is one name, not a pair with a misspelt town
+    ("Athens-Clarke commissioners weigh a sister city in Ukraine.", set()),
+])
+def test_misspelt_partner_in_a_tie(extractor, text, expected):
+    assert {P(p.name for p in r.parties) for r in extractor.extract(text)} == expected
