@@ -246,7 +246,22 @@ Nazareth – Florence, Italy
 """
 
 
+MENU_OF_PLACES = """Regions
+  • Gdańsk
+  • Kraków
+  • Warsaw
+  • Wrocław
+  • Poznań
+
+Warsaw and Kyiv sign a memorandum of cooperation
+
+The mayors of Warsaw and Kyiv signed a memorandum on cooperation in transport on Friday.
+"""
+
+
 @pytest.mark.parametrize("text, expected", [
+    # a list of place lines with the page's own place among them is a menu, not its partners
+    (MENU_OF_PLACES, {P({"Warsaw", "Kyiv"}): ("signed", None)}),
     (PARTNER_PAGE_NUMBERED, {P({"Osijek", "Pécs"}): ("signed", "1975-06-12"),
                              P({"Osijek", "Ingolstadt"}): ("signed", "1996-03-01"),
                              P({"Osijek", "Tuzla"}): ("signed", "2003-09-30")}),

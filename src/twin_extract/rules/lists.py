@@ -157,7 +157,8 @@ def partner_entries(lex: Lexicon, ctx: DocCues, sentences: list[Span]) -> list[F
     shaped = {k: _entry_shaped(ctx, sent, page) for k, sent in enumerate(sentences) if k not in listed}
     heads = _section_heads(ctx, sentences, shaped)
     shaped = {k: partner for k, partner in shaped.items() if k not in heads}
-    block = sum(partner is not None for partner in shaped.values()) >= ENTRY_BLOCK
+    block = sum(partner is not None for partner in shaped.values()) >= ENTRY_BLOCK and \
+        not _lists_the_page(ctx, sentences, shaped, page)
     entries = [k for k, partner in shaped.items() if partner is not None and (
         block or _entry_evidence(ctx, sentences[k], sentences[k + 1] if k + 1 < len(sentences) else None))]
     found = []
@@ -264,6 +265,23 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
            for t in words):
         return None
     return partner
+
+
+def _lists_the_page(ctx: DocCues, sentences: list[Span], shaped: dict[int, Mention | None],
+                    page: Mention | None) -> bool:
+    """A run of place lines with the page's own place among them ("• Ha Noi / • Ho Chi Minh /
+    • Hai Phong" on a Ho Chi Minh City page) is a menu of places, not the page's partners: no
+    place is its own partner. Its lines then count only with evidence of their own."""
+    if page is None:
+        return False
+    for k, sent in enumerate(sentences[1:-1], 1):
+        if shaped.get(k - 1) is None or shaped.get(k + 1) is None or not _starts_line(ctx.doc, sent):
+            continue
+        place = _first_place(ctx, sent)
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        if place is not None and place.key == page.key and len(words) <= SECTION_HEAD_WORDS:
+            return True
+    return False
 
 
 def _entry_evidence(ctx: DocCues, sent: Span, following: Span | None) -> bool:
