@@ -35,6 +35,10 @@ def _resolve(extractor, text: str, phrase: str, exclude: tuple[str, ...] = ()) -
     # same, with the subject elsewhere: the nearest earlier place that is not a possessor
     ("Officials said Bristol's twin town Hannover has renewed its partnership with Poznań.",
      "its", ("Poznań",), "Hannover"),
+    # "the oblast" stands for a post-Soviet region, not a Polish voivodeship named closer to it
+    ("Volyn Oblast hosted the forum. For Volyn Oblast, Lubelskie is the third Polish partner. "
+     "The oblast has also had a partnership with Podkarpackie since 2001.", "The oblast", ("Podkarpackie",),
+     "Volynska oblast"),
     # no candidate at all
     ("Its sister city sent two ambulances on Monday.", "Its", (), None),
     # candidates, but none of the right country

@@ -77,6 +77,11 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     # two lists of the same length pair member by member
     ("The Polish towns of Chełm, Zamość and Sanok will become twin towns with the Ukrainian towns of Kovel, "
      "Zhovkva and Sambir.", {P({"Chełm", "Kovel"}), P({"Zamość", "Zhovkva"}), P({"Sanok", "Sambir"})}),
+    # pairs made with "with", after a generic noun: the pairs license it; a region of another
+    # country after a comma is a party, not the container of the place before it
+    ("Several Indian states have active partnerships with Japanese prefectures – Andhra Pradesh with Toyama, "
+     "Tamil Nadu with Ehime and Gujarat with Shizuoka – a statement said.",
+     {P({"Andhra Pradesh", "Toyama"}), P({"Tamil Nādu", "Ehime"}), P({"Gujarāt", "Shizuoka"})}),
     ("Lutsk and Rivne signed twinning agreements with Lublin and Chełm respectively.",
      {P({"Lutsk", "Lublin"}), P({"Rivne", "Chełm"})}),
     # two subjects whose partners are named by a common noun share a predicate, not a tie

@@ -33,6 +33,8 @@ class HostRef:
     rule: str
     have_only: bool = False
     """Only as the subject of "have"/"maintain"/"include" ("it also maintains ties with X")."""
+    countries: frozenset[str] = frozenset()
+    """Countries whose places the phrase can stand for ("the oblast"); empty: any."""
 
 
 class HostReferences:
@@ -43,10 +45,12 @@ class HostReferences:
         self.matcher = Matcher(vocab)
         self.kinds: dict[str, str] = {}
         self.have_only: set[str] = set()
+        self.countries: dict[str, frozenset[str]] = {}
         for row in patterns["anaphors"]:
             if row.get("host"):
                 self.matcher.add(row["id"], [row["pattern"]])
                 self.kinds[row["id"]] = row["host"]
+                self.countries[row["id"]] = frozenset(row.get("countries", ()))
                 if row.get("have_only"):
                     self.have_only.add(row["id"])
 
@@ -60,7 +64,7 @@ class HostReferences:
             country = next((self.resolver.demonym(t.text) for t in span
                             if t.text[:1].isupper() and self.resolver.demonym(t.text)), None)
             refs.append(HostRef(span.start, span.end, self.kinds[span.label_], country, span.label_,
-                                span.label_ in self.have_only))
+                                span.label_ in self.have_only, self.countries[span.label_]))
         return sorted(refs, key=lambda r: r.start)
 
     @staticmethod
@@ -84,7 +88,8 @@ def resolve(doc: Doc, ref: HostRef, mentions: list[Mention], exclude: set[str]) 
     candidates = [m for m in mentions
                   if m.start < anchor and m.key not in exclude
                   and (ref.kind == "any" or m.info.kind == ref.kind)
-                  and (ref.country is None or m.info.country == ref.country)]
+                  and (ref.country is None or m.info.country == ref.country)
+                  and (not ref.countries or m.info.country in ref.countries)]
     if not candidates:
         return None
     sent = doc[ref.start].sent

@@ -25,6 +25,10 @@ PAIR_GLUE_AFTER_APPOSITION = re.compile(r"^\s*,?\s+(?:and|&)\s+$", re.IGNORECASE
 """"Irvine, California, and Hsinchu": the comma closes the apposition, it does not end a pair."""
 BETWEEN_PAIRS = re.compile(r"^\s*[,;]\s*(?:(?:and|while|as well as)\s+)?$", re.IGNORECASE)
 HYPHEN_GLUE = re.compile(r"^[-–—]$")
+WITH_GLUE = re.compile(r"^\s+with\s+$", re.IGNORECASE)
+BETWEEN_WITH_PAIRS = re.compile(r"^\s*(?:[,;]\s*)?(?:and\s+)?$", re.IGNORECASE)
+""""Andhra Pradesh with Toyama, Tamil Nadu with Ehime and Gujarat with Shizuoka": pairs made
+with "with", joined by commas or "and"."""
 BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", re.IGNORECASE)
 PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -255,13 +259,16 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
 def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """"Plano, Texas and Weifang, Shandong province, and Irvine, California, and Hsinchu signed
     agreements", "Kharkiv and Lublin, and Odesa and Genoa": pairs joined by "and", the pairs by
-    commas; "Delhi-Beijing, Bengaluru-Chengdu and Kolkata-Kunming": pairs joined by a hyphen. The ties follow the coordination, never all-with-all. Places that only qualify or
+    commas; "Delhi-Beijing, Bengaluru-Chengdu and Kolkata-Kunming": pairs joined by a hyphen;
+    "Tamil Nadu with Ehime, Gujarat with Shizuoka": pairs joined by "with". The ties follow the coordination, never all-with-all. Places that only qualify or
     locate a party ("Shandong province") do not break the pattern."""
     if len(mentions) < 2 or len(mentions) % 2:
         return []
     gaps = [_without_places(doc, prev.end, cur.start) for prev, cur in zip(mentions, mentions[1:])]
     if all(HYPHEN_GLUE.match(gap) for gap in gaps[::2]):
         between = BETWEEN_HYPHENED
+    elif len(mentions) >= 4 and all(WITH_GLUE.match(gap) for gap in gaps[::2]):
+        between = BETWEEN_WITH_PAIRS
     elif len(mentions) >= 4:
         between = BETWEEN_PAIRS
         if not all((PAIR_GLUE_AFTER_APPOSITION if prev.info.ext_end > prev.span.end else PAIR_GLUE).match(gap)

@@ -60,7 +60,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
                    "position": Key(str, required=True, choices=("before", "after")), "shared": Key(bool)},
     "not_places": {"id": _ID, "text": Key(str, required=True), "note": _NOTE},
     "anaphors": {"id": _ID, "pattern": _TOKENS, "note": _NOTE, "pair": Key(bool), "decision": Key(bool), "list": Key(bool),
-                 "host": Key(str, choices=("city", "region", "any")), "have_only": Key(bool)},
+                 "host": Key(str, choices=("city", "region", "any")), "have_only": Key(bool), "countries": Key(list)},
     "institutions": {"id": _ID, "lemma": Key(str, required=True), "note": _NOTE},
     "place_words": {"id": _ID, "note": _NOTE, "words": Key(list, required=True),
                     "set": Key(str, required=True, choices=PLACE_WORD_SETS)},

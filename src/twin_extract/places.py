@@ -107,7 +107,7 @@ class PlaceRecognizer:
             span._.place = info
             spans.append(span)
         spans = _merge_bracketed_spellings(doc, spans)
-        _mark_containers(doc, spans, self.words)
+        _mark_containers(doc, spans, self.words, self.gazetteer)
         doc.spans[SPAN_KEY] = spans
         return doc
 
@@ -241,14 +241,19 @@ def _merge_bracketed_spellings(doc: Doc, spans: list[Span]) -> list[Span]:
     return kept
 
 
-def _mark_containers(doc: Doc, spans: list[Span], words: PlaceWords) -> None:
-    """A region right after a city ("X municipality of the Y region", "X, Y Oblast") only locates it."""
+def _mark_containers(doc: Doc, spans: list[Span], words: PlaceWords, gazetteer: Gazetteer) -> None:
+    """A region right after a city ("X municipality of the Y region", "X, Y Oblast") only locates
+    it; a region of a country with no place of that name cannot ("Ehime, Uttar Pradesh with
+    Yamanashi"), while "Orange, New South Wales" still names the Australian Orange."""
     for k, span in enumerate(spans):
         info: PlaceInfo = span._.place
         if info.kind != "region" or k == 0 or SHARED_TYPE_RULE in info.rules:
             continue
         prev: PlaceInfo = spans[k - 1]._.place
         if prev.kind not in ("city", "region") or prev.ext_end > info.ext_start:
+            continue
+        if prev.country and info.country and prev.country != info.country and not any(
+                p.country == info.country for p in gazetteer.lookup(fold(spans[k - 1].text))):
             continue
         gap = [t.lower_ for t in doc[prev.ext_end:info.ext_start]]
         if tuple(gap) in words.container_gaps:

@@ -33,6 +33,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
     has_strong = any(t.strength == "strong" for t in sent_triggers)
     found: list[Finding] = []
     units = clauses.clauses(doc, sent, in_sent)
+    if len(units) > 1 and _paired_up(doc, sent_triggers, in_sent) is not None:
+        units = [(sent.start, sent.end)]
     previous: tuple[Cue, list[Cue], list[Finding]] | None = None
     for lo, hi in units:
         unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
@@ -41,6 +43,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         unit_status = ctx.statuses_in(lo, hi)
         trigger = licensing_trigger(unit_triggers, unit_status, has_strong)
         rules_extra = ["clause-split"]
+        if trigger is None:
+            trigger = _paired_up(doc, unit_triggers, unit_mentions)
         if trigger is None and previous is not None and (_elliptic(doc, lo, hi, unit_status, previous[1])
                                                          or clauses.gapped(doc, lo, hi, unit_mentions)):
             trigger, rules_extra = previous[0], ["clause-split", "ellipsis"]
@@ -87,6 +91,17 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _paired_up(doc: Doc, triggers: list[Cue], mentions: list[Mention]) -> Cue | None:
+    """"active partnerships with Japanese prefectures – Andhra Pradesh with Toyama, Tamil Nadu
+    with Ehime": two or more pairs set out one by one license a medium trigger, as a status cue
+    would, and make the sentence one clause however its commas cut it; a generic word beside a
+    plain list does not."""
+    medium = [t for t in triggers if t.strength == "medium"]
+    if not medium or len(clauses.coordinated_pairs(doc, mentions)) < 2:
+        return None
+    return medium[0]
 
 
 def _partners_unnamed(doc: Doc, unit: tuple[int, int], trigger: Cue, mentions: list[Mention]) -> bool:
