@@ -98,6 +98,16 @@ def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The Terebovlia urban municipality and the French municipality of Pont-du-Château have signed an "
+     "agreement on partnership.", {P({"Terebovlia", "Pont-du-Château"})}),
+    ("The Obukhivka territorial community and the town of Kaišiadorys (Lithuania) are now twin towns.",
+     {P({"Obukhivka", "Kaišiadorys"})}),
+])
+def test_hromadas_named_with_their_type(extractor, text, expected):
+    assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Coventry remains twinned with Kyiv.", {P({"Coventry", "Kyiv"}): "established"}),
     ("Chester suspended its 'friendship arrangement' with Kaluga, and County Kerry ended 40 years of links with Tula.",
      {P({"Chester", "Kaluga"}): "terminated", P({"Kerry", "Tula"}): "terminated"}),

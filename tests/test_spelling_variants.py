@@ -33,6 +33,9 @@ P = frozenset
     ("A councillor had been involved in the Castlebar – Hochstedt twinning for years.",
      {P({"Castlebar", "Höchstadt an der Aisch"})}),
     ("Fort Collins is twinned with Limeria.", {P({"Fort Collins", "Limeira"})}),
+    # the last entry of a "City, Country;" list
+    ("Eugene's four sister cities are Chinju, Korea; Kakegawa, Japan; Kathmandu, Nepal; and Irkusk.",
+     {P({"Eugene", "Chinju"}), P({"Eugene", "Kakegawa"}), P({"Eugene", "Kathmandu"}), P({"Eugene", "Irkutsk"})}),
     # no tie word in the sentence: no lookup
     ("The mayor of Athlone met with Chateaubriand on Friday.", set()),
     # a hyphenated name is one name, not a pair with a misspelt town

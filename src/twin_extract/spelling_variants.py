@@ -3,7 +3,7 @@
 Real reporting misspells foreign towns ("Chateaubriand" for Châteaubriant, "Hochstedt" for
 Höchstadt, "Limeria" for Limeira), and an exact gazetteer lookup misses them. Only where a
 sentence speaks of a tie (``variant_cues``) and the unknown name stands where a partner stands,
-right after "with" or joined by "and" or a dash to a known place, is it compared with the
+right after "with" or "to", or joined by "and" or a dash to a known place, is it compared with the
 canonical names of towns of some size; a single closest town within one edit (two for long
 names, a swap of neighbours counting as one) is taken.
 """
@@ -44,9 +44,7 @@ def variant_mentions(doc: Doc, mentions: list[tuple[Span, PlaceInfo]], gazetteer
     for sent in doc.sents:
         if not any(t.lower_ in words.variant_cues for t in sent):
             continue
-        places = [span for span, info in mentions if info.kind != "country" and sent.start <= span.start < sent.end]
-        if not places:
-            continue
+        places = [span for span, _ in mentions if sent.start <= span.start < sent.end]
         i = sent.start + 1
         while i < sent.end:
             j = i
@@ -102,13 +100,15 @@ def _name_word(token: Token, words: PlaceWords, known: Callable[[str], bool]) ->
 
 
 def _in_slot(doc: Doc, span: Span, places: list[Span], words: PlaceWords) -> bool:
-    """Right after "with"/"to", or joined by "and" or a dash to a place ("between Athlone and
-    X", "the Castlebar – X twinning", "X and Athlone")."""
+    """Right after "with"/"to", or joined by "and" or a dash to a place or a country ("between
+    Athlone and X", "the Castlebar – X twinning", "X and Athlone", "Kathmandu, Nepal; and X")."""
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     joins = words.variant_slots - {"with", "to"}
     if before is not None and before.lower_ in words.variant_slots - joins:
         return True
-    if before is not None and before.lower_ in joins and any(p.end == before.i for p in places):
-        return True
+    if before is not None and before.lower_ in joins:
+        end = before.i - 1 if before.i > 0 and doc[before.i - 1].text in (",", ";") else before.i
+        if any(p.end == end for p in places):
+            return True
     return after is not None and after.lower_ in joins and any(p.start == after.i + 1 for p in places)
