@@ -108,6 +108,15 @@ def test_hromadas_named_with_their_type(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a metro's own name with a lowercase prefix
+    ("Some of eThekwini's other sister cities are New Orleans and Bulawayo.",
+     {P({"Durban", "New Orleans"}), P({"Durban", "Bulawayo"})}),
+])
+def test_names_as_the_city_writes_them(extractor, text, expected):
+    assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Coventry remains twinned with Kyiv.", {P({"Coventry", "Kyiv"}): "established"}),
     ("Chester suspended its 'friendship arrangement' with Kaluga, and County Kerry ended 40 years of links with Tula.",
      {P({"Chester", "Kaluga"}): "terminated", P({"Kerry", "Tula"}): "terminated"}),

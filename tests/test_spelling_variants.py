@@ -36,6 +36,8 @@ P = frozenset
     # the last entry of a "City, Country;" list
     ("Eugene's four sister cities are Chinju, Korea; Kakegawa, Japan; Kathmandu, Nepal; and Irkusk.",
      {P({"Eugene", "Chinju"}), P({"Eugene", "Kakegawa"}), P({"Eugene", "Kathmandu"}), P({"Eugene", "Irkutsk"})}),
+    ("The council approved a sister city agreement with the City of Xaimen.", set()),
+    ("The Mayor of Durban signed a sister city agreement with the City of Xaimen.", {P({"Durban", "Xiamen"})}),
     # no tie word in the sentence: no lookup
     ("The mayor of Athlone met with Chateaubriand on Friday.", set()),
     # a hyphenated name is one name, not a pair with a misspelt town

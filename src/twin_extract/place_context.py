@@ -186,7 +186,11 @@ def wordlike(span: Span) -> bool:
 
 
 def is_cap(token: Token) -> bool:
-    """Capitalised, and not the pronoun "I" ("twin with Palmerston North I'd be wealthy")."""
+    """Capitalised, and not the pronoun "I" ("twin with Palmerston North I'd be wealthy"); a
+    one-letter lowercase prefix before a capital counts ("eThekwini", the Zulu name of Durban's
+    metro, as the city writes itself)."""
     text = token.text
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text) and not token.is_punct \
+    capital = bool(text) and (text[0].isupper() or len(text) > 2 and text[0].islower() and text[1].isupper()
+                              and text[2:].isalpha() and text[2:].islower())
+    return capital and any(ch.isalpha() for ch in text) and not token.is_punct \
         and not (text == "I" and token.pos_ == "PRON")

@@ -75,7 +75,8 @@ class PassageFilter:
         self._gazetteer = gazetteer
         self.connectors = words.connectors
         slots = "|".join(re.escape(w) for w in sorted(words.variant_slots, key=len, reverse=True))
-        self._slot_names = re.compile(rf"(?<!\w)(?i:{slots})\s+([A-ZÀ-ÞĀ-Ž][^\W\d_]{{4,}})\b")
+        hosts = "|".join(re.escape(w) for w in sorted(words.host_nouns, key=len, reverse=True))
+        self._slot_names = re.compile(rf"(?<!\w)(?i:{slots}|(?:{hosts})\s+of)\s+([A-ZÀ-ÞĀ-Ž][^\W\d_]{{4,}})\b")
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -3,9 +3,9 @@
 Real reporting misspells foreign towns ("Chateaubriand" for Châteaubriant, "Hochstedt" for
 Höchstadt, "Limeria" for Limeira), and an exact gazetteer lookup misses them. Only where a
 sentence speaks of a tie (``variant_cues``) and the unknown name stands where a partner stands,
-right after "with" or "to", or joined by "and" or a dash to a known place, is it compared with the
-canonical names of towns of some size; a single closest town within one edit (two for long
-names, a swap of neighbours counting as one) is taken.
+right after "with", "to" or "the city of", or joined by "and" or a dash to a known place, is it
+compared with the canonical names of towns of some size; a single closest town within one edit
+(two for long names, a swap of neighbours counting as one) is taken.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from .textnorm import edit_distance, fold
 MIN_POPULATION = 5000
 """Only towns this big: the smaller the town, the likelier a near name is some other word."""
 PREFIX = 3
-"""Letters a misspelling keeps from the start of the name."""
+"""Letters a misspelling keeps from the start of the name (or with the second and third
+swapped: "Xaimen" for Xiamen)."""
 MAX_WORDS = 3
 LONG_NAME = 8
 """Names longer than this may be two edits away; shorter ones one."""
@@ -74,7 +75,8 @@ def closest(gazetteer: Gazetteer, key: str, connectors: frozenset[str]) -> Place
         return None
     reach = 1 if len(key) <= LONG_NAME else 2
     best: dict[int, tuple[int, Place]] = {}
-    for name, place in gazetteer.primary_names(key[:PREFIX], MIN_POPULATION):
+    prefixes = {key[:PREFIX], key[0] + key[2] + key[1]}
+    for name, place in (row for prefix in prefixes for row in gazetteer.primary_names(prefix, MIN_POPULATION)):
         distances = [edit_distance(key, base, transpositions=True) for base in _bases(name, connectors)
                      if abs(len(base) - len(key)) <= reach]
         distance = min(distances, default=reach + 1)
@@ -100,12 +102,15 @@ def _name_word(token: Token, words: PlaceWords, known: Callable[[str], bool]) ->
 
 
 def _in_slot(doc: Doc, span: Span, places: list[Span], words: PlaceWords) -> bool:
-    """Right after "with"/"to", or joined by "and" or a dash to a place or a country ("between
-    Athlone and X", "the Castlebar – X twinning", "X and Athlone", "Kathmandu, Nepal; and X")."""
+    """Right after "with"/"to" or "the city of", or joined by "and" or a dash to a place or a
+    country ("between Athlone and X", "the Castlebar – X twinning", "X and Athlone", "Kathmandu,
+    Nepal; and X")."""
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     joins = words.variant_slots - {"with", "to"}
     if before is not None and before.lower_ in words.variant_slots - joins:
+        return True
+    if before is not None and before.lower_ == "of" and before.i > 0 and doc[before.i - 1].lower_ in words.host_nouns:
         return True
     if before is not None and before.lower_ in joins:
         end = before.i - 1 if before.i > 0 and doc[before.i - 1].text in (",", ";") else before.i
