@@ -31,6 +31,9 @@ def test_fold(written, canonical):
     ("Kiev", "Kyiv", "UA"), ("Kharkov", "Kharkiv", "UA"), ("Lvov", "Lviv", "UA"),
     ("Dusseldorf", "Düsseldorf", "DE"), ("Rzeszow", "Rzeszów", "PL"), ("Dnepropetrovsk", "Dnipro", "UA"),
     ("Krakow", "Kraków", "PL"),
+    # an abbreviated saint is written out when the abbreviation finds nothing
+    ("St Paul de Fenouillet", "Saint-Paul-de-Fenouillet", "FR"), ("Ste Foy", "Sainte-Foy", "CA"),
+    ("St. Paul", "Saint Paul", "US"),
 ])
 def test_gazetteer_variants(variant, name, country):
     best = default_gazetteer().find(variant)[0]

@@ -269,6 +269,13 @@ Ramla – Vaughan, Canada
 Nazareth – Florence, Italy
 """
 
+PAIR_BULLETS = """These twinning arrangements are in place:
+• Tralee – Westlake Village, California
+• Tralee – Blaxland Shire, Australia
+• Tralee – St Malo, France
+• Listowel – Downpatrick
+"""
+
 
 MENU_OF_PLACES = """Regions
   • Gdańsk
@@ -295,6 +302,10 @@ The mayors of Warsaw and Kyiv signed a memorandum on cooperation in transport on
                                   P({"Osijek", "Nitra"}): ("signed", "2003-09-30")}),
     (PAIR_LINES, {P({"Holon", "Suresnes"}): ("established", None), P({"Ramla", "Vaughan"}): ("established", None),
                   P({"Nazareth", "Florence"}): ("established", None)}),
+    # a bullet that is no pair we know is passed over; "St" is Saint
+    (PAIR_BULLETS, {P({"Tralee", "Westlake Village"}): ("established", None),
+                    P({"Tralee", "St Malo"}): ("established", None),
+                    P({"Listowel", "Downpatrick"}): ("established", None)}),
 ])
 def test_partner_pages(extractor, text, expected):
     records = extractor.extract(text)

@@ -26,6 +26,12 @@ Latin keys are unchanged, so English lookups give the same places. Version 4 is 
 the longitude and latitude that version 2 added for maps (both were built apart as "v3")."""
 
 
+SAINT_ABBREVIATION = re.compile(r"^(st|ste|sta|sto)\.? (?=\w)")
+SAINTS = {"st": "saint ", "ste": "sainte ", "sta": "santa ", "sto": "santo "}
+""""St Paul de Fenouillet" is Saint-Paul-de-Fenouillet: an abbreviated saint is tried written out
+when the abbreviation itself finds nothing (GeoNames keeps "St. Paul" for Saint Paul, Minnesota)."""
+
+
 @dataclass(frozen=True)
 class Place:
     geonames_id: int
@@ -116,6 +122,14 @@ class Gazetteer:
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
 
     def _lookup(self, key: str) -> tuple[Place, ...]:
+        found = self._rows(key)
+        if not found:
+            saint = SAINT_ABBREVIATION.sub(lambda m: SAINTS[m.group(1)], key)
+            if saint != key:
+                found = self._rows(saint)
+        return found
+
+    def _rows(self, key: str) -> tuple[Place, ...]:
         rows = self._conn.execute(
             "SELECT p.id, p.name, p.country, p.admin1, p.population, MAX(a.is_primary)"
             " FROM alias a JOIN place p ON p.id = a.id WHERE a.key = ?"

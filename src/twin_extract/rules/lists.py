@@ -64,7 +64,8 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
 
 def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
     """"Some examples of twinning are:" and then one pair per line ("Jerusalem – New York City,
-    USA", "Holon – Suresnes, France"): each line is a tie between its two places."""
+    USA", "Holon – Suresnes, France"): each line is a tie between its two places. A bulleted line
+    that is no such pair (a partner we do not know) is passed over, not the end of the list."""
     doc = ctx.doc
     last = _last_token(sent)
     triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
@@ -76,6 +77,8 @@ def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) ->
         places = list({m.key: m for m in ctx.mentions_in(line.start, line.end)}.values())
         if len(places) != 2 or not _starts_line(doc, line) or _first_place(ctx, line) is not places[0] or \
                 not PAIR_JOINER.match(clauses.text_of(doc)[places[0].end:places[1].start]):
+            if _starts_line(doc, line) and _marked(doc, line):
+                continue
             break
         cues = ctx.statuses_in(line.start, line.end)
         line_step = step(cues, trigger, lex.cap(trigger))
