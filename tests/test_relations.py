@@ -70,6 +70,9 @@ def test_pairs(extractor, text, expected):
     # a decision to negotiate decides only that much
     ("The council of Rivne agreed to open negotiations on a twinning charter with Kalisz.", "proposed"),
     ("The council of Rivne agreed to sign a twinning charter with Kalisz.", "pending"),
+    # a headline's verb that the tagger reads as a noun
+    ("Lviv and Lublin sign sister city agreement", "signed"),
+    ("Mayor of Rivne visits Kalisz for MOU signings", "signed"),
 ])
 def test_status(extractor, text, status):
     records = extractor.extract(text)
