@@ -383,3 +383,13 @@ def test_edit_distance(a, b, distance):
 def test_bare_region_name_against_towns(extractor, sentence, name, kind):
     assert {text: info.kind for text, info in _places(extractor, sentence)}[name] == kind
 
+
+
+@pytest.mark.parametrize("text, parties", [
+    # another spelling of the same town in brackets is part of its mention
+    ("Lutsk signed a twinning agreement with Rovno (Rivne).", {"Lutsk", "Rivne"}),
+    # a small town's name in brackets after a town is some other word (a party label here)
+    ("The mayors of Tartu (Reform) and Lviv signed a sister city agreement.", {"Tartu", "Lviv"}),
+])
+def test_bracketed_names_after_a_town(extractor, text, parties):
+    assert {p.name for r in extractor.extract(text) for p in r.parties} == parties

@@ -185,6 +185,9 @@ class PlaceRecognizer:
         return self
 
 
+BRACKETED_TOWN = 15000
+"""A bracketed name after a town is taken for another town only from this size on."""
+
 NAMED_REGION = 10.0
 """How much a region the document names favours its own towns among same-named candidates."""
 
@@ -226,16 +229,19 @@ def _drop_qualifiers(mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span,
 
 def _merge_bracketed_spellings(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Novopolotsk (Navapolatsk)", "Rovno (Rivne)": another spelling of the same place in
-    brackets is part of the first mention, not a second place."""
+    brackets is part of the first mention, not a second place; and a small town's name in
+    brackets after a town is some other word ("the Mayor of Tartu (Reform)", a party)."""
     kept: list[Span] = []
     for span in spans:
         prev = kept[-1] if kept else None
         info: PlaceInfo = span._.place
-        if prev is not None and info.kind == "city" and prev._.place.kind == "city" \
-                and prev._.place.geonames_id is not None and prev._.place.geonames_id == info.geonames_id \
-                and prev._.place.ext_end < len(doc) and doc[prev._.place.ext_end].text == "(" \
-                and span.start == prev._.place.ext_end + 1 and span.end < len(doc) and doc[span.end].text == ")":
+        bracketed = prev is not None and info.kind == "city" and prev._.place.kind == "city" \
+            and prev._.place.ext_end < len(doc) and doc[prev._.place.ext_end].text == "(" \
+            and span.start == prev._.place.ext_end + 1 and span.end < len(doc) and doc[span.end].text == ")"
+        if bracketed and prev._.place.geonames_id is not None and prev._.place.geonames_id == info.geonames_id:
             prev._.place = replace(prev._.place, ext_end=span.end + 1)
+            continue
+        if bracketed and info.population < BRACKETED_TOWN:
             continue
         kept.append(span)
     return kept
