@@ -77,6 +77,37 @@ def test_places_found(extractor, text: str, expected: set) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the town keeps its -цьк and its plural -івці behind the community's adjective
+    ("Шацька селищна громада підписала меморандум про співпрацю з польським Любліном.",
+     {frozenset({"Shatsk/UA", "Lublin/PL"})}),
+    ("Трибухівська сільська громада уклала угоду про партнерство з польським Любліном.",
+     {frozenset({"Trybukhivtsi/UA", "Lublin/PL"})}),
+    # a town in -о takes -вськ-: Дніпро, not the village Дніпровка
+    ("Дніпровська міська рада розірвала угоду про побратимство з російською Самарою.",
+     {frozenset({"Dnipro/UA", "Samara/RU"})}),
+    # a council may be foreign when its town dwarfs the Ukrainian homonyms
+    ("Паризька міська рада схвалила угоду про співробітництво з Києвом.",
+     {frozenset({"Kyiv/UA", "Paris/FR"})}),
+    # the town the document names itself, not the larger district of the same adjective
+    ("Сесія відбулася в м. Богодухів. Богодухівська міська рада підписала меморандум з польським Любліном.",
+     {frozenset({"Bohodukhiv/UA", "Lublin/PL"})}),
+])
+def test_the_town_behind_a_community_adjective(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a German or Austrian Land locates the partner; it is no party
+    ("У федеральній землі Форарльберг Яремче підписало договір про дружбу з Брегенцом.",
+     {frozenset({"Yaremche/UA", "Bregenz/AT"})}),
+    ("Під час візиту до землі Форарльберг (Австрія) підписали договір про дружбу між Яремчем і Брегенцом.",
+     {frozenset({"Yaremche/UA", "Bregenz/AT"})}),
+])
+def test_a_land_is_context(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # oblast councils that sign are parties, each with each
     ("Львівська та Волинська обласні ради уклали меморандум про співпрацю.",
      {frozenset({"UA-46", "UA-07"})}),

@@ -42,6 +42,9 @@ CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
 комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
+FOREIGN_COMMUNITY_RATIO = 10
+"""How much larger a foreign town must be than every Ukrainian one for a council's adjective to
+name it: Paris (2 million) for "Паризька", not Шацьк in Russia (5,700) over Шацьк in Volyn (5,300)."""
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -147,25 +150,38 @@ class PlaceFinder:
                             found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
-    def _community_town(self, adjective: str) -> Place | None:
+    def _community_town(self, adjective: str, seen: set[str], abroad: bool = False) -> Place | None:
         """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective.
         When the adjective is also a town's own name ("Хмельницька міська рада": Хмельницький),
-        the larger of the two is meant (not the village Київський for "Київська міська рада")."""
-        own = next((p for form in nominatives(adjective)[1:] if form.endswith("ий")
-                    for p in self.gazetteer.find(form) if p.country == "UA"), None)
-        behind = self._town_behind(adjective)
-        return max((p for p in (own, behind) if p is not None), key=lambda p: p.population, default=None)
+        or its stem fits several towns ("Дніпровська": Дніпро, Дніпровка), a town the document
+        names elsewhere wins ("м. Богодухів" over the district Богодухівський), else the larger
+        (not the village Київський for "Київська міська рада"). A громада is Ukrainian; a town
+        council (``abroad``) may be foreign ("Паризька міська рада"), when its town dwarfs every
+        Ukrainian candidate, whose homonyms are often a village's old name."""
+        own = [p for form in nominatives(adjective)[1:] if form.endswith("ий")
+               for p in self.gazetteer.find(form) if p.country == "UA"][:1]
+        candidates = own + self._towns_behind(adjective)
+        named = [p for p in candidates if str(p.geonames_id) in seen]
+        if named:
+            return named[0]
+        home = max((p for p in candidates if p.country == "UA"), key=lambda p: p.population, default=None)
+        foreign = max((p for p in candidates if p.country != "UA"), key=lambda p: p.population, default=None)
+        if abroad and foreign is not None and (home is None
+                                               or foreign.population > FOREIGN_COMMUNITY_RATIO * home.population):
+            return foreign
+        return home
 
-    def _town_behind(self, adjective: str) -> Place | None:
+    def _towns_behind(self, adjective: str) -> list[Place]:
+        """Every town, at home or abroad, that an adjective's stem and the suffix table allow."""
+        found: dict[int, Place] = {}
         for form in nominatives(adjective):
             for suffix, endings in self.adjective_towns:
                 if form.endswith(suffix):
                     stem = form[: -len(suffix)]
                     for ending in endings:
-                        place = next((p for p in self.gazetteer.find(stem + ending) if p.country == "UA"), None)
-                        if place is not None:
-                            return place
-        return None
+                        for place in self.gazetteer.find(stem + ending):
+                            found.setdefault(place.geonames_id, place)
+        return list(found.values())
 
     def _state(self, word: str) -> tuple[str, str, str] | None:
         """The foreign state a word after "штат" names ("зі штатом Каліфорнія", "штату-побратима
@@ -179,7 +195,7 @@ class PlaceFinder:
         return self.oblasts.get(cyrillic_key(match.group(1) + "а")) if match else None
 
     def _noun_kind(self, text: str, end: int) -> str | None:
-        """"community" or "region" when the adjective ending at ``end`` qualifies such a noun,
+        """"community", "council" or "region" when the adjective ending at ``end`` qualifies such a noun,
         directly or at the head of a list of adjectives."""
         pos = end
         while True:
@@ -247,8 +263,8 @@ class PlaceFinder:
                 code, name = oblast
                 return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
             return None, 1
-        if kind == "community":
-            town = self._community_town(word.group(0))
+        if kind in ("community", "council"):
+            town = self._community_town(word.group(0), seen, abroad=kind == "council")
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
