@@ -133,3 +133,39 @@ def test_a_placeless_colon_line_after_a_trigger_opens_the_list(extractor) -> Non
 ])
 def test_places_after_z_are_the_hosts_partners(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words naming each side's kind of unit may stand around the dash of a pair
+    ("Партнерства уклали Бродівська міська громада — ґміна Ярослав, Рівне — місто Каунас.",
+     {frozenset({"Brody", "Jarosław"}), frozenset({"Rivne", "Kaunas"})}),
+    ("Угоди про партнерство: Ковельська громада — місто і ґміна Перемишль.",
+     {frozenset({"Kovel", "Przemyśl"})}),
+])
+def test_dash_pairs_with_unit_words(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("items", [
+    # unbulleted lines ending in ";" under "а саме:", and the last line after them
+    "Бродівська міська громада — ґміна Ярослав;\nКовельська громада — місто Перемишль.",
+    "Бродівська міська громада — ґміна Ярослав (підписали голова громади та бургомістр);\n"
+    "Ковельська громада — місто Перемишль;",
+])
+def test_unbulleted_items_keep_the_opening_lines_status_and_day(extractor, items: str) -> None:
+    text = ("Новини\n\n12 березня 2024 року делегації громад побували у Варшаві.\n"
+            "Того дня громади підписали листи про наміри щодо співпраці, а саме:\n" + items)
+    assert _found(extractor, text) == {frozenset({"Brody", "Jarosław"}): ("proposed", "2024-03-12"),
+                                       frozenset({"Kovel", "Przemyśl"}): ("proposed", "2024-03-12")}
+
+
+@pytest.mark.parametrize("same_day", ["Того ж дня", "Того дня", "У той же день", "Цього дня"])
+def test_a_day_named_by_reference_is_the_last_day_stated(extractor, same_day: str) -> None:
+    text = f"15 травня 2023 року мери зустрілися на форумі. {same_day} Луцьк і Люблін підписали угоду про партнерство."
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-05-15")}
+
+
+def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
+    text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
+            "«Рівне та Каунас теж шукають друзів; це добре».")
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}

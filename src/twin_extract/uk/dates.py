@@ -37,6 +37,9 @@ RELATIVE = (
 """Relative dates, resolved against the publication date as the English pipeline does
 ("yesterday", "last week" = seven days back, "last year", "recently" = the month). "Учора" is
 "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation)."""
+SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b", re.I)
+"""A day named by reference ("Того дня громади підписали …", "у той же день"): the last day the
+text stated before, as the English pipeline's "the same day"."""
 DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2}\.\d{4})"
                       r"(?:,?[^\S\n]*(?:-[^\S\n]*)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*)?$")
 """A page's date line: a line that is a date, with a time, a source or a counter around it

@@ -27,7 +27,7 @@ import spacy
 
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
-from .dates import dateline, find_date
+from .dates import SAME_DAY, FoundDate, dateline, find_date
 from .patterns import rows
 from .places import Mention, PlaceFinder
 from .roles import Roles
@@ -50,6 +50,7 @@ class UkrainianExtractor:
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)]
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
+        self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -62,9 +63,11 @@ class UkrainianExtractor:
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
-        opened: tuple[dict, Mention | None, str] | None = None
+        opened: tuple[dict, Mention | None, str, FoundDate | None] | None = None
         before: list[Mention] = []
-        last: tuple[dict, Mention | None, str] | None = None
+        last: tuple[dict, Mention | None, str, FoundDate | None] | None = None
+        in_list = False
+        said: FoundDate | None = None
         links = self._link_blocks(item.text)
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
@@ -72,11 +75,17 @@ class UkrainianExtractor:
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            item_of = opened if opened and LIST_ITEM.match(sent.text) else None
+            listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
+            item_of = opened if opened and listed else None
             opened = item_of
+            in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
                 trigger = item_of[0]
             parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
+            date = find_date(sent.text, sent.start_char, default_year, item.published) \
+                or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
+            said = date if date and date.precision == "day" else said
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
                     opened = last
@@ -89,12 +98,10 @@ class UkrainianExtractor:
             if item_of:
                 hub = item_of[1]
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
-                status = item_of[2] if status == "established" else status
+                status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
-                opened = (trigger, in_sent[0] if in_sent else host, status)
-            last = (trigger, in_sent[0] if in_sent else host, status)
-            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
-            date = find_date(sent.text, sent.start_char, default_year, item.published)
+                opened = (trigger, in_sent[0] if in_sent else host, status, date)
+            last = (trigger, in_sent[0] if in_sent else host, status, date)
             keys = []
             for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None):
                 key = tuple(sorted((a.key, b.key)))
@@ -148,6 +155,14 @@ class UkrainianExtractor:
                      if "phrase" in r and r["phrase"] in sentence
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
+    def _outranks(self, cue: str, other: str) -> bool:
+        """True when ``cue`` is the stronger of two cued statuses, as within one sentence: a list's
+        opening "підписали листи про наміри" keeps its items proposed though each says "підписали"."""
+        rank = {}
+        for row in self.statuses:
+            rank.setdefault(row["status"], row["rank"])
+        return cue != "established" and rank.get(cue, 99) < rank.get(other, 99)
+
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
                lowered: list[str], head: Mention | None = None) -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
@@ -155,8 +170,9 @@ class UkrainianExtractor:
         of a list item pair with the list's head, which stands outside the item's clauses; a town's
         list names towns (an oblast in a council decision's item is the council, not a partner)."""
         if head is not None:
+            dashed = _dash_pairs(text, [m for m in in_sent if m is not head], host, self.dash_gap)
             own = [m for m in in_sent if m is not head and m.type == head.type]
-            return _dash_pairs(text, own, host) or [(head, m) for m in own]
+            return dashed or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
             return list(combinations(regions, 2))
@@ -165,9 +181,9 @@ class UkrainianExtractor:
         if clauses:
             subject = clauses[0][0]
             return [pair for clause in clauses for pair in (
-                _dash_pairs(text, clause, host) or [(clause[0], other) for other in clause[1:]]
+                _dash_pairs(text, clause, host, self.dash_gap) or [(clause[0], other) for other in clause[1:]]
                 or [(subject, clause[0])])]
-        dashed = _dash_pairs(text, cities, host)
+        dashed = _dash_pairs(text, cities, host, self.dash_gap)
         if dashed:
             return dashed
         here = _unique(cities)
@@ -274,6 +290,12 @@ def _lines(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
             yield doc[start:sent.end]
 
 
+def _unbulleted_item(line: str, in_list: bool) -> bool:
+    """A list item without a bullet: a line ending in ";" under a list's opening line ("а саме:"),
+    or the line after such an item ("Скалат — ґміна Біштинек;" then "Вишнівецька громада — ….")."""
+    return in_list or line.rstrip().endswith(";")
+
+
 def _date_info(date) -> DateInfo | None:
     return DateInfo(date.text, date.value, date.precision, date.start, date.end) if date else None
 
@@ -292,14 +314,23 @@ def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
     return keep
 
 
-def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> list[tuple[Mention, Mention]]:
+def _dash_gap(units: list[str]) -> re.Pattern:
+    """What may stand between the two places of a dash pair: the dash, "з", and the words naming
+    each side's kind of unit ("сільська громада — ґміна", "— місто і ґміна"), from ``unit_nouns``."""
+    unit = r"(?:" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + r")[а-яіїєґ'’]*"
+    words = rf"(?:\s*(?:{unit}|і|й|та)\b)*"
+    return re.compile(rf"^{words}\s*[—–-]\s*(?:з|із|зі)?{words}\s*$", re.I)
+
+
+def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None,
+                gap: re.Pattern = DASH_PAIR) -> list[tuple[Mention, Mention]]:
     """The pairs a sentence writes as "A — B; C — D" (or "А — з B"); none when it has no such
     pair (then the hub rule applies). A run "A–B–C" names a network around one town: the host
     when it is in the run, else the first. A list after a single dash ("побратими Ірпеня —
     Мілвокі (США), Борна (ФРН) …", "Чернівці — з Брянськом і Подольськом") all pairs with the
     place before the dash, up to a place that opens a dash pair of its own."""
     runs: list[list[Mention]] = []
-    dashed = [DASH_PAIR.match(text[a.end:b.start]) is not None for a, b in zip(mentions, mentions[1:])]
+    dashed = [gap.match(text[a.end:b.start]) is not None for a, b in zip(mentions, mentions[1:])]
     for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
         if dashed[i]:
             if runs and runs[-1][-1] is a:
