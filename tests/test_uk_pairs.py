@@ -72,6 +72,11 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Міські голови Рівного та Каунаса поставили підписи під угодою про партнерство.", "signed"),
     # the cue of the next sentence, which names no place, is the pair's
     ("Житомир і Гдиня тепер побратими. Вчора міські голови обох міст підписали угоду.", "signed"),
+    # readiness and possibility are offers; preparing a draft is not getting ready to sign
+    ("Мер Луцька готовий підписати угоду про партнерство з Любліном.", "proposed"),
+    ("Люблін може стати побратимом Луцька.", "proposed"),
+    ("Фахівці Луцька та Любліна готують проєкт документа про партнерство.", "established"),
+    ("Луцьк і Люблін готуються підписати угоду про партнерство.", "pending"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]

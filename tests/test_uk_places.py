@@ -97,6 +97,17 @@ def test_the_town_behind_a_community_adjective(extractor, text: str, expected: s
 
 
 @pytest.mark.parametrize("text, expected", [
+    # Ukrainian -ів is Russian -ев/-ов in a name GeoNames spells in Russian only
+    ("Кишинів може стати побратимом Чернівців.", {frozenset({"Chisinau/MD", "Chernivtsi/UA"})}),
+    ("Примар Кишинева готовий підписати угоду з Рівним.", {frozenset({"Chisinau/MD", "Rivne/UA"})}),
+    ("Луцьк розірвав угоду про побратимство з Саратовом.", {frozenset({"Lutsk/UA", "Saratov/RU"})}),
+    ("Полтава припинила побратимство з Новокузнецьком.", {frozenset({"Poltava/UA", "Novokuznetsk/RU"})}),
+])
+def test_a_russian_spelling_of_the_name(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a German or Austrian Land locates the partner; it is no party
     ("У федеральній землі Форарльберг Яремче підписало договір про дружбу з Брегенцом.",
      {frozenset({"Yaremche/UA", "Bregenz/AT"})}),

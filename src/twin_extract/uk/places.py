@@ -35,9 +35,6 @@ NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_SOUND_KEY = 4
-RUSSIAN_SPELLING = {"RU", "BY", "KZ"}
-"""Countries whose towns GeoNames often names in Cyrillic only in Russian: Ukrainian "Красноярськ",
-"Подольськ" are its "Красноярск", "Подольск" (Ukrainian -ськ for Russian -ск)."""
 CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
@@ -78,6 +75,8 @@ class PlaceFinder:
         self.gazetteer = default_gazetteer()
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
+        self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"]))
+                                  for r in rows("russian_spellings.jsonl", patterns)]
         self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
         self.country_cues = sorted(((r["stem"], r["country"]) for r in rows("countries.jsonl", patterns)),
                                    key=lambda c: -len(c[0]))
@@ -134,7 +133,9 @@ class PlaceFinder:
         return nominatives(word)
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
-        """Candidates over every reading, the first reading's first; none for a common word."""
+        """Candidates over every reading, the first reading's first; none for a common word. A name
+        GeoNames lacks is tried in its Russian spelling (``russian_spellings``: -ськ/-ск, -ів/-ев),
+        as GeoNames often spells Russian, Belarusian, Kazakh and Moldovan towns only so."""
         if len(words) == 1 and (self.not_places.intersection(self._forms(words[0])) or is_function_word(words[0])):
             return ()
         found: dict[int, Place] = {}
@@ -144,10 +145,11 @@ class PlaceFinder:
         if not found:
             for forms in _combinations([self._forms(w) for w in words]):
                 name = " ".join(forms)
-                if name.endswith("ськ"):
-                    for place in self.gazetteer.find(name[:-3] + "ск"):
-                        if place.country in RUSSIAN_SPELLING:
-                            found.setdefault(place.geonames_id, place)
+                for ending, russian, countries in self.russian_spellings:
+                    if name.endswith(ending):
+                        for place in self.gazetteer.find(name[:-len(ending)] + russian):
+                            if place.country in countries:
+                                found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
     def _community_town(self, adjective: str, seen: set[str], abroad: bool = False) -> Place | None:
