@@ -174,3 +174,33 @@ def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
+def _regions(extractor, text: str) -> dict[frozenset[str], tuple]:
+    return {frozenset(p.subdivision for p in r.parties): (r.status, r.date.value if r.date else None)
+            for r in extractor.extract(text, lang="uk")}
+
+
+@pytest.mark.parametrize("later", [
+    "Раніше волиняни вже уклали подібні документи з Житомирською та Закарпатською обласними радами.",
+    "Волинська рада також має угоди про співпрацю з Житомирською і Закарпатською обласними радами.",
+])
+def test_oblasts_after_z_are_the_acting_oblasts_partners(extractor, later: str) -> None:
+    text = "Волинська та Рівненська обласні ради уклали меморандум про співпрацю. " + later
+    assert set(_regions(extractor, text)) == {frozenset({"UA-07", "UA-56"}), frozenset({"UA-07", "UA-18"}),
+                                               frozenset({"UA-07", "UA-21"})}
+
+
+def test_oblasts_after_z_without_an_acting_oblast_are_no_pairs(extractor) -> None:
+    text = "Громада підписала меморандум про співпрацю з Житомирською та Закарпатською обласними радами."
+    assert _regions(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "документ" names the agreement only after a trigger named it
+    ("Луцьк і Люблін уклали угоду про партнерство. Документ підписали 19 лютого 2021 року під час сесії "
+     "Луцької міської ради.", {frozenset({"Lutsk", "Lublin"}): ("signed", "2021-02-19")}),
+    ("Мер Луцька зустрівся з мером Любліна. Документ підписали 19 лютого 2021 року.", {}),
+])
+def test_a_later_sentence_within_the_pair_dates_it(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -124,6 +124,9 @@ def test_a_land_is_context(extractor, text: str, expected: set) -> None:
      {frozenset({"UA-46", "UA-07"})}),
     # oblasts that only locate communities are not
     ("Громади Львівської та Волинської областей підписали меморандум про співпрацю.", set()),
+    # the romanisation's "ts" of т + с ("Zakarpatska") is no ц
+    ("Закарпатська та Львівська обласні ради уклали меморандум про співпрацю.",
+     {frozenset({"UA-21", "UA-46"})}),
     # a US state named after "штат" is a region, a party to an oblast's tie
     ("Волинська область уклала угоду про побратимство зі штатом Огайо.",
      {frozenset({"UA-07", "US-OH"})}),

@@ -1,16 +1,17 @@
 """Records from Ukrainian text, without a dependency parse (none installs offline for Ukrainian).
 
 Decision: a sentence (cut also at line breaks) with a twinning/cooperation trigger
-(``patterns/uk/triggers.jsonl``) pairs the places that can be parties (``roles``: not venues,
-person names or context regions; places from ``places``). Oblasts listed together as actors pair
-with each other; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
+(``patterns/uk/triggers.jsonl``; "документ" only once one was named) pairs the places that can be
+parties (``roles``: not venues, person names or context regions; places from ``places``). Oblasts
+listed together as actors pair with each other, and the first of them with oblasts named later
+after "з"; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
 "; " and ", а ", all with all for a multilateral agreement, else the first named is the hub and
 is paired with each other one. With one place, the document's host (the headline's town) is the
 other party, as when all the places follow "з" (the subject is "місто"). A short line naming one
 place heads the trigger line under it, and a trigger sentence ending in a colon, or a placeless
 line ending in one right after it ("Серед них:"), opens a list of partners. Status is the strongest cue in the sentence
 (``patterns/uk/status.jsonl``: a call < ended < planned < signed by rank), else ``established``;
-a cue in a following trigger sentence naming no place applies to the pairs before it, and a pair
+a cue in a following trigger sentence naming no place beyond them applies to the pairs before it, and a pair
 stated in several sentences keeps its most decisive status. A step (not ``established``) with no
 date of its own takes the page's date line ("26.01.2022, 19:16"), as in English. The record has the English record's
 shape, with ``source.lang = "uk"``.
@@ -41,7 +42,8 @@ class UkrainianExtractor:
     def __init__(self, patterns: str | None = None) -> None:
         self.nlp = spacy.blank("uk")
         self.nlp.add_pipe("sentencizer")
-        self.triggers = {r["stem"]: r for r in rows("triggers.jsonl", patterns)}
+        self.triggers = {r["stem"]: r for r in rows("triggers.jsonl", patterns) if not r.get("anaphoric")}
+        self.anaphoric_triggers = [r["stem"] for r in rows("triggers.jsonl", patterns) if r.get("anaphoric")]
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
@@ -68,12 +70,16 @@ class UkrainianExtractor:
         last: tuple[dict, Mention | None, str, FoundDate | None] | None = None
         in_list = False
         said: FoundDate | None = None
+        stated: dict | None = None
+        acting: Mention | None = None
         links = self._link_blocks(item.text)
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
                 continue
             lowered = [t.lower_ for t in sent]
-            trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
+            trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None) \
+                or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers) else None)
+            stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
             item_of = opened if opened and listed else None
@@ -102,8 +108,9 @@ class UkrainianExtractor:
             elif sent.text.rstrip().endswith(":"):
                 opened = (trigger, in_sent[0] if in_sent else host, status, date)
             last = (trigger, in_sent[0] if in_sent else host, status, date)
+            acting = acting or self._acting_region(item.text, in_sent)
             keys = []
-            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None):
+            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1]:
                     continue
@@ -111,7 +118,7 @@ class UkrainianExtractor:
                                       _clause_date(item.text, sent, b, default_year, item.published) or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
-            if not in_sent and status != "established":
+            if not keys and status != "established" and _within(in_sent, previous):
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
@@ -163,8 +170,15 @@ class UkrainianExtractor:
             rank.setdefault(row["status"], row["rank"])
         return cue != "established" and rank.get(cue, 99) < rank.get(other, 99)
 
+    def _acting_region(self, text: str, in_sent: list[Mention]) -> Mention | None:
+        """The first of oblasts that act together ("Івано-Франківська та Тернопільська обласні ради
+        уклали …"): the document's own region, the party of oblasts named later after "з"."""
+        regions = _unique([m for m in in_sent if m.type == "region"])
+        return regions[0] if len(regions) >= 2 and self._regions_act(text, regions[0]) else None
+
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
-               lowered: list[str], head: Mention | None = None) -> list[tuple[Mention, Mention]]:
+               lowered: list[str], head: Mention | None = None,
+               acting: Mention | None = None) -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
         for a multilateral agreement, else with the hub (see the module docstring). The places
         of a list item pair with the list's head, which stands outside the item's clauses; a town's
@@ -176,6 +190,8 @@ class UkrainianExtractor:
         regions = _unique([m for m in in_sent if m.type == "region"])
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
             return list(combinations(regions, 2))
+        if regions and acting is not None and self._object_only(text, regions[0]):
+            return [(acting, m) for m in regions if m.key != acting.key]
         cities = [m for m in in_sent if m.type == "city"]
         clauses = _clauses(text, cities)
         if clauses:
@@ -288,6 +304,12 @@ def _lines(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
                 start = token.i + 1
         if start < sent.end:
             yield doc[start:sent.end]
+
+
+def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
+    """True when the sentence names no place outside the pairs just stated: "Документ підписали
+    19 лютого під час сесії Івано-Франківської обласної ради" dates the pair before it."""
+    return all(any(m.key in key for key in previous) for m in in_sent)
 
 
 def _unbulleted_item(line: str, in_list: bool) -> bool:

@@ -192,9 +192,14 @@ class PlaceFinder:
                      if k in self.states), None)
 
     def _oblast(self, adjective: str) -> tuple[str, str] | None:
-        """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61."""
+        """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61. The
+        romanisation's "ts" is read as ц in the keys, so "Zakarpatska" (т + с) is keyed "zakarpacka"
+        and "Закарпатської" is looked up the same way."""
         match = ADJECTIVE.match(adjective)
-        return self.oblasts.get(cyrillic_key(match.group(1) + "а")) if match else None
+        if not match:
+            return None
+        key = cyrillic_key(match.group(1) + "а")
+        return self.oblasts.get(key) or self.oblasts.get(key.replace("ts", "c"))
 
     def _noun_kind(self, text: str, end: int) -> str | None:
         """"community", "council" or "region" when the adjective ending at ``end`` qualifies such a noun,
