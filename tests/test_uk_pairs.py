@@ -204,3 +204,28 @@ def test_oblasts_after_z_without_an_acting_oblast_are_no_pairs(extractor) -> Non
 ])
 def test_a_later_sentence_within_the_pair_dates_it(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence naming only the host: "громади" are the host and the last other town named
+    ("Новини\n\nДо Луцька приїхала делегація Любліна.\n"
+     "Гості прибули до Луцька на виконання угоди, яку громади підписали в січні 2023 року.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-01")}),
+    # a sentence naming no place: "між двома громадами" is the last pair stated
+    ("Луцьк налагоджує партнерство з Любліном.\nДелегація Любліна відвідала школи.\n"
+     "Підсумком візиту став підписаний меморандум про співпрацю між двома громадами.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+])
+def test_the_two_communities_are_the_host_and_its_guest(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("title, partner", [
+    # a title the text does not open with still names the host, not the weather widget's town
+    ("Луцьк уклав угоду з Любліном", "Lutsk"),
+    (None, "Kyiv"),
+])
+def test_a_title_the_text_does_not_open_with_names_the_host(extractor, title: str | None, partner: str) -> None:
+    text = "Київ  вологість: 80%\n\nМер Луцька зустрів гостей.\nУгоду про партнерство з Любліном підписали вчора."
+    records = extractor.extract(text, lang="uk", title=title)
+    assert {frozenset(p.name for p in r.parties) for r in records} == {frozenset({partner, "Lublin"})}

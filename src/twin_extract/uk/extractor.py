@@ -7,7 +7,9 @@ listed together as actors pair with each other, and the first of them with oblas
 after "з"; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
 "; " and ", а ", all with all for a multilateral agreement, else the first named is the hub and
 is paired with each other one. With one place, the document's host (the headline's town) is the
-other party, as when all the places follow "з" (the subject is "місто"). A short line naming one
+other party, as when all the places follow "з" (the subject is "місто"); a sentence naming only the
+host and "двох громад", "громади підписали" (``anaphors``, ``within``) pairs it with the last other
+town named, and one naming no place restates the last pair. A short line naming one
 place heads the trigger line under it, and a trigger sentence ending in a colon, or a placeless
 line ending in one right after it ("Серед них:"), opens a list of partners. Status is the strongest cue in the sentence
 (``patterns/uk/status.jsonl``: a call < ended < planned < signed by rank), else ``established``;
@@ -50,7 +52,8 @@ class UkrainianExtractor:
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
-        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)]
+        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if not r.get("within")]
+        self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
 
@@ -72,6 +75,7 @@ class UkrainianExtractor:
         said: FoundDate | None = None
         stated: dict | None = None
         acting: Mention | None = None
+        latest: list[tuple[str, str]] = []
         links = self._link_blocks(item.text)
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
@@ -100,6 +104,12 @@ class UkrainianExtractor:
                 continue
             back = before if self._refers_back(sent.text) and len(_unique(before)) >= 2 else []
             in_sent, heading, before = parties or heading or back, [], parties
+            mutual = not item_of and any(p in sent.text.lower() for p in self.mutual)
+            if mutual and in_sent and host is not None and all(m.key == host.key for m in in_sent):
+                guest = self._guest(item.text, mentions, host, sent.start_char)
+                in_sent = [host, guest] if guest else in_sent
+            elif mutual and not in_sent:
+                previous = previous or latest
             status = self._status(lowered)
             if item_of:
                 hub = item_of[1]
@@ -122,6 +132,7 @@ class UkrainianExtractor:
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
+            latest = keys or latest
         filed = dateline(item.text)
         return [replace(r, date=_date_info(filed)) if filed and r.date is None and r.status != "established" else r
                 for r in found.values()]
@@ -136,6 +147,12 @@ class UkrainianExtractor:
                 blocks.append((match.start(), blank.start() if blank else len(text)))
         return blocks
 
+    def _guest(self, text: str, mentions: list[Mention], host: Mention, end: int) -> Mention | None:
+        """The last town named before ``end`` that is not the host nor a venue: the other of "двох
+        громад" in a sentence that names only the host ("Угоди, яку громади підписали в січні")."""
+        return next((m for m in reversed(mentions) if m.start < end and m.type == "city" and m.key != host.key
+                     and self.roles.role(text, m, _line_start(text, m.start)) is None), None)
+
     def _refers_back(self, sentence: str) -> bool:
         """The sentence opens with "Міста …", "Сторони …": its parties are the sentence before's."""
         lowered = sentence.lower()
@@ -144,12 +161,16 @@ class UkrainianExtractor:
     def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
         """The town the document is about: the first named in the headline (the title, else the
         first line) that is not a venue, else the headline's venue ("В Ужгороді пропонують …"),
-        else the first in the text that is not a venue ("9 липня в Римі Ніжин …")."""
+        else the first in the text that is not a venue ("9 липня в Римі Ніжин …"). A title the
+        text does not open with (a weather widget's "Київ" comes first) is read on its own."""
         cities = [m for m in mentions if m.type == "city"]
         headline = item.text.split("\n", 1)[0] if not item.title else item.title
         in_headline = [m for m in cities if m.start < len(headline) and item.text.startswith(headline)]
+        titled = [] if in_headline or not item.title else \
+            [m.key for m in self.places.mentions(item.title) if m.type == "city" and self._not_venue(item.title, m)]
         return next((m for m in in_headline if self._not_venue(item.text, m)), None) or \
             (in_headline[0] if in_headline else None) or \
+            next((m for key in titled for m in cities if m.key == key), None) or \
             next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None)
 
     def _not_venue(self, text: str, mention: Mention) -> bool:
