@@ -288,8 +288,9 @@ LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а тако�
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
 before it and a plural adjective after it ("(Іспанія), а також українські ")."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
-LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
-"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|[\u2190-\u2bff\U0001f000-\U0001faff]+\ufe0f?|\d{1,2}[.)])\s")
+"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:"): a
+dash, a bullet, a number, or symbols and emoji (arrows, ticks, flags: "🇵🇱 Хелм")."""
 HEADING_TOKENS = 6
 """A line this short naming one place heads the lines under it: on a partner-list page
 "Кременчук (Україна)" is followed by "Угоду підписано: 30 червня 2004 року"."""
