@@ -119,6 +119,25 @@ def test_a_land_is_context(extractor, text: str, expected: set) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a foreign region by its adjective before a region noun, in any case
+    ("Львівська область уклала угоду про співпрацю з Підкарпатським воєводством.",
+     {frozenset({"UA-46", "PL-18"})}),
+    ("Житомирська обласна рада та Кошицький край уклали угоду про співробітництво.",
+     {frozenset({"UA-18", "SK-KI"})}),
+    # ... or named after the noun; "між" names both parties
+    ("Вінницька обласна рада уклала угоду з повітом Ясси.", {frozenset({"UA-05", "RO-IS"})}),
+    ("Угода між Чернівецькою областю та повітом Сучава діє з 2000 року.", {frozenset({"UA-77", "RO-SV"})}),
+    # after a preposition of place, a bracket or the town it locates, the region is context
+    ("Віндзор у канадській провінції Онтаріо став побратимом Куп'янська.", set()),
+    ("Куп'янськ уклав угоду з комуною Апа повіту Сату-Маре.", set()),
+    ("Громада підписала меморандум з ґміною Бранево Вармінсько-Мазурського воєводства.", set()),
+])
+def test_foreign_regions(extractor, text: str, expected: set) -> None:
+    found = {frozenset(p.subdivision for p in r.parties if p.subdivision) for r in extractor.extract(text, lang="uk")}
+    assert found - {frozenset()} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # oblast councils that sign are parties, each with each
     ("Львівська та Волинська обласні ради уклали меморандум про співпрацю.",
      {frozenset({"UA-46", "UA-07"})}),

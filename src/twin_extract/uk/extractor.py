@@ -239,8 +239,9 @@ class UkrainianExtractor:
         return bool(before) and before[-1].lower() in {"з", "із", "зі"}
 
     def _regions_act(self, text: str, first: Mention) -> bool:
-        """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали"),
-        not when they locate communities ("з громадами Чернігівської та Миколаївської областей")."""
+        """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали") or
+        follow "між", not when they locate communities ("з громадами Чернігівської та Миколаївської
+        областей")."""
         before = re.findall(r"[\w'’]+", text[max(0, first.start - 40):first.start])
         previous = before[-1].lower() if before else ""
         return not (previous in PREPOSITIONS or any(previous.startswith(n) for n in self.places.nouns))
@@ -294,7 +295,8 @@ dash, a bullet, a number, or symbols and emoji (arrows, ticks, flags: "🇵🇱 
 HEADING_TOKENS = 6
 """A line this short naming one place heads the lines under it: on a partner-list page
 "Кременчук (Україна)" is followed by "Угоду підписано: 30 червня 2004 року"."""
-PREPOSITIONS = {"з", "із", "зі", "до", "для", "між", "в", "у", "на"}
+PREPOSITIONS = {"з", "із", "зі", "до", "для", "в", "у", "на"}
+"""Before the first oblast, these make the oblasts objects or places; "між" names both parties."""
 STATUS_STRENGTH = {"terminated": 5, "signed": 4, "pending": 3, "proposed": 2, "established": 1}
 """When several sentences state one pair, the most decisive status wins: an article reporting a
 signing is about the signing even if its headline only says the towns "became partners"."""

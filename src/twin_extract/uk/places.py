@@ -190,10 +190,17 @@ class PlaceFinder:
         return list(found.values())
 
     def _state(self, word: str) -> tuple[str, str, str] | None:
-        """The foreign state a word after "штат" names ("зі штатом Каліфорнія", "штату-побратима
-        Міссісіпі"), by pycountry's Ukrainian subdivision names, through every nominative."""
+        """The foreign region a word after a region noun names ("зі штатом Каліфорнія", "штату-побратима
+        Міссісіпі", "з повітом Долж"; ``state_nouns``), by pycountry's Ukrainian subdivision names,
+        through every nominative."""
         return next((self.states[k] for k in dict.fromkeys((word.lower(), *nominatives(word)))
                      if k in self.states), None)
+
+    def _foreign_region(self, adjective: str) -> tuple[str, str, str] | None:
+        """The foreign region an adjective before a region noun names: "з Підкарпатським
+        воєводством" (PL-18), "Вільнюського регіону" (LT-VL)."""
+        match = ADJECTIVE.match(adjective)
+        return self.states.get("~" + match.group(1).lower()) if match else None
 
     def _oblast(self, adjective: str) -> tuple[str, str] | None:
         """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61. The
@@ -273,6 +280,10 @@ class PlaceFinder:
             if oblast is not None:
                 code, name = oblast
                 return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
+            region = self._foreign_region(word.group(0))
+            if region is not None:
+                code, name, country = region
+                return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
             return None, 1
         if kind in ("community", "council"):
             town = self._community_town(word.group(0), seen, abroad=kind == "council")
@@ -309,19 +320,30 @@ class PlaceFinder:
 
 
 def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
-    """Lower-case Ukrainian name -> (ISO 3166-2 code, name, country) of the US states, from
-    pycountry's Ukrainian translations (a name without a translation is left out)."""
+    """Lower-case Ukrainian name -> (ISO 3166-2 code, name, country) of every foreign country's
+    subdivisions, from pycountry's Ukrainian translations (a name without one is left out): "огайо",
+    "долж", "західнопоморське воєводство", and for a name of adjective and noun also the adjective's
+    stem, keyed "~західнопоморськ", which any case and any region noun may follow ("Вільнюського
+    регіону" for "Вільнюський повіт"). Top-level subdivisions win a shared key."""
     import gettext
 
     try:
         translate = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["uk"]).gettext
     except OSError:
         return {}
-    found = {}
-    for sub in pycountry.subdivisions.get(country_code="US"):
+    found: dict[str, tuple[str, str, str]] = {}
+    subdivisions = sorted((s for s in pycountry.subdivisions if s.country_code != "UA"),
+                          key=lambda s: s.parent_code is not None)
+    for sub in subdivisions:
         local = translate(sub.name)
-        if local != sub.name:
-            found.setdefault(local.lower(), (sub.code, sub.name, sub.country_code))
+        if local == sub.name:
+            continue
+        value = (sub.code, sub.name, sub.country_code)
+        found.setdefault(local.lower(), value)
+        first, _, rest = local.partition(" ")
+        adjective = ADJECTIVE.match(first)
+        if adjective and rest:
+            found.setdefault("~" + adjective.group(1).lower(), value)
     return found
 
 

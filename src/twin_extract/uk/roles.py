@@ -3,7 +3,8 @@ a person's name ("імені Богдана Хмельницького"), not a 
 ("у провінції Онтаріо", "на березі Дніпра"). The word right before a place decides
 (``patterns/uk/roles.jsonl``), with what stands before that word when a rule says ("(штат Флорида"
 locates a town, "зі штатом Каліфорнія" names a party); a venue followed by an apposition ("в Нансі — місті-побратимі", "у Любліні, місті-партнері")
-stays a party.
+stays a party. A region right after a name locates it ("ґміна Бранево Вармінсько-Мазурського
+воєводства", "Скалат Тернопільської області").
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class Roles:
         if not match:
             return None
         previous = match.group(1).lower()
+        if mention.subdivision and match.group(1)[0].isupper() and text[sentence_start:match.start(1) + sentence_start].strip():
+            return "context"
         for rule in self.rules:
             if rule.get("word") == previous or "stem" in rule and previous.startswith(rule["stem"]):
                 if rule["role"] == "venue" and APPOSITION.match(text, mention.end):
