@@ -138,6 +138,24 @@ def test_foreign_regions(extractor, text: str, expected: set) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an oblast by its -щина name
+    ("Черкащина та Одещина підписали угоду про міжрегіональну співпрацю.", {frozenset({"UA-71", "UA-51"})}),
+    ("Хмельниччина та штат Мейн підписали угоду про побратимство.", {frozenset({"UA-68", "US-ME"})}),
+    ("Львівщина уклала угоду про співпрацю з Підкарпатським воєводством.", {frozenset({"UA-46", "PL-18"})}),
+    # ... a place, not a party, after "на" or in brackets
+    ("Шумська громада на Тернопільщині уклала меморандум з Кочубеївською громадою.", set()),
+    ("Тростянець підписав меморандуми з Чортківською (Тернопільщина) та Жовківською (Львівщина) громадами.",
+     set()),
+    # a foreign region named once after its noun is that region when named alone later
+    ("Хмельниччина отримала допомогу від штату-побратима Міссісіпі. Побратимство між Хмельницькою "
+     "областю та Міссісіпі встановили у 2022 році.", {frozenset({"UA-68", "US-MS"})}),
+])
+def test_oblast_nicknames_and_regions_named_again(extractor, text: str, expected: set) -> None:
+    found = {frozenset(p.subdivision for p in r.parties if p.subdivision) for r in extractor.extract(text, lang="uk")}
+    assert found - {frozenset()} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # oblast councils that sign are parties, each with each
     ("Львівська та Волинська обласні ради уклали меморандум про співпрацю.",
      {frozenset({"UA-46", "UA-07"})}),

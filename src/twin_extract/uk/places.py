@@ -3,7 +3,8 @@
 Words are capitalised Cyrillic runs (hyphens and apostrophes inside: "Велізі-Віллакубле",
 "Куп'янськ"), looked up in GeoNames through every lemma parse. A capitalised adjective before a
 community noun ("Чортківською … громадами", even at the head of a list) is the community's town;
-before an oblast noun ("Тернопільської … обласних рад") it is the oblast. A foreign town GeoNames
+before an oblast noun ("Тернопільської … обласних рад") it is the oblast, as is a -щина name
+("на Тернопільщині"). A foreign town GeoNames
 has no Cyrillic name for is found by its sound key among the places of a country the document
 names (``translit.SoundMatcher``). A country named next to a place ("французький Шомон",
 "Віндзор у канадській провінції") picks that country's homonym.
@@ -75,6 +76,7 @@ class PlaceFinder:
         self.gazetteer = default_gazetteer()
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
+        self.nicknames = [(r["suffix"], r["adjective"]) for r in rows("region_nicknames.jsonl", patterns)]
         self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"]))
                                   for r in rows("russian_spellings.jsonl", patterns)]
         self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
@@ -192,7 +194,8 @@ class PlaceFinder:
     def _state(self, word: str) -> tuple[str, str, str] | None:
         """The foreign region a word after a region noun names ("зі штатом Каліфорнія", "штату-побратима
         Міссісіпі", "з повітом Долж"; ``state_nouns``), by pycountry's Ukrainian subdivision names,
-        through every nominative."""
+        through every nominative; later the name alone is that region ("між Хмельницькою областю
+        та Міссісіпі")."""
         return next((self.states[k] for k in dict.fromkeys((word.lower(), *nominatives(word)))
                      if k in self.states), None)
 
@@ -211,6 +214,20 @@ class PlaceFinder:
             return None
         key = cyrillic_key(match.group(1) + "а")
         return self.oblasts.get(key) or self.oblasts.get(key.replace("ts", "c"))
+
+    def _nickname(self, word: str) -> tuple[str, str] | None:
+        """The oblast a -щина name stands for ("на Тернопільщині", "Хмельниччина"), through the
+        oblast adjective the ``region_nicknames`` table rebuilds from it."""
+        lowered = word.lower()
+        if not any(suffix[:-1] in lowered for suffix, _ in self.nicknames):
+            return None
+        for form in nominatives(word):
+            for suffix, adjective in self.nicknames:
+                if form.endswith(suffix):
+                    oblast = self._oblast(form[:-len(suffix)] + adjective)
+                    if oblast is not None:
+                        return oblast
+        return None
 
     def _noun_kind(self, text: str, end: int) -> str | None:
         """"community", "council" or "region" when the adjective ending at ``end`` qualifies such a noun,
@@ -264,9 +281,10 @@ class PlaceFinder:
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
-        if previous and previous[-1].lower().startswith(self.state_nouns):
+        after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
+        if after_noun or seen:
             state = self._state(word.group(0))
-            if state is not None:
+            if state is not None and (after_noun or state[0] in seen):
                 code, name, country = state
                 return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
@@ -274,6 +292,10 @@ class PlaceFinder:
             places = self._places([m.group(0) for m in pair])
             if places:
                 return self._choose(text, places, word.start(), pair[1].end(), seen), 2
+        nickname = self._nickname(word.group(0))
+        if nickname is not None:
+            code, name = nickname
+            return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind == "region":
             oblast = self._oblast(word.group(0))
