@@ -77,6 +77,9 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Люблін може стати побратимом Луцька.", "proposed"),
     ("Фахівці Луцька та Любліна готують проєкт документа про партнерство.", "established"),
     ("Луцьк і Люблін готуються підписати угоду про партнерство.", "pending"),
+    # stripped of the status, left the agreement
+    ("Рада позбавила Мінськ статусу міста-побратима Луцька.", "terminated"),
+    ("Луцьк вийшов з угоди про побратимство з російським Орлом.", "terminated"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
@@ -170,6 +173,20 @@ def test_a_day_named_by_reference_is_the_last_day_stated(extractor, same_day: st
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-05-15")}
 
 
+@pytest.mark.parametrize("bullet", ["🇵🇱", "✅", "►", "▪️"])
+def test_symbols_and_emoji_open_list_items(extractor, bullet: str) -> None:
+    text = f"Міста-побратими Житомира:\n{bullet} Гдиня\n{bullet} Каунас"
+    assert set(_found(extractor, text)) == {frozenset({"Zhytomyr", "Gdynia"}), frozenset({"Zhytomyr", "Kaunas"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Рівне і французький Мец підписали Пакт дружби.", {frozenset({"Rivne", "Metz"})}),
+    ("Ічнянська громада побраталася з французьким Авраншем.", {frozenset({"Ichnia", "Avranches"})}),
+])
+def test_friendship_pacts_and_twinning_verbs(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")
@@ -201,6 +218,9 @@ def test_oblasts_after_z_without_an_acting_oblast_are_no_pairs(extractor) -> Non
     ("Луцьк і Люблін уклали угоду про партнерство. Документ підписали 19 лютого 2021 року під час сесії "
      "Луцької міської ради.", {frozenset({"Lutsk", "Lublin"}): ("signed", "2021-02-19")}),
     ("Мер Луцька зустрівся з мером Любліна. Документ підписали 19 лютого 2021 року.", {}),
+    # ... and only with a status cue of its own
+    ("Луцьк уклав угоду з Любліном. Документи для ремонту доріг Рівне отримало від Києва.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
 ])
 def test_a_later_sentence_within_the_pair_dates_it(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected

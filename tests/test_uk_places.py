@@ -82,6 +82,9 @@ def test_places_found(extractor, text: str, expected: set) -> None:
      {frozenset({"Shatsk/UA", "Lublin/PL"})}),
     ("Трибухівська сільська громада уклала угоду про партнерство з польським Любліном.",
      {frozenset({"Trybukhivtsi/UA", "Lublin/PL"})}),
+    # ш + ськ gives ськ
+    ("Калуська громада підписала меморандум з німецьким Ліппштадтом.",
+     {frozenset({"Kalush/UA", "Lippstadt/DE"})}),
     # a town in -о takes -вськ-: Дніпро, not the village Дніпровка
     ("Дніпровська міська рада розірвала угоду про побратимство з російською Самарою.",
      {frozenset({"Dnipro/UA", "Samara/RU"})}),

@@ -1,7 +1,7 @@
 """Records from Ukrainian text, without a dependency parse (none installs offline for Ukrainian).
 
 Decision: a sentence (cut also at line breaks) with a twinning/cooperation trigger
-(``patterns/uk/triggers.jsonl``; "документ" only once one was named) pairs the places that can be
+(``patterns/uk/triggers.jsonl``; "документ" only once one was named, with a status cue) pairs the places that can be
 parties (``roles``: not venues, person names or context regions; places from ``places``). Oblasts
 listed together as actors pair with each other, and the first of them with oblasts named later
 after "з"; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
@@ -82,7 +82,8 @@ class UkrainianExtractor:
                 continue
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None) \
-                or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers) else None)
+                or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers)
+                    and self._status(lowered) != "established" else None)
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)

@@ -128,14 +128,10 @@ class PlaceFinder:
     # --- lookups ----------------------------------------------------------------------------
 
     def _forms(self, word: str) -> tuple[str, ...]:
-        """The word's nominatives; for a hyphenated name, the last part inflected alone
-        ("Івано-Франківська") and then both parts ("Клужем-Напокою" -> "клуж-напока")."""
         word = word.replace("’", "'").replace("ʼ", "'")
         if "-" in word:
             head, _, last = word.rpartition("-")
-            both = (f"{h}-{n}" for h in nominatives(head)[1:] for n in nominatives(last)) if "-" not in head else ()
-            return tuple(dict.fromkeys((word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)),
-                                        *nominatives(word), *both)))
+            return (word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)), *nominatives(word))
         return nominatives(word)
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
