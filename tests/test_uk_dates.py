@@ -23,6 +23,18 @@ from twin_extract.uk.dates import dateline, find_date
     ("Меморандум підписали минулого місяця.", "2024-02", "month"),
     ("Торік громади стали партнерами.", "2023", "year"),
     ("Нещодавно міста уклали угоду.", "2024-03", "month"),
+    # a part of the year with no year stated is the publication's year
+    ("На початку року громади підписали меморандум.", "2024", "year"),
+    ("Наприкінці року міста уклали угоду.", "2024", "year"),
+    # a weekday is the last one on or before the publication date (5 March 2024 is a Tuesday)
+    ("У четвер міста підписали угоду.", "2024-02-29", "day"),
+    ("Угоду підписали у вівторок.", "2024-03-05", "day"),
+    ("Меморандум уклали в п'ятницю.", "2024-03-01", "day"),
+    # a slash as in dots
+    ("Угоду підписано 03/05/2021.", "2021-05-03", "day"),
+    # a month takes the year a relative phrase beside it gives
+    ("У травні минулого року міста підписали угоду.", "2023-05", "month"),
+    ("12 травня минулого року міста підписали угоду.", "2023-05-12", "day"),
 ])
 def test_find_date(text: str, value: str | None, precision: str | None) -> None:
     found = find_date(text, 0, "2024", published="2024-03-05")

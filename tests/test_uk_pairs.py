@@ -98,6 +98,18 @@ def test_a_list_after_a_colon_pairs_its_items_with_the_head(extractor) -> None:
                                        frozenset({"Zhytomyr", "Pardubice"}): ("established", None)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # each clause's own status cue, and its own date (none when it states none)
+    ("Луцьк у 2023 році підписав угоду з Любліном, а з Каунасом зараз триває погодження проєкту угоди.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", "2023"), frozenset({"Lutsk", "Kaunas"}): ("pending", None)}),
+    # one cue for the whole sentence stays the sentence's
+    ("Луцьк підписав угоду з Любліном, а Рівне — з Каунасом.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None), frozenset({"Rivne", "Kaunas"}): ("signed", None)}),
+])
+def test_each_clause_keeps_its_own_status(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
 def test_a_clause_naming_one_place_continues_the_subject_with_its_own_date(extractor) -> None:
     text = ("Київська міська рада призупинила дію угоди про співпрацю з Москвою у 2014 році, "
             "а у 2022 році розірвала побратимські зв'язки з Мінськом.")

@@ -125,8 +125,10 @@ class UkrainianExtractor:
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1]:
                     continue
-                record = self._record(item, a, b, trigger["relation"], status,
-                                      _clause_date(item.text, sent, b, default_year, item.published) or date, sent)
+                own = self._clause_status(item.text, sent, b)
+                clause_date = _clause_date(item.text, sent, b, default_year, item.published)
+                record = self._record(item, a, b, trigger["relation"], own or status,
+                                      clause_date if own else clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
             if not keys and status != "established" and _within(in_sent, previous):
@@ -183,6 +185,19 @@ class UkrainianExtractor:
         return next((r["status"] for r in self.statuses
                      if "phrase" in r and r["phrase"] in sentence
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
+
+    def _clause_status(self, text: str, sent: spacy.tokens.Span, mention: Mention) -> str | None:
+        """The status cue of the partner's own clause, when the sentence has several and the cues
+        differ: "З Ліппштадтом підписали меморандум, а з Ларом триває погодження" is signed for one
+        and pending for the other; the clause then keeps its own date, even none."""
+        if not CLAUSE_BREAK.search(sent.text):
+            return None
+        start, end = _clause_span(text, mention)
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+        clause = [t.lower_ for t in sent if start <= t.idx < end]
+        rest = [t.lower_ for t in sent if not start <= t.idx < end]
+        own, other = self._status(clause), self._status(rest)
+        return own if own != "established" and other != "established" and own != other else None
 
     def _outranks(self, cue: str, other: str) -> bool:
         """True when ``cue`` is the stronger of two cued statuses, as within one sentence: a list's
