@@ -80,6 +80,11 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     # stripped of the status, left the agreement
     ("Рада позбавила Мінськ статусу міста-побратима Луцька.", "terminated"),
     ("Луцьк вийшов з угоди про побратимство з російським Орлом.", "terminated"),
+    # a signature ahead, in the future or not yet made
+    ("Луцьк і Люблін погодили угоду. Наступним кроком стане підписання документа.", "pending"),
+    ("Угоду між Луцьком і Любліном будуть підписувати восени.", "pending"),
+    ("Угоду між Луцьком і Любліном підписуватимуть восени.", "pending"),
+    ("Угоду між Луцьком і Любліном ще не підписали.", "proposed"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
