@@ -100,6 +100,16 @@ def test_the_town_behind_a_community_adjective(extractor, text: str, expected: s
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a Ukrainian homonym of about the same size wins in a Ukrainian text
+    ("Шацьк підписав угоду про партнерство з естонським Ріуге.", {frozenset({"Shatsk/UA", "Rõuge/EE"})}),
+    # ... unless the foreign town dwarfs it
+    ("Київ і Париж підписали угоду про співпрацю.", {frozenset({"Kyiv/UA", "Paris/FR"})}),
+])
+def test_homonyms_at_home_unless_dwarfed(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # Ukrainian -ів is Russian -ев/-ов in a name GeoNames spells in Russian only
     ("Кишинів може стати побратимом Чернівців.", {frozenset({"Chisinau/MD", "Chernivtsi/UA"})}),
     ("Примар Кишинева готовий підписати угоду з Рівним.", {frozenset({"Chisinau/MD", "Rivne/UA"})}),

@@ -40,9 +40,10 @@ CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
 комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
-FOREIGN_COMMUNITY_RATIO = 10
-"""How much larger a foreign town must be than every Ukrainian one for a council's adjective to
-name it: Paris (2 million) for "Паризька", not Шацьк in Russia (5,700) over Шацьк in Volyn (5,300)."""
+HOME_RATIO = 10
+"""How much larger a foreign town must be than every Ukrainian homonym to be the one a Ukrainian
+text means when nothing else decides: Paris (2 million) for "Париж" or "Паризька міська рада", not
+Шацьк in Russia (5,700) over Шацьк in Volyn (5,300)."""
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -168,12 +169,9 @@ class PlaceFinder:
         named = [p for p in candidates if str(p.geonames_id) in seen]
         if named:
             return named[0]
-        home = max((p for p in candidates if p.country == "UA"), key=lambda p: p.population, default=None)
-        foreign = max((p for p in candidates if p.country != "UA"), key=lambda p: p.population, default=None)
-        if abroad and foreign is not None and (home is None
-                                               or foreign.population > FOREIGN_COMMUNITY_RATIO * home.population):
-            return foreign
-        return home
+        if not abroad:
+            candidates = [p for p in candidates if p.country == "UA"]
+        return _at_home(tuple(candidates)) if candidates else None
 
     def _towns_behind(self, adjective: str) -> list[Place]:
         """Every town, at home or abroad, that an adjective's stem and the suffix table allow."""
@@ -322,7 +320,7 @@ class PlaceFinder:
                 seen: set[str]) -> Mention | None:
         """A place the document already named, else the homonym in the country that qualifies it
         ("Борна (ФРН)", even after "Мілвокі (США), "), else in a country named next to it,
-        else the most populous. When a country qualifies the place ("з чеським Табором") and no
+        else the largest in Ukraine unless a foreign one dwarfs it (``HOME_RATIO``). When a country qualifies the place ("з чеським Табором") and no
         homonym lies there, the town is looked for by sound in that country, and is no place
         of the gazetteer's other countries."""
         near, own = self._near_countries(text, start, end)
@@ -333,8 +331,18 @@ class PlaceFinder:
                 return None
             chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
-            chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), places[0])
+            chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), None) \
+                or _at_home(places)
         return _city(chosen, text[start:end], start)
+
+
+def _at_home(places: tuple[Place, ...]) -> Place:
+    """The largest Ukrainian candidate, unless a foreign one is ``HOME_RATIO`` times larger."""
+    home = max((p for p in places if p.country == "UA"), key=lambda p: p.population, default=None)
+    foreign = max((p for p in places if p.country != "UA"), key=lambda p: p.population, default=None)
+    if home is None or foreign is not None and foreign.population > HOME_RATIO * home.population:
+        return foreign
+    return home
 
 
 def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
