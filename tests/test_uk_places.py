@@ -110,6 +110,20 @@ def test_homonyms_at_home_unless_dwarfed(extractor, text: str, expected: set) ->
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the oblast or district named right after a community picks the homonym there
+    ("Любарська селищна ОТГ підписала меморандум із Жданівською сільською ОТГ Вінницької області.",
+     {frozenset({"Liubar/UA", "Viitivtsi/UA"})}),
+    ("Новоселицька міська рада Чернівецького району підписала угоду з румунською комуною Апа.",
+     {frozenset({"Novoselytsya/UA", "Apa/RO"})}),
+    # е inserted before -цьк-: Чернівецька is Чернівці
+    ("Чернівецька міська рада розірвала угоду про побратимство з Подольськом.",
+     {frozenset({"Chernivtsi/UA", "Podolsk/RU"})}),
+])
+def test_the_oblast_after_a_community_picks_its_homonym(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # Ukrainian -ів is Russian -ев/-ов in a name GeoNames spells in Russian only
     ("Кишинів може стати побратимом Чернівців.", {frozenset({"Chisinau/MD", "Chernivtsi/UA"})}),
     ("Примар Кишинева готовий підписати угоду з Рівним.", {frozenset({"Chisinau/MD", "Rivne/UA"})}),

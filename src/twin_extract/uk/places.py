@@ -44,6 +44,9 @@ HOME_RATIO = 10
 """How much larger a foreign town must be than every Ukrainian homonym to be the one a Ukrainian
 text means when nothing else decides: Paris (2 million) for "Париж" or "Паризька міська рада", not
 Шацьк in Russia (5,700) over Шацьк in Volyn (5,300)."""
+AREA = re.compile(r"([А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)[а-яії]*)\s+(?:област|обл\.|обласн|облрад|район|ОВА|ОДА)")
+AREA_WINDOW = 60
+NICKNAME = re.compile(r"[А-ЯІЇЄҐ][\w'’]*(?:щин|ччин)[а-яії]*")
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -102,6 +105,24 @@ class PlaceFinder:
                 (country for stem, country in self.country_cues if lowered.startswith(stem)), None)
         return self._country_memo[lowered]
 
+    def _areas_after(self, text: str, end: int) -> frozenset[str]:
+        """The GeoNames admin1 code of the oblast that qualifies a place right after it, by
+        adjective and noun ("Новоселицька міська рада Чернівецького району", "Жданівською ОТГ
+        Вінницької області") or a -щина name ("громада на Тернопільщині"), through the oblast's
+        or district's town: a Ukrainian homonym there is the one meant. Only lower-case words
+        (the community's nouns) may stand between."""
+        window = SENTENCE_END.split(text[end:end + AREA_WINDOW])[0]
+        match = AREA.search(window) or NICKNAME.search(window)
+        if match is None or re.search(r"[А-ЯІЇЄҐ][а-яіїєґ]|[,(]", window[:match.start()]):
+            return frozenset()
+        if match.re is AREA:
+            town = self._community_town(match.group(1), set())
+            return frozenset({town.admin1}) if town else frozenset()
+        towns = [self._community_town(form[:-len(suffix)] + adjective, set())
+                 for form in nominatives(match.group(0)) for suffix, adjective in self.nicknames
+                 if form.endswith(suffix)]
+        return frozenset(t.admin1 for t in towns if t is not None)
+
     def document_countries(self, text: str) -> list[str]:
         """Foreign countries the document names, most mentioned first."""
         counts: dict[str, int] = {}
@@ -155,23 +176,26 @@ class PlaceFinder:
                                 found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
-    def _community_town(self, adjective: str, seen: set[str], abroad: bool = False) -> Place | None:
+    def _community_town(self, adjective: str, seen: set[str], abroad: bool = False,
+                        areas: frozenset[str] = frozenset()) -> Place | None:
         """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective.
         When the adjective is also a town's own name ("Хмельницька міська рада": Хмельницький),
         or its stem fits several towns ("Дніпровська": Дніпро, Дніпровка), a town the document
         names elsewhere wins ("м. Богодухів" over the district Богодухівський), else the larger
         (not the village Київський for "Київська міська рада"). A громада is Ukrainian; a town
         council (``abroad``) may be foreign ("Паризька міська рада"), when its town dwarfs every
-        Ukrainian candidate, whose homonyms are often a village's old name."""
+        Ukrainian candidate, whose homonyms are often a village's old name. An oblast named right
+        after the community (``areas``: "Жданівською ОТГ Вінницької області") picks its town."""
         own = [p for form in nominatives(adjective)[1:] if form.endswith("ий")
                for p in self.gazetteer.find(form) if p.country == "UA"][:1]
         candidates = own + self._towns_behind(adjective)
-        named = [p for p in candidates if str(p.geonames_id) in seen]
+        named = [p for p in candidates if str(p.geonames_id) in seen] \
+            or [p for p in candidates if p.admin1 in areas and p.country == "UA"]
         if named:
-            return named[0]
+            return max(named, key=lambda p: p.population)
         if not abroad:
             candidates = [p for p in candidates if p.country == "UA"]
-        return _at_home(tuple(candidates)) if candidates else None
+        return _at_home(tuple(candidates), areas) if candidates else None
 
     def _towns_behind(self, adjective: str) -> list[Place]:
         """Every town, at home or abroad, that an adjective's stem and the suffix table allow."""
@@ -285,7 +309,8 @@ class PlaceFinder:
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
             if places:
-                return self._choose(text, places, word.start(), pair[1].end(), seen), 2
+                return self._choose(text, places, word.start(), pair[1].end(), seen,
+                                    self._areas_after(text, pair[1].end())), 2
         nickname = self._nickname(word.group(0))
         if nickname is not None:
             code, name = nickname
@@ -302,12 +327,13 @@ class PlaceFinder:
                 return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
             return None, 1
         if kind in ("community", "council"):
-            town = self._community_town(word.group(0), seen, abroad=kind == "council")
+            town = self._community_town(word.group(0), seen, abroad=kind == "council",
+                                        areas=self._areas_after(text, word.end()))
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places:
-            return self._choose(text, places, word.start(), word.end(), seen), 1
+            return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end())), 1
         near, own = self._near_countries(text, word.start(), word.end())
         countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
         row = self._by_sound(word.group(0), countries, own is not None)
@@ -317,7 +343,7 @@ class PlaceFinder:
         return None, 1
 
     def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
-                seen: set[str]) -> Mention | None:
+                seen: set[str], areas: frozenset[str] = frozenset()) -> Mention | None:
         """A place the document already named, else the homonym in the country that qualifies it
         ("Борна (ФРН)", even after "Мілвокі (США), "), else in a country named next to it,
         else the largest in Ukraine unless a foreign one dwarfs it (``HOME_RATIO``). When a country qualifies the place ("з чеським Табором") and no
@@ -332,13 +358,15 @@ class PlaceFinder:
             chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
             chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), None) \
-                or _at_home(places)
+                or _at_home(places, areas)
         return _city(chosen, text[start:end], start)
 
 
-def _at_home(places: tuple[Place, ...]) -> Place:
-    """The largest Ukrainian candidate, unless a foreign one is ``HOME_RATIO`` times larger."""
-    home = max((p for p in places if p.country == "UA"), key=lambda p: p.population, default=None)
+def _at_home(places: tuple[Place, ...], areas: frozenset[str] = frozenset()) -> Place:
+    """The largest Ukrainian candidate in an oblast the document names (``areas``, GeoNames admin1
+    codes), else the largest Ukrainian one, unless a foreign one is ``HOME_RATIO`` times larger."""
+    local = [p for p in places if p.country == "UA" and p.admin1 in areas]
+    home = max(local or (p for p in places if p.country == "UA"), key=lambda p: p.population, default=None)
     foreign = max((p for p in places if p.country != "UA"), key=lambda p: p.population, default=None)
     if home is None or foreign is not None and foreign.population > HOME_RATIO * home.population:
         return foreign
