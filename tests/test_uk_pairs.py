@@ -204,6 +204,19 @@ def test_friendship_pacts_and_twinning_verbs(extractor, text: str, expected: set
     assert set(_found(extractor, text)) == expected
 
 
+def test_an_items_own_acting_oblasts_pair_with_each_other(extractor) -> None:
+    text = ("Луцьк приймав саміт громад.\n\nСеред підписаних документів:\n"
+            "• Луцька міська рада уклала меморандум з асоціацією;\n"
+            "• Волинська обласна рада та Підкарпатське воєводство підписали заяву про наміри.")
+    assert set(_regions(extractor, text)) == {frozenset({"UA-07", "PL-18"})}
+
+
+@pytest.mark.parametrize("kind", ["Заяву", "лист", "протокол"])
+def test_a_statement_of_intent_is_proposed(extractor, kind: str) -> None:
+    text = f"Луцьк і Люблін підписали {kind} про наміри."
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

@@ -26,7 +26,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 RELATIVE = (
-    (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора\b", re.I), "day", -1),
+    (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора(?:шн[а-яії]*)?\b", re.I), "day", -1),
     (re.compile(r"\bзавтра\b", re.I), "day", 1),
     (re.compile(r"\bминулого\s+тижня\b", re.I), "day", -7),
     (re.compile(r"\bминулого\s+місяця\b", re.I), "month", -1),
@@ -41,7 +41,8 @@ RELATIVE = (
 """Relative dates, resolved against the publication date as the English pipeline does
 ("yesterday", "last week" = seven days back, "last year", "recently" = the month, "on Tuesday" =
 the last Tuesday on or before it; "на початку року", with no year, is the publication's year).
-"Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation)."""
+"Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation); "учорашнього
+саміту" is yesterday's."""
 SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b", re.I)
 """A day named by reference ("Того дня громади підписали …", "у той же день"): the last day the
 text stated before, as the English pipeline's "the same day"."""

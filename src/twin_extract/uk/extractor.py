@@ -219,9 +219,14 @@ class UkrainianExtractor:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
         for a multilateral agreement, else with the hub (see the module docstring). The places
         of a list item pair with the list's head, which stands outside the item's clauses; a town's
-        list names towns (an oblast in a council decision's item is the council, not a partner)."""
+        list names towns (an oblast in a council decision's item is the council, not a partner),
+        unless the item's own oblasts act together ("• Миколаївська ОВА та Західнопоморське
+        воєводство підписали …")."""
         if head is not None:
             dashed = _dash_pairs(text, [m for m in in_sent if m is not head], host, self.dash_gap)
+            regions = _unique([m for m in in_sent if m is not head and m.type == "region"])
+            if not dashed and head.type == "city" and len(regions) >= 2 and self._regions_act(text, regions[0]):
+                return list(combinations(regions, 2))
             own = [m for m in in_sent if m is not head and m.type == head.type]
             return dashed or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
