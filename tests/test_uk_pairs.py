@@ -142,6 +142,11 @@ def test_related_links_are_other_news(extractor) -> None:
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
 
 
+def test_related_links_after_a_sentence_on_the_same_line(extractor) -> None:
+    text = "Луцьк уклав угоду про партнерство з Любліном. Читайте також: Рівне підписало меморандум з Каунасом"
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
 def test_a_placeless_colon_line_after_a_trigger_opens_the_list(extractor) -> None:
     text = ("Новини\n\nЖитомир має дев'ять міст-побратимів. Серед них:\n"
             "— Гдиня, Люблін (Польща);\n— Пардубице (Чехія), Каунас (Литва).")

@@ -110,6 +110,17 @@ def test_homonyms_at_home_unless_dwarfed(extractor, text: str, expected: set) ->
 
 
 @pytest.mark.parametrize("text, expected", [
+    # no country named: a town GeoNames spells only in Latin is looked for in the usual partner countries
+    ("Вінниця і Нансі підписали угоду про побратимство.", {frozenset({"Vinnytsya/UA", "Nancy/FR"})}),
+    ("Вінниця та Біркенгед є містами-побратимами.", {frozenset({"Vinnytsya/UA", "Birkenhead/GB"})}),
+    # a common word is still no town
+    ("Вінниця підписала угоду про співпрацю. Документ передбачає обмін досвідом.", set()),
+])
+def test_partner_countries_when_none_is_named(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the oblast or district named right after a community picks the homonym there
     ("Любарська селищна ОТГ підписала меморандум із Жданівською сільською ОТГ Вінницької області.",
      {frozenset({"Liubar/UA", "Viitivtsi/UA"})}),

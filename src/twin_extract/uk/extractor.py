@@ -141,11 +141,12 @@ class UkrainianExtractor:
                 for r in found.values()]
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
-        """Related-links blocks: a line opening with "Читайте також", "Останні новини", … and the
-        lines under it up to a blank line. Their headlines are other news, not this document's."""
+        """Related-links blocks: "Читайте також", "Останні новини", … opening a line or following a
+        sentence's end on it, and what follows up to a blank line. Their headlines are other news,
+        not this document's."""
         blocks = []
         for marker in self.boilerplate:
-            for match in re.finditer(rf"(?im)^[^\w\n]*{re.escape(marker)}", text):
+            for match in re.finditer(rf"(?im)(?:^[^\w\n]*|(?<=[.!?»])[^\S\n]+){re.escape(marker)}", text):
                 blank = re.compile(r"\n\s*\n").search(text, match.end())
                 blocks.append((match.start(), blank.start() if blank else len(text)))
         return blocks

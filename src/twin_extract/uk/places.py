@@ -4,10 +4,11 @@ Words are capitalised Cyrillic runs (hyphens and apostrophes inside: "Веліз
 "Куп'янськ"), looked up in GeoNames through every lemma parse. A capitalised adjective before a
 community noun ("Чортківською … громадами", even at the head of a list) is the community's town;
 before an oblast noun ("Тернопільської … обласних рад") it is the oblast, as is a -щина name
-("на Тернопільщині"). A foreign town GeoNames
-has no Cyrillic name for is found by its sound key among the places of a country the document
-names (``translit.SoundMatcher``). A country named next to a place ("французький Шомон",
-"Віндзор у канадській провінції") picks that country's homonym.
+("на Тернопільщині"); before a foreign region noun it is that region ("з Підкарпатським
+воєводством"). A foreign town GeoNames has no Cyrillic name for is found by its sound key among
+the places of a country the document names, or of the usual partner countries
+(``partner_countries``) when it names none (``translit.SoundMatcher``). A country named next to
+a place ("французький Шомон", "Віндзор у канадській провінції") picks that country's homonym.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class PlaceFinder:
         self.gazetteer = default_gazetteer()
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
+        self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
         self.nicknames = [(r["suffix"], r["adjective"]) for r in rows("region_nicknames.jsonl", patterns)]
         self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"]))
                                   for r in rows("russian_spellings.jsonl", patterns)]
@@ -335,7 +337,8 @@ class PlaceFinder:
         if places:
             return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end())), 1
         near, own = self._near_countries(text, word.start(), word.end())
-        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign)) \
+            or self.partner_countries
         row = self._by_sound(word.group(0), countries, own is not None)
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
