@@ -85,6 +85,9 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Угоду між Луцьком і Любліном будуть підписувати восени.", "pending"),
     ("Угоду між Луцьком і Любліном підписуватимуть восени.", "pending"),
     ("Угоду між Луцьком і Любліном ще не підписали.", "proposed"),
+    # a planned signature is pending, as the English "plan to sign"; planned projects are no signature
+    ("У квітні Луцьк планує підписати угоду про партнерство з Любліном.", "pending"),
+    ("Луцьк і Люблін планують спільні проєкти в межах партнерства.", "proposed"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
