@@ -72,6 +72,22 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Міські голови Рівного та Каунаса поставили підписи під угодою про партнерство.", "signed"),
     # the cue of the next sentence, which names no place, is the pair's
     ("Житомир і Гдиня тепер побратими. Вчора міські голови обох міст підписали угоду.", "signed"),
+    # readiness and possibility are offers; preparing a draft is not getting ready to sign
+    ("Мер Луцька готовий підписати угоду про партнерство з Любліном.", "proposed"),
+    ("Люблін може стати побратимом Луцька.", "proposed"),
+    ("Фахівці Луцька та Любліна готують проєкт документа про партнерство.", "established"),
+    ("Луцьк і Люблін готуються підписати угоду про партнерство.", "pending"),
+    # stripped of the status, left the agreement
+    ("Рада позбавила Мінськ статусу міста-побратима Луцька.", "terminated"),
+    ("Луцьк вийшов з угоди про побратимство з російським Орлом.", "terminated"),
+    # a signature ahead, in the future or not yet made
+    ("Луцьк і Люблін погодили угоду. Наступним кроком стане підписання документа.", "pending"),
+    ("Угоду між Луцьком і Любліном будуть підписувати восени.", "pending"),
+    ("Угоду між Луцьком і Любліном підписуватимуть восени.", "pending"),
+    ("Угоду між Луцьком і Любліном ще не підписали.", "proposed"),
+    # a planned signature is pending, as the English "plan to sign"; planned projects are no signature
+    ("У квітні Луцьк планує підписати угоду про партнерство з Любліном.", "pending"),
+    ("Луцьк і Люблін планують спільні проєкти в межах партнерства.", "proposed"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
@@ -88,6 +104,18 @@ def test_a_list_after_a_colon_pairs_its_items_with_the_head(extractor) -> None:
             "- Пардубице (Чехія);\n\nКонтакти: вул. Київська, 1")
     assert _found(extractor, text) == {frozenset({"Zhytomyr", "Gdynia"}): ("signed", "1999"),
                                        frozenset({"Zhytomyr", "Pardubice"}): ("established", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each clause's own status cue, and its own date (none when it states none)
+    ("Луцьк у 2023 році підписав угоду з Любліном, а з Каунасом зараз триває погодження проєкту угоди.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", "2023"), frozenset({"Lutsk", "Kaunas"}): ("pending", None)}),
+    # one cue for the whole sentence stays the sentence's
+    ("Луцьк підписав угоду з Любліном, а Рівне — з Каунасом.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None), frozenset({"Rivne", "Kaunas"}): ("signed", None)}),
+])
+def test_each_clause_keeps_its_own_status(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
 
 
 def test_a_clause_naming_one_place_continues_the_subject_with_its_own_date(extractor) -> None:
@@ -117,6 +145,11 @@ def test_related_links_are_other_news(extractor) -> None:
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
 
 
+def test_related_links_after_a_sentence_on_the_same_line(extractor) -> None:
+    text = "Луцьк уклав угоду про партнерство з Любліном. Читайте також: Рівне підписало меморандум з Каунасом"
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
 def test_a_placeless_colon_line_after_a_trigger_opens_the_list(extractor) -> None:
     text = ("Новини\n\nЖитомир має дев'ять міст-побратимів. Серед них:\n"
             "— Гдиня, Люблін (Польща);\n— Пардубице (Чехія), Каунас (Литва).")
@@ -133,3 +166,124 @@ def test_a_placeless_colon_line_after_a_trigger_opens_the_list(extractor) -> Non
 ])
 def test_places_after_z_are_the_hosts_partners(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words naming each side's kind of unit may stand around the dash of a pair
+    ("Партнерства уклали Бродівська міська громада — ґміна Ярослав, Рівне — місто Каунас.",
+     {frozenset({"Brody", "Jarosław"}), frozenset({"Rivne", "Kaunas"})}),
+    ("Угоди про партнерство: Ковельська громада — місто і ґміна Перемишль.",
+     {frozenset({"Kovel", "Przemyśl"})}),
+])
+def test_dash_pairs_with_unit_words(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("items", [
+    # unbulleted lines ending in ";" under "а саме:", and the last line after them
+    "Бродівська міська громада — ґміна Ярослав;\nКовельська громада — місто Перемишль.",
+    "Бродівська міська громада — ґміна Ярослав (підписали голова громади та бургомістр);\n"
+    "Ковельська громада — місто Перемишль;",
+])
+def test_unbulleted_items_keep_the_opening_lines_status_and_day(extractor, items: str) -> None:
+    text = ("Новини\n\n12 березня 2024 року делегації громад побували у Варшаві.\n"
+            "Того дня громади підписали листи про наміри щодо співпраці, а саме:\n" + items)
+    assert _found(extractor, text) == {frozenset({"Brody", "Jarosław"}): ("proposed", "2024-03-12"),
+                                       frozenset({"Kovel", "Przemyśl"}): ("proposed", "2024-03-12")}
+
+
+@pytest.mark.parametrize("same_day", ["Того ж дня", "Того дня", "У той же день", "Цього дня"])
+def test_a_day_named_by_reference_is_the_last_day_stated(extractor, same_day: str) -> None:
+    text = f"15 травня 2023 року мери зустрілися на форумі. {same_day} Луцьк і Люблін підписали угоду про партнерство."
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-05-15")}
+
+
+@pytest.mark.parametrize("bullet", ["🇵🇱", "✅", "►", "▪️"])
+def test_symbols_and_emoji_open_list_items(extractor, bullet: str) -> None:
+    text = f"Міста-побратими Житомира:\n{bullet} Гдиня\n{bullet} Каунас"
+    assert set(_found(extractor, text)) == {frozenset({"Zhytomyr", "Gdynia"}), frozenset({"Zhytomyr", "Kaunas"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Рівне і французький Мец підписали Пакт дружби.", {frozenset({"Rivne", "Metz"})}),
+    ("Ічнянська громада побраталася з французьким Авраншем.", {frozenset({"Ichnia", "Avranches"})}),
+])
+def test_friendship_pacts_and_twinning_verbs(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
+def test_an_items_own_acting_oblasts_pair_with_each_other(extractor) -> None:
+    text = ("Луцьк приймав саміт громад.\n\nСеред підписаних документів:\n"
+            "• Луцька міська рада уклала меморандум з асоціацією;\n"
+            "• Волинська обласна рада та Підкарпатське воєводство підписали заяву про наміри.")
+    assert set(_regions(extractor, text)) == {frozenset({"UA-07", "PL-18"})}
+
+
+@pytest.mark.parametrize("kind", ["Заяву", "лист", "протокол"])
+def test_a_statement_of_intent_is_proposed(extractor, kind: str) -> None:
+    text = f"Луцьк і Люблін підписали {kind} про наміри."
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}
+
+
+def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
+    text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
+            "«Рівне та Каунас теж шукають друзів; це добре».")
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
+def _regions(extractor, text: str) -> dict[frozenset[str], tuple]:
+    return {frozenset(p.subdivision for p in r.parties): (r.status, r.date.value if r.date else None)
+            for r in extractor.extract(text, lang="uk")}
+
+
+@pytest.mark.parametrize("later", [
+    "Раніше волиняни вже уклали подібні документи з Житомирською та Закарпатською обласними радами.",
+    "Волинська рада також має угоди про співпрацю з Житомирською і Закарпатською обласними радами.",
+])
+def test_oblasts_after_z_are_the_acting_oblasts_partners(extractor, later: str) -> None:
+    text = "Волинська та Рівненська обласні ради уклали меморандум про співпрацю. " + later
+    assert set(_regions(extractor, text)) == {frozenset({"UA-07", "UA-56"}), frozenset({"UA-07", "UA-18"}),
+                                               frozenset({"UA-07", "UA-21"})}
+
+
+def test_oblasts_after_z_without_an_acting_oblast_are_no_pairs(extractor) -> None:
+    text = "Громада підписала меморандум про співпрацю з Житомирською та Закарпатською обласними радами."
+    assert _regions(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "документ" names the agreement only after a trigger named it
+    ("Луцьк і Люблін уклали угоду про партнерство. Документ підписали 19 лютого 2021 року під час сесії "
+     "Луцької міської ради.", {frozenset({"Lutsk", "Lublin"}): ("signed", "2021-02-19")}),
+    ("Мер Луцька зустрівся з мером Любліна. Документ підписали 19 лютого 2021 року.", {}),
+    # ... and only with a status cue of its own
+    ("Луцьк уклав угоду з Любліном. Документи для ремонту доріг Рівне отримало від Києва.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+])
+def test_a_later_sentence_within_the_pair_dates_it(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence naming only the host: "громади" are the host and the last other town named
+    ("Новини\n\nДо Луцька приїхала делегація Любліна.\n"
+     "Гості прибули до Луцька на виконання угоди, яку громади підписали в січні 2023 року.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-01")}),
+    # a sentence naming no place: "між двома громадами" is the last pair stated
+    ("Луцьк налагоджує партнерство з Любліном.\nДелегація Любліна відвідала школи.\n"
+     "Підсумком візиту став підписаний меморандум про співпрацю між двома громадами.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+])
+def test_the_two_communities_are_the_host_and_its_guest(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("title, partner", [
+    # a title the text does not open with still names the host, not the weather widget's town
+    ("Луцьк уклав угоду з Любліном", "Lutsk"),
+    (None, "Kyiv"),
+])
+def test_a_title_the_text_does_not_open_with_names_the_host(extractor, title: str | None, partner: str) -> None:
+    text = "Київ  вологість: 80%\n\nМер Луцька зустрів гостей.\nУгоду про партнерство з Любліном підписали вчора."
+    records = extractor.extract(text, lang="uk", title=title)
+    assert {frozenset(p.name for p in r.parties) for r in records} == {frozenset({partner, "Lublin"})}

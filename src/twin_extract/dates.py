@@ -376,10 +376,12 @@ def _format(y: int | None, m: int | None = None, d: int | None = None
 
 def resolve_relative(published: str | datetime.date | None, unit: str, n: int) -> tuple[str | None, str | None]:
     """(value, precision) of a date ``n`` days, months or years from the publication date
-    ("yesterday", "last month", "last year"): the one place every language's relative dates are
-    counted; (None, None) without a publication date."""
+    ("yesterday", "last month", "last year"), or of weekday ``n`` (0 = Monday) on or before it
+    ("on Tuesday"): the one place every language's relative dates are counted; (None, None)
+    without a publication date."""
     pub = _parse_published(published)
-    return _resolve_relative({"unit": unit, "n": n}, pub) if pub is not None else (None, None)
+    info: dict[str, Any] = {"unit": unit, "wd": n, "mode": "on_or_before"} if unit == "weekday" else {"unit": unit, "n": n}
+    return _resolve_relative(info, pub) if pub is not None else (None, None)
 
 
 def _resolve_relative(info: dict[str, Any], pub: datetime.date

@@ -22,21 +22,30 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
 _IN_MONTH = re.compile(rf"\b(?:у|в)\s+({_MONTH})", re.I)
 """A month without a day or year ("у березні"): that month of the last year the text stated."""
-_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 RELATIVE = (
-    (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора\b", re.I), "day", -1),
+    (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора(?:шн[а-яії]*)?\b", re.I), "day", -1),
     (re.compile(r"\bзавтра\b", re.I), "day", 1),
     (re.compile(r"\bминулого\s+тижня\b", re.I), "day", -7),
     (re.compile(r"\bминулого\s+місяця\b", re.I), "month", -1),
     (re.compile(r"\b(?:минулого\s+року|торік)\b", re.I), "year", -1),
     (re.compile(r"\b(?:цього|поточного)\s+року\b|\bцьогоріч\b", re.I), "year", 0),
     (re.compile(r"\bнещодавно\b", re.I), "month", 0),
+    (re.compile(r"\b(?:на\s+початку|наприкінці|в\s+кінці|у\s+кінці|в\s+середині|у\s+середині)\s+року\b", re.I),
+     "year", 0),
+    *((re.compile(rf"\b[уві]\s+{day}\b", re.I), "weekday", n) for n, day in enumerate(
+        ("понеділок", "вівторок", "середу", "четвер", "п['’ʼ]ятницю", "суботу", "неділю"))),
 )
 """Relative dates, resolved against the publication date as the English pipeline does
-("yesterday", "last week" = seven days back, "last year", "recently" = the month). "Учора" is
-"вчора" after a vowel or at a sentence start (Ukrainian у/в alternation)."""
+("yesterday", "last week" = seven days back, "last year", "recently" = the month, "on Tuesday" =
+the last Tuesday on or before it; "на початку року", with no year, is the publication's year).
+"Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation); "учорашнього
+саміту" is yesterday's."""
+SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b", re.I)
+"""A day named by reference ("Того дня громади підписали …", "у той же день"): the last day the
+text stated before, as the English pipeline's "the same day"."""
 DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2}\.\d{4})"
                       r"(?:,?[^\S\n]*(?:-[^\S\n]*)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*)?$")
 """A page's date line: a line that is a date, with a time, a source or a counter around it
@@ -72,8 +81,11 @@ def _month(text: str) -> int | None:
 
 def find_date(sentence: str, offset: int, default_year: str | None,
               published: str | None = None) -> FoundDate | None:
-    """The most precise date stated in ``sentence``; a day without a year takes ``default_year``,
-    "сьогодні" (today) the ``published`` date."""
+    """The most precise date stated in ``sentence``; a day without a year takes the year a relative
+    phrase beside it gives ("у травні минулого року"), else ``default_year``; "сьогодні" (today)
+    the ``published`` date."""
+    relative_year = _relative(sentence, offset, published, units=("year",))
+    default_year = relative_year.value if relative_year else default_year
     match = _NUMERIC.search(sentence)
     if match:
         day, month, year = match.groups()
@@ -107,11 +119,14 @@ def find_date(sentence: str, offset: int, default_year: str | None,
     return None
 
 
-def _relative(sentence: str, offset: int, published: str | None) -> FoundDate | None:
-    """"Вчора", "минулого тижня", "торік", … against ``published``; None without it."""
+def _relative(sentence: str, offset: int, published: str | None,
+              units: tuple[str, ...] = ("day", "month", "year", "weekday")) -> FoundDate | None:
+    """"Вчора", "минулого тижня", "торік", "у четвер", … against ``published``; None without it."""
     if not published or not re.match(r"\d{4}-\d{2}-\d{2}$", published):
         return None
     for pattern, unit, n in RELATIVE:
+        if unit not in units:
+            continue
         match = pattern.search(sentence)
         if not match:
             continue

@@ -1,16 +1,19 @@
 """Records from Ukrainian text, without a dependency parse (none installs offline for Ukrainian).
 
 Decision: a sentence (cut also at line breaks) with a twinning/cooperation trigger
-(``patterns/uk/triggers.jsonl``) pairs the places that can be parties (``roles``: not venues,
-person names or context regions; places from ``places``). Oblasts listed together as actors pair
-with each other; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
+(``patterns/uk/triggers.jsonl``; "документ" only once one was named, with a status cue) pairs the places that can be
+parties (``roles``: not venues, person names or context regions; places from ``places``). Oblasts
+listed together as actors pair with each other, and the first of them with oblasts named later
+after "з"; towns pair as dashes write them ("Боярка — Палезо"), within clauses split at
 "; " and ", а ", all with all for a multilateral agreement, else the first named is the hub and
 is paired with each other one. With one place, the document's host (the headline's town) is the
-other party, as when all the places follow "з" (the subject is "місто"). A short line naming one
+other party, as when all the places follow "з" (the subject is "місто"); a sentence naming only the
+host and "двох громад", "громади підписали" (``anaphors``, ``within``) pairs it with the last other
+town named, and one naming no place restates the last pair. A short line naming one
 place heads the trigger line under it, and a trigger sentence ending in a colon, or a placeless
 line ending in one right after it ("Серед них:"), opens a list of partners. Status is the strongest cue in the sentence
 (``patterns/uk/status.jsonl``: a call < ended < planned < signed by rank), else ``established``;
-a cue in a following trigger sentence naming no place applies to the pairs before it, and a pair
+a cue in a following trigger sentence naming no place beyond them applies to the pairs before it, and a pair
 stated in several sentences keeps its most decisive status. A step (not ``established``) with no
 date of its own takes the page's date line ("26.01.2022, 19:16"), as in English. The record has the English record's
 shape, with ``source.lang = "uk"``.
@@ -27,7 +30,7 @@ import spacy
 
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
-from .dates import dateline, find_date
+from .dates import SAME_DAY, FoundDate, dateline, find_date
 from .patterns import rows
 from .places import Mention, PlaceFinder
 from .roles import Roles
@@ -41,15 +44,18 @@ class UkrainianExtractor:
     def __init__(self, patterns: str | None = None) -> None:
         self.nlp = spacy.blank("uk")
         self.nlp.add_pipe("sentencizer")
-        self.triggers = {r["stem"]: r for r in rows("triggers.jsonl", patterns)}
+        self.triggers = {r["stem"]: r for r in rows("triggers.jsonl", patterns) if not r.get("anaphoric")}
+        self.anaphoric_triggers = [r["stem"] for r in rows("triggers.jsonl", patterns) if r.get("anaphoric")]
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
-        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)]
+        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if not r.get("within")]
+        self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
+        self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -62,21 +68,35 @@ class UkrainianExtractor:
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
-        opened: tuple[dict, Mention | None, str] | None = None
+        opened: tuple[dict, Mention | None, str, FoundDate | None] | None = None
         before: list[Mention] = []
-        last: tuple[dict, Mention | None, str] | None = None
+        last: tuple[dict, Mention | None, str, FoundDate | None] | None = None
+        in_list = False
+        said: FoundDate | None = None
+        stated: dict | None = None
+        acting: Mention | None = None
+        latest: list[tuple[str, str]] = []
         links = self._link_blocks(item.text)
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
                 continue
             lowered = [t.lower_ for t in sent]
-            trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
+            trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None) \
+                or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers)
+                    and self._status(lowered) != "established" else None)
+            stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            item_of = opened if opened and LIST_ITEM.match(sent.text) else None
+            listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
+            item_of = opened if opened and listed else None
             opened = item_of
+            in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
                 trigger = item_of[0]
             parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
+            date = find_date(sent.text, sent.start_char, default_year, item.published) \
+                or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
+            said = date if date and date.precision == "day" else said
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
                     opened = last
@@ -85,42 +105,57 @@ class UkrainianExtractor:
                 continue
             back = before if self._refers_back(sent.text) and len(_unique(before)) >= 2 else []
             in_sent, heading, before = parties or heading or back, [], parties
+            mutual = not item_of and any(p in sent.text.lower() for p in self.mutual)
+            if mutual and in_sent and host is not None and all(m.key == host.key for m in in_sent):
+                guest = self._guest(item.text, mentions, host, sent.start_char)
+                in_sent = [host, guest] if guest else in_sent
+            elif mutual and not in_sent:
+                previous = previous or latest
             status = self._status(lowered)
             if item_of:
                 hub = item_of[1]
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
-                status = item_of[2] if status == "established" else status
+                status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
-                opened = (trigger, in_sent[0] if in_sent else host, status)
-            last = (trigger, in_sent[0] if in_sent else host, status)
-            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
-            date = find_date(sent.text, sent.start_char, default_year, item.published)
+                opened = (trigger, in_sent[0] if in_sent else host, status, date)
+            last = (trigger, in_sent[0] if in_sent else host, status, date)
+            acting = acting or self._acting_region(item.text, in_sent)
             keys = []
-            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None):
+            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1]:
                     continue
-                record = self._record(item, a, b, trigger["relation"], status,
-                                      _clause_date(item.text, sent, b, default_year, item.published) or date, sent)
+                own = self._clause_status(item.text, sent, b)
+                clause_date = _clause_date(item.text, sent, b, default_year, item.published)
+                record = self._record(item, a, b, trigger["relation"], own or status,
+                                      clause_date if own else clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
-            if not in_sent and status != "established":
+            if not keys and status != "established" and _within(in_sent, previous):
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
+            latest = keys or latest
         filed = dateline(item.text)
         return [replace(r, date=_date_info(filed)) if filed and r.date is None and r.status != "established" else r
                 for r in found.values()]
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
-        """Related-links blocks: a line opening with "Читайте також", "Останні новини", … and the
-        lines under it up to a blank line. Their headlines are other news, not this document's."""
+        """Related-links blocks: "Читайте також", "Останні новини", … opening a line or following a
+        sentence's end on it, and what follows up to a blank line. Their headlines are other news,
+        not this document's."""
         blocks = []
         for marker in self.boilerplate:
-            for match in re.finditer(rf"(?im)^[^\w\n]*{re.escape(marker)}", text):
+            for match in re.finditer(rf"(?im)(?:^[^\w\n]*|(?<=[.!?»])[^\S\n]+){re.escape(marker)}", text):
                 blank = re.compile(r"\n\s*\n").search(text, match.end())
                 blocks.append((match.start(), blank.start() if blank else len(text)))
         return blocks
+
+    def _guest(self, text: str, mentions: list[Mention], host: Mention, end: int) -> Mention | None:
+        """The last town named before ``end`` that is not the host nor a venue: the other of "двох
+        громад" in a sentence that names only the host ("Угоди, яку громади підписали в січні")."""
+        return next((m for m in reversed(mentions) if m.start < end and m.type == "city" and m.key != host.key
+                     and self.roles.role(text, m, _line_start(text, m.start)) is None), None)
 
     def _refers_back(self, sentence: str) -> bool:
         """The sentence opens with "Міста …", "Сторони …": its parties are the sentence before's."""
@@ -130,12 +165,16 @@ class UkrainianExtractor:
     def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
         """The town the document is about: the first named in the headline (the title, else the
         first line) that is not a venue, else the headline's venue ("В Ужгороді пропонують …"),
-        else the first in the text that is not a venue ("9 липня в Римі Ніжин …")."""
+        else the first in the text that is not a venue ("9 липня в Римі Ніжин …"). A title the
+        text does not open with (a weather widget's "Київ" comes first) is read on its own."""
         cities = [m for m in mentions if m.type == "city"]
         headline = item.text.split("\n", 1)[0] if not item.title else item.title
         in_headline = [m for m in cities if m.start < len(headline) and item.text.startswith(headline)]
+        titled = [] if in_headline or not item.title else \
+            [m.key for m in self.places.mentions(item.title) if m.type == "city" and self._not_venue(item.title, m)]
         return next((m for m in in_headline if self._not_venue(item.text, m)), None) or \
             (in_headline[0] if in_headline else None) or \
+            next((m for key in titled for m in cities if m.key == key), None) or \
             next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None)
 
     def _not_venue(self, text: str, mention: Mention) -> bool:
@@ -148,26 +187,62 @@ class UkrainianExtractor:
                      if "phrase" in r and r["phrase"] in sentence
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
+    def _clause_status(self, text: str, sent: spacy.tokens.Span, mention: Mention) -> str | None:
+        """The status cue of the partner's own clause, when the sentence has several and the cues
+        differ: "З Ліппштадтом підписали меморандум, а з Ларом триває погодження" is signed for one
+        and pending for the other; the clause then keeps its own date, even none."""
+        if not CLAUSE_BREAK.search(sent.text):
+            return None
+        start, end = _clause_span(text, mention)
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+        clause = [t.lower_ for t in sent if start <= t.idx < end]
+        rest = [t.lower_ for t in sent if not start <= t.idx < end]
+        own, other = self._status(clause), self._status(rest)
+        return own if own != "established" and other != "established" and own != other else None
+
+    def _outranks(self, cue: str, other: str) -> bool:
+        """True when ``cue`` is the stronger of two cued statuses, as within one sentence: a list's
+        opening "підписали листи про наміри" keeps its items proposed though each says "підписали"."""
+        rank = {}
+        for row in self.statuses:
+            rank.setdefault(row["status"], row["rank"])
+        return cue != "established" and rank.get(cue, 99) < rank.get(other, 99)
+
+    def _acting_region(self, text: str, in_sent: list[Mention]) -> Mention | None:
+        """The first of oblasts that act together ("Івано-Франківська та Тернопільська обласні ради
+        уклали …"): the document's own region, the party of oblasts named later after "з"."""
+        regions = _unique([m for m in in_sent if m.type == "region"])
+        return regions[0] if len(regions) >= 2 and self._regions_act(text, regions[0]) else None
+
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
-               lowered: list[str], head: Mention | None = None) -> list[tuple[Mention, Mention]]:
+               lowered: list[str], head: Mention | None = None,
+               acting: Mention | None = None) -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
         for a multilateral agreement, else with the hub (see the module docstring). The places
         of a list item pair with the list's head, which stands outside the item's clauses; a town's
-        list names towns (an oblast in a council decision's item is the council, not a partner)."""
+        list names towns (an oblast in a council decision's item is the council, not a partner),
+        unless the item's own oblasts act together ("• Миколаївська ОВА та Західнопоморське
+        воєводство підписали …")."""
         if head is not None:
+            dashed = _dash_pairs(text, [m for m in in_sent if m is not head], host, self.dash_gap)
+            regions = _unique([m for m in in_sent if m is not head and m.type == "region"])
+            if not dashed and head.type == "city" and len(regions) >= 2 and self._regions_act(text, regions[0]):
+                return list(combinations(regions, 2))
             own = [m for m in in_sent if m is not head and m.type == head.type]
-            return _dash_pairs(text, own, host) or [(head, m) for m in own]
+            return dashed or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
             return list(combinations(regions, 2))
+        if regions and acting is not None and self._object_only(text, regions[0]):
+            return [(acting, m) for m in regions if m.key != acting.key]
         cities = [m for m in in_sent if m.type == "city"]
         clauses = _clauses(text, cities)
         if clauses:
             subject = clauses[0][0]
             return [pair for clause in clauses for pair in (
-                _dash_pairs(text, clause, host) or [(clause[0], other) for other in clause[1:]]
+                _dash_pairs(text, clause, host, self.dash_gap) or [(clause[0], other) for other in clause[1:]]
                 or [(subject, clause[0])])]
-        dashed = _dash_pairs(text, cities, host)
+        dashed = _dash_pairs(text, cities, host, self.dash_gap)
         if dashed:
             return dashed
         here = _unique(cities)
@@ -186,8 +261,9 @@ class UkrainianExtractor:
         return bool(before) and before[-1].lower() in {"з", "із", "зі"}
 
     def _regions_act(self, text: str, first: Mention) -> bool:
-        """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали"),
-        not when they locate communities ("з громадами Чернігівської та Миколаївської областей")."""
+        """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали") or
+        follow "між", not when they locate communities ("з громадами Чернігівської та Миколаївської
+        областей")."""
         before = re.findall(r"[\w'’]+", text[max(0, first.start - 40):first.start])
         previous = before[-1].lower() if before else ""
         return not (previous in PREPOSITIONS or any(previous.startswith(n) for n in self.places.nouns))
@@ -235,12 +311,14 @@ LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а тако�
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
 before it and a plural adjective after it ("(Іспанія), а також українські ")."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
-LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
-"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:")."""
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|[\u2190-\u2bff\U0001f000-\U0001faff]+\ufe0f?|\d{1,2}[.)])\s")
+"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:"): a
+dash, a bullet, a number, or symbols and emoji (arrows, ticks, flags: "🇵🇱 Хелм")."""
 HEADING_TOKENS = 6
 """A line this short naming one place heads the lines under it: on a partner-list page
 "Кременчук (Україна)" is followed by "Угоду підписано: 30 червня 2004 року"."""
-PREPOSITIONS = {"з", "із", "зі", "до", "для", "між", "в", "у", "на"}
+PREPOSITIONS = {"з", "із", "зі", "до", "для", "в", "у", "на"}
+"""Before the first oblast, these make the oblasts objects or places; "між" names both parties."""
 STATUS_STRENGTH = {"terminated": 5, "signed": 4, "pending": 3, "proposed": 2, "established": 1}
 """When several sentences state one pair, the most decisive status wins: an article reporting a
 signing is about the signing even if its headline only says the towns "became partners"."""
@@ -274,6 +352,18 @@ def _lines(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
             yield doc[start:sent.end]
 
 
+def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
+    """True when the sentence names no place outside the pairs just stated: "Документ підписали
+    19 лютого під час сесії Івано-Франківської обласної ради" dates the pair before it."""
+    return all(any(m.key in key for key in previous) for m in in_sent)
+
+
+def _unbulleted_item(line: str, in_list: bool) -> bool:
+    """A list item without a bullet: a line ending in ";" under a list's opening line ("а саме:"),
+    or the line after such an item ("Скалат — ґміна Біштинек;" then "Вишнівецька громада — ….")."""
+    return in_list or line.rstrip().endswith(";")
+
+
 def _date_info(date) -> DateInfo | None:
     return DateInfo(date.text, date.value, date.precision, date.start, date.end) if date else None
 
@@ -292,14 +382,23 @@ def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
     return keep
 
 
-def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None) -> list[tuple[Mention, Mention]]:
+def _dash_gap(units: list[str]) -> re.Pattern:
+    """What may stand between the two places of a dash pair: the dash, "з", and the words naming
+    each side's kind of unit ("сільська громада — ґміна", "— місто і ґміна"), from ``unit_nouns``."""
+    unit = r"(?:" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + r")[а-яіїєґ'’]*"
+    words = rf"(?:\s*(?:{unit}|і|й|та)\b)*"
+    return re.compile(rf"^{words}\s*[—–-]\s*(?:з|із|зі)?{words}\s*$", re.I)
+
+
+def _dash_pairs(text: str, mentions: list[Mention], host: Mention | None,
+                gap: re.Pattern = DASH_PAIR) -> list[tuple[Mention, Mention]]:
     """The pairs a sentence writes as "A — B; C — D" (or "А — з B"); none when it has no such
     pair (then the hub rule applies). A run "A–B–C" names a network around one town: the host
     when it is in the run, else the first. A list after a single dash ("побратими Ірпеня —
     Мілвокі (США), Борна (ФРН) …", "Чернівці — з Брянськом і Подольськом") all pairs with the
     place before the dash, up to a place that opens a dash pair of its own."""
     runs: list[list[Mention]] = []
-    dashed = [DASH_PAIR.match(text[a.end:b.start]) is not None for a, b in zip(mentions, mentions[1:])]
+    dashed = [gap.match(text[a.end:b.start]) is not None for a, b in zip(mentions, mentions[1:])]
     for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
         if dashed[i]:
             if runs and runs[-1][-1] is a:

@@ -3,10 +3,12 @@
 Words are capitalised Cyrillic runs (hyphens and apostrophes inside: "Велізі-Віллакубле",
 "Куп'янськ"), looked up in GeoNames through every lemma parse. A capitalised adjective before a
 community noun ("Чортківською … громадами", even at the head of a list) is the community's town;
-before an oblast noun ("Тернопільської … обласних рад") it is the oblast. A foreign town GeoNames
-has no Cyrillic name for is found by its sound key among the places of a country the document
-names (``translit.SoundMatcher``). A country named next to a place ("французький Шомон",
-"Віндзор у канадській провінції") picks that country's homonym.
+before an oblast noun ("Тернопільської … обласних рад") it is the oblast, as is a -щина name
+("на Тернопільщині"); before a foreign region noun it is that region ("з Підкарпатським
+воєводством"). A foreign town GeoNames has no Cyrillic name for is found by its sound key among
+the places of a country the document names, or of the usual partner countries
+(``partner_countries``) when it names none (``translit.SoundMatcher``). A country named next to
+a place ("французький Шомон", "Віндзор у канадській провінції") picks that country's homonym.
 """
 
 from __future__ import annotations
@@ -35,13 +37,17 @@ NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_SOUND_KEY = 4
-RUSSIAN_SPELLING = {"RU", "BY", "KZ"}
-"""Countries whose towns GeoNames often names in Cyrillic only in Russian: Ukrainian "Красноярськ",
-"Подольськ" are its "Красноярск", "Подольск" (Ukrainian -ськ for Russian -ск)."""
 CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
 комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
+HOME_RATIO = 10
+"""How much larger a foreign town must be than every Ukrainian homonym to be the one a Ukrainian
+text means when nothing else decides: Paris (2 million) for "Париж" or "Паризька міська рада", not
+Шацьк in Russia (5,700) over Шацьк in Volyn (5,300)."""
+AREA = re.compile(r"([А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)[а-яії]*)\s+(?:област|обл\.|обласн|облрад|район|ОВА|ОДА)")
+AREA_WINDOW = 60
+NICKNAME = re.compile(r"[А-ЯІЇЄҐ][\w'’]*(?:щин|ччин)[а-яії]*")
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -75,6 +81,10 @@ class PlaceFinder:
         self.gazetteer = default_gazetteer()
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
+        self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
+        self.nicknames = [(r["suffix"], r["adjective"]) for r in rows("region_nicknames.jsonl", patterns)]
+        self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"]))
+                                  for r in rows("russian_spellings.jsonl", patterns)]
         self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
         self.country_cues = sorted(((r["stem"], r["country"]) for r in rows("countries.jsonl", patterns)),
                                    key=lambda c: -len(c[0]))
@@ -96,6 +106,24 @@ class PlaceFinder:
             self._country_memo[lowered] = next(
                 (country for stem, country in self.country_cues if lowered.startswith(stem)), None)
         return self._country_memo[lowered]
+
+    def _areas_after(self, text: str, end: int) -> frozenset[str]:
+        """The GeoNames admin1 code of the oblast that qualifies a place right after it, by
+        adjective and noun ("Новоселицька міська рада Чернівецького району", "Жданівською ОТГ
+        Вінницької області") or a -щина name ("громада на Тернопільщині"), through the oblast's
+        or district's town: a Ukrainian homonym there is the one meant. Only lower-case words
+        (the community's nouns) may stand between."""
+        window = SENTENCE_END.split(text[end:end + AREA_WINDOW])[0]
+        match = AREA.search(window) or NICKNAME.search(window)
+        if match is None or re.search(r"[А-ЯІЇЄҐ][а-яіїєґ]|[,(]", window[:match.start()]):
+            return frozenset()
+        if match.re is AREA:
+            town = self._community_town(match.group(1), set())
+            return frozenset({town.admin1}) if town else frozenset()
+        towns = [self._community_town(form[:-len(suffix)] + adjective, set())
+                 for form in nominatives(match.group(0)) for suffix, adjective in self.nicknames
+                 if form.endswith(suffix)]
+        return frozenset(t.admin1 for t in towns if t is not None)
 
     def document_countries(self, text: str) -> list[str]:
         """Foreign countries the document names, most mentioned first."""
@@ -131,7 +159,9 @@ class PlaceFinder:
         return nominatives(word)
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
-        """Candidates over every reading, the first reading's first; none for a common word."""
+        """Candidates over every reading, the first reading's first; none for a common word. A name
+        GeoNames lacks is tried in its Russian spelling (``russian_spellings``: -ськ/-ск, -ів/-ев),
+        as GeoNames often spells Russian, Belarusian, Kazakh and Moldovan towns only so."""
         if len(words) == 1 and (self.not_places.intersection(self._forms(words[0])) or is_function_word(words[0])):
             return ()
         found: dict[int, Place] = {}
@@ -141,45 +171,86 @@ class PlaceFinder:
         if not found:
             for forms in _combinations([self._forms(w) for w in words]):
                 name = " ".join(forms)
-                if name.endswith("ськ"):
-                    for place in self.gazetteer.find(name[:-3] + "ск"):
-                        if place.country in RUSSIAN_SPELLING:
-                            found.setdefault(place.geonames_id, place)
+                for ending, russian, countries in self.russian_spellings:
+                    if name.endswith(ending):
+                        for place in self.gazetteer.find(name[:-len(ending)] + russian):
+                            if place.country in countries:
+                                found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
-    def _community_town(self, adjective: str) -> Place | None:
+    def _community_town(self, adjective: str, seen: set[str], abroad: bool = False,
+                        areas: frozenset[str] = frozenset()) -> Place | None:
         """"Новоселицька громада" is the community of Новоселиця: the town behind the adjective.
         When the adjective is also a town's own name ("Хмельницька міська рада": Хмельницький),
-        the larger of the two is meant (not the village Київський for "Київська міська рада")."""
-        own = next((p for form in nominatives(adjective)[1:] if form.endswith("ий")
-                    for p in self.gazetteer.find(form) if p.country == "UA"), None)
-        behind = self._town_behind(adjective)
-        return max((p for p in (own, behind) if p is not None), key=lambda p: p.population, default=None)
+        or its stem fits several towns ("Дніпровська": Дніпро, Дніпровка), a town the document
+        names elsewhere wins ("м. Богодухів" over the district Богодухівський), else the larger
+        (not the village Київський for "Київська міська рада"). A громада is Ukrainian; a town
+        council (``abroad``) may be foreign ("Паризька міська рада"), when its town dwarfs every
+        Ukrainian candidate, whose homonyms are often a village's old name. An oblast named right
+        after the community (``areas``: "Жданівською ОТГ Вінницької області") picks its town."""
+        own = [p for form in nominatives(adjective)[1:] if form.endswith("ий")
+               for p in self.gazetteer.find(form) if p.country == "UA"][:1]
+        candidates = own + self._towns_behind(adjective)
+        named = [p for p in candidates if str(p.geonames_id) in seen] \
+            or [p for p in candidates if p.admin1 in areas and p.country == "UA"]
+        if named:
+            return max(named, key=lambda p: p.population)
+        if not abroad:
+            candidates = [p for p in candidates if p.country == "UA"]
+        return _at_home(tuple(candidates), areas) if candidates else None
 
-    def _town_behind(self, adjective: str) -> Place | None:
+    def _towns_behind(self, adjective: str) -> list[Place]:
+        """Every town, at home or abroad, that an adjective's stem and the suffix table allow."""
+        found: dict[int, Place] = {}
         for form in nominatives(adjective):
             for suffix, endings in self.adjective_towns:
                 if form.endswith(suffix):
                     stem = form[: -len(suffix)]
                     for ending in endings:
-                        place = next((p for p in self.gazetteer.find(stem + ending) if p.country == "UA"), None)
-                        if place is not None:
-                            return place
-        return None
+                        for place in self.gazetteer.find(stem + ending):
+                            found.setdefault(place.geonames_id, place)
+        return list(found.values())
 
     def _state(self, word: str) -> tuple[str, str, str] | None:
-        """The foreign state a word after "штат" names ("зі штатом Каліфорнія", "штату-побратима
-        Міссісіпі"), by pycountry's Ukrainian subdivision names, through every nominative."""
+        """The foreign region a word after a region noun names ("зі штатом Каліфорнія", "штату-побратима
+        Міссісіпі", "з повітом Долж"; ``state_nouns``), by pycountry's Ukrainian subdivision names,
+        through every nominative; later the name alone is that region ("між Хмельницькою областю
+        та Міссісіпі")."""
         return next((self.states[k] for k in dict.fromkeys((word.lower(), *nominatives(word)))
                      if k in self.states), None)
 
-    def _oblast(self, adjective: str) -> tuple[str, str] | None:
-        """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61."""
+    def _foreign_region(self, adjective: str) -> tuple[str, str, str] | None:
+        """The foreign region an adjective before a region noun names: "з Підкарпатським
+        воєводством" (PL-18), "Вільнюського регіону" (LT-VL)."""
         match = ADJECTIVE.match(adjective)
-        return self.oblasts.get(cyrillic_key(match.group(1) + "а")) if match else None
+        return self.states.get("~" + match.group(1).lower()) if match else None
+
+    def _oblast(self, adjective: str) -> tuple[str, str] | None:
+        """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61. The
+        romanisation's "ts" is read as ц in the keys, so "Zakarpatska" (т + с) is keyed "zakarpacka"
+        and "Закарпатської" is looked up the same way."""
+        match = ADJECTIVE.match(adjective)
+        if not match:
+            return None
+        key = cyrillic_key(match.group(1) + "а")
+        return self.oblasts.get(key) or self.oblasts.get(key.replace("ts", "c"))
+
+    def _nickname(self, word: str) -> tuple[str, str] | None:
+        """The oblast a -щина name stands for ("на Тернопільщині", "Хмельниччина"), through the
+        oblast adjective the ``region_nicknames`` table rebuilds from it."""
+        lowered = word.lower()
+        if not any(suffix[:-1] in lowered for suffix, _ in self.nicknames):
+            return None
+        for form in nominatives(word):
+            for suffix, adjective in self.nicknames:
+                if form.endswith(suffix):
+                    oblast = self._oblast(form[:-len(suffix)] + adjective)
+                    if oblast is not None:
+                        return oblast
+        return None
 
     def _noun_kind(self, text: str, end: int) -> str | None:
-        """"community" or "region" when the adjective ending at ``end`` qualifies such a noun,
+        """"community", "council" or "region" when the adjective ending at ``end`` qualifies such a noun,
         directly or at the head of a list of adjectives."""
         pos = end
         while True:
@@ -230,32 +301,44 @@ class PlaceFinder:
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
-        if previous and previous[-1].lower().startswith(self.state_nouns):
+        after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
+        if after_noun or seen:
             state = self._state(word.group(0))
-            if state is not None:
+            if state is not None and (after_noun or state[0] in seen):
                 code, name, country = state
                 return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
             if places:
-                return self._choose(text, places, word.start(), pair[1].end(), seen), 2
+                return self._choose(text, places, word.start(), pair[1].end(), seen,
+                                    self._areas_after(text, pair[1].end())), 2
+        nickname = self._nickname(word.group(0))
+        if nickname is not None:
+            code, name = nickname
+            return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind == "region":
             oblast = self._oblast(word.group(0))
             if oblast is not None:
                 code, name = oblast
                 return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
+            region = self._foreign_region(word.group(0))
+            if region is not None:
+                code, name, country = region
+                return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
             return None, 1
-        if kind == "community":
-            town = self._community_town(word.group(0))
+        if kind in ("community", "council"):
+            town = self._community_town(word.group(0), seen, abroad=kind == "council",
+                                        areas=self._areas_after(text, word.end()))
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places:
-            return self._choose(text, places, word.start(), word.end(), seen), 1
+            return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end())), 1
         near, own = self._near_countries(text, word.start(), word.end())
-        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign)) \
+            or self.partner_countries
         row = self._by_sound(word.group(0), countries, own is not None)
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
@@ -263,10 +346,10 @@ class PlaceFinder:
         return None, 1
 
     def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
-                seen: set[str]) -> Mention | None:
+                seen: set[str], areas: frozenset[str] = frozenset()) -> Mention | None:
         """A place the document already named, else the homonym in the country that qualifies it
         ("Борна (ФРН)", even after "Мілвокі (США), "), else in a country named next to it,
-        else the most populous. When a country qualifies the place ("з чеським Табором") and no
+        else the largest in Ukraine unless a foreign one dwarfs it (``HOME_RATIO``). When a country qualifies the place ("з чеським Табором") and no
         homonym lies there, the town is looked for by sound in that country, and is no place
         of the gazetteer's other countries."""
         near, own = self._near_countries(text, start, end)
@@ -277,24 +360,47 @@ class PlaceFinder:
                 return None
             chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
-            chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), places[0])
+            chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), None) \
+                or _at_home(places, areas)
         return _city(chosen, text[start:end], start)
 
 
+def _at_home(places: tuple[Place, ...], areas: frozenset[str] = frozenset()) -> Place:
+    """The largest Ukrainian candidate in an oblast the document names (``areas``, GeoNames admin1
+    codes), else the largest Ukrainian one, unless a foreign one is ``HOME_RATIO`` times larger."""
+    local = [p for p in places if p.country == "UA" and p.admin1 in areas]
+    home = max(local or (p for p in places if p.country == "UA"), key=lambda p: p.population, default=None)
+    foreign = max((p for p in places if p.country != "UA"), key=lambda p: p.population, default=None)
+    if home is None or foreign is not None and foreign.population > HOME_RATIO * home.population:
+        return foreign
+    return home
+
+
 def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
-    """Lower-case Ukrainian name -> (ISO 3166-2 code, name, country) of the US states, from
-    pycountry's Ukrainian translations (a name without a translation is left out)."""
+    """Lower-case Ukrainian name -> (ISO 3166-2 code, name, country) of every foreign country's
+    subdivisions, from pycountry's Ukrainian translations (a name without one is left out): "огайо",
+    "долж", "західнопоморське воєводство", and for a name of adjective and noun also the adjective's
+    stem, keyed "~західнопоморськ", which any case and any region noun may follow ("Вільнюського
+    регіону" for "Вільнюський повіт"). Top-level subdivisions win a shared key."""
     import gettext
 
     try:
         translate = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["uk"]).gettext
     except OSError:
         return {}
-    found = {}
-    for sub in pycountry.subdivisions.get(country_code="US"):
+    found: dict[str, tuple[str, str, str]] = {}
+    subdivisions = sorted((s for s in pycountry.subdivisions if s.country_code != "UA"),
+                          key=lambda s: s.parent_code is not None)
+    for sub in subdivisions:
         local = translate(sub.name)
-        if local != sub.name:
-            found.setdefault(local.lower(), (sub.code, sub.name, sub.country_code))
+        if local == sub.name:
+            continue
+        value = (sub.code, sub.name, sub.country_code)
+        found.setdefault(local.lower(), value)
+        first, _, rest = local.partition(" ")
+        adjective = ADJECTIVE.match(first)
+        if adjective and rest:
+            found.setdefault("~" + adjective.group(1).lower(), value)
     return found
 
 

@@ -3,7 +3,8 @@ a person's name ("імені Богдана Хмельницького"), not a 
 ("у провінції Онтаріо", "на березі Дніпра"). The word right before a place decides
 (``patterns/uk/roles.jsonl``), with what stands before that word when a rule says ("(штат Флорида"
 locates a town, "зі штатом Каліфорнія" names a party); a venue followed by an apposition ("в Нансі — місті-побратимі", "у Любліні, місті-партнері")
-stays a party.
+stays a party. A region right after a name or in brackets locates it ("ґміна Бранево Вармінсько-Мазурського
+воєводства", "Скалат Тернопільської області", "Чортківською (Тернопільщина)").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .patterns import rows
 from .places import Mention
 
 PREVIOUS_WORD = re.compile(r"([\w'’ʼ]+)[.\s]*$")
+BRACKET_OPEN = re.compile(r"\(\s*$")
 APPOSITION = re.compile(r"\s*[—–,-]\s*(?:нашому\s+|своєму\s+)?міст")
 
 
@@ -24,10 +26,14 @@ class Roles:
 
     def role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
         """"venue", "person" or "context" when the word before the mention says so, else None."""
+        if mention.subdivision and BRACKET_OPEN.search(text, sentence_start, mention.start):
+            return "context"
         match = PREVIOUS_WORD.search(text[sentence_start:mention.start])
         if not match:
             return None
         previous = match.group(1).lower()
+        if mention.subdivision and match.group(1)[0].isupper() and text[sentence_start:match.start(1) + sentence_start].strip():
+            return "context"
         for rule in self.rules:
             if rule.get("word") == previous or "stem" in rule and previous.startswith(rule["stem"]):
                 if rule["role"] == "venue" and APPOSITION.match(text, mention.end):
