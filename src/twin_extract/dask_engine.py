@@ -28,6 +28,22 @@ from .shards import (Shard, ShardJob, ShardResult, data_location,
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
 SHARDS_SUFFIX = ".shards"
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.scheduler.worker-saturation": 1.0,
+    "distributed.scheduler.work-stealing": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.target": False,
+    "distributed.worker.memory.spill": False,
+    "distributed.worker.memory.pause": False,
+}
+"""Dask settings for the engine's own LocalCluster, where the workers share the machine with
+the client. One shard per worker at a time (saturation 1.0; Dask's default 1.1 queues a second
+shard on a busy worker while another goes idle at the end, and nothing is left to steal). No
+statistical profiler, 1 s event-loop ticks, a 2 s system monitor and no spilling (a shard's
+result is a few counts; the nanny still restarts a worker over its memory limit): with Dask's
+defaults an idle 2-worker cluster used 12 % of a core, 3 % with these."""
 
 
 def shards_folder(output: str) -> str:
@@ -146,7 +162,9 @@ def _run_shards(todo: list[Shard], job: ShardJob, options: BatchOptions, manifes
 @contextmanager
 def _client(options: BatchOptions) -> Iterator[Any]:
     """A client of the given scheduler, or of a LocalCluster of ``--workers`` single-threaded
-    processes, each with its share of the memory budget, bound to 127.0.0.1, no dashboard."""
+    processes, each with its share of the memory budget, bound to 127.0.0.1, no dashboard,
+    with ``LOCAL_CLUSTER_CONFIG``."""
+    import dask
     from distributed import Client, LocalCluster
 
     if options.scheduler:
@@ -154,9 +172,10 @@ def _client(options: BatchOptions) -> Iterator[Any]:
             yield client
         return
     memory = per_worker_mb(options.max_memory_mb, options.workers)
-    with LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
-                      memory_limit=f"{memory}MB", host="127.0.0.1", dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), \
+            LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
+                         memory_limit=f"{memory}MB", host="127.0.0.1", dashboard_address=None,
+                         silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
 

@@ -9,6 +9,7 @@ is harmless. The engine (``dask_engine``) decides where shards run and keeps the
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
@@ -185,7 +186,12 @@ _LOCK = threading.Lock()
 
 
 def _worker(job: ShardJob) -> Worker:
-    """One pipeline per worker process (per thread, for a threaded cluster), built on first use."""
+    """One pipeline per worker process (per thread, for a threaded cluster), built on first use.
+
+    The pipeline lives as long as the process, so its objects are moved out of the garbage
+    collector's reach (``gc.freeze``): in a Dask worker each full collection, and above all the
+    ones at interpreter exit, otherwise walk them all again (a 2-worker LocalCluster took 1-2 s
+    to close instead of 0.3 s)."""
     key = (job.factory, job.options.fmt, job.options.explain, threading.get_ident())
     with _LOCK:
         worker = _WORKERS.get(key)
@@ -193,6 +199,7 @@ def _worker(job: ShardJob) -> Worker:
         worker = Worker(job.factory(), Renderer(job.options.fmt, job.options.explain))
         with _LOCK:
             _WORKERS[key] = worker
+        gc.freeze()
     return worker
 
 
