@@ -84,7 +84,6 @@ class PatternIndex:
         self.rank: dict[int, int] = {}
         self.trailing: dict[int, dict[str, Any]] = {}
         """The optional last token of a rule's pattern, when it ends with one."""
-        keys: dict[tuple[str, str], int] = {}
         for rule_id, pattern in rules:
             key = vocab.strings.add(rule_id)
             self.rank.setdefault(key, len(self.rank))
@@ -95,8 +94,8 @@ class PatternIndex:
                 self.tokens.add(rule_id, [pattern])
                 continue
             attr, found = expanded
-            hashed = [[_word_key(vocab, attr, word, keys) for word in words] for words in found]
-            (self.lower if attr == "LOWER" else self.orth).add(rule_id, hashed)
+            values = _attr_values(vocab, attr, dict.fromkeys(word for words in found for word in words))
+            (self.lower if attr == "LOWER" else self.orth).add(rule_id, [[values[w] for w in words] for words in found])
         self.strings = vocab.strings
 
     def matches(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
@@ -119,12 +118,9 @@ class PatternIndex:
         return len(self.lower) + len(self.orth) + len(self.tokens)
 
 
-def _word_key(vocab: Vocab, attr: str, word: str, keys: dict[tuple[str, str], int]) -> int:
-    """The ``attr`` value a token ``word`` carries: what the PhraseMatcher reads from a pattern
+def _attr_values(vocab: Vocab, attr: str, words: Iterable[str]) -> dict[str, int]:
+    """Word -> the ``attr`` value its token carries: what the PhraseMatcher reads from a pattern
     Doc, taken from the word's lexeme instead. The trigger table expands to some 14,000 phrases;
     a Doc for each made building the pipeline a third of a second slower."""
-    found = keys.get((attr, word))
-    if found is None:
-        lexeme = vocab[word]
-        found = keys[(attr, word)] = lexeme.lower if attr == "LOWER" else lexeme.orth
-    return found
+    lexemes = {word: vocab[word] for word in words}
+    return {word: lexeme.lower if attr == "LOWER" else lexeme.orth for word, lexeme in lexemes.items()}
