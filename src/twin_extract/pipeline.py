@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +17,7 @@ from .about import DEFAULT_MODEL
 from .chunking import DEFAULT_MAX_CHARS
 from .extensions import register_extensions
 from .language import check_language, detect_language
+from .model_load import load_model
 from .record import NewsItem, TwinningRecord
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Extractor:
         self.on_chars: Callable[[int, int], None] | None = None
         """Told ``(characters done, characters in all)`` of a document as its chunks finish, so a
         progress bar can move while one long document runs."""
-        self.nlp: Language = spacy.load(model, exclude=shipped_disabled(model))
+        self.nlp: Language = load_model(model)
         build_pipeline(self.nlp, patterns=self.patterns_dir, model_name=model)
 
     @property
@@ -176,21 +176,6 @@ def _by_size(jobs: Iterable[tuple[Doc, tuple[int, int]]],
             group, size = [], 0
     if group:
         yield group
-
-
-def shipped_disabled(model: str) -> list[str]:
-    """The components a pipeline package or folder ships disabled, from its ``meta.json``
-    (written from the same pipeline as its config): en_core_web_*'s ``senter``, since the parser
-    sets the sentences. A disabled component never runs, so leaving it out of ``spacy.load``
-    changes no Doc; loading its weights cost every start some 40 ms."""
-    import srsly
-    from spacy import util
-
-    try:
-        folder = util.get_package_path(model) if util.is_package(model) else Path(model)
-        return [str(name) for name in srsly.read_json(folder / "meta.json").get("disabled", [])]
-    except (ImportError, OSError, ValueError, AttributeError):
-        return []
 
 
 def build_pipeline(nlp: Language, patterns: str | None = None, model_name: str = "") -> Language:
