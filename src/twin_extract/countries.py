@@ -6,11 +6,19 @@ does this piece of text name?"; ranking gazetteer candidates is the places modul
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
 import pycountry
 
+from . import textnorm
 from .patterns import PatternSet
 from .textnorm import fold
 
@@ -42,35 +50,24 @@ class CountryResolver:
     """Lookups built once from pycountry and the pattern files (aliases, demonyms, regions)."""
 
     def __init__(self, patterns: PatternSet) -> None:
-        self.countries: dict[str, str] = {}
+        tables = pycountry_tables()
+        self.countries: dict[str, str] = dict(tables.countries)
         self.country_rules: dict[str, str] = {}
-        for country in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(country, attr, None)
-                if value:
-                    self.countries.setdefault(fold(value), country.alpha_2)
         for row in patterns["countries"]:
             self.countries[fold(row["alias"])] = row["country"]
             self.country_rules[fold(row["alias"])] = row["id"]
         self.demonyms: dict[str, str] = {fold(r["demonym"]): r["country"] for r in patterns["demonyms"]}
         self.demonym_rules: dict[str, str] = {fold(r["demonym"]): r["id"] for r in patterns["demonyms"]}
-        self.subdivisions: dict[str, list[Subdivision]] = {}
+        self.subdivisions: dict[str, list[Subdivision]] = dict(tables.subdivisions)
         self._stems: list[tuple[str, Subdivision]] | None = None
         self.region_rules: dict[str, str] = {}
-        for sub in pycountry.subdivisions:
-            entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
-            for key in {fold(sub.name), self.stripped(sub.name)}:
-                if key:
-                    self.subdivisions.setdefault(key, []).append(entry)
         for row in patterns["regions"]:
-            sub = pycountry.subdivisions.get(code=row["code"])
-            if sub is None:
+            entry = tables.by_code.get(row["code"].lower())
+            if entry is None:
                 continue
-            entry = Subdivision(sub.code, sub.name, sub.country_code, sub.type)
             key = fold(row["alias"])
-            self.subdivisions.setdefault(key, [])
-            if entry not in self.subdivisions[key]:
-                self.subdivisions[key].insert(0, entry)
+            named = self.subdivisions.get(key, [])
+            self.subdivisions[key] = named if entry in named else [entry, *named]
             self.region_rules[key] = row["id"]
 
     def country(self, text: str) -> str | None:
@@ -125,6 +122,83 @@ class CountryResolver:
             if preferred:
                 return preferred[0]
         return candidates[0]
+
+
+@dataclass(frozen=True)
+class PycountryTables:
+    """pycountry's names as folded lookup keys, in pycountry's order."""
+
+    countries: dict[str, str]
+    """Folded name, common name or official name -> alpha-2 (the first country to use a key)."""
+    subdivisions: dict[str, list[Subdivision]]
+    """Folded name and name without type words -> subdivisions so named."""
+    by_code: dict[str, Subdivision]
+    """Lower-case code -> subdivision, as ``pycountry.subdivisions.get(code=...)`` finds it."""
+
+
+TABLES_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def pycountry_tables() -> PycountryTables:
+    """Folding 11,000 pycountry names and reading its 5,000 subdivisions cost a fifth of a second
+    at every start, so the tables are kept in the cache folder, keyed by pycountry's data files
+    and by this module's and ``textnorm``'s source (a change to the folding rebuilds them)."""
+    from .gazetteer import cache_dir
+
+    path = cache_dir() / f"countries-v{TABLES_VERSION}-{_tables_digest()}.json"
+    try:
+        return _tables_from_json(json.loads(path.read_text("utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass
+    data = _tables_json()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        for stale in path.parent.glob("countries-v*.json"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return _tables_from_json(data)
+
+
+def _tables_digest() -> str:
+    digest = hashlib.sha1(str(pycountry.__version__).encode())
+    for name in ("iso3166-1.json", "iso3166-2.json"):
+        stat = (Path(pycountry.DATABASE_DIR) / name).stat()
+        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for source in (Path(__file__), Path(textnorm.__file__)):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _tables_json() -> dict[str, Any]:
+    """The tables built from pycountry, as JSON: subdivisions once each, keys by row number."""
+    countries: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                countries.setdefault(fold(value), country.alpha_2)
+    rows: list[list[str]] = []
+    keys: dict[str, list[int]] = {}
+    for n, sub in enumerate(pycountry.subdivisions):
+        rows.append([sub.code, sub.name, sub.country_code, sub.type])
+        for key in sorted({fold(sub.name), CountryResolver.stripped(sub.name)}):
+            if key:
+                keys.setdefault(key, []).append(n)
+    return {"countries": countries, "subdivisions": rows, "keys": keys}
+
+
+def _tables_from_json(data: dict[str, Any]) -> PycountryTables:
+    rows = [Subdivision(*row) for row in data["subdivisions"]]
+    return PycountryTables(countries=data["countries"],
+                           subdivisions={key: [rows[n] for n in ns] for key, ns in data["keys"].items()},
+                           by_code={sub.code.lower(): sub for sub in rows})
 
 
 @lru_cache(maxsize=8)

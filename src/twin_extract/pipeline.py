@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +17,7 @@ from .about import DEFAULT_MODEL
 from .chunking import DEFAULT_MAX_CHARS
 from .extensions import register_extensions
 from .language import check_language, detect_language
+from .model_load import load_model
 from .record import NewsItem, TwinningRecord
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Extractor:
         self.on_chars: Callable[[int, int], None] | None = None
         """Told ``(characters done, characters in all)`` of a document as its chunks finish, so a
         progress bar can move while one long document runs."""
-        self.nlp: Language = spacy.load(model)
+        self.nlp: Language = load_model(model)
         build_pipeline(self.nlp, patterns=self.patterns_dir, model_name=model)
 
     @property
