@@ -190,7 +190,8 @@ class PassageFilter:
         keep: set[int] = set()
         for k in (k for k, found in enumerate(rules) if found):
             window = range(max(0, k - CONTEXT_PASSAGES), min(len(spans), k + CONTEXT_PASSAGES + 1))
-            if sum(places(n) for n in window) >= 2 or places(k) == 1 and self._misspelt_partner(text[spans[k][0]:spans[k][1]]):
+            if sum(places(n) for n in window) >= 2 or \
+                    places(k) == 1 and self._misspelt_partner(text[spans[k][0]:spans[k][1]]):
                 keep.update(window)
         if not keep:
             return None

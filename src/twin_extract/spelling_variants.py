@@ -4,12 +4,13 @@ Real reporting misspells foreign towns ("Chateaubriand" for Châteaubriant, "Hoc
 Höchstadt, "Limeria" for Limeira), and an exact gazetteer lookup misses them. Only where a
 sentence speaks of a tie (``variant_cues``) and the unknown name stands where a partner stands,
 right after "with", "to" or "the city of", or joined by "and" or a dash to a known place, is it
-compared with the canonical names of towns of some size; a single closest town within one edit
-(two for long names, a swap of neighbours counting as one) is taken.
+compared with the canonical names of towns of some size; the closest town within one edit (two
+for long names, a swap of neighbours counting as one) is taken, the biggest of a few equally close.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -67,6 +68,7 @@ def variant_mentions(doc: Doc, mentions: list[tuple[Span, PlaceInfo]], gazetteer
     return found
 
 
+@lru_cache(maxsize=4096)
 def closest(gazetteer: Gazetteer, key: str, connectors: frozenset[str]) -> Place | None:
     """The town of some size whose canonical name (or its part before "an der", "sur" ...) is
     nearest ``key`` within reach but not equal to it, the biggest of a few equally near; None
