@@ -27,7 +27,7 @@ from .mentions import SPAN_KEY, Mention, PlaceInfo, party_mentions
 from .patterns import PatternSet, shared_patterns
 from .place_match import SHARED_TYPE_RULE, PlaceMatcher, weight
 from .place_words import PlaceWords, words_for
-from .spelling_variants import variant_mentions
+from .spelling_variants import known_name, variant_mentions
 from .textnorm import fold
 
 __all__ = ["SPAN_KEY", "Mention", "PlaceInfo", "PlaceRecognizer", "party_mentions"]
@@ -112,11 +112,7 @@ class PlaceRecognizer:
         return doc
 
     def _known(self, text: str) -> bool:
-        """A word that names something else than a misspelt town: a country, a demonym, a
-        listed non-place, or any name the gazetteer knows (the matcher already judged it)."""
-        key = fold(text)
-        return bool(self.resolver.country(text) or self.resolver.demonym(text) or key in self.matcher.not_places
-                    or self.gazetteer.lookup(key))
+        return known_name(text, self.resolver, self.gazetteer, self.matcher.not_places)
 
     def _described_countries(self, doc: Doc) -> set[str]:
         """Countries of "the English city", "the Texan town" written without a name after them:

@@ -39,7 +39,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
 from .phrases import PatternIndex
 from .place_words import words_for
-from .spelling_variants import closest
+from .spelling_variants import closest, known_name
 from .textnorm import fold
 
 _WORD = re.compile(r"[^\W_]+")
@@ -74,6 +74,7 @@ class PassageFilter:
         self.resolver = resolver_for(patterns)
         self._gazetteer = gazetteer
         self.connectors = words.connectors
+        self.not_places = {fold(r["text"]) for r in patterns["not_places"]}
         slots = "|".join(re.escape(w) for w in sorted(words.variant_slots, key=len, reverse=True))
         hosts = "|".join(re.escape(w) for w in sorted(words.host_nouns, key=len, reverse=True))
         self._slot_names = re.compile(rf"(?<!\w)(?i:{slots}|(?:{hosts})\s+of)\s+([A-ZÀ-ÞĀ-Ž][^\W\d_]{{4,}})\b")
@@ -115,7 +116,7 @@ class PassageFilter:
         partner's slot that is a near spelling of a town (``spelling_variants``)."""
         for match in self._slot_names.finditer(passage):
             word = match.group(1)
-            if not (self._known_place(word) or self.resolver.country(word) or self.resolver.demonym(word)) and \
+            if not known_name(word, self.resolver, self.gazetteer, self.not_places) and \
                     closest(self.gazetteer, fold(word), self.connectors) is not None:
                 return True
         return False

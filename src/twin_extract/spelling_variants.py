@@ -11,10 +11,11 @@ for long names, a swap of neighbours counting as one) is taken, the biggest of a
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from .countries import CountryResolver
 from .gazetteer import Gazetteer, Place
 from .mentions import PlaceInfo
 from .place_words import PlaceWords
@@ -66,6 +67,15 @@ def variant_mentions(doc: Doc, mentions: list[tuple[Span, PlaceInfo]], gazetteer
                                               evidence=0.8, rules=[RULE])))
             i = j
     return found
+
+
+def known_name(text: str, resolver: CountryResolver, gazetteer: Gazetteer, not_places: Collection[str]) -> bool:
+    """A name that is something else than a misspelt town, so never looked up as one: a country,
+    a demonym, a region, a listed non-place, or any name the gazetteer knows (the matcher already
+    judged it). Place recognition and the pre-filter ask the same question."""
+    key = fold(text)
+    return bool(resolver.country(text) or resolver.demonym(text) or key in not_places or gazetteer.lookup(key)
+                or resolver.subdivisions_named(text, stripped=True))
 
 
 @lru_cache(maxsize=4096)
