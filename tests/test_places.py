@@ -96,6 +96,24 @@ def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
     assert not_a_party not in _parties(extractor, sentence)
 
 
+@pytest.mark.parametrize("sentence, town, country", [
+    ("Melbourne councillors voted on Tuesday.", "Melbourne", "AU"),
+    ("Springfield councilors met on Monday.", "Springfield", "US"),
+    ("The Melbourne council voted on Tuesday.", "Melbourne", "AU"),
+    ("Talks with the Kyiv authorities resumed.", "Kyiv", "UA"),
+])
+def test_a_town_before_its_council_is_a_town(extractor, sentence, town, country):
+    assert _parties(extractor, sentence)[town][1] == country
+
+
+@pytest.mark.parametrize("sentence, modifier", [
+    ("Passengers waited at the Lviv airport.", "Lviv"),
+    ("The Chernobyl nuclear plant was shut.", "Chernobyl"),
+])
+def test_a_town_used_as_a_modifier_is_not_a_party(extractor, sentence, modifier):
+    assert modifier not in _parties(extractor, sentence)
+
+
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 

@@ -357,13 +357,17 @@ def _spaced_dash_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWo
 
 def is_modifier(span: Span, words: PlaceWords) -> bool:
     """"the Baltic", "the Chernobyl nuclear power plant", "Lviv airport": a name used as a
-    modifier or with an article is not a town in its own right (cues were checked before)."""
+    modifier or with an article is not a town in its own right (cues were checked before). A
+    municipal body or office after it makes it the town again, article or not ("the Melbourne
+    council", "Dublin councillors", "the Kyiv authorities")."""
     doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in words.title_words:
+        return False
     if span.start > 0 and doc[span.start - 1].lower_ == "the":
         return True
-    nxt = doc[span.end] if span.end < len(doc) else None
     return bool(nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
-                and span.root.dep_ in ("compound", "amod", "nmod") and nxt.lower_ not in words.title_words)
+                and span.root.dep_ in ("compound", "amod", "nmod"))
 
 
 def starts_line(doc: Doc, i: int) -> bool:
