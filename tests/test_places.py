@@ -114,6 +114,15 @@ def test_a_town_used_as_a_modifier_is_not_a_party(extractor, sentence, modifier)
     assert modifier not in _parties(extractor, sentence)
 
 
+@pytest.mark.parametrize("sentence, town, country", [
+    ("The relics were moved from Le Mans to Paderborn in western Germany.", "Paderborn", "DE"),
+    ("A delegation from Lublin in eastern Poland arrived.", "Lublin", "PL"),
+    ("A delegation from Lublin in Poland arrived.", "Lublin", "PL"),
+])
+def test_in_a_country_with_a_compass_word_gives_the_country(extractor, sentence, town, country):
+    assert _parties(extractor, sentence)[town][1] == country
+
+
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 
