@@ -50,9 +50,22 @@ def _status_and_date(extractor, text, published):
     ("Lviv Mayor Andriy Sadovyi thanked Kraków for humanitarian aid.", set()),
     ("The Chortkiv municipality of the Ternopil region twinned with Talsi, Latvia.", {P({"Chortkiv", "Talsi"})}),
     ("Warsaw supports Kyiv and Lviv.", set()),
+    # a sentence with only a domestic pair keeps it
+    ("Chernivtsi and Kramatorsk signed a memorandum of partnership on Tuesday.", {P({"Chernivtsi", "Kramatorsk"})}),
 ])
 def test_pairs(extractor, text, expected):
     assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Besides Washington and Brasília, other sister cities include Atlanta and Rio de Janeiro.",
+    "Other US–Brazil sister cities besides Washington D.C. and Brasília include Atlanta and Rio de Janeiro, "
+    "Los Angeles and Salvador.",
+])
+def test_no_domestic_pair_from_a_sentence_about_ties_abroad(extractor, text):
+    """The coordination pairs places across the border; a pair of one country is its artefact."""
+    records = extractor.extract(text)
+    assert records and all(len({p.country for p in r.parties}) == 2 for r in records)
 
 
 @pytest.mark.parametrize("text, status", [
