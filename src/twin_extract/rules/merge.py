@@ -114,18 +114,27 @@ def domestic_beside_foreign(findings: list[Finding]) -> list[Finding]:
     Atlanta and Rio de Janeiro", "13 cities in Washington State have sister cities in Hyogo,
     among them Seattle and Kobe", "Limerick would follow Dublin, whose councillors voted to twin
     with Kyiv". Such a sentence is about ties across a border, and the domestic pair is an
-    artefact of its coordination; a sentence with only the domestic pair keeps it ("Chernivtsi
-    and Kramatorsk signed a memorandum")."""
+    artefact of its coordination. A sentence with only the domestic pair keeps it ("Chernivtsi
+    and Kramatorsk signed a memorandum"), and so does one that states a party's country
+    ("Lublin twinned with Polish Rzeszów and Ukrainian Lutsk")."""
     abroad: dict[tuple[int, int], set[str]] = {}
     for f in findings:
         if not _domestic(f):
             abroad.setdefault(_passage(f), set()).update((f.a.key, f.b.key))
     return [f for f in findings
-            if not (_domestic(f) and {f.a.key, f.b.key} & abroad.get(_passage(f), set()))]
+            if not (_domestic(f) and not _stated(f) and {f.a.key, f.b.key} & abroad.get(_passage(f), set()))]
 
 
 def _domestic(f: Finding) -> bool:
     return f.a.info.country is not None and f.a.info.country == f.b.info.country
+
+
+def _stated(f: Finding) -> bool:
+    """The text gives a party's country ("Polish Rzeszów", "Jena, Germany"): a tie at home meant."""
+    return bool({f.a.info.country_source, f.b.info.country_source} & STATED_COUNTRY)
+
+
+STATED_COUNTRY = frozenset({"apposition", "demonym"})
 
 
 def _passage(f: Finding) -> tuple[int, int]:
