@@ -123,6 +123,18 @@ def test_in_a_country_with_a_compass_word_gives_the_country(extractor, sentence,
     assert _parties(extractor, sentence)[town][1] == country
 
 
+@pytest.mark.parametrize("sentence, mention, name, country", [
+    # a town bearing the name as its own beats a bigger one that has it as another name
+    ("Islamabad signed a friendship agreement with Sejong.", "Islamabad", "Islamabad", "PK"),
+    ("Ennis is twinned with Langenfeld.", "Ennis", "Ennis", "IE"),
+    # ... while an old spelling still finds the town it spells
+    ("Kharkov and Cincinnati are sister cities.", "Kharkov", "Kharkiv", "UA"),
+    ("Odessa and Baltimore are sister cities.", "Odessa", "Odesa", "UA"),
+])
+def test_own_name_beats_another_name(extractor, sentence, mention, name, country):
+    assert _parties(extractor, sentence)[mention][:2] == (name, country)
+
+
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 

@@ -381,9 +381,25 @@ def starts_line(doc: Doc, i: int) -> bool:
     return k < 0 or doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].whitespace_
 
 
-def weight(place: Place) -> float:
-    """Population, with alternate-name matches discounted against canonical ones."""
-    return (place.population + 1) * (1.0 if place.primary else 0.2)
+def weight(place: Place, written: str = "") -> float:
+    """Population, with alternate-name matches discounted against canonical ones; an alternate
+    name that is another name altogether, not a spelling of the town's own ("Victoria" for Hong
+    Kong, "Islamabad" for Chattogram, "Ennis" for Surprise), far more than a transliteration
+    ("Kiev", "Odessa", "Kharkov"), so a town that bears the name as its own wins."""
+    if place.primary:
+        return place.population + 1.0
+    other_name = bool(written) and not _spelling_of(fold(written), fold(place.name))
+    return (place.population + 1) * (OTHER_NAME if other_name else ALTERNATE_SPELLING)
+
+
+ALTERNATE_SPELLING = 0.2
+OTHER_NAME = 0.01
+"""Weights of an alternate-name match against the town's own name (1.0)."""
+
+
+def _spelling_of(written: str, name: str) -> bool:
+    """Is ``written`` a spelling variant of ``name`` (a few letters apart for its length)?"""
+    return edit_distance(written, name) <= max(SPELLING_VARIANT, len(name) // 4)
 
 
 def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:

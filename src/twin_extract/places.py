@@ -154,7 +154,7 @@ class PlaceRecognizer:
             boost = 1000.0 if place.country in sentence_countries else 30.0 * named if named else 1.0
             written = 10.0 if place.name == span.text and not span.text.isascii() else 1.0
             region = NAMED_REGION if (place.country, place.admin1) in doc_regions else 1.0
-            return weight(place) * boost * written * region
+            return weight(place, span.text) * boost * written * region
 
         best = max(places, key=score)
         ambiguity = sum(1 for p in places if p.country != best.country and p.population > best.population / 10)
