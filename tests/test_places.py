@@ -135,6 +135,18 @@ def test_own_name_beats_another_name(extractor, sentence, mention, name, country
     assert _parties(extractor, sentence)[mention][:2] == (name, country)
 
 
+@pytest.mark.parametrize("sentence, locating", [
+    ("The Devon city has been twinned with Yaroslavl since 1990.", "Devon"),
+    ("The Ohio city became a sister city of Kharkiv in 1989.", "Ohio"),
+])
+def test_a_name_that_locates_the_town_is_not_a_party(extractor, sentence, locating):
+    assert locating not in _parties(extractor, sentence)
+
+
+def test_the_town_s_own_council_keeps_the_town(extractor):
+    assert "Kyiv" in _parties(extractor, "The Kyiv city council signed a memorandum with Wroclaw.")
+
+
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 

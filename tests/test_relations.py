@@ -50,6 +50,9 @@ def _status_and_date(extractor, text, published):
     ("Lviv Mayor Andriy Sadovyi thanked Kraków for humanitarian aid.", set()),
     ("The Chortkiv municipality of the Ternopil region twinned with Talsi, Latvia.", {P({"Chortkiv", "Talsi"})}),
     ("Warsaw supports Kyiv and Lviv.", set()),
+    # "the Devon city" stands for the town named before, not for Devon
+    ("Exeter is to suspend its link with its Russian twin. The Devon city has been twinned with Yaroslavl since 1990.",
+     {P({"Exeter", "Yaroslavl"})}),
     # a sentence with only a domestic pair keeps it
     ("Chernivtsi and Kramatorsk signed a memorandum of partnership on Tuesday.", {P({"Chernivtsi", "Kramatorsk"})}),
 ])

@@ -370,6 +370,19 @@ def is_modifier(span: Span, words: PlaceWords) -> bool:
                 and span.root.dep_ in ("compound", "amod", "nmod"))
 
 
+def locates_a_town(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """"The Devon city has been twinned with Yaroslavl", "the Ohio city": a name between an
+    article and a town noun that heads the phrase only says where the town lies (the phrase
+    stands for a town named elsewhere); "the Kyiv city council" is the city's own body and "the
+    Chortkiv municipality of the Ternopil region" the municipality itself."""
+    k = span.end
+    if span.start == 0 or doc[span.start - 1].lower_ != "the" or k >= len(doc) or \
+            not doc[k].is_lower or doc[k].lower_ not in words.host_nouns:
+        return False
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt is None or nxt.lower_ != "of" and not (nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN"))
+
+
 def starts_line(doc: Doc, i: int) -> bool:
     """Does token ``i`` start a line, after any numbering or bullet ("1.", "•", "–", "(a)")?"""
     k = i - 1
