@@ -53,6 +53,11 @@ def _status_and_date(extractor, text, published):
     # "the Devon city" stands for the town named before, not for Devon
     ("Exeter is to suspend its link with its Russian twin. The Devon city has been twinned with Yaroslavl since 1990.",
      {P({"Exeter", "Yaroslavl"})}),
+    # a passive main verb after "between X and Y" is the agreement's, not a clause of Y's own
+    ("An agreement on establishing sister city relations between Ashgabat and Baku was signed.",
+     {P({"Ashgabat", "Baku"})}),
+    ("A memorandum on establishing twinning relations between Ashgabat and Baku was signed.",
+     {P({"Ashgabat", "Baku"})}),
     # a sentence with only a domestic pair keeps it
     ("Chernivtsi and Kramatorsk signed a memorandum of partnership on Tuesday.", {P({"Chernivtsi", "Kramatorsk"})}),
 ])
