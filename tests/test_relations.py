@@ -94,6 +94,10 @@ def test_no_domestic_pair_from_a_sentence_about_ties_abroad(extractor, text):
     # a headline's verb that the tagger reads as a noun
     ("Lviv and Lublin sign sister city agreement", "signed"),
     ("Mayor of Rivne visits Kalisz for MOU signings", "signed"),
+    # signed documents a place holds describe ties, they report no signing ...
+    ("The Rivne region currently has one signed cooperation agreement: Pest County (Hungary).", "established"),
+    # ... while a newly signed one does
+    ("Rivne and Kalisz showed the newly signed agreement.", "signed"),
 ])
 def test_status(extractor, text, status):
     records = extractor.extract(text)

@@ -87,6 +87,22 @@ def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
     return not any(t.start <= i < t.end for t in triggers for i in subjects)
 
 
+def held_documents(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"The voivodeship has 20 signed cooperation agreements: A, B, ...": a participle that only
+    describes documents a place holds (the object of have, maintain, count) reports no signing;
+    its cue is dropped and the ties are established. "The newly signed agreement" still counts."""
+    return [c for c in cues if c.label != "signed" or not _held(doc[c.start])]
+
+
+def _held(token: Token) -> bool:
+    noun = token.head
+    return token.dep_ == "amod" and token.i < noun.i and noun.dep_ in ("dobj", "obj") and \
+        noun.head.lemma_ in HOLDING_VERBS
+
+
+HOLDING_VERBS = frozenset({"have", "maintain", "hold", "count", "keep"})
+
+
 def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str]) -> list[Cue]:
     """"The council considers suspending its relationship", "a motion asking the city to suspend
     the tie", "overturned its decision to sever the tie": a termination that is only proposed,
