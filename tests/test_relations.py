@@ -94,6 +94,9 @@ def test_no_domestic_pair_from_a_sentence_about_ties_abroad(extractor, text):
     # a headline's verb that the tagger reads as a noun
     ("Lviv and Lublin sign sister city agreement", "signed"),
     ("Mayor of Rivne visits Kalisz for MOU signings", "signed"),
+    # an attempt to end a tie reports no ending
+    ("A Kalisz councillor who tried in April to end the city's sister-city relationship with Tver welcomed the bill.",
+     "established"),
     # signed documents a place holds describe ties, they report no signing ...
     ("The Rivne region currently has one signed cooperation agreement: Pest County (Hungary).", "established"),
     # ... while a newly signed one does
