@@ -88,6 +88,9 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     # a planned signature is pending, as the English "plan to sign"; planned projects are no signature
     ("У квітні Луцьк планує підписати угоду про партнерство з Любліном.", "pending"),
     ("Луцьк і Люблін планують спільні проєкти в межах партнерства.", "proposed"),
+    # a termination only proposed is no step: the tie stands
+    ("Один із депутатів Луцька запропонував розірвати побратимство з Орлом.", "established"),
+    ("Луцьк розірвав побратимство з Орлом.", "terminated"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]

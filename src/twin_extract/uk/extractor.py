@@ -47,6 +47,8 @@ class UkrainianExtractor:
         self.triggers = {r["stem"]: r for r in rows("triggers.jsonl", patterns) if not r.get("anaphoric")}
         self.anaphoric_triggers = [r["stem"] for r in rows("triggers.jsonl", patterns) if r.get("anaphoric")]
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
+        self.proposing = [r["stem"] for r in self.statuses if r.get("voids") and "stem" in r]
+        self.ending_stems = [r["stem"] for r in self.statuses if r["status"] == "terminated" and "stem" in r]
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
         self.roles = Roles(patterns)
@@ -181,11 +183,24 @@ class UkrainianExtractor:
         return self.roles.role(text, mention, _line_start(text, mention.start)) is None
 
     def _status(self, lowered: list[str]) -> str:
-        """The strongest status cue of the sentence (lowest rank), else ``established``."""
+        """The strongest status cue of the sentence (lowest rank), else ``established``. A
+        termination that a proposal governs ("депутат запропонував розірвати стосунки") is no
+        step, and neither is the proposal: both words are set aside, as in English."""
+        lowered = self._without_proposed_endings(lowered)
         sentence = " ".join(lowered)
         return next((r["status"] for r in self.statuses
                      if "phrase" in r and r["phrase"] in sentence
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
+
+    def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
+        dropped: set[int] = set()
+        for i, word in enumerate(lowered):
+            if any(word.startswith(stem) for stem in self.proposing):
+                for j in range(i + 1, min(len(lowered), i + 1 + PROPOSAL_REACH)):
+                    if any(lowered[j].startswith(stem) for stem in self.ending_stems):
+                        dropped |= {i, j}
+                        break
+        return [w for n, w in enumerate(lowered) if n not in dropped] if dropped else lowered
 
     def _clause_status(self, text: str, sent: spacy.tokens.Span, mention: Mention) -> str | None:
         """The status cue of the partner's own clause, when the sentence has several and the cues
@@ -303,6 +318,9 @@ def _party(m: Mention) -> Party:
 
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
+PROPOSAL_REACH = 3
+"""Words after a proposing verb within which the termination it proposes stands ("запропонував
+негайно розірвати")."""
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")
 CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також)|[.!?]\s|\n")
 """, а також" adds to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
