@@ -94,6 +94,9 @@ def test_places_found(extractor, text: str, expected: set) -> None:
     # the town the document names itself, not the larger district of the same adjective
     ("Сесія відбулася в м. Богодухів. Богодухівська міська рада підписала меморандум з польським Любліном.",
      {frozenset({"Bohodukhiv/UA", "Lublin/PL"})}),
+    # є before -ве is ї before -вськ-
+    ("Немішаївська громада та польське місто Радзимін відтепер побратими.",
+     {frozenset({"Nemishaieve/UA", "Radzymin/PL"})}),
 ])
 def test_the_town_behind_a_community_adjective(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
