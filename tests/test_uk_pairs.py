@@ -53,6 +53,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # a country in brackets picks its own homonym, not the previous item's country
     ("Серед побратимів Ірпеня — Маямі (США), Борна (ФРН).",
      {frozenset({"Irpin", "Miami"}), frozenset({"Irpin", "Borna"})}),
+    # two towns of one foreign country are someone's partners, never a pair of their own
+    ("Депутати пропонували скасувати угоди про побратимство між столицею та низкою російських міст, "
+     "зокрема Москвою й Санкт-Петербургом.", set()),
 ])
 def test_pairs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected

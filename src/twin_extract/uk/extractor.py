@@ -125,7 +125,7 @@ class UkrainianExtractor:
             keys = []
             for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting):
                 key = tuple(sorted((a.key, b.key)))
-                if key[0] == key[1]:
+                if key[0] == key[1] or a.country == b.country != HOME:
                     continue
                 own = self._clause_status(item.text, sent, b)
                 clause_date = _clause_date(item.text, sent, b, default_year, item.published)
@@ -318,6 +318,10 @@ def _party(m: Mention) -> Party:
 
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
+HOME = "UA"
+"""Ukrainian news pairs two places of one country only at home (Kolomyia and Kherson); two
+places of one foreign country are a list of someone's partners ("з низкою російських міст,
+зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
 """Words after a proposing verb within which the termination it proposes stands ("запропонував
 негайно розірвати")."""
