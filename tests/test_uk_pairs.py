@@ -265,6 +265,9 @@ def test_oblasts_after_z_without_an_acting_oblast_are_no_pairs(extractor) -> Non
     # ... and only with a status cue of its own
     ("Луцьк уклав угоду з Любліном. Документи для ремонту доріг Рівне отримало від Києва.",
      {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    # towns no longer friends; a dated decision with no tie word dates that step
+    ("Луцьк більше не дружить із Орлом. Відповідне рішення виконком Луцької міської ради ухвалив 9 червня 2022 року.",
+     {frozenset({"Lutsk", "Orël"}): ("terminated", "2022-06-09")}),
 ])
 def test_a_later_sentence_within_the_pair_dates_it(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected

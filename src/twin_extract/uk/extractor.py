@@ -54,7 +54,10 @@ class UkrainianExtractor:
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
-        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if not r.get("within")]
+        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
+                         if not r.get("within") and not r.get("decision")]
+        self.decisions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("decision")]
+        """"Відповідне рішення ... ухвалив 9 червня": a dated decision dates the step just stated."""
         self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
@@ -99,6 +102,11 @@ class UkrainianExtractor:
             date = find_date(sent.text, sent.start_char, default_year, item.published) \
                 or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
             said = date if date and date.precision == "day" else said
+            if trigger is None and date is not None and previous and _within(named, previous) and \
+                    any(p in sent.text.lower() for p in self.decisions):
+                for key in previous:
+                    if found[key].date is None and found[key].status != "established":
+                        found[key] = replace(found[key], date=_date_info(date))
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
                     opened = last
