@@ -202,6 +202,9 @@ def test_country_mentioned_in_sentence_ranks_candidates(extractor):
     ("Heilongjiang welcomed the delegation from Alberta.", "Heilongjiang",
      ("Heilongjiang Sheng", "CN", "region", "CN-HL")),
     ("Mazowieckie signed an agreement with the Kyiv region.", "Mazowieckie", ("Mazowieckie", "PL", "region", "PL-14")),
+    # a French metropolitan region, hyphenated, is one name (not "Ile-" and "France")
+    ("Mazowieckie has an agreement with Ile-de-France.", "Ile-de-France", ("Île-de-France", "FR", "region", "FR-IDF")),
+    ("Officials from Bretagne arrived on Monday.", "Bretagne", ("Bretagne", "FR", "region", "FR-BRE")),
     # ... unless a town of some size has the name
     ("Bergamo signed a friendship pact with Bucha.", "Bergamo", ("Bergamo", "IT", "city", None)),
     ("Lecco welcomed the delegation.", "Lecco", ("Lecco", "IT", "city", None)),

@@ -84,7 +84,7 @@ class PlaceMatcher:
     def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
         span = doc[i:j]
         key = fold(span.text)
-        if not key or key in self.not_places or doc[i].lower_ in self.words.leading or \
+        if not key or key in self.not_places or doc[j - 1].text in DASHES or doc[i].lower_ in self.words.leading or \
                 i > 0 and doc[i - 1].lower_ in self.words.feature_heads and doc[i - 1].text[:1].isupper():
             return None
         code = self.resolver.country(span.text)
