@@ -147,6 +147,17 @@ def test_the_town_s_own_council_keeps_the_town(extractor):
     assert "Kyiv" in _parties(extractor, "The Kyiv city council signed a memorandum with Wroclaw.")
 
 
+@pytest.mark.parametrize("sentence, town, country", [
+    # the demonym describes the partner; the place after "of" is whose partner it is
+    ("Kryvyi Rih has become another Ukrainian sister city of Lublin.", "Lublin", "PL"),
+    # ... while "the Polish city of" still gives the town its country
+    ("They visited the Polish city of Lublin.", "Lublin", "PL"),
+    ("They visited the Ukrainian city of Lutsk.", "Lutsk", "UA"),
+])
+def test_a_demonym_before_a_tie_noun_is_not_the_owner_s_country(extractor, sentence, town, country):
+    assert _parties(extractor, sentence)[town][1] == country
+
+
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 

@@ -86,7 +86,8 @@ class PlaceContext:
             rest = [t.lower_ for t in window[1:]]
             if first.text[:1].isupper():
                 code = self.resolver.demonym(first.text)
-                if code and (not rest or rest[-1] in self.words.demonym_heads):
+                if code and (not rest or rest[-1] in self.words.demonym_heads) and \
+                        not (rest and rest[-1] == "of" and TIE_WORDS.intersection(rest)):
                     return code, "demonym"
                 if len(window) >= 2 and window[1].text in {"'s", "’s"} and len(window) == 2:
                     code = self.resolver.country(first.text)
@@ -174,6 +175,10 @@ class PlaceContext:
                 hi += 1
         return lo, hi
 
+
+TIE_WORDS = frozenset({"sister", "twin", "partner", "friendship"})
+""""another Ukrainian sister city of Lublin": the demonym describes the partner, and the place
+after "of" is the one whose partner it is, not a town of that country."""
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 """After a name, the mark that makes it the owner of the next one ("..., China's Tianjin"), so
