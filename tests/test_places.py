@@ -459,3 +459,16 @@ def test_bare_region_name_against_towns(extractor, sentence, name, kind):
 ])
 def test_bracketed_names_after_a_town(extractor, text, parties):
     assert {p.name for r in extractor.extract(text) for p in r.parties} == parties
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Forum\n\nISLAMABAD: The Chinese city of Urumqi was declared a sister city of Karachi.", "ISLAMABAD", True),
+    ("Forum\n\nDES MOINES, Iowa (KCCI) - Des Moines says it has suspended the tie.", "DES MOINES", True),
+    ("Partners\n\nBuffalo (New York, USA) – Sister city since 1962", "Buffalo", False),
+])
+def test_datelines(extractor, text, name, expected):
+    from twin_extract.mentions import dateline
+
+    doc = extractor.nlp(extractor.nlp.make_doc(text))
+    (span,) = [s for s in doc.spans[SPAN_KEY] if s.text == name]
+    assert dateline(span) is expected

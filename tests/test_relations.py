@@ -58,6 +58,9 @@ def _status_and_date(extractor, text, published):
      {P({"Ashgabat", "Baku"})}),
     ("A memorandum on establishing twinning relations between Ashgabat and Baku was signed.",
      {P({"Ashgabat", "Baku"})}),
+    # a dateline in capitals with no date is where the story was filed, not a partner entry
+    ("Forum report\n\nISLAMABAD: The Chinese city of Urumqi was declared a sister city of Karachi at a forum on Thursday.",
+     {P({"Ürümqi", "Karachi"})}),
     # a sentence with only a domestic pair keeps it
     ("Chernivtsi and Kramatorsk signed a memorandum of partnership on Tuesday.", {P({"Chernivtsi", "Kramatorsk"})}),
 ])
