@@ -43,6 +43,12 @@ def _countries(records):
      {P({"Rzeszów", "Lviv"}), P({"Rzeszów", "Ivano-Frankivsk"}), P({"Rzeszów", "Kaunas"})}),
     # a sentence that announces ties but is followed by ordinary news lists nothing
     ("Springfield has six sister cities. They are proud of the festival.", set()),
+    # "the five sister cities — A, B and C —": the article presupposes the story's own place
+    ("Vancouver council met on Tuesday. A report recommends telling the five sister cities — Odesa, "
+     "Yokohama and Edinburgh — that they must reapply.",
+     {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})}),
+    ("Vancouver council met on Tuesday. The sister cities: Odesa and Yokohama.",
+     {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"})}),
 ])
 def test_partner_lists(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected

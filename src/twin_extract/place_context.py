@@ -105,25 +105,28 @@ class PlaceContext:
     def appositive(self, doc: Doc, j: int, places: tuple[Place, ...] = ()) -> tuple[str, int] | None:
         """The country named right after a mention, and how many tokens name it.
 
-        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in Poland", "Vienna, Virginia" or "Birmingham,
+        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in (eastern) Poland", "Vienna, Virginia" or "Birmingham,
         Ala." (a US state), "Kingston, Ontario" (any country's province, when the city exists in
         that country). A state beats a same-named country without such a town: "Athens, Georgia".
         A country that owns the next name ("Osaka, China's Tianjin") is not in apposition.
         """
         if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
             return None
+        skip = int(doc[j].text == "in" and j + 1 < len(doc) and doc[j + 1].lower_ in self.words.compass)
         countries = {p.country for p in places}
         fallback = None
         for n in (3, 2, 1):
-            end = j + 1 + n
-            cand = doc[j + 1:end]
+            end = j + 1 + skip + n
+            cand = doc[j + 1 + skip:end]
             if end > len(doc) or not wordlike(cand) or end < len(doc) and doc[end].text in POSSESSIVE:
                 continue
             code = self.resolver.country(cand.text)
             if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
                 if not places or code in countries:
-                    return code, n
-                fallback = fallback or (code, n)
+                    return code, n + skip
+                fallback = fallback or (code, n + skip)
+            if skip:
+                continue
             if not cand.text[:1].isupper() or doc[j].text == "in" and not places:
                 continue
             if any(s.country == "US" for s in self.resolver.subdivisions_named(cand.text)) and \

@@ -57,6 +57,9 @@ class PlaceWords:
     ("the Castlebar – Hochstedt twinning")."""
     variant_slots: frozenset[str] = frozenset()
     """Words right before such a name ("twinned with Chateaubriand", "between Athlone and ...")."""
+    compass: frozenset[str] = frozenset()
+    """Words that may stand between "in" and the country it locates a town in ("Paderborn in
+    western Germany")."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -85,6 +88,7 @@ class PlaceWords:
             tie_links=frozenset(sets.get("tie_links", ())),
             variant_cues=frozenset(sets.get("variant_cues", ())),
             variant_slots=frozenset(sets.get("variant_slots", ())),
+            compass=frozenset(sets.get("compass", ())),
         )
 
 
