@@ -26,6 +26,9 @@ RELATIVE_PRONOUNS = {"which", "that", "who"}
 """"Dublin, which has similar links with Beijing": the relative clause's subject is the name it hangs on."""
 LINKING_PREPOSITIONS = frozenset({"with", "to", "between", "among", "alongside"})
 """"letters of intent with X": a preposition that makes X the object of the cue before it."""
+OWNER_PRONOUNS = frozenset({"its", "our"})
+""""its sister cities", "our twin towns of A and B": the places listed are the owner's partners
+(a host phrase in patterns/anaphors.jsonl says whose), never each other's."""
 LIST_OPENERS = frozenset({"—", "–", ":"})
 """After "the sister cities", what opens the list of them ("the five sister cities — A, B and C —"):
 the definite article presupposes the owner, the story's own place."""
@@ -57,7 +60,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
             continue
         trigger_end = doc[trigger.end - 1].idx
         appositive = appositives[n]
-        partners = [m for m in in_sent if m.start > trigger_end and m.span.start < limit
+        partners = [m for m in in_sent if m.span.start_char > trigger_end and m.span.start < limit
                     and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and m is not explicit
                     and not clauses.institutional(doc, m, lex.institutions)] if appositive is None else []
         if not partners and appositive is None:
@@ -249,7 +252,7 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
         skipped += 1
     if i > sent.start and doc[i].text in POSSESSIVE:
         return i - 1, "hub-possessive"
-    if i >= sent.start and doc[i].lower_ == "its":
+    if i >= sent.start and doc[i].lower_ in OWNER_PRONOUNS:
         return i, "hub-possessive"
     if i >= sent.start and doc[i].lower_ == "the" and trigger.end < sent.end and doc[trigger.end].text in LIST_OPENERS:
         return i, "hub-definite"
