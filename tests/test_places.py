@@ -158,6 +158,14 @@ def test_a_demonym_before_a_tie_noun_is_not_the_owner_s_country(extractor, sente
     assert _parties(extractor, sentence)[town][1] == country
 
 
+@pytest.mark.parametrize("sentence, mention, name", [
+    ("The council builds links with Hawke's Bay's communities.", "Hawke's Bay", "Hawke's Bay"),
+    ("King's Lynn is twinned with Emmerich.", "King's Lynn", "King's Lynn"),
+])
+def test_a_possessive_inside_a_name(extractor, sentence, mention, name):
+    assert _parties(extractor, sentence)[mention][0] == name
+
+
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 

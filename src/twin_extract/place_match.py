@@ -341,6 +341,7 @@ def hyphen_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -
 
 
 DASHES = frozenset({"-", "–", "—"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def _spaced_dash_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:
@@ -416,7 +417,8 @@ def _spelling_of(written: str, name: str) -> bool:
 
 
 def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, joined by hyphens and name connectors; in a Title Case
+    """Maximal runs of capitalised tokens, joined by hyphens, name connectors and a possessive
+    before a landform that ends a name ("Hawke's Bay", "King's Lynn"); in a Title Case
     line a run also ends before a headline word ("Des Moines | Suspends | Sister City ...")."""
     i, n = 0, len(doc)
     titled = _title_case_lines(doc)
@@ -435,6 +437,9 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
                 j += 1
             elif tok.text == "." and doc[j - 1].lower_ in words.abbreviations and not doc[j - 1].whitespace_ \
                     and j + 1 < n and is_cap(doc[j + 1]):
+                j += 1
+            elif tok.text in POSSESSIVE_MARKS and j + 1 < n and doc[j + 1].lower_ in words.possessive_heads and \
+                    is_cap(doc[j + 1]):
                 j += 1
             elif (tok.text == "-" or tok.lower_ in words.connectors) and j + 1 < n and \
                     (is_cap(doc[j + 1]) or doc[j + 1].lower_ in words.connectors or doc[j + 1].text == "-") and \
