@@ -130,6 +130,8 @@ def test_in_a_country_with_a_compass_word_gives_the_country(extractor, sentence,
     # ... while an old spelling still finds the town it spells
     ("Kharkov and Cincinnati are sister cities.", "Kharkov", "Kharkiv", "UA"),
     ("Odessa and Baltimore are sister cities.", "Odessa", "Odesa", "UA"),
+    # ... and so does a name without the designator GeoNames keeps in it (Nara-shi)
+    ("Xi'an signed a friendship agreement with Nara in 1974.", "Nara", "Nara-shi", "JP"),
 ])
 def test_own_name_beats_another_name(extractor, sentence, mention, name, country):
     assert _parties(extractor, sentence)[mention][:2] == (name, country)

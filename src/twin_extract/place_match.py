@@ -406,14 +406,21 @@ def weight(place: Place, written: str = "") -> float:
     return (place.population + 1) * (OTHER_NAME if other_name else ALTERNATE_SPELLING)
 
 
+DESIGNATOR_LETTERS = 5
+"""Longest designator after a name ("-shi", "-gun", " City") that still leaves the name its own."""
 ALTERNATE_SPELLING = 0.2
 OTHER_NAME = 0.01
 """Weights of an alternate-name match against the town's own name (1.0)."""
 
 
 def _spelling_of(written: str, name: str) -> bool:
-    """Is ``written`` a spelling variant of ``name`` (a few letters apart for its length)?"""
-    return edit_distance(written, name) <= max(SPELLING_VARIANT, len(name) // 4)
+    """Is ``written`` a spelling variant of ``name`` (a few letters apart for its length), or the
+    name without a one-word designator GeoNames keeps ("Nara" for Nara-shi, "Cebu" for Cebu City)?"""
+    if edit_distance(written, name) <= max(SPELLING_VARIANT, len(name) // 4):
+        return True
+    rest = name[len(written):]
+    return name.startswith(written) and rest[:1] in ("-", " ") and rest[1:].isalpha() and \
+        len(rest) - 1 <= DESIGNATOR_LETTERS
 
 
 def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
