@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .doctext import text_of
 from .places import Mention
 
 BOUNDARY_WORDS = {"and", "but", "while", "whereas", "or"}
@@ -52,15 +53,6 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 PARTNER_NOUNS = {"partner", "partners"}
 SEAT_NOUNS = {"capital", "city", "town", "port", "seat", "centre", "center"}
 """... unless they follow a partner noun: "found a new partner in Przemyśl"."""
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy joins every token each time the property is read,
-    and the rules slice the text thousands of times per article."""
-    text = doc.user_data.get("twin_text")
-    if text is None:
-        text = doc.user_data["twin_text"] = doc.text
-    return text
 
 
 @dataclass

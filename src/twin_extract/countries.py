@@ -60,6 +60,8 @@ class CountryResolver:
         self.demonym_rules: dict[str, str] = {fold(r["demonym"]): r["id"] for r in patterns["demonyms"]}
         self.subdivisions: dict[str, list[Subdivision]] = dict(tables.subdivisions)
         self._stems: list[tuple[str, Subdivision]] | None = None
+        self._by_stem: dict[str, list[Subdivision]] = {}
+        """Answers of ``_named_by_stem``: each scans every subdivision of the world."""
         self.region_rules: dict[str, str] = {}
         for row in patterns["regions"]:
             entry = tables.by_code.get(row["code"].lower())
@@ -98,9 +100,11 @@ class CountryResolver:
         if self._stems is None:
             self._stems = [(_LETTERS.sub("", self.stripped(_BRACKETED.sub("", sub.name))), sub)
                            for subs in self.subdivisions.values() for sub in subs]
-        found = {sub.code: sub for name, sub in self._stems
-                 if name.startswith(stem) and len(name) - len(stem) <= MAX_ENDING}
-        return list(found.values())
+        if stem not in self._by_stem:
+            found = {sub.code: sub for name, sub in self._stems
+                     if name.startswith(stem) and len(name) - len(stem) <= MAX_ENDING}
+            self._by_stem[stem] = list(found.values())
+        return list(self._by_stem[stem])
 
     @staticmethod
     def stripped(name: str) -> str:

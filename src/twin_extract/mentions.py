@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .country_names import country_name
+from .doctext import text_of
 from .gazetteer import Place
 from .record import place_key
 
@@ -81,7 +82,7 @@ def dateline(span: Span) -> bool:
     line and followed, before a colon or dash, by a date or a bracketed agency names where the
     story was filed; it is no partner in its sentence (though often the story's host). A bracket that names a place is no agency: "Buffalo (New York,
     USA) – Sister city since 1962" is a partner entry, and "Kharkiv – Cincinnati" a pair line."""
-    text = span.doc.text
+    text = text_of(span.doc)
     start = span.start_char
     if text[text.rfind("\n", 0, start) + 1:start].strip():
         return False
