@@ -1,4 +1,5 @@
-"""A Doc's text, built once: spaCy joins every token each time ``doc.text`` is read."""
+"""A Doc's text and lower-case words, built once: spaCy joins every token each time ``doc.text``
+is read, and makes a Token object for each word read."""
 
 from __future__ import annotations
 
@@ -12,3 +13,12 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["twin_text"] = doc.text
     return text
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Every token's ``lower_``, built once per Doc: cue words are looked up around each of
+    thousands of candidate names."""
+    lowers = doc.user_data.get("twin_lowers")
+    if lowers is None:
+        lowers = doc.user_data["twin_lowers"] = [token.lower_ for token in doc]
+    return lowers

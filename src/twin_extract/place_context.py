@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryResolver
+from .doctext import lowers_of
 from .gazetteer import Place
 from .patterns import PatternSet
 from .place_words import PlaceWords
@@ -35,7 +36,7 @@ class PlaceContext:
         for n in self.cue_lengths.get((position, kind), ()):
             lo, hi = (i - n, i) if position == "before" else (j, j + n)
             if lo >= 0 and hi <= len(doc):
-                row = cues.get(tuple(t.lower_ for t in doc[lo:hi]))
+                row = cues.get(tuple(lowers_of(doc)[lo:hi]))
                 if row is not None:
                     return row
         return None
@@ -46,7 +47,7 @@ class PlaceContext:
         cues = self.cues.get(("before", kind), {})
         for n in self.cue_lengths.get(("before", kind), ()):
             if i + n < j:
-                row = cues.get(tuple(t.lower_ for t in doc[i:i + n]))
+                row = cues.get(tuple(lowers_of(doc)[i:i + n]))
                 if row is not None:
                     return row
         return None
