@@ -28,4 +28,4 @@ def test_lookup_matches_equal_the_matcher_on_gold_and_odd_texts():
 def test_rules_of_two_tokens_stay_with_the_matcher():
     ruler = spacy.load(DEFAULT_MODEL).get_pipe("attribute_ruler")
     lookup = TableMatch(ruler)
-    assert len(lookup.rest) < 20 and len(lookup.by_tag) > 40
+    assert len(lookup.rest) < 20 and len(lookup.table) > 40

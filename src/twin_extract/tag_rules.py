@@ -33,8 +33,8 @@ class TableMatch:
     """A drop-in for ``AttributeRuler.match``: the same matches, found by lookups."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
-        self.by_tag: dict[int, list[Rule]] = {}
-        self.by_word: dict[int, list[Rule]] = {}
+        self.table: dict[tuple[int | None, int | None], list[Rule]] = {}
+        """(tag or None, word or None) -> the rules asking for exactly that, with their other tests."""
         self.anywhere: list[Rule] = []
         self.rest = Matcher(ruler.vocab)
         for number in range(len(ruler.attrs)):
@@ -44,23 +44,25 @@ class TableMatch:
             if tests is None:
                 self.rest.add(key, patterns)
                 continue
-            rule = (number, key, tuple(tests))
-            index = next(((column, values) for column, values, inside in tests
-                          if inside and column in (TAG, LOWER)), None)
-            if index is None:
-                self.anywhere.append(rule)
-            else:
-                table = self.by_tag if index[0] == TAG else self.by_word
-                for value in index[1]:
-                    table.setdefault(value, []).append(rule)
+            wanted = {column: values for column, values, inside in tests if inside and column in (TAG, LOWER)}
+            if not wanted:
+                self.anywhere.append((number, key, tuple(tests)))
+                continue
+            others = tuple(test for test in tests if test[0] not in wanted or not test[2])
+            for tag in wanted.get(TAG, (None,)):
+                for word in wanted.get(LOWER, (None,)):
+                    self.table.setdefault((tag, word), []).append((number, key, others))
 
     def __call__(self, doc: Doc) -> list[Match]:
         matches: list[Match] = []
-        by_tag, by_word, anywhere = self.by_tag, self.by_word, self.anywhere
+        table, anywhere = self.table, self.anywhere
+        empty: list[Rule] = []
         for i, row in enumerate(doc.to_array(list(_ATTRS)).tolist() if len(doc) else ()):
-            for rules in (by_tag.get(row[TAG], ()), by_word.get(row[LOWER], ()), anywhere):
+            tag, word = row[TAG], row[LOWER]
+            for rules in (table.get((tag, word), empty), table.get((tag, None), empty),
+                          table.get((None, word), empty), anywhere):
                 for number, key, tests in rules:
-                    if all((row[column] in values) is inside for column, values, inside in tests):
+                    if not tests or all((row[column] in values) is inside for column, values, inside in tests):
                         matches.append((number, key, i, i + 1))
         if len(self.rest):
             strings = doc.vocab.strings
