@@ -256,7 +256,8 @@ def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, 
     locate a party ("Shandong province") do not break the pattern."""
     if len(mentions) < 2 or len(mentions) % 2:
         return []
-    gaps = [_without_places(doc, prev.end, cur.start) for prev, cur in zip(mentions, mentions[1:])]
+    extents = _place_extents(doc)
+    gaps = [_without_places(doc, prev.end, cur.start, extents) for prev, cur in zip(mentions, mentions[1:])]
     if all(HYPHEN_GLUE.match(gap) for gap in gaps[::2]):
         between = BETWEEN_HYPHENED
     elif len(mentions) >= 4 and all(WITH_GLUE.match(gap) for gap in gaps[::2]):
@@ -273,15 +274,23 @@ def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, 
     return [(mentions[k], mentions[k + 1]) for k in range(0, len(mentions), 2)]
 
 
-def _without_places(doc: Doc, start: int, end: int) -> str:
+def _place_extents(doc: Doc) -> list[tuple[int, int]]:
+    """Character extents of every place mention (qualifiers and containers too), in the order of
+    the mentions' own starts; found once for all the gaps of a sentence."""
+    extents = []
+    for span in sorted(doc.spans.get("twin_places", []), key=lambda s: s.start_char):
+        info = span._.place
+        last = doc[info.ext_end - 1]
+        extents.append((doc[info.ext_start].idx, last.idx + len(last.text)))
+    return extents
+
+
+def _without_places(doc: Doc, start: int, end: int, extents: list[tuple[int, int]]) -> str:
     """The text between two characters with every place mention in it (qualifiers, containers)
     taken out, and the commas around one folded into one: ", Shandong province, and " -> ", and "."""
     text = text_of(doc)
     kept, at = [], start
-    for span in sorted(doc.spans.get("twin_places", []), key=lambda s: s.start_char):
-        info = span._.place
-        last = doc[info.ext_end - 1]
-        lo, hi = doc[info.ext_start].idx, last.idx + len(last.text)
+    for lo, hi in extents:
         if hi <= at or lo >= end:
             continue
         kept.append(text[at:lo])
