@@ -67,7 +67,18 @@ class Segment:
 
 
 def segments(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
-    """Cut the sentence at commas, semicolons and coordinating words outside place extents."""
+    """Cut the sentence at commas, semicolons and coordinating words outside place extents.
+
+    The rule families ask for the same sentence's cuts many times: the cuts are remembered per
+    Doc, and every call gets Segments of its own (callers fill in their fields)."""
+    memo = doc.user_data.setdefault("twin_segments", {})
+    key = (sent.start, sent.end, tuple(protected))
+    if key not in memo:
+        memo[key] = [(seg.start, seg.end, seg.boundary) for seg in _cut(doc, sent, protected)]
+    return [Segment(start, end, boundary) for start, end, boundary in memo[key]]
+
+
+def _cut(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
     def is_protected(i: int) -> bool:
         return any(lo <= i < hi for lo, hi in protected)
 

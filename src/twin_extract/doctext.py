@@ -22,3 +22,11 @@ def lowers_of(doc: Doc) -> list[str]:
     if lowers is None:
         lowers = doc.user_data["twin_lowers"] = [token.lower_ for token in doc]
     return lowers
+
+
+def words_of(doc: Doc) -> list[str]:
+    """Every token's text, built once per Doc (see ``lowers_of``)."""
+    words = doc.user_data.get("twin_words")
+    if words is None:
+        words = doc.user_data["twin_words"] = [token.text for token in doc]
+    return words
