@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -287,9 +288,17 @@ def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, 
 
 def _place_extents(doc: Doc) -> list[tuple[int, int]]:
     """Character extents of every place mention (qualifiers and containers too), in the order of
-    the mentions' own starts; found once for all the gaps of a sentence."""
+    the mentions' own starts; found once per Doc and set of place mentions."""
+    group = doc.spans.get("twin_places", [])
+    known = doc.user_data.get("twin_place_extents")
+    if known is None or known[0] is not group:
+        known = doc.user_data["twin_place_extents"] = (group, _extents(doc, group))
+    return known[1]
+
+
+def _extents(doc: Doc, group: Iterable[Span]) -> list[tuple[int, int]]:
     extents = []
-    for span in sorted(doc.spans.get("twin_places", []), key=lambda s: s.start_char):
+    for span in sorted(group, key=lambda s: s.start_char):
         info = span._.place
         last = doc[info.ext_end - 1]
         extents.append((doc[info.ext_start].idx, last.idx + len(last.text)))

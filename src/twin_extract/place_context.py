@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryResolver
-from .doctext import lowers_of
+from .doctext import lowers_of, words_of
 from .gazetteer import Place
 from .patterns import PatternSet
 from .place_words import PlaceWords
@@ -81,16 +81,15 @@ class PlaceContext:
         named = self.appositive(doc, j, places)
         if named:
             return named[0], "apposition"
+        words, lowers = words_of(doc), lowers_of(doc)
         for lo in range(max(0, i - 5), i):
-            window = doc[lo:i]
-            first = window[0]
-            rest = [t.lower_ for t in window[1:]]
-            if first.text[:1].isupper():
-                code = self.resolver.demonym(first.text)
-                if code and (not rest or rest[-1] in self.words.demonym_heads):
+            first = words[lo]
+            if first[:1].isupper():
+                code = self.resolver.demonym(first)
+                if code and (lo + 1 == i or lowers[i - 1] in self.words.demonym_heads):
                     return code, "demonym"
-                if len(window) >= 2 and window[1].text in {"'s", "’s"} and len(window) == 2:
-                    code = self.resolver.country(first.text)
+                if i - lo == 2 and words[lo + 1] in {"'s", "’s"}:
+                    code = self.resolver.country(first)
                     if code:
                         return code, "demonym"
         return None, "none"
