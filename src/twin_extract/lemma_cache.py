@@ -4,8 +4,8 @@ spaCy's ``Lemmatizer`` calls ``rule_lemmatize`` for every token. Its result depe
 word, its part of speech and its morphology, but spaCy caches it only for some tokens (not for
 base forms or proper nouns, most of news), so the lemmatizer cost as much as the parser on the
 kept news. Here the keys come from one ``Doc.to_array``, each key's lemma is asked of
-``rule_lemmatize`` once and remembered (not for a token without a part of speech, which spaCy warns about), and the lemmas are written back in one
-``Doc.from_array``: the same lemmas.
+``rule_lemmatize`` once and remembered (not for a token without a part of speech, which spaCy
+warns about), and the lemmas are written back in one ``Doc.from_array``: the same lemmas.
 """
 
 from __future__ import annotations
