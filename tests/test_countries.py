@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from twin_extract import countries
@@ -35,6 +37,19 @@ def test_a_damaged_cache_file_is_rebuilt(fresh_cache):
     pycountry_tables.cache_clear()
     assert pycountry_tables().countries["germany"] == "DE"
     assert path.read_text("utf-8") != "{"
+
+
+def test_other_versions_tables_are_kept_up_to_a_few(fresh_cache):
+    """Another version's file survives (two versions used in turn would otherwise rebuild at every
+    switch); beyond ``KEPT_TABLES`` the oldest go, and a version whose file is gone builds it."""
+    old = [fresh_cache / f"countries-v1-{n:016x}.json" for n in range(countries.KEPT_TABLES + 1)]
+    for age, path in enumerate(old):
+        path.write_text("{}", "utf-8")
+        os.utime(path, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
+    assert pycountry_tables().countries["germany"] == "DE"
+    kept = set(fresh_cache.glob("countries-v*.json"))
+    assert len(kept) == countries.KEPT_TABLES
+    assert set(old[:countries.KEPT_TABLES - 1]) <= kept, "the newest other versions stay"
 
 
 def test_region_rows_leave_the_shared_tables_alone(fresh_cache):

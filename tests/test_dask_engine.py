@@ -21,7 +21,7 @@ import pytest
 
 from archive_fixtures import Page, article_html, write_warc
 from twin_extract.batch import BatchOptions, run_batch
-from twin_extract.dask_engine import MANIFEST_NAME, shards_folder
+from twin_extract.dask_engine import MANIFEST_NAME, _client, shards_folder
 
 distributed = pytest.importorskip("distributed")
 
@@ -158,6 +158,16 @@ def test_memory_urls_in_and_out(corpus: Path, local_run) -> None:
     assert fs.cat_file("/results/records.jsonl") == expected
     errors = [json.loads(line) for line in fs.cat_file("/results/errors.jsonl").splitlines()]
     assert [e["error"] for e in errors] == [e["error"] for e in local_run[1]]
+
+
+def test_the_engines_own_cluster_leaves_mallocs_settings_alone(tmp_path: Path, monkeypatch) -> None:
+    """Dask's nanny would start the workers with ``MALLOC_TRIM_THRESHOLD_`` set, which costs the
+    shard tasks a page fault per large array; a cluster started earlier in this process leaves it
+    in the environment, hence the delenv."""
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with _client(options([str(tmp_path)], str(tmp_path / "out.jsonl"), engine="dask", workers=1)) as client:
+        seen = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert list(seen.values()) == [None]
 
 
 @pytest.mark.parametrize("extra, message", [

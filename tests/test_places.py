@@ -96,6 +96,76 @@ def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
     assert not_a_party not in _parties(extractor, sentence)
 
 
+@pytest.mark.parametrize("sentence, town, country", [
+    ("Melbourne councillors voted on Tuesday.", "Melbourne", "AU"),
+    ("Springfield councilors met on Monday.", "Springfield", "US"),
+    ("The Melbourne council voted on Tuesday.", "Melbourne", "AU"),
+    ("Talks with the Kyiv authorities resumed.", "Kyiv", "UA"),
+])
+def test_a_town_before_its_council_is_a_town(extractor, sentence, town, country):
+    assert _parties(extractor, sentence)[town][1] == country
+
+
+@pytest.mark.parametrize("sentence, modifier", [
+    ("Passengers waited at the Lviv airport.", "Lviv"),
+    ("The Chernobyl nuclear plant was shut.", "Chernobyl"),
+])
+def test_a_town_used_as_a_modifier_is_not_a_party(extractor, sentence, modifier):
+    assert modifier not in _parties(extractor, sentence)
+
+
+@pytest.mark.parametrize("sentence, town, country", [
+    ("The relics were moved from Le Mans to Paderborn in western Germany.", "Paderborn", "DE"),
+    ("A delegation from Lublin in eastern Poland arrived.", "Lublin", "PL"),
+    ("A delegation from Lublin in Poland arrived.", "Lublin", "PL"),
+])
+def test_in_a_country_with_a_compass_word_gives_the_country(extractor, sentence, town, country):
+    assert _parties(extractor, sentence)[town][1] == country
+
+
+@pytest.mark.parametrize("sentence, mention, name, country", [
+    # a town bearing the name as its own beats a bigger one that has it as another name
+    ("Islamabad signed a friendship agreement with Sejong.", "Islamabad", "Islamabad", "PK"),
+    ("Ennis is twinned with Langenfeld.", "Ennis", "Ennis", "IE"),
+    # ... while an old spelling still finds the town it spells
+    ("Kharkov and Cincinnati are sister cities.", "Kharkov", "Kharkiv", "UA"),
+    ("Odessa and Baltimore are sister cities.", "Odessa", "Odesa", "UA"),
+])
+def test_own_name_beats_another_name(extractor, sentence, mention, name, country):
+    assert _parties(extractor, sentence)[mention][:2] == (name, country)
+
+
+@pytest.mark.parametrize("sentence, locating", [
+    ("The Devon city has been twinned with Yaroslavl since 1990.", "Devon"),
+    ("The Ohio city became a sister city of Kharkiv in 1989.", "Ohio"),
+])
+def test_a_name_that_locates_the_town_is_not_a_party(extractor, sentence, locating):
+    assert locating not in _parties(extractor, sentence)
+
+
+def test_the_town_s_own_council_keeps_the_town(extractor):
+    assert "Kyiv" in _parties(extractor, "The Kyiv city council signed a memorandum with Wroclaw.")
+
+
+@pytest.mark.parametrize("sentence, town, country", [
+    # the demonym describes the partner; the place after "of" is whose partner it is
+    ("Kryvyi Rih has become another Ukrainian sister city of Lublin.", "Lublin", "PL"),
+    # ... while "the Polish city of" still gives the town its country
+    ("They visited the Polish city of Lublin.", "Lublin", "PL"),
+    ("They visited the Ukrainian city of Lutsk.", "Lutsk", "UA"),
+])
+def test_a_demonym_before_a_tie_noun_is_not_the_owner_s_country(extractor, sentence, town, country):
+    assert _parties(extractor, sentence)[town][1] == country
+
+
+@pytest.mark.parametrize("sentence, mention, name", [
+    ("The council builds links with Hawke's Bay's communities.", "Hawke's Bay", "Hawke's Bay"),
+    ("King's Lynn is twinned with Emmerich.", "King's Lynn", "King's Lynn"),
+])
+def test_a_possessive_inside_a_name(extractor, sentence, mention, name):
+    assert _parties(extractor, sentence)[mention][0] == name
+
+
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     assert "Lake Placid" in _parties(extractor, "Lake Placid and Vail signed a sister city agreement.")
 
@@ -151,6 +221,9 @@ def test_country_mentioned_in_sentence_ranks_candidates(extractor):
     ("Heilongjiang welcomed the delegation from Alberta.", "Heilongjiang",
      ("Heilongjiang Sheng", "CN", "region", "CN-HL")),
     ("Mazowieckie signed an agreement with the Kyiv region.", "Mazowieckie", ("Mazowieckie", "PL", "region", "PL-14")),
+    # a French metropolitan region, hyphenated, is one name (not "Ile-" and "France")
+    ("Mazowieckie has an agreement with Ile-de-France.", "Ile-de-France", ("Île-de-France", "FR", "region", "FR-IDF")),
+    ("Officials from Bretagne arrived on Monday.", "Bretagne", ("Bretagne", "FR", "region", "FR-BRE")),
     # ... unless a town of some size has the name
     ("Bergamo signed a friendship pact with Bucha.", "Bergamo", ("Bergamo", "IT", "city", None)),
     ("Lecco welcomed the delegation.", "Lecco", ("Lecco", "IT", "city", None)),
@@ -228,8 +301,9 @@ def test_acronyms_are_not_towns(extractor, sentence, acronym):
 @pytest.mark.parametrize("sentence, mention, expected", [
     # the local spelling beats another town's exonym ...
     ("The mayor of Jarosław visited Lutsk.", "Jarosław", ("Jarosław", "PL")),
-    # ... written without diacritics the bigger town wins
-    ("Jaroslaw welcomed guests.", "Jaroslaw", ("Yaroslavl", "RU")),
+    # ... and so does its own name written without them: "Jaroslaw" is only Yaroslavl's
+    # Polish exonym, another name, not an English spelling of it
+    ("Jaroslaw welcomed guests.", "Jaroslaw", ("Jarosław", "PL")),
 ])
 def test_local_diacritics_beat_an_exonym(extractor, sentence, mention, expected):
     assert _parties(extractor, sentence)[mention][:2] == expected
@@ -393,3 +467,16 @@ def test_bare_region_name_against_towns(extractor, sentence, name, kind):
 ])
 def test_bracketed_names_after_a_town(extractor, text, parties):
     assert {p.name for r in extractor.extract(text) for p in r.parties} == parties
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Forum\n\nISLAMABAD: The Chinese city of Urumqi was declared a sister city of Karachi.", "ISLAMABAD", True),
+    ("Forum\n\nDES MOINES, Iowa (KCCI) - Des Moines says it has suspended the tie.", "DES MOINES", True),
+    ("Partners\n\nBuffalo (New York, USA) – Sister city since 1962", "Buffalo", False),
+])
+def test_datelines(extractor, text, name, expected):
+    from twin_extract.mentions import dateline
+
+    doc = extractor.nlp(extractor.nlp.make_doc(text))
+    (span,) = [s for s in doc.spans[SPAN_KEY] if s.text == name]
+    assert dateline(span) is expected

@@ -43,6 +43,16 @@ def _countries(records):
      {P({"Rzeszów", "Lviv"}), P({"Rzeszów", "Ivano-Frankivsk"}), P({"Rzeszów", "Kaunas"})}),
     # a sentence that announces ties but is followed by ordinary news lists nothing
     ("Springfield has six sister cities. They are proud of the festival.", set()),
+    # "the five sister cities — A, B and C —": the article presupposes the story's own place
+    ("Vancouver council met on Tuesday. A report recommends telling the five sister cities — Odesa, "
+     "Yokohama and Edinburgh — that they must reapply.",
+     {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})}),
+    ("Vancouver council met on Tuesday. The sister cities: Odesa and Yokohama.",
+     {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"})}),
+    # "our twin towns of A and B": the speaker's town owns both, A and B are no pair
+    ("Woking welcomed the children. We look forward to visits from our twin towns of Rastatt and Lyon.",
+     {P({"Woking", "Rastatt"}), P({"Woking", "Lyon"})}),
+    ("Kalisz's twin towns of Rastatt and Lyon sent choirs.", {P({"Kalisz", "Rastatt"}), P({"Kalisz", "Lyon"})}),
 ])
 def test_partner_lists(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected

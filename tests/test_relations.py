@@ -50,9 +50,33 @@ def _status_and_date(extractor, text, published):
     ("Lviv Mayor Andriy Sadovyi thanked Kraków for humanitarian aid.", set()),
     ("The Chortkiv municipality of the Ternopil region twinned with Talsi, Latvia.", {P({"Chortkiv", "Talsi"})}),
     ("Warsaw supports Kyiv and Lviv.", set()),
+    # "the Devon city" stands for the town named before, not for Devon
+    ("Exeter is to suspend its link with its Russian twin. The Devon city has been twinned with Yaroslavl since 1990.",
+     {P({"Exeter", "Yaroslavl"})}),
+    # a passive main verb after "between X and Y" is the agreement's, not a clause of Y's own
+    ("An agreement on establishing sister city relations between Ashgabat and Baku was signed.",
+     {P({"Ashgabat", "Baku"})}),
+    ("A memorandum on establishing twinning relations between Ashgabat and Baku was signed.",
+     {P({"Ashgabat", "Baku"})}),
+    # a dateline in capitals with no date is where the story was filed, not a partner entry
+    ("Forum report\n\nISLAMABAD: The Chinese city of Urumqi was declared a sister city of Karachi at a forum on Thursday.",
+     {P({"Ürümqi", "Karachi"})}),
+    # a sentence with only a domestic pair keeps it
+    ("Chernivtsi and Kramatorsk signed a memorandum of partnership on Tuesday.", {P({"Chernivtsi", "Kramatorsk"})}),
 ])
 def test_pairs(extractor, text, expected):
     assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Besides Washington and Brasília, other sister cities include Atlanta and Rio de Janeiro.",
+    "Other US–Brazil sister cities besides Washington D.C. and Brasília include Atlanta and Rio de Janeiro, "
+    "Los Angeles and Salvador.",
+])
+def test_no_domestic_pair_from_a_sentence_about_ties_abroad(extractor, text):
+    """The coordination pairs places across the border; a pair of one country is its artefact."""
+    records = extractor.extract(text)
+    assert records and all(len({p.country for p in r.parties}) == 2 for r in records)
 
 
 @pytest.mark.parametrize("text, status", [
@@ -73,6 +97,13 @@ def test_pairs(extractor, text, expected):
     # a headline's verb that the tagger reads as a noun
     ("Lviv and Lublin sign sister city agreement", "signed"),
     ("Mayor of Rivne visits Kalisz for MOU signings", "signed"),
+    # an attempt to end a tie reports no ending
+    ("A Kalisz councillor who tried in April to end the city's sister-city relationship with Tver welcomed the bill.",
+     "established"),
+    # signed documents a place holds describe ties, they report no signing ...
+    ("The Rivne region currently has one signed cooperation agreement: Pest County (Hungary).", "established"),
+    # ... while a newly signed one does
+    ("Rivne and Kalisz showed the newly signed agreement.", "signed"),
 ])
 def test_status(extractor, text, status):
     records = extractor.extract(text)

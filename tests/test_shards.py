@@ -58,6 +58,18 @@ def test_a_small_input_is_still_cut_for_every_worker(tmp_path: Path) -> None:
     assert all(s.size < MIN_SHARD_BYTES + 2000 for s in shards)
 
 
+def test_the_last_shards_are_smaller_so_the_workers_finish_together(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text(news_lines(8000))
+    sizes = [s.size for s in plan([str(path)])]
+    assert sum(sizes) == path.stat().st_size
+    full = sizes[0]
+    tail = sizes[next(n for n, size in enumerate(sizes) if size < 0.9 * full):]
+    line = max(len(line) for line in path.read_text().splitlines(keepends=True))
+    assert len(tail) >= 4 and all(later <= earlier + line for earlier, later in zip(tail, tail[1:]))
+    assert all(size >= MIN_SHARD_BYTES for size in tail[:-1]) and tail[-2] < full / 2
+
+
 def test_a_shard_key_changes_when_its_input_changes(tree: Path) -> None:
     before = {s.key for s in plan([str(tree)], shard_mb=0.02)}
     assert before == {s.key for s in plan([str(tree)], shard_mb=0.02)}

@@ -53,6 +53,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # a country in brackets picks its own homonym, not the previous item's country
     ("Серед побратимів Ірпеня — Маямі (США), Борна (ФРН).",
      {frozenset({"Irpin", "Miami"}), frozenset({"Irpin", "Borna"})}),
+    # two towns of one foreign country are someone's partners, never a pair of their own
+    ("Депутати пропонували скасувати угоди про побратимство між столицею та низкою російських міст, "
+     "зокрема Москвою й Санкт-Петербургом.", set()),
 ])
 def test_pairs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
@@ -88,6 +91,9 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     # a planned signature is pending, as the English "plan to sign"; planned projects are no signature
     ("У квітні Луцьк планує підписати угоду про партнерство з Любліном.", "pending"),
     ("Луцьк і Люблін планують спільні проєкти в межах партнерства.", "proposed"),
+    # a termination only proposed is no step: the tie stands
+    ("Один із депутатів Луцька запропонував розірвати побратимство з Орлом.", "established"),
+    ("Луцьк розірвав побратимство з Орлом.", "terminated"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
@@ -259,6 +265,9 @@ def test_oblasts_after_z_without_an_acting_oblast_are_no_pairs(extractor) -> Non
     # ... and only with a status cue of its own
     ("Луцьк уклав угоду з Любліном. Документи для ремонту доріг Рівне отримало від Києва.",
      {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    # towns no longer friends; a dated decision with no tie word dates that step
+    ("Луцьк більше не дружить із Орлом. Відповідне рішення виконком Луцької міської ради ухвалив 9 червня 2022 року.",
+     {frozenset({"Lutsk", "Orël"}): ("terminated", "2022-06-09")}),
 ])
 def test_a_later_sentence_within_the_pair_dates_it(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected

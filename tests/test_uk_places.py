@@ -94,6 +94,9 @@ def test_places_found(extractor, text: str, expected: set) -> None:
     # the town the document names itself, not the larger district of the same adjective
     ("Сесія відбулася в м. Богодухів. Богодухівська міська рада підписала меморандум з польським Любліном.",
      {frozenset({"Bohodukhiv/UA", "Lublin/PL"})}),
+    # є before -ве is ї before -вськ-
+    ("Немішаївська громада та польське місто Радзимін відтепер побратими.",
+     {frozenset({"Nemishaieve/UA", "Radzymin/PL"})}),
 ])
 def test_the_town_behind_a_community_adjective(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
@@ -140,6 +143,8 @@ def test_the_oblast_after_a_community_picks_its_homonym(extractor, text: str, ex
     ("Примар Кишинева готовий підписати угоду з Рівним.", {frozenset({"Chisinau/MD", "Rivne/UA"})}),
     ("Луцьк розірвав угоду про побратимство з Саратовом.", {frozenset({"Lutsk/UA", "Saratov/RU"})}),
     ("Полтава припинила побратимство з Новокузнецьком.", {frozenset({"Poltava/UA", "Novokuznetsk/RU"})}),
+    # Ukrainian і is Russian и: "Нижній Тагіл" is GeoNames' "Нижний Тагил"
+    ("Кривий Ріг розірвав побратимство з Нижнім Тагілом.", {frozenset({"Kryvyy Rih/UA", "Nizhny Tagil/RU"})}),
 ])
 def test_a_russian_spelling_of_the_name(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
@@ -221,6 +226,15 @@ def test_oblasts(extractor, text: str, expected: set) -> None:
 ])
 def test_not_places(extractor, text: str) -> None:
     assert _pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize("text, word", [
+    # a quoted name is a party's or a paper's; a capitalised noun before "про" heads a document's title
+    ("Депутати від «Свободи» запропонували розірвати угоду про побратимство.", "Свободи"),
+    ("Під час візиту сторони підписали Лист про наміри щодо побратимства.", "Лист"),
+])
+def test_titles_are_not_places(extractor, text: str, word: str) -> None:
+    assert word not in {m.text for m in extractor.ukrainian.places.mentions(text)}
 
 
 def test_the_ukrainian_extractor_pickles(extractor) -> None:

@@ -65,6 +65,10 @@ class Segment:
     verb_first: bool = False
     subject_first: bool = False
     relative: bool = False
+    continues: bool = False
+    """Opens with the next conjunct of a phrase begun before it, and its verbs' subjects stand
+    before it too ("An agreement on relations between Ashgabat | and Baku was signed"): the
+    verb is the earlier clause's."""
 
 
 def segments(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
@@ -115,6 +119,10 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
         seg.verb_first = bool(content) and content[0].i in verbs
         seg.subject_first = bool(places) and places[0] < verbs[0]
     seg.relative = doc[seg.start].lower_ in RELATIVE_WORDS
+    first = next((t for t in doc[seg.start:seg.end] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")), None)
+    subjects = [c.i for v in verbs for c in doc[v].children if c.dep_ in ("nsubj", "nsubjpass")]
+    seg.continues = first is not None and first.dep_ == "conj" and first.head.i < seg.start and \
+        first.pos_ in ("PROPN", "NOUN") and bool(subjects) and max(subjects) < seg.start
     return seg
 
 
@@ -149,7 +157,7 @@ def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, in
         if not seg.has_verb:
             waiting.append(seg)
             continue
-        if units and (seg.verb_first or seg.relative):
+        if units and (seg.verb_first or seg.relative or seg.continues):
             units[-1].extend(waiting + [seg])
         elif waiting and units and not (seg.subject_first and "," not in seg.boundary):
             units[-1].extend(waiting)

@@ -166,12 +166,24 @@ def pycountry_tables() -> PycountryTables:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False)
         os.replace(tmp, path)
-        for stale in path.parent.glob("countries-v*.json"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _prune_tables(path)
     except OSError:
         pass
     return _tables_from_json(data)
+
+
+KEPT_TABLES = 4
+"""Table files kept in the cache folder, the newest first: two installed versions used in turn
+(two environments, or branches compared) each keep theirs. When every start deleted the other
+versions' file, each start after a switch rebuilt the tables (0.1 s of CPU)."""
+
+
+def _prune_tables(current: Path) -> None:
+    """Delete all but the newest ``KEPT_TABLES`` table files (``current`` among them)."""
+    others = [other for other in current.parent.glob("countries-v*.json") if other != current]
+    others.sort(key=lambda other: other.stat().st_mtime_ns, reverse=True)
+    for stale in others[KEPT_TABLES - 1:]:
+        stale.unlink(missing_ok=True)
 
 
 def _tables_digest() -> str:

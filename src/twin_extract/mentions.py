@@ -81,11 +81,15 @@ def dateline(span: Span) -> bool:
     """"Beijing, 28 November, 2021 (TDI): ...", "DES MOINES, Iowa (KCCI) - ...": a place opening a
     line and followed, before a colon or dash, by a date or a bracketed agency names where the
     story was filed; it is no partner in its sentence (though often the story's host). A bracket that names a place is no agency: "Buffalo (New York,
-    USA) – Sister city since 1962" is a partner entry, and "Kharkiv – Cincinnati" a pair line."""
+    USA) – Sister city since 1962" is a partner entry, and "Kharkiv – Cincinnati" a pair line.
+    A name in capitals before a colon or dash and a sentence ("ISLAMABAD: The Chinese cities
+    of ...") is a dateline with no date."""
     text = text_of(span.doc)
     start = span.start_char
     if text[text.rfind("\n", 0, start) + 1:start].strip():
         return False
+    if span.text.isupper() and len(span.text) > 2 and CAPITALS_DATELINE.match(text, span.end_char):
+        return True
     match = DATELINE_TAIL.match(text, span.end_char)
     if match is None:
         return False
@@ -94,5 +98,7 @@ def dateline(span: Span) -> bool:
     return agency or bool(DATE_WORD.search(match.group("middle")))
 
 
+CAPITALS_DATELINE = re.compile(r"\s*[:–—-]\s+[A-Z]")
+"""After a place in capitals opening a line: the colon or dash of a dateline, then its story."""
 DATELINE_TAIL = re.compile(r"(?P<middle>(?:,[^\n,:()–—]{1,25}){0,3})\s*(?P<agency>\([^()\n]{1,20}\))?\s*(?::|[–—]|-{1,2}\s)")
 DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)

@@ -86,7 +86,9 @@ class PlaceContext:
             first = words[lo]
             if first[:1].isupper():
                 code = self.resolver.demonym(first)
-                if code and (lo + 1 == i or lowers[i - 1] in self.words.demonym_heads):
+                rest = lowers[lo + 1:i]
+                if code and (not rest or rest[-1] in self.words.demonym_heads) and \
+                        not (rest and rest[-1] == "of" and TIE_WORDS.intersection(rest)):
                     return code, "demonym"
                 if i - lo == 2 and words[lo + 1] in {"'s", "’s"}:
                     code = self.resolver.country(first)
@@ -105,25 +107,28 @@ class PlaceContext:
     def appositive(self, doc: Doc, j: int, places: tuple[Place, ...] = ()) -> tuple[str, int] | None:
         """The country named right after a mention, and how many tokens name it.
 
-        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in Poland", "Vienna, Virginia" or "Birmingham,
+        "Talsi, Latvia", "Bergamo (Italy)", "Lublin in (eastern) Poland", "Vienna, Virginia" or "Birmingham,
         Ala." (a US state), "Kingston, Ontario" (any country's province, when the city exists in
         that country). A state beats a same-named country without such a town: "Athens, Georgia".
         A country that owns the next name ("Osaka, China's Tianjin") is not in apposition.
         """
         if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
             return None
+        skip = int(doc[j].text == "in" and j + 1 < len(doc) and doc[j + 1].lower_ in self.words.compass)
         countries = {p.country for p in places}
         fallback = None
         for n in (3, 2, 1):
-            end = j + 1 + n
-            cand = doc[j + 1:end]
+            end = j + 1 + skip + n
+            cand = doc[j + 1 + skip:end]
             if end > len(doc) or not wordlike(cand) or end < len(doc) and doc[end].text in POSSESSIVE:
                 continue
             code = self.resolver.country(cand.text)
             if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
                 if not places or code in countries:
-                    return code, n
-                fallback = fallback or (code, n)
+                    return code, n + skip
+                fallback = fallback or (code, n + skip)
+            if skip:
+                continue
             if not cand.text[:1].isupper() or doc[j].text == "in" and not places:
                 continue
             if any(s.country == "US" for s in self.resolver.subdivisions_named(cand.text)) and \
@@ -171,6 +176,10 @@ class PlaceContext:
                 hi += 1
         return lo, hi
 
+
+TIE_WORDS = frozenset({"sister", "twin", "partner", "friendship"})
+""""another Ukrainian sister city of Lublin": the demonym describes the partner, and the place
+after "of" is the one whose partner it is, not a town of that country."""
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 """After a name, the mark that makes it the owner of the next one ("..., China's Tianjin"), so

@@ -85,7 +85,7 @@ class PlaceMatcher:
     def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
         span = doc[i:j]
         key = fold(span.text)
-        if not key or key in self.not_places or doc[i].lower_ in self.words.leading or \
+        if not key or key in self.not_places or doc[j - 1].text in DASHES or doc[i].lower_ in self.words.leading or \
                 i > 0 and doc[i - 1].lower_ in self.words.feature_heads and doc[i - 1].text[:1].isupper():
             return None
         code = self.resolver.country(span.text)
@@ -342,6 +342,7 @@ def hyphen_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -
 
 
 DASHES = frozenset({"-", "–", "—"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def _spaced_dash_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:
@@ -358,13 +359,30 @@ def _spaced_dash_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWo
 
 def is_modifier(span: Span, words: PlaceWords) -> bool:
     """"the Baltic", "the Chernobyl nuclear power plant", "Lviv airport": a name used as a
-    modifier or with an article is not a town in its own right (cues were checked before)."""
+    modifier or with an article is not a town in its own right (cues were checked before). A
+    municipal body or office after it makes it the town again, article or not ("the Melbourne
+    council", "Dublin councillors", "the Kyiv authorities")."""
     doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in words.title_words:
+        return False
     if span.start > 0 and doc[span.start - 1].lower_ == "the":
         return True
-    nxt = doc[span.end] if span.end < len(doc) else None
     return bool(nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
-                and span.root.dep_ in ("compound", "amod", "nmod") and nxt.lower_ not in words.title_words)
+                and span.root.dep_ in ("compound", "amod", "nmod"))
+
+
+def locates_a_town(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """"The Devon city has been twinned with Yaroslavl", "the Ohio city": a name between an
+    article and a town noun that heads the phrase only says where the town lies (the phrase
+    stands for a town named elsewhere); "the Kyiv city council" is the city's own body and "the
+    Chortkiv municipality of the Ternopil region" the municipality itself."""
+    k = span.end
+    if span.start == 0 or doc[span.start - 1].lower_ != "the" or k >= len(doc) or \
+            not doc[k].is_lower or doc[k].lower_ not in words.host_nouns:
+        return False
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt is None or nxt.lower_ != "of" and not (nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN"))
 
 
 def starts_line(doc: Doc, i: int) -> bool:
@@ -378,13 +396,30 @@ def starts_line(doc: Doc, i: int) -> bool:
     return k < 0 or doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].whitespace_
 
 
-def weight(place: Place) -> float:
-    """Population, with alternate-name matches discounted against canonical ones."""
-    return (place.population + 1) * (1.0 if place.primary else 0.2)
+def weight(place: Place, written: str = "") -> float:
+    """Population, with alternate-name matches discounted against canonical ones; an alternate
+    name that is another name altogether, not a spelling of the town's own ("Victoria" for Hong
+    Kong, "Islamabad" for Chattogram, "Ennis" for Surprise), far more than a transliteration
+    ("Kiev", "Odessa", "Kharkov"), so a town that bears the name as its own wins."""
+    if place.primary:
+        return place.population + 1.0
+    other_name = bool(written) and not _spelling_of(fold(written), fold(place.name))
+    return (place.population + 1) * (OTHER_NAME if other_name else ALTERNATE_SPELLING)
+
+
+ALTERNATE_SPELLING = 0.2
+OTHER_NAME = 0.01
+"""Weights of an alternate-name match against the town's own name (1.0)."""
+
+
+def _spelling_of(written: str, name: str) -> bool:
+    """Is ``written`` a spelling variant of ``name`` (a few letters apart for its length)?"""
+    return edit_distance(written, name) <= max(SPELLING_VARIANT, len(name) // 4)
 
 
 def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, joined by hyphens and name connectors; in a Title Case
+    """Maximal runs of capitalised tokens, joined by hyphens, name connectors and a possessive
+    before a landform that ends a name ("Hawke's Bay", "King's Lynn"); in a Title Case
     line a run also ends before a headline word ("Des Moines | Suspends | Sister City ...")."""
     i, n = 0, len(doc)
     titled = _title_case_lines(doc)
@@ -403,6 +438,9 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
                 j += 1
             elif tok.text == "." and doc[j - 1].lower_ in words.abbreviations and not doc[j - 1].whitespace_ \
                     and j + 1 < n and is_cap(doc[j + 1]):
+                j += 1
+            elif tok.text in POSSESSIVE_MARKS and j + 1 < n and doc[j + 1].lower_ in words.possessive_heads and \
+                    is_cap(doc[j + 1]):
                 j += 1
             elif (tok.text == "-" or tok.lower_ in words.connectors) and j + 1 < n and \
                     (is_cap(doc[j + 1]) or doc[j + 1].lower_ in words.connectors or doc[j + 1].text == "-") and \

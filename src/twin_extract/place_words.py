@@ -57,6 +57,11 @@ class PlaceWords:
     ("the Castlebar – Hochstedt twinning")."""
     variant_slots: frozenset[str] = frozenset()
     """Words right before such a name ("twinned with Chateaubriand", "between Athlone and ...")."""
+    possessive_heads: frozenset[str] = frozenset()
+    """Words that end a name after a possessive ("Hawke's Bay", "King's Lynn")."""
+    compass: frozenset[str] = frozenset()
+    """Words that may stand between "in" and the country it locates a town in ("Paderborn in
+    western Germany")."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -85,6 +90,8 @@ class PlaceWords:
             tie_links=frozenset(sets.get("tie_links", ())),
             variant_cues=frozenset(sets.get("variant_cues", ())),
             variant_slots=frozenset(sets.get("variant_slots", ())),
+            compass=frozenset(sets.get("compass", ())),
+            possessive_heads=frozenset(sets.get("possessive_heads", ())),
         )
 
 

@@ -26,7 +26,7 @@ from .extensions import register_extensions
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .mentions import SPAN_KEY, Mention, PlaceInfo, party_mentions
 from .patterns import PatternSet, shared_patterns
-from .place_match import SHARED_TYPE_RULE, PlaceMatcher, weight
+from .place_match import SHARED_TYPE_RULE, PlaceMatcher, locates_a_town, weight
 from .place_words import PlaceWords, words_for
 from .spelling_variants import known_name, variant_mentions
 from .textnorm import fold
@@ -155,7 +155,7 @@ class PlaceRecognizer:
             boost = 1000.0 if place.country in sentence_countries else 30.0 * named if named else 1.0
             written = 10.0 if place.name == span.text and not span.text.isascii() else 1.0
             region = NAMED_REGION if (place.country, place.admin1) in doc_regions else 1.0
-            return weight(place) * boost * written * region
+            return weight(place, span.text) * boost * written * region
 
         best = max(places, key=score)
         ambiguity = sum(1 for p in places if p.country != best.country and p.population > best.population / 10)
@@ -247,9 +247,14 @@ def _merge_bracketed_spellings(doc: Doc, spans: list[Span]) -> list[Span]:
 def _mark_containers(doc: Doc, spans: list[Span], words: PlaceWords, gazetteer: Gazetteer) -> None:
     """A region right after a city ("X municipality of the Y region", "X, Y Oblast") only locates
     it; a region of a country with no place of that name cannot ("Ehime, Uttar Pradesh with
-    Yamanashi"), while "Orange, New South Wales" still names the Australian Orange."""
+    Yamanashi"), while "Orange, New South Wales" still names the Australian Orange. Nor is a
+    name a party where it only says where "the ... city" lies ("the Devon city", ``locates_a_town``)."""
     for k, span in enumerate(spans):
         info: PlaceInfo = span._.place
+        if info.is_party and locates_a_town(doc, span, words):
+            info.container = True
+            info.rules.append("locates-the-town")
+            continue
         if info.kind != "region" or k == 0 or SHARED_TYPE_RULE in info.rules:
             continue
         prev: PlaceInfo = spans[k - 1]._.place

@@ -26,6 +26,12 @@ RELATIVE_PRONOUNS = {"which", "that", "who"}
 """"Dublin, which has similar links with Beijing": the relative clause's subject is the name it hangs on."""
 LINKING_PREPOSITIONS = frozenset({"with", "to", "between", "among", "alongside"})
 """"letters of intent with X": a preposition that makes X the object of the cue before it."""
+OWNER_PRONOUNS = frozenset({"its", "our"})
+""""its sister cities", "our twin towns of A and B": the places listed are the owner's partners
+(a host phrase in patterns/anaphors.jsonl says whose), never each other's."""
+LIST_OPENERS = frozenset({"—", "–", ":"})
+"""After "the sister cities", what opens the list of them ("the five sister cities — A, B and C —"):
+the definite article presupposes the owner, the story's own place."""
 HUB_MODIFIERS = {"own", "other", "new", "many", "several", "oldest", "newest", "first", "latest", "two", "three",
                  "four", "five", "official", "foreign", "international", "european", "current", "former"}
 
@@ -39,7 +45,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
     hubs = [(t, token, how) for t, token, how in hubs if token is not None and (
         any(m.info.ext_start <= token < m.info.ext_end for m in in_sent)
         or _host_ref(lex, ctx, token, how) is not None
-        or how == "hub-compound" and _named_before(doc, ctx.mentions, token))]
+        or how == "hub-compound" and _named_before(doc, ctx.mentions, token) or how == "hub-definite")]
     segments = clauses.segments(doc, sent, [(m.info.ext_start, m.info.ext_end) for m in in_sent])
     units = clauses.clauses(doc, sent, in_sent)
     appositives = [_appositive(lex, ctx, in_sent, token, how) for _, token, how in hubs]
@@ -54,7 +60,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
             continue
         trigger_end = doc[trigger.end - 1].idx
         appositive = appositives[n]
-        partners = [m for m in in_sent if m.start > trigger_end and m.span.start < limit
+        partners = [m for m in in_sent if m.span.start_char > trigger_end and m.span.start < limit
                     and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and m is not explicit
                     and not clauses.institutional(doc, m, lex.institutions)] if appositive is None else []
         if not partners and appositive is None:
@@ -62,6 +68,12 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
         host, rules = explicit, [trigger.rule, how]
         if host is None and how == "hub-compound":
             host = _named_before(doc, ctx.mentions, host_token)
+        if host is None and how == "hub-definite":
+            keys = {m.key for m in partners}
+            host = anaphora.topic([m for m in ctx.mentions if m.start < sent.start_char and m.key not in keys],
+                                  ctx.mentions)
+            if host is None:
+                continue
         if host is None:
             ref = _host_ref(lex, ctx, host_token, how)
             if ref is None:
@@ -240,8 +252,10 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
         skipped += 1
     if i > sent.start and doc[i].text in POSSESSIVE:
         return i - 1, "hub-possessive"
-    if i >= sent.start and doc[i].lower_ == "its":
+    if i >= sent.start and doc[i].lower_ in OWNER_PRONOUNS:
         return i, "hub-possessive"
+    if i >= sent.start and doc[i].lower_ == "the" and trigger.end < sent.end and doc[trigger.end].text in LIST_OPENERS:
+        return i, "hub-definite"
     if i >= sent.start and doc[i].text[:1].isupper() and doc[i].dep_ == "compound" and doc[i].head.i >= trigger.start:
         while i > sent.start and doc[i - 1].text[:1].isupper() and doc[i - 1].dep_ == "compound":
             i -= 1

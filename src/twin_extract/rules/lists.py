@@ -15,6 +15,7 @@ from .. import anaphora, clauses, event_dates
 from ..cues import Cue, DocCues
 from ..dates import DateMention
 from ..place_match import FORMAL_WORDS, formal_word
+from ..mentions import dateline
 from ..places import Mention
 from ..sentences import BULLETS
 from .findings import Finding, finding, rules_of
@@ -259,7 +260,7 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
     if not words or len(words) > ENTRY_MAX_WORDS or last is not None and last.text in {"–", "—", "-", "--"}:
         return None
     partner = _first_place(ctx, sent)
-    if partner is None or page is not None and partner.key == page.key:
+    if partner is None or page is not None and partner.key == page.key or dateline(partner.span):
         return None
     others = {m.key for m in ctx.mentions_in(sent.start, sent.end)} - {partner.key}
     if others - ({page.key} if page is not None else set()):

@@ -56,7 +56,7 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
     of its places and no other (``story``, from ``event_dates.story_dates``), else ``filed``, the wire dateline's
     date ("KHARKIV, Oct. 30 –"), else ``adopted``, the date at a resolution's foot."""
     merged: dict[frozenset[str], list[Finding]] = {}
-    for f in findings:
+    for f in domestic_beside_foreign(findings):
         if _own_region(f.a, f.b):
             continue
         merged.setdefault(frozenset((f.a.key, f.b.key)), []).append(f)
@@ -106,6 +106,39 @@ def _the_one_dated_step(story: list[tuple[str, DateMention, frozenset[str]]], wi
 
 ANNOUNCED_REACH = 400
 """Characters after a dated step within which the pairs it announced are named."""
+
+
+def domestic_beside_foreign(findings: list[Finding]) -> list[Finding]:
+    """Findings less a pair of two places of one country read from a sentence that also ties one
+    of them to a place abroad: "US–Brazil sister cities besides Washington and Brasília include
+    Atlanta and Rio de Janeiro", "13 cities in Washington State have sister cities in Hyogo,
+    among them Seattle and Kobe", "Limerick would follow Dublin, whose councillors voted to twin
+    with Kyiv". Such a sentence is about ties across a border, and the domestic pair is an
+    artefact of its coordination. A sentence with only the domestic pair keeps it ("Chernivtsi
+    and Kramatorsk signed a memorandum"), and so does one that states a party's country
+    ("Lublin twinned with Polish Rzeszów and Ukrainian Lutsk")."""
+    abroad: dict[tuple[int, int], set[str]] = {}
+    for f in findings:
+        if not _domestic(f):
+            abroad.setdefault(_passage(f), set()).update((f.a.key, f.b.key))
+    return [f for f in findings
+            if not (_domestic(f) and not _stated(f) and {f.a.key, f.b.key} & abroad.get(_passage(f), set()))]
+
+
+def _domestic(f: Finding) -> bool:
+    return f.a.info.country is not None and f.a.info.country == f.b.info.country
+
+
+def _stated(f: Finding) -> bool:
+    """The text gives a party's country ("Polish Rzeszów", "Jena, Germany"): a tie at home meant."""
+    return bool({f.a.info.country_source, f.b.info.country_source} & STATED_COUNTRY)
+
+
+STATED_COUNTRY = frozenset({"apposition", "demonym"})
+
+
+def _passage(f: Finding) -> tuple[int, int]:
+    return f.evidence[0] if f.evidence else (f.position, f.position)
 
 
 def sole_partners(findings: list[Finding]) -> dict[str, Mention]:

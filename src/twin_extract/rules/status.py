@@ -87,6 +87,22 @@ def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
     return not any(t.start <= i < t.end for t in triggers for i in subjects)
 
 
+def held_documents(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"The voivodeship has 20 signed cooperation agreements: A, B, ...": a participle that only
+    describes documents a place holds (the object of have, maintain, count) reports no signing;
+    its cue is dropped and the ties are established. "The newly signed agreement" still counts."""
+    return [c for c in cues if c.label != "signed" or not _held(doc[c.start])]
+
+
+def _held(token: Token) -> bool:
+    noun = token.head
+    return token.dep_ == "amod" and token.i < noun.i and noun.dep_ in ("dobj", "obj") and \
+        noun.head.lemma_ in HOLDING_VERBS
+
+
+HOLDING_VERBS = frozenset({"have", "maintain", "hold", "count", "keep"})
+
+
 def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str]) -> list[Cue]:
     """"The council considers suspending its relationship", "a motion asking the city to suspend
     the tie", "overturned its decision to sever the tie": a termination that is only proposed,
@@ -143,13 +159,16 @@ def unreal_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
 def _denied_or_supposed(token: Token) -> bool:
     """The cue's verb (or the verb it belongs to) has a negation, a subject or object with "no",
     a condition marker, or a modal of obligation or possibility ("should be suspended"; "must
-    move to dissolve it" counts through the verb an infinitive hangs on);
-    "no longer" itself is a termination, not its negation."""
+    move to dissolve it" counts through the verb an infinitive hangs on); an attempt ("tried to
+    end") or a gerund that is a subject ("ending the link would send the wrong message") says
+    nothing happened; "no longer" itself is a termination, not its negation."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     modal_heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     if any(child.dep_ == "aux" and child.lower_ in SUPPOSING_MODALS for head in modal_heads for child in head.children):
+        return True
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in ATTEMPTS or verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj"):
         return True
     for child in verb.children:
         if child.dep_ == "neg" and child.i != token.i and child.lower_ != "longer":
@@ -165,6 +184,9 @@ def _denied_or_supposed(token: Token) -> bool:
 SUPPOSING_MODALS = frozenset({"should", "could", "might", "may", "must"})
 """Modals that make a termination a demand or a possibility ("should be suspended"); "will" and
 "would" are left out: "the council will end the agreement" reports a decision."""
+
+ATTEMPTS = frozenset({"try", "attempt", "fail"})
+""""tried to end the relationship": an attempt, whose outcome the clause does not report."""
 
 CONDITION_MARKERS = frozenset({"if", "whether", "unless"})
 """Subordinators that make a clause a supposition, not a report ("if we cut the ties")."""

@@ -47,12 +47,17 @@ class UkrainianExtractor:
         self.triggers = {r["stem"]: r for r in rows("triggers.jsonl", patterns) if not r.get("anaphoric")}
         self.anaphoric_triggers = [r["stem"] for r in rows("triggers.jsonl", patterns) if r.get("anaphoric")]
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
+        self.proposing = [r["stem"] for r in self.statuses if r.get("voids") and "stem" in r]
+        self.ending_stems = [r["stem"] for r in self.statuses if r["status"] == "terminated" and "stem" in r]
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
-        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if not r.get("within")]
+        self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
+                         if not r.get("within") and not r.get("decision")]
+        self.decisions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("decision")]
+        """"Відповідне рішення ... ухвалив 9 червня": a dated decision dates the step just stated."""
         self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
@@ -97,6 +102,11 @@ class UkrainianExtractor:
             date = find_date(sent.text, sent.start_char, default_year, item.published) \
                 or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
             said = date if date and date.precision == "day" else said
+            if trigger is None and date is not None and previous and _within(named, previous) and \
+                    any(p in sent.text.lower() for p in self.decisions):
+                for key in previous:
+                    if found[key].date is None and found[key].status != "established":
+                        found[key] = replace(found[key], date=_date_info(date))
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
                     opened = last
@@ -123,7 +133,7 @@ class UkrainianExtractor:
             keys = []
             for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting):
                 key = tuple(sorted((a.key, b.key)))
-                if key[0] == key[1]:
+                if key[0] == key[1] or a.country == b.country != HOME:
                     continue
                 own = self._clause_status(item.text, sent, b)
                 clause_date = _clause_date(item.text, sent, b, default_year, item.published)
@@ -181,11 +191,24 @@ class UkrainianExtractor:
         return self.roles.role(text, mention, _line_start(text, mention.start)) is None
 
     def _status(self, lowered: list[str]) -> str:
-        """The strongest status cue of the sentence (lowest rank), else ``established``."""
+        """The strongest status cue of the sentence (lowest rank), else ``established``. A
+        termination that a proposal governs ("депутат запропонував розірвати стосунки") is no
+        step, and neither is the proposal: both words are set aside, as in English."""
+        lowered = self._without_proposed_endings(lowered)
         sentence = " ".join(lowered)
         return next((r["status"] for r in self.statuses
                      if "phrase" in r and r["phrase"] in sentence
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
+
+    def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
+        dropped: set[int] = set()
+        for i, word in enumerate(lowered):
+            if any(word.startswith(stem) for stem in self.proposing):
+                for j in range(i + 1, min(len(lowered), i + 1 + PROPOSAL_REACH)):
+                    if any(lowered[j].startswith(stem) for stem in self.ending_stems):
+                        dropped |= {i, j}
+                        break
+        return [w for n, w in enumerate(lowered) if n not in dropped] if dropped else lowered
 
     def _clause_status(self, text: str, sent: spacy.tokens.Span, mention: Mention) -> str | None:
         """The status cue of the partner's own clause, when the sentence has several and the cues
@@ -303,6 +326,13 @@ def _party(m: Mention) -> Party:
 
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
+HOME = "UA"
+"""Ukrainian news pairs two places of one country only at home (Kolomyia and Kherson); two
+places of one foreign country are a list of someone's partners ("з низкою російських міст,
+зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
+PROPOSAL_REACH = 3
+"""Words after a proposing verb within which the termination it proposes stands ("запропонував
+негайно розірвати")."""
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")
 CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також)|[.!?]\s|\n")
 """, а також" adds to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""

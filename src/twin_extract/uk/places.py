@@ -83,8 +83,9 @@ class PlaceFinder:
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
         self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
         self.nicknames = [(r["suffix"], r["adjective"]) for r in rows("region_nicknames.jsonl", patterns)]
-        self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"]))
-                                  for r in rows("russian_spellings.jsonl", patterns)]
+        spellings = rows("russian_spellings.jsonl", patterns)
+        self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"])) for r in spellings if "ending" in r]
+        self.russian_letters = [(str.maketrans(r["letters"]), set(r["countries"])) for r in spellings if "letters" in r]
         self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
         self.country_cues = sorted(((r["stem"], r["country"]) for r in rows("countries.jsonl", patterns)),
                                    key=lambda c: -len(c[0]))
@@ -170,13 +171,26 @@ class PlaceFinder:
                 found.setdefault(place.geonames_id, place)
         if not found:
             for forms in _combinations([self._forms(w) for w in words]):
-                name = " ".join(forms)
-                for ending, russian, countries in self.russian_spellings:
-                    if name.endswith(ending):
-                        for place in self.gazetteer.find(name[:-len(ending)] + russian):
-                            if place.country in countries:
-                                found.setdefault(place.geonames_id, place)
+                for spelled, countries in self._russian(" ".join(forms)):
+                    for place in self.gazetteer.find(spelled):
+                        if place.country in countries:
+                            found.setdefault(place.geonames_id, place)
         return tuple(found.values())
+
+    def _russian(self, name: str) -> Iterator[tuple[str, set[str]]]:
+        """Russian spellings of a Ukrainian name: its ending rewritten (Красноярськ -> Красноярск),
+        its letters (Нижній Тагіл -> Нижний Тагил, Барановичі -> Барановичи), or both."""
+        for ending, russian, countries in self.russian_spellings:
+            if name.endswith(ending):
+                yield name[:-len(ending)] + russian, countries
+        for table, countries in self.russian_letters:
+            lettered = name.translate(table)
+            if lettered == name:
+                continue
+            yield lettered, countries
+            for ending, russian, ending_countries in self.russian_spellings:
+                if lettered.endswith(ending):
+                    yield lettered[:-len(ending)] + russian, countries & ending_countries
 
     def _community_town(self, adjective: str, seen: set[str], abroad: bool = False,
                         areas: frozenset[str] = frozenset()) -> Place | None:
@@ -300,6 +314,8 @@ class PlaceFinder:
         word = words[i]
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
+        if _titled(text, word.start(), word.end()):
+            return None, 1
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
         after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
         if after_noun or seen:
@@ -363,6 +379,19 @@ class PlaceFinder:
             chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), None) \
                 or _at_home(places, areas)
         return _city(chosen, text[start:end], start)
+
+
+QUOTES = ("«»", "“”", '""', "„“")
+"""Quotation marks around a name make it a party's, paper's or project's name («Свобода»)."""
+
+TOPIC_AFTER = re.compile(r"\s+про\s")
+""""Лист про наміри": a capitalised noun followed by "про" (about) names a document."""
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` a quoted name or the head of a document's title, not a place?"""
+    before, after = text[start - 1:start], text[end:end + 1]
+    return any(before == q[0] and after == q[1] for q in QUOTES) or bool(TOPIC_AFTER.match(text, end))
 
 
 def _at_home(places: tuple[Place, ...], areas: frozenset[str] = frozenset()) -> Place:
