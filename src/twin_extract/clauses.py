@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
+from .doctext import text_of
 from .places import Mention
 
 BOUNDARY_WORDS = {"and", "but", "while", "whereas", "or"}
@@ -54,15 +56,6 @@ SEAT_NOUNS = {"capital", "city", "town", "port", "seat", "centre", "center"}
 """... unless they follow a partner noun: "found a new partner in Przemyśl"."""
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy joins every token each time the property is read,
-    and the rules slice the text thousands of times per article."""
-    text = doc.user_data.get("twin_text")
-    if text is None:
-        text = doc.user_data["twin_text"] = doc.text
-    return text
-
-
 @dataclass
 class Segment:
     start: int
@@ -79,7 +72,18 @@ class Segment:
 
 
 def segments(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
-    """Cut the sentence at commas, semicolons and coordinating words outside place extents."""
+    """Cut the sentence at commas, semicolons and coordinating words outside place extents.
+
+    The rule families ask for the same sentence's cuts many times: the cuts are remembered per
+    Doc, and every call gets Segments of its own (callers fill in their fields)."""
+    memo = doc.user_data.setdefault("twin_segments", {})
+    key = (sent.start, sent.end, tuple(protected))
+    if key not in memo:
+        memo[key] = [(seg.start, seg.end, seg.boundary) for seg in _cut(doc, sent, protected)]
+    return [Segment(start, end, boundary) for start, end, boundary in memo[key]]
+
+
+def _cut(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
     def is_protected(i: int) -> bool:
         return any(lo <= i < hi for lo, hi in protected)
 
@@ -272,7 +276,8 @@ def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, 
     locate a party ("Shandong province") do not break the pattern."""
     if len(mentions) < 2 or len(mentions) % 2:
         return []
-    gaps = [_without_places(doc, prev.end, cur.start) for prev, cur in zip(mentions, mentions[1:])]
+    extents = _place_extents(doc)
+    gaps = [_without_places(doc, prev.end, cur.start, extents) for prev, cur in zip(mentions, mentions[1:])]
     if all(HYPHEN_GLUE.match(gap) for gap in gaps[::2]):
         between = BETWEEN_HYPHENED
     elif len(mentions) >= 4 and all(WITH_GLUE.match(gap) for gap in gaps[::2]):
@@ -289,15 +294,31 @@ def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, 
     return [(mentions[k], mentions[k + 1]) for k in range(0, len(mentions), 2)]
 
 
-def _without_places(doc: Doc, start: int, end: int) -> str:
+def _place_extents(doc: Doc) -> list[tuple[int, int]]:
+    """Character extents of every place mention (qualifiers and containers too), in the order of
+    the mentions' own starts; found once per Doc and set of place mentions."""
+    group = doc.spans.get("twin_places", [])
+    known = doc.user_data.get("twin_place_extents")
+    if known is None or known[0] is not group:
+        known = doc.user_data["twin_place_extents"] = (group, _extents(doc, group))
+    return known[1]
+
+
+def _extents(doc: Doc, group: Iterable[Span]) -> list[tuple[int, int]]:
+    extents = []
+    for span in sorted(group, key=lambda s: s.start_char):
+        info = span._.place
+        last = doc[info.ext_end - 1]
+        extents.append((doc[info.ext_start].idx, last.idx + len(last.text)))
+    return extents
+
+
+def _without_places(doc: Doc, start: int, end: int, extents: list[tuple[int, int]]) -> str:
     """The text between two characters with every place mention in it (qualifiers, containers)
     taken out, and the commas around one folded into one: ", Shandong province, and " -> ", and "."""
     text = text_of(doc)
     kept, at = [], start
-    for span in sorted(doc.spans.get("twin_places", []), key=lambda s: s.start_char):
-        info = span._.place
-        last = doc[info.ext_end - 1]
-        lo, hi = doc[info.ext_start].idx, last.idx + len(last.text)
+    for lo, hi in extents:
         if hi <= at or lo >= end:
             continue
         kept.append(text[at:lo])

@@ -59,7 +59,10 @@ class CountryResolver:
         self.demonyms: dict[str, str] = {fold(r["demonym"]): r["country"] for r in patterns["demonyms"]}
         self.demonym_rules: dict[str, str] = {fold(r["demonym"]): r["id"] for r in patterns["demonyms"]}
         self.subdivisions: dict[str, list[Subdivision]] = dict(tables.subdivisions)
-        self._stems: list[tuple[str, Subdivision]] | None = None
+        self._stems: dict[str, list[tuple[str, Subdivision]]] | None = None
+        """Subdivisions' stems by their first ``MIN_STEM`` letters, in the order of the tables."""
+        self._by_stem: dict[str, list[Subdivision]] = {}
+        """Answers of ``_named_by_stem``: each scans every subdivision of the world."""
         self.region_rules: dict[str, str] = {}
         for row in patterns["regions"]:
             entry = tables.by_code.get(row["code"].lower())
@@ -96,11 +99,16 @@ class CountryResolver:
         if len(stem) < MIN_STEM:
             return []
         if self._stems is None:
-            self._stems = [(_LETTERS.sub("", self.stripped(_BRACKETED.sub("", sub.name))), sub)
-                           for subs in self.subdivisions.values() for sub in subs]
-        found = {sub.code: sub for name, sub in self._stems
-                 if name.startswith(stem) and len(name) - len(stem) <= MAX_ENDING}
-        return list(found.values())
+            self._stems = {}
+            for subs in self.subdivisions.values():
+                for sub in subs:
+                    name = _LETTERS.sub("", self.stripped(_BRACKETED.sub("", sub.name)))
+                    self._stems.setdefault(name[:MIN_STEM], []).append((name, sub))
+        if stem not in self._by_stem:
+            found = {sub.code: sub for name, sub in self._stems.get(stem[:MIN_STEM], ())
+                     if name.startswith(stem) and len(name) - len(stem) <= MAX_ENDING}
+            self._by_stem[stem] = list(found.values())
+        return list(self._by_stem[stem])
 
     @staticmethod
     def stripped(name: str) -> str:

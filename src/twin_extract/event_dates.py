@@ -142,7 +142,7 @@ def resolved_dates(doc: Doc, published: str | None) -> list[DateMention]:
     """
     full, offset = doc._.twin_full_text, doc._.twin_offset or 0
     if full is None:
-        return [d for d in find_dates(doc.text, published) if d.value]
+        return [d for d in find_dates(clauses.text_of(doc), published) if d.value]
     return [replace(d, start=d.start - offset, end=d.end - offset)
             for d in find_dates(full, published) if d.value and d.start >= offset]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .country_names import country_name
+from .doctext import text_of
 from .gazetteer import Place
 from .record import place_key
 
@@ -83,7 +84,7 @@ def dateline(span: Span) -> bool:
     USA) – Sister city since 1962" is a partner entry, and "Kharkiv – Cincinnati" a pair line.
     A name in capitals before a colon or dash and a sentence ("ISLAMABAD: The Chinese cities
     of ...") is a dateline with no date."""
-    text = span.doc.text
+    text = text_of(span.doc)
     start = span.start_char
     if text[text.rfind("\n", 0, start) + 1:start].strip():
         return False

@@ -9,12 +9,15 @@ faster than the ``Matcher`` steps its state machine token by token. Patterns tha
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import product
 from typing import Any, Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from .token_tests import TokenTable
 
 MAX_PHRASES = 5_000
 """A pattern that expands to more phrases than this stays with the Matcher."""
@@ -75,15 +78,19 @@ def _values(value: Any) -> list[str] | None:
 
 class PatternIndex:
     """Rule id -> token pattern, matched by two PhraseMatchers (``LOWER`` and ``ORTH``) where
-    the patterns allow and by a Matcher for the rest. ``matches`` gives the Matcher's answer."""
+    the patterns allow, one-token patterns on a lemma or word by a table (``token_tests``) and
+    by a Matcher for the rest. ``matches`` gives the Matcher's answer."""
 
     def __init__(self, vocab: Vocab, rules: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.tokens = Matcher(vocab)
+        self.table = TokenTable()
         self.rank: dict[int, int] = {}
         self.trailing: dict[int, dict[str, Any]] = {}
         """The optional last token of a rule's pattern, when it ends with one."""
+        rules = list(rules)
+        counts = Counter(rule_id for rule_id, _ in rules)
         for rule_id, pattern in rules:
             key = vocab.strings.add(rule_id)
             self.rank.setdefault(key, len(self.rank))
@@ -91,7 +98,8 @@ class PatternIndex:
                 self.trailing[key] = pattern[-1]
             expanded = phrases(pattern)
             if expanded is None:
-                self.tokens.add(rule_id, [pattern])
+                if counts[rule_id] > 1 or not self.table.add(key, pattern):
+                    self.tokens.add(rule_id, [pattern])
                 continue
             attr, found = expanded
             values = _attr_values(vocab, attr, dict.fromkeys(word for words in found for word in words))
@@ -107,6 +115,8 @@ class PatternIndex:
         comes after the others (its state ended one token later), and otherwise the rules come
         in the order they were added."""
         found = [m for matcher in (self.lower, self.orth, self.tokens) if len(matcher) for m in matcher(doc)]
+        if len(self.table):
+            found += self.table.matches(doc)
         found.sort(key=lambda m: (m[1], m[2], self._ended_late(doc, m[0], m[2]), self.rank[m[0]]))
         return [(self.strings[m], s, e) for m, s, e in found]
 
@@ -115,7 +125,7 @@ class PatternIndex:
         return spec is not None and not _satisfies(doc[end - 1], spec)
 
     def __len__(self) -> int:
-        return len(self.lower) + len(self.orth) + len(self.tokens)
+        return len(self.lower) + len(self.orth) + len(self.tokens) + len(self.table)
 
 
 def _attr_values(vocab: Vocab, attr: str, words: Iterable[str]) -> dict[str, int]:

@@ -182,8 +182,15 @@ def build_pipeline(nlp: Language, patterns: str | None = None, model_name: str =
     """Add the twin_extract components to any English pipeline with a parser and NER.
 
     The tokenizer learns that "im" is a word (Freiburg im Breisgau), not "I'm" without its
-    apostrophe."""
+    apostrophe. The model's attribute ruler finds its matches by lookups (``tag_rules``) and
+    its lemmatizer remembers each word's lemma (``lemma_cache``): the same annotations, faster."""
+    from . import lemma_cache, tag_rules
+
     nlp.tokenizer.add_special_case("im", [{"ORTH": "im"}])
+    if "attribute_ruler" in nlp.pipe_names:
+        tag_rules.speed_up(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        lemma_cache.speed_up(nlp.get_pipe("lemmatizer"))
     if "twin_sentences" not in nlp.pipe_names:
         nlp.add_pipe("twin_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     if "twin_places" not in nlp.pipe_names:

@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryResolver
+from .doctext import lowers_of, words_of
 from .gazetteer import Place
 from .patterns import PatternSet
 from .place_words import PlaceWords
@@ -35,7 +36,7 @@ class PlaceContext:
         for n in self.cue_lengths.get((position, kind), ()):
             lo, hi = (i - n, i) if position == "before" else (j, j + n)
             if lo >= 0 and hi <= len(doc):
-                row = cues.get(tuple(t.lower_ for t in doc[lo:hi]))
+                row = cues.get(tuple(lowers_of(doc)[lo:hi]))
                 if row is not None:
                     return row
         return None
@@ -46,7 +47,7 @@ class PlaceContext:
         cues = self.cues.get(("before", kind), {})
         for n in self.cue_lengths.get(("before", kind), ()):
             if i + n < j:
-                row = cues.get(tuple(t.lower_ for t in doc[i:i + n]))
+                row = cues.get(tuple(lowers_of(doc)[i:i + n]))
                 if row is not None:
                     return row
         return None
@@ -80,17 +81,17 @@ class PlaceContext:
         named = self.appositive(doc, j, places)
         if named:
             return named[0], "apposition"
+        words, lowers = words_of(doc), lowers_of(doc)
         for lo in range(max(0, i - 5), i):
-            window = doc[lo:i]
-            first = window[0]
-            rest = [t.lower_ for t in window[1:]]
-            if first.text[:1].isupper():
-                code = self.resolver.demonym(first.text)
+            first = words[lo]
+            if first[:1].isupper():
+                code = self.resolver.demonym(first)
+                rest = lowers[lo + 1:i]
                 if code and (not rest or rest[-1] in self.words.demonym_heads) and \
                         not (rest and rest[-1] == "of" and TIE_WORDS.intersection(rest)):
                     return code, "demonym"
-                if len(window) >= 2 and window[1].text in {"'s", "’s"} and len(window) == 2:
-                    code = self.resolver.country(first.text)
+                if i - lo == 2 and words[lo + 1] in {"'s", "’s"}:
+                    code = self.resolver.country(first)
                     if code:
                         return code, "demonym"
         return None, "none"

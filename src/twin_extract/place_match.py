@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryResolver, Subdivision
+from .doctext import text_of
 from .country_names import country_name
 from .gazetteer import Gazetteer, Place
 from .mentions import PlaceInfo
@@ -463,7 +464,7 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
 def _capitals_line(doc: Doc, i: int) -> bool:
     """Is token ``i`` on a line written all in capitals ("THE CITY OF MOAB, STATE OF UTAH"),
     where a short upper-case word is a name, not an acronym?"""
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
     letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .countries import resolver_for
+from .doctext import lowers_of, words_of
 from .extensions import register_extensions
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .mentions import SPAN_KEY, Mention, PlaceInfo, party_mentions
@@ -73,8 +74,8 @@ class PlaceRecognizer:
         variants = variant_mentions(doc, mentions, self.gazetteer, self.words, self._known, self.matcher.context.extent)
         if variants:
             mentions = sorted(mentions + variants, key=lambda m: m[0].start)
-        context: Counter[str] = Counter(code for token in doc if token.text[:1].isupper()
-                                        for code in [self.resolver.demonym(token.text)] if code)
+        context: Counter[str] = Counter(code for word in words_of(doc) if word[:1].isupper()
+                                        for code in [self.resolver.demonym(word)] if code)
         by_sentence: dict[int, set[str]] = {}
         for span, info in mentions:
             qualifies = any(other.kind != "country" and other.ext_start < span.start < other.ext_end
@@ -119,19 +120,19 @@ class PlaceRecognizer:
         a story that says "the English city should not be confused with Cambridge,
         Massachusetts" tells which Cambridge its bare mentions are."""
         found = set()
-        for token in doc[1:-1]:
-            code = self.resolver.demonym(token.text) if token.text[:1].isupper() else None
-            nxt = doc[token.i + 1]
-            if code and nxt.lower_ in self.words.host_nouns and doc[token.i - 1].lower_ in self.words.leading and \
-                    (nxt.i + 1 >= len(doc) or doc[nxt.i + 1].lower_ != "of"):
+        words, lowers = words_of(doc), lowers_of(doc)
+        for i in range(1, len(doc) - 1):
+            code = self.resolver.demonym(words[i]) if words[i][:1].isupper() else None
+            if code and lowers[i + 1] in self.words.host_nouns and lowers[i - 1] in self.words.leading and \
+                    (i + 2 >= len(doc) or lowers[i + 2] != "of"):
                 found.add(code)
         return found
 
     def _demonym_countries(self, doc: Doc | Span) -> set[str]:
         found = set()
-        for token in doc:
-            if token.text[:1].isupper():
-                code = self.resolver.demonym(token.text)
+        for word in words_of(doc) if isinstance(doc, Doc) else words_of(doc.doc)[doc.start:doc.end]:
+            if word[:1].isupper():
+                code = self.resolver.demonym(word)
                 if code:
                     found.add(code)
         return found

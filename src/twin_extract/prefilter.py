@@ -178,9 +178,9 @@ class PassageFilter:
                    for m in _CAPITALISED.finditer(passage))
 
     def select(self, text: str) -> str | None:
-        """The text with irrelevant passages blanked, or None when nothing can hold a relation."""
+        """The text with irrelevant passages blanked, or None when nothing can hold a relation;
+        a text short enough to be kept whole is returned at its first relevant passage."""
         spans = [span for span in self.passages(text) if text[span[0]:span[1]].strip()]
-        rules = [self._trigger_rules(text[s:e]) for s, e in spans]
         counted: dict[int, int] = {}
 
         def places(k: int) -> int:
@@ -189,15 +189,17 @@ class PassageFilter:
             return counted[k]
 
         keep: set[int] = set()
-        for k in (k for k, found in enumerate(rules) if found):
+        for k, (s, e) in enumerate(spans):
+            if not self._trigger_rules(text[s:e]):
+                continue
             window = range(max(0, k - CONTEXT_PASSAGES), min(len(spans), k + CONTEXT_PASSAGES + 1))
             if sum(places(n) for n in window) >= 2 or \
-                    places(k) == 1 and self._misspelt_partner(text[spans[k][0]:spans[k][1]]):
+                    places(k) == 1 and self._misspelt_partner(text[s:e]):
                 keep.update(window)
+                if len(text) <= WHOLE_ARTICLE:
+                    return text
         if not keep:
             return None
-        if len(text) <= WHOLE_ARTICLE:
-            return text
         near = {n for k in keep for n in range(max(0, k - HOST_CONTEXT), min(len(spans), k + 2))}
         lead = next((k for k in range(len(spans)) if places(k)), None)
         named = {k for k in (near | {lead}) - keep - {None}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPECIAL = str.maketrans({
     "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ß": "ss", "đ": "d", "Đ": "d", "ı": "i",
@@ -15,8 +16,10 @@ _APOSTROPHES = re.compile(r"'")
 _SEPARATORS = re.compile(r"[\s\-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case-, diacritic-, apostrophe- and hyphen-insensitive key for a name."""
+    """Case-, diacritic-, apostrophe- and hyphen-insensitive key for a name; cached, since
+    place recognition folds the same few thousand words and names over and over."""
     text = text.translate(_SPECIAL)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

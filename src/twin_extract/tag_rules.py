@@ -1,0 +1,103 @@
+"""The model's ``attribute_ruler``, matched by table lookups instead of the Matcher.
+
+The pipeline's attribute ruler holds about 180 rules; almost all are one token with a tag, a
+lower-case word, a dependency label, or a few of these (``[{"TAG": "NNP"}]`` -> ``POS: PROPN``,
+the old tag map; ``[{"TAG": "PRP", "LOWER": "her"}]`` -> its morphology). spaCy's ``Matcher``
+tries every rule at every token, which cost about as much as the tagger and parser together on
+the kept news. Such a rule is a test on one token, looked up by its tag or word; only the few
+rules of two tokens or with a regular expression ("ai" + "n't") still go through a Matcher. The
+matches and their order are the ruler's own, and the ruler's ``set_annotations`` applies them,
+so every token gets the same attributes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+Match = tuple[int, int, int, int]
+"""``(rule number, rule key, start, end)``, as ``AttributeRuler.match`` gives them."""
+Test = tuple[int, frozenset[Any], bool]
+"""``(column of ``_ATTRS``, values, whether the value must be in them)``."""
+Rule = tuple[int, int, tuple[Test, ...]]
+_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+"""The token attributes one-token rules may test, in the order ``Doc.to_array`` reads them."""
+TAG, LOWER = 0, 1
+
+
+class TableMatch:
+    """A drop-in for ``AttributeRuler.match``: the same matches, found by lookups."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.table: dict[tuple[int | None, int | None], list[Rule]] = {}
+        """(tag or None, word or None) -> the rules asking for exactly that, with their other tests."""
+        self.anywhere: list[Rule] = []
+        self.rest = Matcher(ruler.vocab)
+        for number in range(len(ruler.attrs)):
+            key = ruler.vocab.strings.add(str(number))
+            patterns = ruler.matcher.get(key)[1]
+            tests = _tests(patterns)
+            if tests is None:
+                self.rest.add(key, patterns)
+                continue
+            wanted = {column: values for column, values, inside in tests if inside and column in (TAG, LOWER)}
+            if not wanted:
+                self.anywhere.append((number, key, tuple(tests)))
+                continue
+            others = tuple(test for test in tests if test[0] not in wanted or not test[2])
+            for tag in wanted.get(TAG, (None,)):
+                for word in wanted.get(LOWER, (None,)):
+                    self.table.setdefault((tag, word), []).append((number, key, others))
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        matches: list[Match] = []
+        table, anywhere = self.table, self.anywhere
+        empty: list[Rule] = []
+        for i, row in enumerate(doc.to_array(list(_ATTRS)).tolist() if len(doc) else ()):
+            tag, word = row[TAG], row[LOWER]
+            for rules in (table.get((tag, word), empty), table.get((tag, None), empty),
+                          table.get((None, word), empty), anywhere):
+                for number, key, tests in rules:
+                    if not tests or all((row[column] in values) is inside for column, values, inside in tests):
+                        matches.append((number, key, i, i + 1))
+        if len(self.rest):
+            strings = doc.vocab.strings
+            matches += [(int(strings[key]), key, start, end)
+                        for key, start, end in self.rest(doc, allow_missing=True, as_spans=False)]
+        matches.sort()
+        return matches
+
+
+def _tests(patterns: list[list[dict[str, Any]]]) -> list[Test] | None:
+    """The tests of a rule that is one pattern of one token asking for a tag, a lower-case word,
+    a dependency label or whitespace (a value, an ``IN`` or a ``NOT_IN`` list); None for any
+    other rule, which the Matcher keeps."""
+    if len(patterns) != 1 or len(patterns[0]) != 1 or not patterns[0][0]:
+        return None
+    tests = []
+    for name, value in patterns[0][0].items():
+        if name not in _ATTRS:
+            return None
+        column = _ATTRS.index(name)
+        if name == "IS_SPACE":
+            if not isinstance(value, bool):
+                return None
+            tests.append((column, frozenset({int(value)}), True))
+        elif isinstance(value, str):
+            tests.append((column, frozenset({get_string_id(value)}), True))
+        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} and \
+                all(isinstance(v, str) for v in next(iter(value.values()))):
+            op, values = next(iter(value.items()))
+            tests.append((column, frozenset(get_string_id(v) for v in values), op == "IN"))
+        else:
+            return None
+    return tests
+
+
+def speed_up(ruler: AttributeRuler) -> None:
+    """Let ``ruler`` find its matches by lookups (its rules and annotations stay as they are)."""
+    ruler.match = TableMatch(ruler)
