@@ -15,12 +15,12 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryResolver, Subdivision
-from .doctext import text_of
 from .country_names import country_name
+from .doctext import text_of
 from .gazetteer import Gazetteer, Place
 from .mentions import PlaceInfo
 from .patterns import PatternSet
-from .place_context import PlaceContext, is_cap
+from .place_context import POSSESSIVE, PlaceContext, is_cap
 from .place_words import PlaceWords
 from .sentences import BULLETS
 from .textnorm import edit_distance, fold
@@ -342,7 +342,6 @@ def hyphen_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -
 
 
 DASHES = frozenset({"-", "–", "—"})
-POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def _spaced_dash_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWords) -> bool:
@@ -446,7 +445,7 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
             elif tok.text == "." and doc[j - 1].lower_ in words.abbreviations and not doc[j - 1].whitespace_ \
                     and j + 1 < n and is_cap(doc[j + 1]):
                 j += 1
-            elif tok.text in POSSESSIVE_MARKS and j + 1 < n and doc[j + 1].lower_ in words.possessive_heads and \
+            elif tok.text in POSSESSIVE and j + 1 < n and doc[j + 1].lower_ in words.possessive_heads and \
                     is_cap(doc[j + 1]):
                 j += 1
             elif (tok.text == "-" or tok.lower_ in words.connectors) and j + 1 < n and \

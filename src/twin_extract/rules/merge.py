@@ -112,8 +112,7 @@ def domestic_beside_foreign(findings: list[Finding]) -> list[Finding]:
     """Findings less a pair of two places of one country read from a sentence that also ties one
     of them to a place abroad: "US–Brazil sister cities besides Washington and Brasília include
     Atlanta and Rio de Janeiro", "13 cities in Washington State have sister cities in Hyogo,
-    among them Seattle and Kobe", "Limerick would follow Dublin, whose councillors voted to twin
-    with Kyiv". Such a sentence is about ties across a border, and the domestic pair is an
+    among them Seattle and Kobe". Such a sentence is about ties across a border, and the domestic pair is an
     artefact of its coordination. A sentence with only the domestic pair keeps it ("Chernivtsi
     and Kramatorsk signed a memorandum"), and so does one that states a party's country
     ("Lublin twinned with Polish Rzeszów and Ukrainian Lutsk")."""
