@@ -65,6 +65,7 @@ def test_gazetteer_variants(variant, name, country):
     # ... but not when the "province" is the next city of a list (Hamburg is also a Land)
     ("Paris, Hamburg and Madrid became partners.", "Hamburg", ("Hamburg", "DE", "city", None)),
     ("Paris, Hamburg and Madrid became partners.", "Paris", ("Paris", "FR", "city", None)),
+
     # hyphenated names written with an alternate spelling
     ("They twinned with Kamianets-Podilskyi, a fortress city.", "Kamianets-Podilskyi",
      ("Kamyanets-Podilskyi", "UA", "city", None)),
@@ -166,6 +167,13 @@ def test_a_demonym_before_a_tie_noun_is_not_the_owner_s_country(extractor, sente
 ])
 def test_a_possessive_inside_a_name(extractor, sentence, mention, name):
     assert _parties(extractor, sentence)[mention][0] == name
+
+
+def test_provinces_in_parallel_apposition_are_no_towns(extractor):
+    """"between Saint-Laurent, Quebec and Lethbridge, Alberta": Quebec is the first town's province,
+    because the town after "and" has one too; not Québec City as the next item of a list."""
+    parties = _parties(extractor, "The agreement between Saint-Laurent, Quebec and Lethbridge, Alberta was signed.")
+    assert set(parties) == {"Saint-Laurent", "Lethbridge"}
 
 
 def test_a_town_named_after_a_landform_is_still_a_town(extractor):

@@ -153,7 +153,23 @@ class PlaceContext:
         after = doc[cand.end:cand.end + 2]
         in_list = len(after) > 0 and (after[0].lower_ in {"and", "or", "&"} or
                                       after[0].text == "," and len(after) > 1 and is_cap(after[1]))
-        return None if in_list and doc[cand.start - 1].lower_ != "in" else named.pop()
+        if in_list and doc[cand.start - 1].lower_ != "in" and not self._parallel_province(doc, cand.end):
+            return None
+        return named.pop()
+
+    def _parallel_province(self, doc: Doc, k: int) -> bool:
+        """"between Saint-Laurent, Quebec and Lethbridge, Alberta": the name after "and" has a
+        province of its own in apposition, so the first one is an apposition too, not the next
+        city of a list."""
+        if k >= len(doc) or doc[k].lower_ not in {"and", "&"}:
+            return False
+        j = k + 1
+        while j < len(doc) and j <= k + MAX_NAME_WORDS and is_cap(doc[j]):
+            j += 1
+        if j == k + 1 or j + 1 >= len(doc) or doc[j].text != ",":
+            return False
+        return any(self.resolver.subdivisions_named(doc[j + 1:j + 1 + n].text)
+                   for n in (3, 2, 1) if j + 1 + n <= len(doc) and is_cap(doc[j + 1]))
 
     def extent(self, doc: Doc, i: int, j: int, places: tuple[Place, ...] = ()) -> tuple[int, int]:
         """Grow the mention over "the German city of", cues and a trailing ", Country"."""
@@ -176,6 +192,9 @@ class PlaceContext:
                 hi += 1
         return lo, hi
 
+
+MAX_NAME_WORDS = 3
+"""Words of a place name looked at after "and" for a parallel apposition."""
 
 TIE_WORDS = frozenset({"sister", "twin", "partner", "friendship"})
 """"another Ukrainian sister city of Lublin": the demonym describes the partner, and the place
