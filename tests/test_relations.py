@@ -61,6 +61,9 @@ def _status_and_date(extractor, text, published):
     # a dateline in capitals with no date is where the story was filed, not a partner entry
     ("Forum report\n\nISLAMABAD: The Chinese city of Urumqi was declared a sister city of Karachi at a forum on Thursday.",
      {P({"Ürümqi", "Karachi"})}),
+    # a company's "our partner in X" is no town's tie ("our" owns only a strong trigger)
+    ("Pokhara hosted the fair. Our partner in Chattanooga has already delivered 3 of the units, the company said.",
+     set()),
     # towns that are friends
     ("Poltava has been friends with the Georgian city of Borjomi for decades.", {P({"Poltava", "Borjomi"})}),
     # a sentence with only a domestic pair keeps it

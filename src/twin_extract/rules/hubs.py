@@ -29,6 +29,9 @@ LINKING_PREPOSITIONS = frozenset({"with", "to", "between", "among", "alongside"}
 OWNER_PRONOUNS = frozenset({"its", "our"})
 """"its sister cities", "our twin towns of A and B": the places listed are the owner's partners
 (a host phrase in patterns/anaphors.jsonl says whose), never each other's."""
+SPEAKER_PRONOUNS = frozenset({"our"})
+""""our twin towns" is the speaker's town's; "our partner in Garland" is a company's: a speaker's
+pronoun owns only a strong trigger."""
 LIST_OPENERS = frozenset({"—", "–", ":"})
 """After "the sister cities", what opens the list of them ("the five sister cities — A, B and C —"):
 the definite article presupposes the owner, the story's own place."""
@@ -42,6 +45,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
     the weaker ones the clause rules made between its partners (``merge.hub_supersedes``)."""
     doc = ctx.doc
     hubs = [(t, *_host_token(doc, sent, t)) for t in triggers if t.strength != "weak"]
+    hubs = [(t, token, how) for t, token, how in hubs
+            if token is None or t.strength == "strong" or doc[token].lower_ not in SPEAKER_PRONOUNS]
     hubs = [(t, token, how) for t, token, how in hubs if token is not None and (
         any(m.info.ext_start <= token < m.info.ext_end for m in in_sent)
         or _host_ref(lex, ctx, token, how) is not None
