@@ -62,8 +62,9 @@ def _status_and_date(extractor, text, published):
     ("Forum report\n\nISLAMABAD: The Chinese city of Urumqi was declared a sister city of Karachi at a forum on Thursday.",
      {P({"Ürümqi", "Karachi"})}),
     # a company's "our partner in X" is no town's tie ("our" owns only a strong trigger)
-    ("Pokhara hosted the fair. Our partner in Chattanooga has already delivered 3 of the units, the company said.",
-     set()),
+    ("Pokhara: transport news\n\nThe rail operator signed an agreement with the regional government of Pokhara "
+     "to run more trains to Chattanooga. The next convoy is due to leave Pokhara on 25 March. Our partner in "
+     "Chattanooga has already delivered 3 of the units, the company said.", set()),
     # towns that are friends
     ("Poltava has been friends with the Georgian city of Borjomi for decades.", {P({"Poltava", "Borjomi"})}),
     # a sentence with only a domestic pair keeps it
