@@ -16,17 +16,17 @@ from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+from .token_tests import Test, token_tests
 
 Match = tuple[int, int, int, int]
 """``(rule number, rule key, start, end)``, as ``AttributeRuler.match`` gives them."""
-Test = tuple[int, frozenset[Any], bool]
-"""``(column of ``_ATTRS``, values, whether the value must be in them)``."""
 Rule = tuple[int, int, tuple[Test, ...]]
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 """The token attributes one-token rules may test, in the order ``Doc.to_array`` reads them."""
 TAG, LOWER = 0, 1
+_COLUMNS = {name: column for column, name in enumerate(_ATTRS)}
 
 
 class TableMatch:
@@ -72,30 +72,13 @@ class TableMatch:
         return matches
 
 
-def _tests(patterns: list[list[dict[str, Any]]]) -> list[Test] | None:
+def _tests(patterns: list[list[dict[str, Any]]]) -> tuple[Test, ...] | None:
     """The tests of a rule that is one pattern of one token asking for a tag, a lower-case word,
     a dependency label or whitespace (a value, an ``IN`` or a ``NOT_IN`` list); None for any
     other rule, which the Matcher keeps."""
-    if len(patterns) != 1 or len(patterns[0]) != 1 or not patterns[0][0]:
+    if len(patterns) != 1:
         return None
-    tests = []
-    for name, value in patterns[0][0].items():
-        if name not in _ATTRS:
-            return None
-        column = _ATTRS.index(name)
-        if name == "IS_SPACE":
-            if not isinstance(value, bool):
-                return None
-            tests.append((column, frozenset({int(value)}), True))
-        elif isinstance(value, str):
-            tests.append((column, frozenset({get_string_id(value)}), True))
-        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} and \
-                all(isinstance(v, str) for v in next(iter(value.values()))):
-            op, values = next(iter(value.items()))
-            tests.append((column, frozenset(get_string_id(v) for v in values), op == "IN"))
-        else:
-            return None
-    return tests
+    return token_tests(patterns[0], _COLUMNS, frozenset({"IS_SPACE"}))
 
 
 def speed_up(ruler: AttributeRuler) -> None:

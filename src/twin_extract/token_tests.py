@@ -9,7 +9,7 @@ token that passes gives the match ``(rule key, i, i + 1)`` the Matcher would giv
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import get_string_id
@@ -24,21 +24,27 @@ Test = tuple[int, frozenset[int], bool]
 """``(column, values, whether the token's value must be among them)``."""
 
 
-def token_tests(pattern: list[dict[str, Any]]) -> tuple[Test, ...] | None:
-    """The tests of a one-token pattern without an operator, on the keys of ``COLUMNS`` (a value,
-    an ``IN`` or a ``NOT_IN`` list of strings); None for any other pattern."""
+def token_tests(pattern: list[dict[str, Any]], columns: Mapping[str, int] = COLUMNS,
+                flags: frozenset[str] = frozenset()) -> tuple[Test, ...] | None:
+    """The tests of a one-token pattern without an operator, on the keys of ``columns`` (a value,
+    an ``IN`` or a ``NOT_IN`` list of strings; ``True``/``False`` for a key among ``flags``); None
+    for any other pattern. The attribute ruler's table (``tag_rules``) reads its rules with it too."""
     if len(pattern) != 1 or not pattern[0] or "OP" in pattern[0]:
         return None
     tests = []
     for name, value in pattern[0].items():
-        if name not in COLUMNS:
+        if name not in columns:
             return None
-        if isinstance(value, str):
-            tests.append((COLUMNS[name], frozenset({get_string_id(value)}), True))
+        if name in flags:
+            if not isinstance(value, bool):
+                return None
+            tests.append((columns[name], frozenset({int(value)}), True))
+        elif isinstance(value, str):
+            tests.append((columns[name], frozenset({get_string_id(value)}), True))
         elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} and \
                 all(isinstance(v, str) for v in next(iter(value.values()))):
             op, values = next(iter(value.items()))
-            tests.append((COLUMNS[name], frozenset(get_string_id(v) for v in values), op == "IN"))
+            tests.append((columns[name], frozenset(get_string_id(v) for v in values), op == "IN"))
         else:
             return None
     return tuple(tests)
