@@ -75,6 +75,13 @@ def test_gazetteer_variants(variant, name, country):
     ("The Pardubice Region sent aid.", "Pardubice", ("Pardubický kraj", "CZ", "region", "CZ-53")),
     # transliterations resolve to the GeoNames name
     ("Officials from Kiev and Lvov met.", "Kiev", ("Kyiv", "UA", "city", None)),
+    # a type word after a town's name is a region named for it, even where pycountry's local
+    # name hides it; no ISO code then, and the type word in the singular
+    ("The deal with Zagreb County (Croatia) was renewed.", "Zagreb", ("Zagreb County", "HR", "region", None)),
+    ("Its partners include Moscow Oblast.", "Moscow", ("Moscow Oblast", "RU", "region", None)),
+    ("It works with the Moscow and Smolensk Regions.", "Moscow", ("Moscow Region", "RU", "region", None)),
+    ("Akmola Region (Kazakhstan) sent a delegation.", "Akmola", ("Akmola Region", "KZ", "region", None)),
+    ("Delegates of Turkistan Region came.", "Turkistan", ("Turkistan Region", "KZ", "region", None)),
 ])
 def test_party_resolution(extractor, sentence, mention, expected):
     assert _parties(extractor, sentence).get(mention) == expected

@@ -165,7 +165,7 @@ class PlaceMatcher:
         sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference) \
             or self._region_by_town_name(span.text, country)
         if sub is None:
-            return None
+            return self._region_named_for_town(doc, span, cue, country, source)
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         rules = [cue["id"], self.resolver.region_rules.get(fold(span.text), "pycountry-subdivision")]
         if cue.get("shared"):
@@ -174,6 +174,26 @@ class PlaceMatcher:
                          admin1=self._region_admin1(sub.code, sub.country),
                          country_source=source if country else "subdivision",
                          ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
+
+    def _region_named_for_town(self, doc: Doc, span: Span, cue: dict[str, Any], country: str | None,
+                               source: str) -> PlaceInfo | None:
+        """"Zagreb County", "Moscow Oblast", "Akmola Region (Kazakhstan)": a type word after a
+        town's name makes a region named for the town even where pycountry's local name hides it
+        ("Zagrebačka županija", "Moskovskaya oblast'", "Aqmola oblysy"). Its country is the stated
+        one, else the biggest such town's; it has no ISO code, and its name is the text's with the
+        type word in the singular ("Moscow and Smolensk Regions" -> "Moscow Region")."""
+        title = cue.get("title")
+        if cue["position"] != "after" or not title:
+            return None
+        towns = [p for p in self.gazetteer.lookup(fold(span.text)) if country in (None, p.country)]
+        if not towns:
+            return None
+        town = max(towns, key=lambda p: p.population)
+        ext_start, ext_end = self.context.extent(doc, span.start, span.end)
+        rules = [cue["id"], "region-named-for-town"] + ([SHARED_TYPE_RULE] if cue.get("shared") else [])
+        return PlaceInfo("region", f"{span.text} {title}", town.country,
+                         country_source=source if country else "gazetteer", admin1=town.admin1,
+                         ext_start=ext_start, ext_end=ext_end, evidence=0.9, rules=rules)
 
     def _plausible(self, doc: Doc, span: Span, run: tuple[int, int], places: tuple[Place, ...]) -> bool:
         """Is this capitalised string a place here, or a word/name that happens to match one? A
