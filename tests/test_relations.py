@@ -280,6 +280,20 @@ def test_medium_trigger_skips_subordinate_clause(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a trigger inside a relative clause hung on a place ties that place, not the main clause's
+    ("Galway may soon follow Cork, whose councillors voted last week to twin with the Ukrainian city, Lutsk.",
+     {P({"Cork", "Lutsk"})}),
+    ("Opole, which twinned with Ivano-Frankivsk in 1996, welcomed the mayor of Brno.",
+     {P({"Opole", "Ivano-Frankivsk"})}),
+    # ... not when the place closes a list: the relative clause speaks of the whole list
+    ("Kraków and Nuremberg, which formed their partnership in 1979 after a visit by Nuremberg's mayor, "
+     "share the prize.", {P({"Kraków", "Nuremberg"})}),
+])
+def test_relative_clause_on_a_place_holds_its_tie(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a tie stated as a state ("has been partnered with", "has also been linked with")
     ("Oklahoma City has been partnered with Ulyanovsk for more than 20 years.", {P({"Oklahoma City", "Ulyanovsk"})}),
     ("Vancouver has also been linked with Yokohama (Japan) and Edinburgh (Scotland).",

@@ -344,6 +344,25 @@ def outside_subordinates(doc: Doc, sent: Span, trigger_start: int, mentions: lis
     return [m for m in mentions if not any(lo <= m.span.start < hi for lo, hi in subordinate)]
 
 
+HOLDER_RELATIVES = {"whose", "which", "who"}
+
+
+def relative_holder(doc: Doc, sent: Span, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
+    """"Limerick would follow Dublin, whose councillors have voted to twin with Kyiv": a trigger
+    inside a relative clause that hangs on a place ties that place to the partners named from
+    the relative word on; the main clause's other places are no parties of it. Not when the
+    place closes a list ("Shanghai and San Francisco, which formed their tie"): the relative
+    clause speaks of the whole list."""
+    rel = relative_segment(doc, sent, trigger_start, mentions)
+    if rel is None or doc[rel[0]].lower_ not in HOLDER_RELATIVES or rel[0] < 2 or doc[rel[0] - 1].text != ",":
+        return mentions
+    holder = next((m for m in mentions if m.info.ext_end == rel[0] - 1 or m.span.end == rel[0] - 1), None)
+    if holder is None or any(len(g) > 1 and holder in g for g in groups(doc, mentions)):
+        return mentions
+    partners = [m for m in mentions if m.span.start >= rel[0] and m.key != holder.key]
+    return [holder, *partners] if partners else mentions
+
+
 def outside_fronted(doc: Doc, lo: int, mentions: list[Mention]) -> list[Mention]:
     """"Since that first link with Odessa, Vancouver has also been twinned with Yokohama": a
     phrase opening the clause with a preposition or subordinator and closed by a comma right

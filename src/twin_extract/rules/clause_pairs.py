@@ -69,6 +69,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
             if trigger.strength != "strong":
                 unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
             unit_mentions = clauses.outside_fronted(doc, lo, unit_mentions)
+            unit_mentions = clauses.relative_holder(doc, sent, trigger.start, unit_mentions)
             pairs, ambiguity = clauses.pair(doc, unit_mentions, trigger.strength == "strong") \
                 if len(unit_mentions) >= 2 else ([], 0.0)
             if _partners_unnamed(doc, (lo, hi), trigger, unit_mentions):
