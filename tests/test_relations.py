@@ -294,6 +294,18 @@ def test_relative_clause_on_a_place_holds_its_tie(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "Country's Place" items make one list: the owner is part of each partner's mention
+    ("Hubei set up friendly-province ties with Kyrgyzstan's Osh Region, Kazakhstan's Almaty Region and "
+     "Uzbekistan's Samarkand Region.",
+     {P({"Hubei Sheng", "Osh"}), P({"Hubei Sheng", "Almaty"}), P({"Hubei Sheng", "Samarkand Region"})}),
+    ("Kharkiv has sister-city ties with Poland's Kraków, Germany's Nuremberg and Italy's Bologna.",
+     {P({"Kharkiv", "Kraków"}), P({"Kharkiv", "Nuremberg"}), P({"Kharkiv", "Bologna"})}),
+])
+def test_country_possessive_list(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a tie stated as a state ("has been partnered with", "has also been linked with")
     ("Oklahoma City has been partnered with Ulyanovsk for more than 20 years.", {P({"Oklahoma City", "Ulyanovsk"})}),
     ("Vancouver has also been linked with Yokohama (Japan) and Edinburgh (Scotland).",

@@ -183,6 +183,7 @@ class PlaceContext:
                 hi = max(hi, j + len(after["words"]))
         if lo > 0 and doc[lo - 1].text[:1].isupper() and self.resolver.demonym(doc[lo - 1].text):
             lo -= 1
+        lo -= self._owning_country(doc, lo)
         if lo > 0 and doc[lo - 1].lower_ == "the":
             lo -= 1
         named = self.appositive(doc, hi, places)
@@ -191,6 +192,18 @@ class PlaceContext:
             if hi < len(doc) and doc[hi].text == ")":
                 hi += 1
         return lo, hi
+
+
+    def _owning_country(self, doc: Doc, lo: int) -> int:
+        """Tokens of a "Country's" right before ``lo`` ("Tajikistan's Sughd Region", "South
+        Korea's Gimhae"): part of the mention, so a list "A's X, B's Y and C's Z" stays one list."""
+        if lo < 2 or doc[lo - 1].text not in POSSESSIVE:
+            return 0
+        for n in range(1, 4):
+            if lo - 1 - n >= 0 and doc[lo - 1 - n].text[:1].isupper() and \
+                    self.resolver.country(doc[lo - 1 - n:lo - 1].text):
+                return n + 1
+        return 0
 
 
 MAX_NAME_WORDS = 3
