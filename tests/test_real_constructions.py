@@ -286,6 +286,15 @@ PAIR_BULLETS = """These twinning arrangements are in place:
 • Listowel – Downpatrick
 """
 
+BILINGUAL_PAIR_LINES = """Xiangtan and Hengyang sign with African cities
+The three new friendship city pairs are:
+新签约的友好城市:
+Xiangtan and Blantyre City, Malawi;
+湘潭市—马拉维布兰太尔市;
+Hengyang and the City of Arusha, Tanzania;
+衡阳市—坦桑尼亚阿鲁沙市;
+"""
+
 
 MENU_OF_PLACES = """Regions
   • Gdańsk
@@ -312,6 +321,9 @@ The mayors of Warsaw and Kyiv signed a memorandum on cooperation in transport on
                                   P({"Osijek", "Nitra"}): ("signed", "2003-09-30")}),
     (PAIR_LINES, {P({"Holon", "Suresnes"}): ("established", None), P({"Ramla", "Vaughan"}): ("established", None),
                   P({"Nazareth", "Florence"}): ("established", None)}),
+    # a line in the page's other script is the same entry translated: passed over
+    (BILINGUAL_PAIR_LINES, {P({"Xiangtan", "Blantyre"}): ("established", None),
+                            P({"Hengyang", "Arusha"}): ("established", None)}),
     # a bullet that is no pair we know is passed over; "St" is Saint
     (PAIR_BULLETS, {P({"Tralee", "Westlake Village"}): ("established", None),
                     P({"Tralee", "St Malo"}): ("established", None),

@@ -8,6 +8,7 @@ paragraph. Every line or entry has its own status and date.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,7 +67,8 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
 def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
     """"Some examples of twinning are:" and then one pair per line ("Jerusalem – New York City,
     USA", "Holon – Suresnes, France"): each line is a tie between its two places. A bulleted line
-    that is no such pair (a partner we do not know) is passed over, not the end of the list."""
+    that is no such pair (a partner we do not know) is passed over, not the end of the list, and
+    so is a line in another script (a bilingual page gives each pair in Chinese too)."""
     doc = ctx.doc
     last = _last_token(sent)
     triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
@@ -78,7 +80,7 @@ def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) ->
         places = list({m.key: m for m in ctx.mentions_in(line.start, line.end)}.values())
         if len(places) != 2 or not _starts_line(doc, line) or _first_place(ctx, line) is not places[0] or \
                 not PAIR_JOINER.match(clauses.text_of(doc)[places[0].end:places[1].start]):
-            if _starts_line(doc, line) and _marked(doc, line):
+            if _starts_line(doc, line) and (_marked(doc, line) or _other_script(line)):
                 continue
             break
         cues = ctx.statuses_in(line.start, line.end)
@@ -91,6 +93,12 @@ def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) ->
                              [trigger.rule, "pair-per-line", *rules_of(line_step), *places[0].info.rules,
                               *places[1].info.rules], trigger))
     return found
+
+
+def _other_script(line: Span) -> bool:
+    """A line with letters but no Latin one: the same entry in the page's other language."""
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and not any(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in letters)
 
 
 PAIR_JOINER = re.compile(r"^\s*(?:[–—-]+|and|&|/|↔|<->|with)\s*$", re.IGNORECASE)
