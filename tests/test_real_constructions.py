@@ -102,6 +102,13 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Gdynia and Pardubice signed a twinning agreement with each other.", {P({"Gdynia", "Pardubice"})}),
     ("Lutsk and Rivne signed twinning agreements with Lublin and Chełm.",
      {P({"Lutsk", "Lublin"}), P({"Rivne", "Chełm"}), P({"Lutsk", "Chełm"}), P({"Rivne", "Lublin"})}),
+    # a list of pairs opened by "include" or "among them" after other places
+    ("Canada-Japan sister cities other than Toronto and Kyoto include Hamilton and Fukuyama, Calgary and "
+     "Naganuma, and Halifax and Hakodate.",
+     {P({"Hamilton", "Fukuyama"}), P({"Calgary", "Naganuma"}), P({"Halifax", "Hakodate"})}),
+    ("Six towns in Bavaria have partner towns in Tyrol, among them Rosenheim and Kufstein, and "
+     "Passau (the region's oldest town) and Lienz.",
+     {P({"Rosenheim", "Kufstein"}), P({"Passau", "Lienz"})}),
 ])
 def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected

@@ -272,12 +272,39 @@ def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, 
     """"Plano, Texas and Weifang, Shandong province, and Irvine, California, and Hsinchu signed
     agreements", "Kharkiv and Lublin, and Odesa and Genoa": pairs joined by "and", the pairs by
     commas; "Delhi-Beijing, Bengaluru-Chengdu and Kolkata-Kunming": pairs joined by a hyphen;
-    "Tamil Nadu with Ehime, Gujarat with Shizuoka": pairs joined by "with". The ties follow the coordination, never all-with-all. Places that only qualify or
-    locate a party ("Shandong province") do not break the pattern."""
-    if len(mentions) < 2 or len(mentions) % 2:
+    "Tamil Nadu with Ehime, Gujarat with Shizuoka": pairs joined by "with". The ties follow the
+    coordination, never all-with-all. Places that only qualify or locate a party ("Shandong
+    province") do not break the pattern, nor does a bracket opening with a place ("Spokane
+    (Washington's second city) and Nishinomiya"). Two pairs or more after "include", "among
+    them" or a colon are such a list even when places stand before it."""
+    text = text_of(doc)
+    mentions = [m for n, m in enumerate(mentions) if not (n and text[mentions[n - 1].end:m.start].strip() == "(")]
+    if len(mentions) < 2:
         return []
     extents = _place_extents(doc)
-    gaps = [_without_places(doc, prev.end, cur.start, extents) for prev, cur in zip(mentions, mentions[1:])]
+    gaps = [BRACKETED.sub("", _without_places(doc, prev.end, cur.start, extents))
+            for prev, cur in zip(mentions, mentions[1:])]
+    whole = _pairs_in_order(mentions, gaps)
+    if whole:
+        return whole
+    for k in range(1, len(mentions) - 3):
+        if PAIR_LIST_OPENER.search(gaps[k - 1]):
+            listed = _pairs_in_order(mentions[k:], gaps[k:])
+            if listed:
+                return listed
+    return []
+
+
+BRACKETED = re.compile(r"\s*\([^()]*\)")
+PAIR_LIST_OPENER = re.compile(r"(?:\b(?:include|includes|included|including|are|were|namely|among them|such as)"
+                              r"|:)\s*(?:the\s+)?$", re.IGNORECASE)
+"""What opens a list of pairs after the places it follows: "sister cities besides X and Y include
+A and B, C and D", "among them Seattle and Kobe, and Spokane and Nishinomiya"."""
+
+
+def _pairs_in_order(mentions: list[Mention], gaps: list[str]) -> list[tuple[Mention, Mention]]:
+    if len(mentions) < 2 or len(mentions) % 2:
+        return []
     if all(HYPHEN_GLUE.match(gap) for gap in gaps[::2]):
         between = BETWEEN_HYPHENED
     elif len(mentions) >= 4 and all(WITH_GLUE.match(gap) for gap in gaps[::2]):
