@@ -537,6 +537,9 @@ def test_wire_dateline_is_not_a_partner_entry(extractor):
                  "new twinning, with Mariupol, began on Monday.",
                  {P({"Coventry", "Volgograd"}): "terminated", P({"Coventry", "Mariupol"}): "proposed"},
                  id="partner-slot-counts-half"),
+    # a tie said of a quantified noun has no host
+    pytest.param("Nelson hosted the forum on Friday. \"Every town that wants to twin with Timaru writes to me,\" "
+                 "its mayor said.", {}, id="quantified-subject"),
 ])
 def test_implicit_host_with_tie_noun(extractor, text, expected):
     records = extractor.extract(text)

@@ -34,6 +34,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
         next((t for t in before if t.strength == "medium" and lex.relation(t) == "twinning"
               and clauses.tie_with(doc, t.end, partner)), None)
     shape = "implicit-host-with"
+    if trigger is not None and _generic_subject(doc, trigger):
+        return []
     if trigger is None or trigger.strength == "weak" or not clauses.after_with(doc, partner):
         trigger, shape = _predicated_tie(doc, partner, triggers), "implicit-host-copula"
         if trigger is None:
@@ -74,6 +76,22 @@ def _predicated_tie(doc: Doc, partner: Mention, triggers: list[Cue]) -> Cue | No
     return None
 
 
+def _generic_subject(doc: Doc, trigger: Cue) -> bool:
+    """"every city that wanted to twin with Palmerston North", "any town that partners with
+    Tralee": the tie is said of a quantified noun, not of the story's place."""
+    token = doc[trigger.start]
+    for _ in range(GENERIC_REACH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in token.children):
+            return True
+    return False
+
+
+QUANTIFIERS = frozenset({"every", "any", "each", "no", "many", "some", "several", "few", "all", "other"})
+GENERIC_REACH = 4
+"""Heads from the trigger up to the noun it is said of ("twin", "wanted", "city")."""
 COPULAS = frozenset({"be", "remain"})
 PREDICATE_REACH = 3
 """Heads from the tie noun up to the verb ("among the dormant twins": twins, among, is)."""
