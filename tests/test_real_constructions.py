@@ -47,6 +47,16 @@ def _countries(records):
     ("Vancouver council met on Tuesday. A report recommends telling the five sister cities — Odesa, "
      "Yokohama and Edinburgh — that they must reapply.",
      {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})}),
+    # ... even when a later clause of the sentence names a tie of its own ("as friendship cities")
+    ("Vancouver council met on Tuesday. A report recommends telling the four sister cities — Odesa, "
+     "Yokohama, Guangzhou and Edinburgh — that they may reapply as friendship cities.",
+     {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"}), P({"Vancouver", "Guangzhou"}),
+      P({"Vancouver", "Edinburgh"})}),
+    pytest.param("Vancouver council met on Tuesday. A report recommends telling the three sister cities — Odesa, "
+                 "Yokohama and Edinburgh — that they may reapply as friendship cities.",
+                 {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})},
+                 marks=pytest.mark.xfail(reason="the list's last two, cut off as a clause of their own, read as a "
+                                                "coordinated pair of the later 'friendship cities'", strict=True)),
     ("Vancouver council met on Tuesday. The sister cities: Odesa and Yokohama.",
      {P({"Vancouver", "Odesa"}), P({"Vancouver", "Yokohama"})}),
     # "our twin towns of A and B": the speaker's town owns both, A and B are no pair

@@ -210,12 +210,18 @@ def _next_tie_clause(ctx: DocCues, units: list[tuple[int, int]], trigger: Cue, t
     """A hub's partners end where a later clause states a tie of its own: in "Chester suspended
     its ties with Kaluga, and County Kerry ended its links with Tula" Tula is Kerry's partner,
     not Chester's. A later clause whose trigger is not licensed on its own ("..., both partners
-    since 1992", "while the newest, X, joined last year") still lists the hub's partners."""
+    since 1992", "while the newest, X, joined last year") still lists the hub's partners, and so
+    does a list that began before the later clause ("the five sister cities — A, B and C — that
+    they may reapply as friendship cities"), unless its place is that clause's subject ("Chester
+    suspended its ties with Kaluga, and County Kerry ended its links with Tula")."""
+    lists = clauses.groups(ctx.doc, in_sent) if in_sent else []
     for lo, hi in units:
         if lo <= trigger.start:
             continue
         own = licensing_trigger([t for t in triggers if lo <= t.start < hi], ctx.statuses_in(lo, hi), False)
-        if own is not None and any(lo <= m.span.start < own.start for m in in_sent):
+        continuing = {id(m) for group in lists if group[0].span.start < lo for m in group
+                      if m.span.root.dep_ not in ("nsubj", "nsubjpass")}
+        if own is not None and any(lo <= m.span.start < own.start and id(m) not in continuing for m in in_sent):
             return lo
         if _own_subject_after_semicolon(ctx.doc, lo, hi, in_sent):
             return lo
