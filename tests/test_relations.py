@@ -248,6 +248,12 @@ def test_implicit_host_after_with(extractor):
     assert "implicit-host-with" in records[0].rules
 
 
+def test_a_list_after_with_is_no_pair_of_its_members(extractor):
+    text = ("Narvik hosted a conference last week. The council kept two other friendship agreements – "
+            "with the Russian municipality of Murmansk and the Chinese town of Harbin.")
+    assert P({"Murmansk", "Harbin"}) not in pairs_of(extractor.extract(text))
+
+
 def test_ellipsis_pairs_each_clause_and_shares_the_date(extractor):
     text = "Rouen signed a partnership agreement with Norwich and Nantes signed one with Cardiff on 3 May."
     records = _records(extractor, text, published="2023-06-01")

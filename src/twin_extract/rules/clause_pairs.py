@@ -60,7 +60,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
             if not pairs and len(unit_mentions) == 1:
                 found.extend(implicit_host.findings(lex, ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
                 continue
-        elif all(clauses.after_with(doc, m) for m in unit_mentions):
+        elif _partners_after_with(doc, unit_mentions):
             for n, m in enumerate(unit_mentions):
                 stop = unit_mentions[n + 1].info.ext_start if n + 1 < len(unit_mentions) else hi
                 found.extend(implicit_host.findings(lex, ctx, sent, [m], unit_triggers, (lo, hi), (m.span.start, stop)))
@@ -92,6 +92,17 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _partners_after_with(doc: Doc, mentions: list[Mention]) -> bool:
+    """"... two other friendship agreements – with the Russian municipality of Pechenga and the
+    Chinese town of Harbin": every place stands after "with", itself or as one list with the
+    first; they are partners of the story's place, not of each other (only a place right after
+    "with" is paired with the host as yet: the host of a bare list is too often misread)."""
+    if all(clauses.after_with(doc, m) for m in mentions):
+        return True
+    lists = clauses.groups(doc, mentions)
+    return len(lists) == 1 and len(mentions) > 1 and clauses.after_with(doc, mentions[0])
 
 
 def _paired_up(doc: Doc, triggers: list[Cue], mentions: list[Mention]) -> Cue | None:
