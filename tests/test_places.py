@@ -99,6 +99,10 @@ def test_party_resolution(extractor, sentence, mention, expected):
     ("JOHANNESBURG, Dec. 3 (Xinhua) -- The mayors met.", "Xinhua"),
     # a landform's name
     ("Chicago lies on Lake Michigan.", "Michigan"),
+    # the head of an area's name, a slogan's word, the second half of a compound
+    ("The park is in the Suzhou Industrial Zone.", "Zone"),
+    ("The port joined the Belt and Road in 2017.", "Road"),
+    ("The ministry backs twinning in the Asia-Pacific region.", "Pacific"),
 ])
 def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
     assert not_a_party not in _parties(extractor, sentence)

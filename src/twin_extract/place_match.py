@@ -85,7 +85,8 @@ class PlaceMatcher:
     def _classify(self, doc: Doc, i: int, j: int, run: tuple[int, int]) -> tuple[Span, PlaceInfo] | None:
         span = doc[i:j]
         key = fold(span.text)
-        if not key or key in self.not_places or doc[j - 1].text in DASHES or doc[i].lower_ in self.words.leading or \
+        if not key or key in self.not_places or doc[j - 1].text in DASHES or span.text[:1] in DASHES or \
+                doc[i].lower_ in self.words.leading or \
                 i > 0 and doc[i - 1].lower_ in self.words.feature_heads and doc[i - 1].text[:1].isupper():
             return None
         code = self.resolver.country(span.text)
@@ -181,9 +182,10 @@ class PlaceMatcher:
         town's name makes a region named for the town even where pycountry's local name hides it
         ("Zagrebačka županija", "Moskovskaya oblast'", "Aqmola oblysy"). Its country is the stated
         one, else the biggest such town's; it has no ISO code, and its name is the text's with the
-        type word in the singular ("Moscow and Smolensk Regions" -> "Moscow Region")."""
+        type word in the singular ("Moscow and Smolensk Regions" -> "Moscow Region"). Not the
+        second half of a compound ("the Asia-Pacific region")."""
         title = cue.get("title")
-        if cue["position"] != "after" or not title:
+        if cue["position"] != "after" or not title or span.start > 0 and doc[span.start - 1].text in DASHES:
             return None
         towns = [p for p in self.gazetteer.lookup(fold(span.text)) if country in (None, p.country)]
         if not towns:
