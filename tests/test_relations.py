@@ -286,6 +286,19 @@ def test_medium_trigger_skips_subordinate_clause(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # what an agreement is for is no party to it
+    ("The bus company signed an agreement with the regional government of Mendoza to run coaches to Rosario "
+     "from May.", set()),
+    ("The airline signed a memorandum with the city of Gdańsk to open flights to Oslo.", set()),
+    # ... but an agreement signed inside an infinitive keeps its partners
+    ("Lviv decided to sign a cooperation agreement with Lublin.", {P({"Lviv", "Lublin"})}),
+    ("Kalush and Tarnów agreed to sign a partnership agreement to boost tourism.", {P({"Kalush", "Tarnów"})}),
+])
+def test_medium_trigger_skips_purpose_clause(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a trigger inside a relative clause hung on a place ties that place, not the main clause's
     ("Galway may soon follow Cork, whose councillors voted last week to twin with the Ukrainian city, Lutsk.",
      {P({"Cork", "Lutsk"})}),

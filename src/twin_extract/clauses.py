@@ -390,6 +390,30 @@ def relative_holder(doc: Doc, sent: Span, trigger_start: int, mentions: list[Men
     return [holder, *partners] if partners else mentions
 
 
+def outside_purpose(doc: Doc, trigger_start: int, trigger_end: int, mentions: list[Mention]) -> list[Mention]:
+    """Places a medium trigger can pair: not those inside an infinitive of purpose after it ("an
+    agreement with the regional government of Salta to run more trains to Matsue"): that is
+    what the agreement is for, not a party to it."""
+    kept = []
+    for m in mentions:
+        token, inside = m.span.root, False
+        for _ in range(PURPOSE_REACH):
+            if trigger_start <= token.i < trigger_end or token.head.i == token.i:
+                break
+            token = token.head
+            if token.i > trigger_start and token.pos_ == "VERB" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                inside = True
+                break
+        if not inside:
+            kept.append(m)
+    return kept
+
+
+PURPOSE_REACH = 6
+"""Heads from a place up to the verb of the clause it sits in ("Matsue", "to", "trains", "run")."""
+
+
 def outside_fronted(doc: Doc, lo: int, mentions: list[Mention]) -> list[Mention]:
     """"Since that first link with Odessa, Vancouver has also been twinned with Yokohama": a
     phrase opening the clause with a preposition or subordinator and closed by a comma right

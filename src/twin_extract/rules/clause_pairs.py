@@ -68,6 +68,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         else:
             if trigger.strength != "strong":
                 unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
+                unit_mentions = clauses.outside_purpose(doc, trigger.start, trigger.end, unit_mentions)
             unit_mentions = clauses.outside_fronted(doc, lo, unit_mentions)
             unit_mentions = clauses.relative_holder(doc, sent, trigger.start, unit_mentions)
             pairs, ambiguity = clauses.pair(doc, unit_mentions, trigger.strength == "strong") \
