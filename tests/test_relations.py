@@ -458,6 +458,13 @@ def test_sentence_level_rules(extractor, text, expected):
     ("The universities of Lviv and Wrocław signed a cooperation agreement on 3 May.", set()),
     ("Firefighters from Rzeszów and Ivano-Frankivsk signed a memorandum of cooperation.", set()),
     ("The football clubs of Dnipro and Gdańsk signed a partnership agreement.", set()),
+    ("Broken Arrow: trade news\n\nExporters from Broken Arrow and importers from Iligan City signed a memorandum "
+     "on logistics at the trade fair in Guixi. A delegation from Iligan City will visit Broken Arrow in May.", set()),
+    # ... nor is a lone partner after "with" that only names a body's seat
+    ("From Gravesend to Melitopol\n\nThe rail operator signed an agreement with the regional government of "
+     "Gravesend to run more trains to Melitopol from February 2025.\n\nThe next convoy is due to leave Gravesend "
+     "on 9 April. The partnership with the football club from Melitopol brings 59 young players to Gravesend "
+     "each year.", set()),
     # councils and mayors act for their towns
     ("The city councils of Lviv and Wrocław signed a cooperation agreement.", {P({"Lviv", "Wrocław"})}),
     ("The mayors of Lviv and Wrocław signed a partnership agreement.", {P({"Lviv", "Wrocław"})}),

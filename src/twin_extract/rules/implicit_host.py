@@ -28,6 +28,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
     if len(in_sent) != 1:
         return []
     partner = in_sent[0]
+    if clauses.institutional(doc, partner, lex.institutions):
+        return []
     before = [t for t in triggers if t.start < partner.span.start]
     cues = ctx.statuses_in(lo, hi)
     trigger = licensing_trigger(before, cues, any(t.strength == "strong" for t in triggers)) or \
