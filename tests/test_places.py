@@ -62,6 +62,9 @@ def test_gazetteer_variants(variant, name, country):
     ("The state of Bavaria sent aid.", "Bavaria", ("Bayern", "DE", "region", "DE-BY")),
     # a province of any country in apposition, when the city exists there
     ("The mayor of Kingston, Ontario, spoke.", "Kingston", ("Kingston", "CA", "city", None)),
+    # ... or abbreviated as the Canadian Press writes it
+    ("The mayor of Kingston, Ont., spoke.", "Kingston", ("Kingston", "CA", "city", None)),
+    ("Richmond (B.C.) set up a twinning committee.", "Richmond", ("Richmond", "CA", "city", None)),
     # ... but not when the "province" is the next city of a list (Hamburg is also a Land)
     ("Paris, Hamburg and Madrid became partners.", "Hamburg", ("Hamburg", "DE", "city", None)),
     ("Paris, Hamburg and Madrid became partners.", "Paris", ("Paris", "FR", "city", None)),
