@@ -504,3 +504,16 @@ def test_datelines(extractor, text, name, expected):
     doc = extractor.nlp(extractor.nlp.make_doc(text))
     (span,) = [s for s in doc.spans[SPAN_KEY] if s.text == name]
     assert dateline(span) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a small namesake listed among the partners lends its country to no other mention
+    ("Perth council met on Monday. The mayor visited two of the city's sister cities – Perth, Scotland, "
+     "and Kagoshima. Perth has six partners.", ["AU", "GB", "AU"]),
+    # a country stated further down still tells which town the story means
+    ("Cambridge will host the meeting. The council of Cambridge, Massachusetts, voted on Monday.", ["US", "US"]),
+])
+def test_namesake_partner_keeps_its_country_to_itself(extractor, text, expected):
+    doc = extractor.nlp(extractor.nlp.make_doc(text))
+    name = doc.spans[SPAN_KEY][0].text
+    assert [s._.place.country for s in doc.spans[SPAN_KEY] if s.text == name] == expected

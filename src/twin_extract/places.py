@@ -196,12 +196,14 @@ def _explicit_resolution(mentions: list[tuple[Span, PlaceInfo]], n: int,
     The nearest earlier statement counts. A later one counts too (a story often names the
     state only further down), unless the document describes a place of this name in another
     country: "Cambridge ... The English city should not be confused with Cambridge,
-    Massachusetts".
+    Massachusetts". A small namesake listed among the partners does not count (``_listed_partner``).
     """
     span, info = mentions[n]
     key = fold(span.text)
+    biggest = max((p.population for p in info.candidates), default=0)
     stated = [(k, other) for k, (s, other) in enumerate(mentions)
-              if other.kind == "city" and other.country_source in ("apposition", "demonym") and fold(s.text) == key]
+              if other.kind == "city" and other.country_source in ("apposition", "demonym") and fold(s.text) == key
+              and not (_listed_partner(s) and other.population * NAMESAKE_RATIO < biggest)]
     before = [other for k, other in stated if k < n]
     if before:
         return before[-1]
@@ -210,6 +212,26 @@ def _explicit_resolution(mentions: list[tuple[Span, PlaceInfo]], n: int,
         return None
     rivals = {p.country for p in info.candidates} - {after[0].country}
     return None if rivals & contrasts else after[0]
+
+
+NAMESAKE_RATIO = 5
+"""A partner listed with its country lends it to the bare mentions of its name unless a town of
+that name this many times bigger exists: then the bare name is the story's own (bigger) town."""
+LIST_HEADS = frozenset({"cities", "towns", "twins", "partners", "municipalities", "regions"})
+"""Plural tie nouns that open a partner list ("the city's sister cities – Christchurch, England")."""
+
+
+def _listed_partner(span: Span) -> bool:
+    """Is the mention an item of a partner list ("three of the city's sister cities – Christchurch,
+    England, and Wuhan")? A story about Christchurch (New Zealand) lists its namesake in England
+    among its partners; the namesake's country says nothing of the story's own town."""
+    doc = span.doc
+    window = doc[max(span.sent.start, span.start - LIST_REACH):span.start]
+    return any(t.lower_ in LIST_HEADS and k + 1 < len(window) and window[k + 1].text in ("–", "—", ":", "-")
+               for k, t in enumerate(window))
+
+
+LIST_REACH = 4
 
 
 def _drop_qualifiers(mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span, PlaceInfo]]:
