@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import pairs_of
+from twin_extract.mentions import dateline
+from twin_extract.places import SPAN_KEY
 
 
 def _summary(records):
@@ -536,6 +538,18 @@ def test_partner_page_entries(extractor, text, expected, countries):
     assert _summary(records) == expected
     assert all("partner-entry" in r.rules for r in records)
     assert {p.name: p.country for r in records for p in r.parties} == countries
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Sheki and Telavi become sister cities\n\nBaku, March 8, AZERTAC\n\nSheki and Telavi have signed an "
+     "agreement.", "Baku"),
+    ("Kharkiv and Brno sign a memorandum\n\nKyiv • UNN · 19.09.2024 · 1733 views\n\nKharkiv and Brno have "
+     "signed a memorandum of cooperation.", "Kyiv"),
+])
+def test_agency_and_byline_lines_are_datelines(extractor, text, place):
+    doc = extractor.nlp(extractor.nlp.make_doc(text))
+    (span,) = [s for s in doc.spans[SPAN_KEY] if s.text == place]
+    assert dateline(span)
 
 
 def test_wire_dateline_is_not_a_partner_entry(extractor):

@@ -83,12 +83,17 @@ def dateline(span: Span) -> bool:
     story was filed; it is no partner in its sentence (though often the story's host). A bracket that names a place is no agency: "Buffalo (New York,
     USA) – Sister city since 1962" is a partner entry, and "Kharkiv – Cincinnati" a pair line.
     A name in capitals before a colon or dash and a sentence ("ISLAMABAD: The Chinese cities
-    of ...") is a dateline with no date."""
+    of ...") is a dateline with no date; a line of place, day's date and agency ("Baku, March 8,
+    AZERTAC") or a byline line ("Kyiv • UNN · 19.09.2024") is one with no colon."""
     text = text_of(span.doc)
     start = span.start_char
     if text[text.rfind("\n", 0, start) + 1:start].strip():
         return False
     if span.text.isupper() and len(span.text) > 2 and CAPITALS_DATELINE.match(text, span.end_char):
+        return True
+    line_end = text.find("\n", span.end_char)
+    rest = text[span.end_char:line_end if line_end >= 0 else len(text)]
+    if (AGENCY_LINE.match(rest) or BYLINE_TAIL.match(rest)) and FULL_DATE.search(rest):
         return True
     match = DATELINE_TAIL.match(text, span.end_char)
     if match is None:
@@ -98,6 +103,14 @@ def dateline(span: Span) -> bool:
     return agency or bool(DATE_WORD.search(match.group("middle")))
 
 
+AGENCY_LINE = re.compile(r"(?:,[^\n,]{1,25}){1,2},\s*[A-Z][A-Z-]{2,}\s*$")
+""""Baku, March 8, AZERTAC": a line of place, date and an agency in capitals."""
+BYLINE_TAIL = re.compile(r"\s*[•·|]\s")
+""""Kyiv • UNN · 19.09.2024 · 1,733 views": a byline line of place, source and date."""
+FULL_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                       r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+"""A day's date (not a bare year, which a partner entry gives for its signing)."""
 CAPITALS_DATELINE = re.compile(r"\s*[:–—-]\s+[A-Z]")
 """After a place in capitals opening a line: the colon or dash of a dateline, then its story."""
 DATELINE_TAIL = re.compile(r"(?P<middle>(?:,[^\n,:()–—]{1,25}){0,3})\s*(?P<agency>\([^()\n]{1,20}\))?\s*(?::|[–—]|-{1,2}\s)")
