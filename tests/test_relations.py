@@ -577,6 +577,22 @@ def test_wire_dateline_is_not_a_partner_entry(extractor):
                  "new twinning, with Mariupol, began on Monday.",
                  {P({"Coventry", "Volgograd"}): "terminated", P({"Coventry", "Mariupol"}): "proposed"},
                  id="partner-slot-counts-half"),
+    # a place coordinated with a partner after "with" is a partner too, not the page's own place
+    pytest.param("Tukums District Municipality signs agreements with its partners.\n\n"
+                 "Agreement with Ystad Municipality (Sweden): signed May 2, 1995.\n"
+                 "Letter of Intent with Valga district and Valga town administrations (Estonia): signed May 3, 2009.\n"
+                 "Agreement with Kalisz Municipality (Poland): signed June 4, 2012.\n",
+                 {P({"Tukums", "Ystad"}): "signed", P({"Tukums", "Valga"}): "proposed",
+                  P({"Tukums", "Kalisz"}): "signed"}, id="partner-page-with-lines",
+                 marks=pytest.mark.xfail(reason="a partner named twice in its line ('Valga district and Valga "
+                                                "town') is lost", strict=True)),
+    pytest.param("Tukums District Municipality signs agreements with its partners.\n\n"
+                 "Agreement with Ystad Municipality (Sweden): signed May 2, 1995.\n"
+                 "Letter of Intent with Valga district and Valga town administrations (Estonia): signed May 3, 2009.\n"
+                 "Agreement with Kalisz Municipality (Poland): signed June 4, 2012.\n"
+                 "Agreement with Kolding Municipality (Denmark): signed June 5, 2013.\n",
+                 {P({"Tukums", "Ystad"}): "signed", P({"Tukums", "Kalisz"}): "signed",
+                  P({"Tukums", "Kolding"}): "signed"}, id="partner-page-host-not-the-twice-named"),
     # a tie said of a quantified noun has no host
     pytest.param("Nelson hosted the forum on Friday. \"Every town that wants to twin with Timaru writes to me,\" "
                  "its mayor said.", {}, id="quantified-subject"),

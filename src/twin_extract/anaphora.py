@@ -115,18 +115,33 @@ PARTNER_SLOT_WEIGHT = 0.5
 def topic(candidates: list[Mention], mentions: list[Mention]) -> Mention | None:
     """The most salient of ``candidates``: named most often in the document, then first. A
     mention right after "with" counts half: that is where a story names the partner ("Coventry
-    ends twinning with Volgograd ... its bond with Volgograd"), not its own place."""
+    ends twinning with Volgograd ... its bond with Volgograd"), not its own place; so does one
+    coordinated with it ("a letter of intent with Saldus district and Saldus town")."""
     if not candidates:
         return None
     counts: dict[str, float] = {}
     first: dict[str, int] = {}
+    previous: Mention | None = None
+    slot = False
     for m in mentions:
         start = m.info.ext_start
-        partner_slot = start > 0 and m.span.doc[start - 1].lower_ == "with"
-        counts[m.key] = counts.get(m.key, 0) + (PARTNER_SLOT_WEIGHT if partner_slot else 1.0)
+        doc = m.span.doc
+        slot = start > 0 and doc[start - 1].lower_ == "with" or \
+            slot and previous is not None and _joined(doc[previous.info.ext_end:start])
+        counts[m.key] = counts.get(m.key, 0) + (PARTNER_SLOT_WEIGHT if slot else 1.0)
         first.setdefault(m.key, m.start)
+        previous = m
     best = max({m.key: m for m in candidates}.values(), key=lambda m: (counts[m.key], -first[m.key]))
     return next(m for m in candidates if m.key == best.key)
+
+
+def _joined(between: Span) -> bool:
+    """Only a coordinator and lower-case words between two mentions: "district and", ", "."""
+    return 0 < len(between) <= JOIN_REACH and any(t.lower_ in ("and", "or", "&", ",") for t in between) and \
+        all(t.is_punct or t.is_lower for t in between)
+
+
+JOIN_REACH = 3
 
 
 def _subject_tokens(sent: Span) -> set[int]:
