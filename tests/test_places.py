@@ -85,6 +85,9 @@ def test_gazetteer_variants(variant, name, country):
     ("It works with the Moscow and Smolensk Regions.", "Moscow", ("Moscow Region", "RU", "region", None)),
     ("Akmola Region (Kazakhstan) sent a delegation.", "Akmola", ("Akmola Region", "KZ", "region", None)),
     ("Delegates of Turkistan Region came.", "Turkistan", ("Turkistan Region", "KZ", "region", None)),
+    # ... and has the ISO code of the region pycountry names after one of the town's names
+    ("The delegation from Luang Prabang province arrived.", "Luang Prabang",
+     ("Louangphabang", "LA", "region", "LA-LP")),
 ])
 def test_party_resolution(extractor, sentence, mention, expected):
     assert _parties(extractor, sentence).get(mention) == expected

@@ -39,6 +39,8 @@ SHARED_TYPE_RULE = "shared-type-word"
 never the container of the place before it."""
 SPELLING_VARIANT = 2
 """Letters by which an old spelling may differ from the town's name (Kiev/Kyiv, Vinnitsa/Vinnytsya)."""
+CITY_TYPES = ("city", "municipality", "capital")
+"""pycountry subdivision types that are a town itself, never the region named after one."""
 REGION_TOWN_CANDIDATES = 3
 """How many towns of a region's name (biggest first) may lend it their GeoNames name."""
 
@@ -63,6 +65,8 @@ class PlaceMatcher:
                 names.insert(0, row["capital"])
             names.append(row["alias"])
         self._admin1: dict[str, str | None] = {}
+        self._named_for: dict[str, dict[int, Subdivision]] = {}
+        """Country -> GeoNames id of a town -> the region named after it (``_subdivision_named_for``)."""
 
     def mentions(self, doc: Doc) -> list[tuple[Span, PlaceInfo]]:
         return [m for run in capitalised_runs(doc, self.words) for m in self._match_run(doc, run)]
@@ -193,9 +197,31 @@ class PlaceMatcher:
         town = max(towns, key=lambda p: p.population)
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         rules = [cue["id"], "region-named-for-town"] + ([SHARED_TYPE_RULE] if cue.get("shared") else [])
+        sub = self._subdivision_named_for(town)
+        if sub is not None:
+            return PlaceInfo("region", sub.name, sub.country, subdivision=sub.code, admin1=town.admin1,
+                             country_source=source if country else "subdivision", ext_start=ext_start,
+                             ext_end=ext_end, evidence=0.9, rules=rules)
         return PlaceInfo("region", f"{span.text} {title}", town.country,
                          country_source=source if country else "gazetteer", admin1=town.admin1,
                          ext_start=ext_start, ext_end=ext_end, evidence=0.9, rules=rules)
+
+    def _subdivision_named_for(self, town: Place) -> Subdivision | None:
+        """The first-level region whose pycountry name is one of the town's GeoNames names:
+        "Luang Prabang Province" is Louangphabang (LA-LP), "Xayaboury Province" Xaignabouli
+        (LA-XA). A city-region ("Moskva", "Hà Nội Municipality") is the town itself, not the
+        region around it."""
+        if town.country not in self._named_for:
+            found: dict[int, Subdivision] = {}
+            for subs in self.resolver.subdivisions.values():
+                for sub in subs:
+                    if sub.country != town.country or any(w in sub.type.casefold() for w in CITY_TYPES):
+                        continue
+                    for place in self.gazetteer.lookup(self.resolver.stripped(sub.name)):
+                        if place.country == sub.country:
+                            found.setdefault(place.geonames_id, sub)
+            self._named_for[town.country] = found
+        return self._named_for[town.country].get(town.geonames_id)
 
     def _plausible(self, doc: Doc, span: Span, run: tuple[int, int], places: tuple[Place, ...]) -> bool:
         """Is this capitalised string a place here, or a word/name that happens to match one? A
