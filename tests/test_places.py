@@ -109,6 +109,10 @@ def test_party_resolution(extractor, sentence, mention, expected):
     ("The park is in the Suzhou Industrial Zone.", "Zone"),
     ("The port joined the Belt and Road in 2017.", "Road"),
     ("The ministry backs twinning in the Asia-Pacific region.", "Pacific"),
+    # words of institutions' and events' names
+    ("Preparations are complete for the Sister City Conference, Trade and Exhibition in Accra.", "Exhibition"),
+    ("The head of the Indo-American Chamber of Commerce spoke.", "Commerce"),
+    ("Students of the Faculty of Law visited Lviv.", "Law"),
 ])
 def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
     assert not_a_party not in _parties(extractor, sentence)
