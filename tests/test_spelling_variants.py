@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from twin_extract.gazetteer import default_gazetteer
+from twin_extract.places import SPAN_KEY
 from twin_extract.spelling_variants import closest
 
 CONNECTORS = frozenset({"an", "der", "am", "sur", "upon", "on"})
@@ -15,6 +16,7 @@ CONNECTORS = frozenset({"an", "der", "am", "sur", "upon", "on"})
     ("chateaubriand", "Châteaubriant"),
     ("hochstedt", "Höchstadt an der Aisch"),
     ("limeria", "Limeira"),
+    ("emerich", "Emmerich"),
     ("stravropol", None),
     ("lviv", None),
     ("kyiv", None),
@@ -45,3 +47,14 @@ P = frozenset
 ])
 def test_misspelt_partner_in_a_tie(extractor, text, expected):
     assert {P(p.name for p in r.parties) for r in extractor.extract(text)} == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # no tie word, but the country stated beside the name: looked up among that country's towns
+    ("Agreement with Emerich town (Germany): signed May 26, 1991.", "Emerich", ("Emmerich", "DE")),
+    ("17. Hoofdorp, Holland", "Hoofdorp", ("Hoofddorp", "NL")),
+])
+def test_misspelt_town_qualified_by_its_country(extractor, text, name, country):
+    doc = extractor.nlp(extractor.nlp.make_doc(text))
+    found = {s.text: (s._.place.name, s._.place.country) for s in doc.spans[SPAN_KEY]}
+    assert found.get(name) == country

@@ -71,7 +71,8 @@ class PlaceRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.matcher.mentions(doc)
-        variants = variant_mentions(doc, mentions, self.gazetteer, self.words, self._known, self.matcher.context.extent)
+        variants = variant_mentions(doc, mentions, self.gazetteer, self.words, self._known, self.matcher.context.extent,
+                                    self.resolver.country)
         if variants:
             mentions = sorted(mentions + variants, key=lambda m: m[0].start)
         context: Counter[str] = Counter(code for word in words_of(doc) if word[:1].isupper()

@@ -25,7 +25,8 @@ MIN_POPULATION = 5000
 """Only towns this big: the smaller the town, the likelier a near name is some other word."""
 PREFIX = 3
 """Letters a misspelling keeps from the start of the name (or with the second and third
-swapped: "Xaimen" for Xiamen)."""
+swapped: "Xaimen" for Xiamen, or the second written once where it is doubled: "Emerich" for
+Emmerich)."""
 MAX_WORDS = 3
 LONG_NAME = 8
 """Names longer than this may be two edits away; shorter ones one."""
@@ -38,15 +39,17 @@ Extent = Callable[[Doc, int, int, tuple[Place, ...]], tuple[int, int]]
 
 
 def variant_mentions(doc: Doc, mentions: list[tuple[Span, PlaceInfo]], gazetteer: Gazetteer, words: PlaceWords,
-                     known: Callable[[str], bool], extent: Extent) -> list[tuple[Span, PlaceInfo]]:
+                     known: Callable[[str], bool], extent: Extent,
+                     country_of: Callable[[str], str | None] = lambda text: None) -> list[tuple[Span, PlaceInfo]]:
     """Mentions of misspelt towns in ``doc``, beside the ``mentions`` already found; ``known``
-    tells a word that is something else (a country, a demonym, a listed non-place)."""
+    tells a word that is something else (a country, a demonym, a listed non-place). In a sentence
+    with no tie word, a name qualified by its country ("Emerich town (Germany)", "Hoofdorp,
+    Holland") is still looked up, among that country's towns only (``country_of`` reads it)."""
     covered = {i for span, info in mentions
                for i in range(min(span.start, info.ext_start), max(span.end, info.ext_end))}
     found: list[tuple[Span, PlaceInfo]] = []
     for sent in doc.sents:
-        if not any(t.lower_ in words.variant_cues for t in sent):
-            continue
+        cued = any(t.lower_ in words.variant_cues for t in sent)
         places = [span for span, _ in mentions if sent.start <= span.start < sent.end]
         i = sent.start + 1
         while i < sent.end:
@@ -57,8 +60,13 @@ def variant_mentions(doc: Doc, mentions: list[tuple[Span, PlaceInfo]], gazetteer
                 i += 1
                 continue
             span = doc[i:j]
-            place = closest(gazetteer, fold(span.text), words.connectors) \
-                if _in_slot(doc, span, places, words) and not known(span.text) else None
+            if cued:
+                place = closest(gazetteer, fold(span.text), words.connectors) \
+                    if _in_slot(doc, span, places, words) and not known(span.text) else None
+            else:
+                country = _qualifier(doc, j, sent.end, words, country_of)
+                place = closest(gazetteer, fold(span.text), words.connectors, country) \
+                    if country and not known(span.text) else None
             if place is not None:
                 ext_start, ext_end = extent(doc, i, j, (place,))
                 found.append((span, PlaceInfo("city", place.name, place.country, geonames_id=place.geonames_id,
@@ -78,20 +86,37 @@ def known_name(text: str, resolver: CountryResolver, gazetteer: Gazetteer, not_p
                 or resolver.subdivisions_named(text, stripped=True))
 
 
+def _qualifier(doc: Doc, j: int, end: int, words: PlaceWords, country_of: Callable[[str], str | None]) -> str | None:
+    """The country right after a name, past a host noun: "Emerich town (Germany)", "Hoofdorp,
+    Holland"."""
+    k = j
+    while k < end and doc[k].lower_ in words.host_nouns:
+        k += 1
+    if k + 1 < end and doc[k].text in ("(", ","):
+        for n in (3, 2, 1):
+            if k + 1 + n <= end:
+                code = country_of(doc[k + 1:k + 1 + n].text)
+                if code:
+                    return code
+    return None
+
+
 @lru_cache(maxsize=4096)
-def closest(gazetteer: Gazetteer, key: str, connectors: frozenset[str]) -> Place | None:
+def closest(gazetteer: Gazetteer, key: str, connectors: frozenset[str], country: str | None = None) -> Place | None:
     """The town of some size whose canonical name (or its part before "an der", "sur" ...) is
     nearest ``key`` within reach but not equal to it, the biggest of a few equally near; None
-    when there is none or too many."""
+    when there is none or too many. With ``country``, only that country's towns count."""
     if len(key) < 5:
         return None
     reach = 1 if len(key) <= LONG_NAME else 2
     best: dict[int, tuple[int, Place]] = {}
-    prefixes = {key[:PREFIX], key[0] + key[2] + key[1]}
+    prefixes = {key[:PREFIX], key[0] + key[2] + key[1], key[:2] + key[1]}
     for name, place in (row for prefix in prefixes for row in gazetteer.primary_names(prefix, MIN_POPULATION)):
         distances = [edit_distance(key, base, transpositions=True) for base in _bases(name, connectors)
                      if abs(len(base) - len(key)) <= reach]
         distance = min(distances, default=reach + 1)
+        if country and place.country != country:
+            continue
         if 0 < distance <= reach and distance <= best.get(place.geonames_id, (reach + 1,))[0]:
             best[place.geonames_id] = (distance, place)
     if not best:
