@@ -66,6 +66,13 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Kremenchuk/UA", "Noginsk/RU"})}),
     ("Рівненська міська рада підписала угоду про партнерство з литовським містом Паневежис.",
      {frozenset({"Rivne/UA", "Panevėžys/LT"})}),
+    # a council head's masculine adjective names the town as the feminine one does
+    ("Городнянський міський голова підписав меморандум про співпрацю з польським Хелмно.",
+     {frozenset({"Horodnia/UA", "Chełmno/PL"})}),
+    ("Бучанський міський голова підписав угоду про партнерство з литовським Тракаєм.",
+     {frozenset({"Bucha/UA", "Trakai/LT"})}),
+    ("Рівненський міський голова уклав угоду про співпрацю з польським Любліном.",
+     {frozenset({"Rivne/UA", "Lublin/PL"})}),
     # a Russian town GeoNames spells only in Russian: Ukrainian -ськ is its -ск
     ("Луцьк розірвав угоду про побратимство з Красноярськом.",
      {frozenset({"Lutsk/UA", "Krasnoyarsk/RU"})}),
