@@ -244,6 +244,15 @@ def test_titles_are_not_places(extractor, text: str, word: str) -> None:
     assert word not in {m.text for m in extractor.ukrainian.places.mentions(text)}
 
 
+@pytest.mark.parametrize("text, word", [
+    # a first name before a surname is a person, though a village bears the name
+    ("Угоду підписали мер міста Георге Томеску та голова громади.", "Георге"),
+    ("Голова громади зустрівся з очільницею комуни Марією Гуцу.", "Марією"),
+])
+def test_a_first_name_before_a_surname_is_no_place(extractor, text: str, word: str) -> None:
+    assert word not in {m.text for m in extractor.ukrainian.places.mentions(text)}
+
+
 def test_the_ukrainian_extractor_pickles(extractor) -> None:
     """Like the gazetteer, so a process pool may ship it: the sound matcher reopens its index."""
     import pickle

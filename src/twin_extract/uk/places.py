@@ -20,7 +20,7 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import is_first_name, is_function_word, is_known, nominatives, only_names
+from .morph import is_first_name, is_function_word, is_known, is_name_before_surname, nominatives, only_names
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -315,6 +315,9 @@ class PlaceFinder:
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
         if _titled(text, word.start(), word.end()):
+            return None, 1
+        if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " " and \
+                is_name_before_surname(word.group(0), words[i + 1].group(0)):
             return None, 1
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
         after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
