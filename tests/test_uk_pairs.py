@@ -231,6 +231,25 @@ def test_a_statement_of_intent_is_proposed(extractor, kind: str) -> None:
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}
 
 
+@pytest.mark.parametrize("text", [
+    # the agreement named is one of intent: its later signing signs the intent
+    "Луцьк уклав тристоронню угоду про намір співпрацювати з Любліном і Каунасом. Угоду підписали мери міст.",
+    "Рівне і Каунас підписали лист про наміри. Документ підписали в мерії Каунаса.",
+    # a headline's "домовилися" agreed that intent
+    "Рівне і Каунас домовилися про партнерство\n\nМери міст підписали лист про наміри щодо співпраці.",
+    # "інтенційний лист" is a letter of intent by its adjective
+    "Громада Луцька підписала інтенційний лист про партнерську співпрацю з Любліном.",
+])
+def test_an_agreement_of_intent_keeps_every_step_proposed(extractor, text: str) -> None:
+    assert {status for status, _ in _found(extractor, text).values()} == {"proposed"}
+
+
+def test_another_agreement_named_keeps_its_own_status(extractor) -> None:
+    text = ("Рівне і Каунас підписали лист про наміри у 2022 році. "
+            "Цього року міста уклали угоду про партнерство.")
+    assert _found(extractor, text)[frozenset({"Rivne", "Kaunas"})][0] == "signed"
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

@@ -61,6 +61,7 @@ class UkrainianExtractor:
         self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
+        self.documents = rows("documents.jsonl", patterns)
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -147,8 +148,27 @@ class UkrainianExtractor:
             previous = keys or previous
             latest = keys or latest
         filed = dateline(item.text)
-        return [replace(r, date=_date_info(filed)) if filed and r.date is None and r.status != "established" else r
+        intent = self._intent_only(item.text)
+        return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
+                        date=_date_info(filed) if filed and r.date is None and r.status != "established" else r.date)
                 for r in found.values()]
+
+    def _intent_only(self, text: str) -> bool:
+        """True when the only agreement the story names is one of intent ("лист про наміри",
+        "угоду про намір співпрацювати"): its later "Угоду підписали", "Документ підписали" or a
+        headline's "домовилися" sign or agree that intent, not a partnership, so every step is
+        proposed. Another kind of agreement named ("майбутній Договір", "меморандум про
+        співпрацю") keeps its own status."""
+        words = [m.group(0).lower() for m in re.finditer(r"[\w'’]+", text)]
+        kinds = [(i, row) for i, w in enumerate(words) for row in self.documents if w.startswith(row["stem"])]
+        intent_kinds = set()
+        for i, row in kinds:
+            ahead = words[i + 1:i + 1 + INTENT_REACH]
+            if row.get("marks_intent") or any(a == "про" and b.startswith("намір") for a, b in zip(ahead, ahead[1:])):
+                intent_kinds.add(row["id"])
+        if not intent_kinds:
+            return False
+        return all(row["id"] in intent_kinds or row.get("intent_only") for _, row in kinds)
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
         """Related-links blocks: "Читайте також", "Останні новини", … opening a line or following a
@@ -331,6 +351,9 @@ HOME = "UA"
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
+INTENT_REACH = 4
+"""Words after an agreement's noun within which "про намір(и)" makes it one of intent ("угоду
+про намір", "тристоронній лист про наміри")."""
 """Words after a proposing verb within which the termination it proposes stands ("запропонував
 негайно розірвати")."""
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")
