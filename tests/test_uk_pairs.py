@@ -250,6 +250,19 @@ def test_another_agreement_named_keeps_its_own_status(extractor) -> None:
     assert _found(extractor, text)[frozenset({"Rivne", "Kaunas"})][0] == "signed"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a multilateral partnership written as a dash run pairs every town with every other
+    ("Мери обговорили чотиристороннє партнерство Люблін — Каунас — Мюнхен — Луцьк.",
+     {frozenset(p) for p in [("Lublin", "Kaunas"), ("Lublin", "Munich"), ("Lublin", "Lutsk"),
+                             ("Kaunas", "Munich"), ("Kaunas", "Lutsk"), ("Munich", "Lutsk")]}),
+    # the host where the signing took place is the third party of a trilateral agreement
+    ("Луцьк має нових партнерів\n\nУ Луцьку підписали тристоронню угоду з польським Любліном та литовським Каунасом.",
+     {frozenset(p) for p in [("Lutsk", "Lublin"), ("Lutsk", "Kaunas"), ("Lublin", "Kaunas")]}),
+])
+def test_multilateral_runs_and_the_hosts_trilateral_agreement(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

@@ -261,7 +261,9 @@ class UkrainianExtractor:
                lowered: list[str], head: Mention | None = None,
                acting: Mention | None = None) -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
-        for a multilateral agreement, else with the hub (see the module docstring). The places
+        for a multilateral agreement (a dash run "Страсбург — Дрезден — Хмельницький" too, and with
+        the host when the sentence names only its two partners: "У Вашківцях підписали тристоронній
+        лист з ґміною A та комуною B"), else with the hub (see the module docstring). The places
         of a list item pair with the list's head, which stands outside the item's clauses; a town's
         list names towns (an oblast in a council decision's item is the council, not a partner),
         unless the item's own oblasts act together ("• Миколаївська ОВА та Західнопоморське
@@ -285,11 +287,15 @@ class UkrainianExtractor:
             return [pair for clause in clauses for pair in (
                 _dash_pairs(text, clause, host, self.dash_gap) or [(clause[0], other) for other in clause[1:]]
                 or [(subject, clause[0])])]
+        multilateral = any(w.startswith(stem) for w in lowered for stem in self.multilateral)
         dashed = _dash_pairs(text, cities, host, self.dash_gap)
         if dashed:
-            return dashed
+            run = _unique([m for pair in dashed for m in pair])
+            return list(combinations(run, 2)) if multilateral and len(run) >= 3 else dashed
         here = _unique(cities)
-        if any(w.startswith(stem) for w in lowered for stem in self.multilateral) and len(here) >= 3:
+        if multilateral and len(here) == 2 and host is not None and host.key not in {m.key for m in here}:
+            here = [host, *here]
+        if multilateral and len(here) >= 3:
             return list(combinations(here, 2))
         if host is not None and host.key not in {m.key for m in here}:
             here = [host, *here] if len(here) == 1 or here and self._object_only(text, here[0]) else here
