@@ -263,6 +263,15 @@ def test_multilateral_runs_and_the_hosts_trilateral_agreement(extractor, text: s
     assert set(_found(extractor, text)) == expected
 
 
+@pytest.mark.parametrize("signing", [
+    "За підсумками зустрічі сторони підписали меморандум про співпрацю між громадами.",
+    "Наприкінці візиту громади підписали угоду про партнерство.",
+])
+def test_the_sides_that_sign_after_a_meeting_are_the_host_and_its_guest(extractor, signing: str) -> None:
+    text = ("Луцьк розширює співпрацю\n\n12 травня 2024 року мер Луцька зустрівся з бургомістром Любліна. " + signing)
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2024-05-12")}
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

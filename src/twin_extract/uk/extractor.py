@@ -122,6 +122,8 @@ class UkrainianExtractor:
                 in_sent = [host, guest] if guest else in_sent
             elif mutual and not in_sent:
                 previous = previous or latest
+                guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
+                in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
             if item_of:
                 hub = item_of[1]
