@@ -244,6 +244,18 @@ def test_titles_are_not_places(extractor, text: str, word: str) -> None:
     assert word not in {m.text for m in extractor.ukrainian.places.mentions(text)}
 
 
+@pytest.mark.parametrize("later, expected", [
+    # the one oblast the story names elsewhere picks the headline's homonym
+    ("Це вже третій закордонний партнер громади Чернівецького району.", "Novoselytsya"),
+    ("Громада розташована у Чернівецькій області.", "Novoselytsya"),
+    # none named: the largest Ukrainian homonym
+    ("Це вже третій закордонний партнер громади.", "Samar"),
+])
+def test_the_documents_one_oblast_picks_a_homonym(extractor, later: str, expected: str) -> None:
+    text = f"Новоселицька громада підписала угоду з румунським містом Сучава.\n\n{later}"
+    assert _pairs(extractor, text) == {frozenset({f"{expected}/UA", "Suceava/RO"})}
+
+
 @pytest.mark.parametrize("text, word", [
     # a first name before a surname is a person, though a village bears the name
     ("Угоду підписали мер міста Георге Томеску та голова громади.", "Георге"),

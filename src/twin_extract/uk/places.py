@@ -118,6 +118,10 @@ class PlaceFinder:
         match = AREA.search(window) or NICKNAME.search(window)
         if match is None or re.search(r"[А-ЯІЇЄҐ][а-яіїєґ]|[,(]", window[:match.start()]):
             return frozenset()
+        return self._area_of(match)
+
+    def _area_of(self, match: re.Match) -> frozenset[str]:
+        """The admin1 code(s) an ``AREA`` or ``NICKNAME`` match names, through its oblast's town."""
         if match.re is AREA:
             town = self._community_town(match.group(1), set())
             return frozenset({town.admin1}) if town else frozenset()
@@ -125,6 +129,14 @@ class PlaceFinder:
                  for form in nominatives(match.group(0)) for suffix, adjective in self.nicknames
                  if form.endswith(suffix)]
         return frozenset(t.admin1 for t in towns if t is not None)
+
+    def _document_areas(self, text: str) -> frozenset[str]:
+        """The oblast of a document that names one by adjective and noun or by its -щина name
+        ("Чернівецького району" in the second paragraph): a homonym named before its own area (the
+        headline's "Новоселицька громада") is the one there. A document naming several oblasts
+        (its partners' too: "з Чортківською (Тернопільщина) … громадами") gives none."""
+        areas = frozenset().union(*(self._area_of(m) for regex in (AREA, NICKNAME) for m in regex.finditer(text)))
+        return areas if len(areas) == 1 else frozenset()
 
     def document_countries(self, text: str) -> list[str]:
         """Foreign countries the document names, most mentioned first."""
@@ -300,17 +312,18 @@ class PlaceFinder:
         """Every place named in ``text``, in order, longest reading first."""
         words = list(WORD.finditer(text))
         foreign = self.document_countries(text)
+        areas = self._document_areas(text)
         found: list[Mention] = []
         i = 0
         while i < len(words):
-            mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found})
+            mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found}, areas)
             if mention:
                 found.append(mention)
             i += size
         return found
 
     def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
-                    seen: set[str]) -> tuple[Mention | None, int]:
+                    seen: set[str], areas: frozenset[str] = frozenset()) -> tuple[Mention | None, int]:
         word = words[i]
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
@@ -331,7 +344,7 @@ class PlaceFinder:
             places = self._places([m.group(0) for m in pair])
             if places:
                 return self._choose(text, places, word.start(), pair[1].end(), seen,
-                                    self._areas_after(text, pair[1].end())), 2
+                                    self._areas_after(text, pair[1].end()) or areas), 2
         nickname = self._nickname(word.group(0))
         if nickname is not None:
             code, name = nickname
@@ -349,12 +362,12 @@ class PlaceFinder:
             return None, 1
         if kind in ("community", "council"):
             town = self._community_town(word.group(0), seen, abroad=kind == "council",
-                                        areas=self._areas_after(text, word.end()))
+                                        areas=self._areas_after(text, word.end()) or areas)
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places:
-            return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end())), 1
+            return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end()) or areas), 1
         near, own = self._near_countries(text, word.start(), word.end())
         countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign)) \
             or self.partner_countries
