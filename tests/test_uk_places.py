@@ -66,6 +66,11 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Kremenchuk/UA", "Noginsk/RU"})}),
     ("Рівненська міська рада підписала угоду про партнерство з литовським містом Паневежис.",
      {frozenset({"Rivne/UA", "Panevėžys/LT"})}),
+    # е before -ве of the town is і before -вськ- (Мукачеве); a town in -ія keeps й (Олександрія)
+    ("Мукачівська громада підписала угоду про партнерство з угорським містом Ніредьгаза.",
+     {frozenset({"Mukachevo/UA", "Nyíregyháza/HU"})}),
+    ("Олександрійська міська рада уклала договір про дружбу з англійським Батом.",
+     {frozenset({"Oleksandriya/UA", "Bath/GB"})}),
     # a council head's masculine adjective names the town as the feminine one does
     ("Городнянський міський голова підписав меморандум про співпрацю з польським Хелмно.",
      {frozenset({"Horodnia/UA", "Chełmno/PL"})}),
