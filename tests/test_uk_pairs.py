@@ -272,6 +272,15 @@ def test_the_sides_that_sign_after_a_meeting_are_the_host_and_its_guest(extracto
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2024-05-12")}
 
 
+@pytest.mark.parametrize("line", [
+    "Нашими побратимами є м. Ряшів та м. Каунас.",
+    "Наші міста-партнери Ряшів і Каунас передали громаді генератори.",
+])
+def test_our_partners_are_the_hosts(extractor, line: str) -> None:
+    assert set(_found(extractor, f"Новини Самбора\n\n{line}")) == {frozenset({"Sambir", "Rzeszów"}),
+                                                                     frozenset({"Sambir", "Kaunas"})}
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

@@ -300,7 +300,8 @@ class UkrainianExtractor:
         if multilateral and len(here) >= 3:
             return list(combinations(here, 2))
         if host is not None and host.key not in {m.key for m in here}:
-            here = [host, *here] if len(here) == 1 or here and self._object_only(text, here[0]) else here
+            ours = bool(OURS.search(" ".join(lowered)))
+            here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
         return [(here[0], other) for other in here[1:]]
@@ -359,6 +360,9 @@ HOME = "UA"
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
+OURS = re.compile(r"\bнаш[аеіоуиї]\w*\s+(?:[\w'’]+\s*-\s*)?(?:побратим|партнер|друз)")
+""""Нашими побратимами є Ряшів, Перемишль": the host's own partners, even when the sentence
+names several and not the host ("наші міста-партнери", "наших друзів з Любліна")."""
 INTENT_REACH = 4
 """Words after an agreement's noun within which "про намір(и)" makes it one of intent ("угоду
 про намір", "тристоронній лист про наміри")."""
