@@ -281,6 +281,19 @@ def test_our_partners_are_the_hosts(extractor, line: str) -> None:
                                                                      frozenset({"Sambir", "Kaunas"})}
 
 
+@pytest.mark.parametrize("text, status", [
+    # discussing or striving to develop a tie presupposes it
+    ("Мери Луцька і Любліна обговорили, як розвивати партнерські відносини після війни.", "established"),
+    ("Луцьк і Люблін прагнуть і надалі поглиблювати співпрацю між містами.", "established"),
+    # discussing a tie to come is a proposal
+    ("Мери Луцька і Любліна обговорили можливе партнерство між містами.", "proposed"),
+    # developing named in an agreement signed is still a signature
+    ("Луцьк і Люблін підписали угоду про розвиток партнерських відносин.", "signed"),
+])
+def test_developing_a_tie_presupposes_it(extractor, text: str, status: str) -> None:
+    assert {s for s, _ in _found(extractor, text).values()} == {status}
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

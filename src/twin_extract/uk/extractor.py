@@ -49,6 +49,8 @@ class UkrainianExtractor:
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
         self.proposing = [r["stem"] for r in self.statuses if r.get("voids") and "stem" in r]
         self.ending_stems = [r["stem"] for r in self.statuses if r["status"] == "terminated" and "stem" in r]
+        self.proposed_stems = [r["stem"] for r in self.statuses if r["status"] == "proposed" and "stem" in r]
+        self.continuing = [r["stem"] for r in self.statuses if r.get("continues")]
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
         self.roles = Roles(patterns)
@@ -223,12 +225,21 @@ class UkrainianExtractor:
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
+        """The sentence's words less a proposal of an ending (both words) and a proposal or
+        discussion of developing a tie ("обговорили, як розвивати партнерські відносини"): that tie
+        exists already, so the proposing word is no step."""
         dropped: set[int] = set()
         for i, word in enumerate(lowered):
             if any(word.startswith(stem) for stem in self.proposing):
                 for j in range(i + 1, min(len(lowered), i + 1 + PROPOSAL_REACH)):
                     if any(lowered[j].startswith(stem) for stem in self.ending_stems):
                         dropped |= {i, j}
+                        break
+            if any(word.startswith(stem) for stem in self.proposed_stems):
+                for j in range(i + 1, min(len(lowered), i + 1 + CONTINUE_REACH)):
+                    if any(lowered[j].startswith(stem) for stem in self.continuing) and any(
+                            w.startswith(stem) for w in lowered[j + 1:j + 1 + PROPOSAL_REACH] for stem in self.triggers):
+                        dropped.add(i)
                         break
         return [w for n, w in enumerate(lowered) if n not in dropped] if dropped else lowered
 
@@ -360,6 +371,9 @@ HOME = "UA"
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
+CONTINUE_REACH = 5
+"""Words after a proposing or discussing verb within which the developing of a tie it governs
+stands ("обговорили, як розвивати партнерські відносини", "прагнемо й далі розвивати …")."""
 OURS = re.compile(r"\bнаш[аеіоуиї]\w*\s+(?:[\w'’]+\s*-\s*)?(?:побратим|партнер|друз)")
 """"Нашими побратимами є Ряшів, Перемишль": the host's own partners, even when the sentence
 names several and not the host ("наші міста-партнери", "наших друзів з Любліна")."""
