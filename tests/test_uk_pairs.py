@@ -94,6 +94,14 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     # a termination only proposed is no step: the tie stands
     ("Один із депутатів Луцька запропонував розірвати побратимство з Орлом.", "established"),
     ("Луцьк розірвав побратимство з Орлом.", "terminated"),
+    # a council's vote, consent or deputies' support comes before the signature
+    ("Сесія Луцької міської ради проголосувала за встановлення побратимських відносин з Любліном.", "pending"),
+    ("Рада дала згоду на підписання угоди про партнерство між Луцьком і Любліном.", "pending"),
+    ("Депутати підтримали побратимство Луцька з польським Любліном.", "pending"),
+    # ... and help from partners is no vote
+    ("Міста-партнери Луцька підтримали громаду: Люблін передав генератори.", "established"),
+    # a future perfective signature
+    ("Луцьк і Люблін незабаром укладуть угоду про партнерство.", "pending"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
