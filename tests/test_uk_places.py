@@ -249,6 +249,17 @@ def test_titles_are_not_places(extractor, text: str, word: str) -> None:
     assert word not in {m.text for m in extractor.ukrainian.places.mentions(text)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a foreign city's district after the city and a hyphen is the party
+    ("Луцьк і Прага-Ржепориє підписали угоду про партнерство.", {frozenset({"Lutsk/UA", "Řeporyje/CZ"})}),
+    ("Луцьк підписав угоду про співпрацю з Варшавою-Урсиновом.", {frozenset({"Lutsk/UA", "Ursynów/PL"})}),
+    # a road between two Ukrainian towns is no place
+    ("Луцьк підписав угоду про ремонт траси Київ-Бровари.", set()),
+])
+def test_a_citys_district_after_a_hyphen(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
 @pytest.mark.parametrize("later, expected", [
     # the one oblast the story names elsewhere picks the headline's homonym
     ("Це вже третій закордонний партнер громади Чернівецького району.", "Novoselytsya"),

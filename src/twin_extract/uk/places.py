@@ -48,6 +48,8 @@ text means when nothing else decides: Paris (2 million) for "Париж" or "П�
 AREA = re.compile(r"([А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)[а-яії]*)\s+(?:област|обл\.|обласн|облрад|район|ОВА|ОДА)")
 AREA_WINDOW = 60
 NICKNAME = re.compile(r"[А-ЯІЇЄҐ][\w'’]*(?:щин|ччин)[а-яії]*")
+DISTRICT_CITY = 100_000
+"""A city large enough to have districts GeoNames lists as places of their own."""
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -375,7 +377,23 @@ class PlaceFinder:
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
-        return None, 1
+        return self._district(word), 1
+
+    def _district(self, word: re.Match) -> Mention | None:
+        """A city's district named after the city with a hyphen ("Прага-Ржепориє", "Варшава-Урсинів"),
+        GeoNames listing the district as a place of its own: the district, found by name or by
+        sound in the city's country, is the party, not the city. Abroad only: "Київ-Бровари" is a road."""
+        city, _, district = word.group(0).partition("-")
+        if not district or "-" in district:
+            return None
+        countries = {p.country for p in self._places([city]) if p.population >= DISTRICT_CITY and p.country != "UA"}
+        for country in countries:
+            place = next((p for p in self._places([district]) if p.country == country), None)
+            row = None if place else self._by_sound(district, [country], True)
+            place = place or (Place(row[0], row[1], row[2], row[3], row[4], True) if row else None)
+            if place is not None:
+                return _city(place, word.group(0), word.start())
+        return None
 
     def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
                 seen: set[str], areas: frozenset[str] = frozenset()) -> Mention | None:
