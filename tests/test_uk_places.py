@@ -235,6 +235,8 @@ def test_oblasts(extractor, text: str, expected: set) -> None:
     "Університет імені Тараса Шевченка підписав меморандум про співпрацю з Любліном.",
     # a preposition opening the sentence is no village
     "Перед підписанням угоди про партнерство Житомир чекав гостей.",
+    # a town in brackets after a quoted name locates a club or school, not a party
+    "Футбольний клуб «Волинь» (Луцьк) підписав угоду про співпрацю з клубом «Мотор» (Люблін).",
 ])
 def test_not_places(extractor, text: str) -> None:
     assert _pairs(extractor, text) == set()
