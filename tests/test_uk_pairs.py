@@ -302,6 +302,13 @@ def test_developing_a_tie_presupposes_it(extractor, text: str, status: str) -> N
     assert {s for s, _ in _found(extractor, text).values()} == {status}
 
 
+@pytest.mark.parametrize("among", ["Серед них — литовський Каунас і польський Перемишль.",
+                                   "Серед яких литовський Каунас і польський Перемишль."])
+def test_among_them_lists_the_partners_of_the_sentence_before(extractor, among: str) -> None:
+    text = f"Рівне має нового побратима\n\nВідтепер у Рівного 12 міст-партнерів. {among}"
+    assert set(_found(extractor, text)) == {frozenset({"Rivne", "Kaunas"}), frozenset({"Rivne", "Przemyśl"})}
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

@@ -95,7 +95,8 @@ class UkrainianExtractor:
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
-            item_of = opened if opened and listed else None
+            item_of = opened if opened and listed else \
+                last if trigger is None and last is not None and AMONG.match(sent.text) else None
             opened = item_of
             in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
@@ -374,6 +375,9 @@ PROPOSAL_REACH = 3
 CONTINUE_REACH = 5
 """Words after a proposing or discussing verb within which the developing of a tie it governs
 stands ("обговорили, як розвивати партнерські відносини", "прагнемо й далі розвивати …")."""
+AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-])", re.I)
+""""Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
+with "серед них" lists the partners of the trigger sentence just before it, as a colon list does."""
 OURS = re.compile(r"\bнаш[аеіоуиї]\w*\s+(?:[\w'’]+\s*-\s*)?(?:побратим|партнер|друз)")
 """"Нашими побратимами є Ряшів, Перемишль": the host's own partners, even when the sentence
 names several and not the host ("наші міста-партнери", "наших друзів з Любліна")."""
