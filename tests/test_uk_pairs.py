@@ -206,7 +206,8 @@ def test_unbulleted_items_keep_the_opening_lines_status_and_day(extractor, items
                                        frozenset({"Kovel", "Przemyśl"}): ("proposed", "2024-03-12")}
 
 
-@pytest.mark.parametrize("same_day", ["Того ж дня", "Того дня", "У той же день", "Цього дня"])
+@pytest.mark.parametrize("same_day", ["Того ж дня", "Того дня", "У той же день", "Цього дня",
+                                      "Під час візиту", "За підсумками зустрічі"])
 def test_a_day_named_by_reference_is_the_last_day_stated(extractor, same_day: str) -> None:
     text = f"15 травня 2023 року мери зустрілися на форумі. {same_day} Луцьк і Люблін підписали угоду про партнерство."
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-05-15")}

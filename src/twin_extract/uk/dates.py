@@ -46,9 +46,11 @@ RELATIVE = (
 the last Tuesday on or before it; "на початку року", with no year, is the publication's year).
 "Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation); "учорашнього
 саміту" is yesterday's."""
-SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b", re.I)
-"""A day named by reference ("Того дня громади підписали …", "у той же день"): the last day the
-text stated before, as the English pipeline's "the same day"."""
+SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b"
+                      r"|\b(?:під\s+час|за\s+підсумками|наприкінці)\s+(?:цього\s+|цієї\s+)?(?:візиту|зустрічі)\b", re.I)
+"""A day named by reference ("Того дня громади підписали …", "у той же день", "Під час візиту
+міські голови підписали …" after the visit's day): the last day the text stated before, as the
+English pipeline's "the same day"."""
 DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2}\.\d{4})"
                       r"(?:,?[^\S\n]*(?:-[^\S\n]*)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*)?$")
 """A page's date line: a line that is a date, with a time, a source or a counter around it
