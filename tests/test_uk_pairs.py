@@ -159,6 +159,12 @@ def test_related_links_are_other_news(extractor) -> None:
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
 
 
+@pytest.mark.parametrize("crumbs", ["Головна > Новини Рівного > ", "Новини Рівного › "])
+def test_a_breadcrumb_trail_names_site_sections(extractor, crumbs: str) -> None:
+    text = f"{crumbs}Луцька громада уклала угоду з польським Любліном"
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
 def test_related_links_after_a_sentence_on_the_same_line(extractor) -> None:
     text = "Луцьк уклав угоду про партнерство з Любліном. Читайте також: Рівне підписало меморандум з Каунасом"
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}

@@ -71,7 +71,8 @@ class UkrainianExtractor:
 
     def records(self, item: NewsItem) -> list[TwinningRecord]:
         doc = self.nlp(item.text)
-        mentions = self.places.mentions(item.text)
+        crumbs = [(m.start(), m.end()) for m in BREADCRUMB.finditer(item.text)]
+        mentions = [m for m in self.places.mentions(item.text) if not any(a <= m.start < b for a, b in crumbs)]
         host = self._host(item, mentions)
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
@@ -375,6 +376,9 @@ PROPOSAL_REACH = 3
 CONTINUE_REACH = 5
 """Words after a proposing or discussing verb within which the developing of a tie it governs
 stands ("обговорили, як розвивати партнерські відносини", "прагнемо й далі розвивати …")."""
+BREADCRUMB = re.compile(r"(?m)^[^\n]*\s[>›]\s(?=[^\n]*$)")
+"""A site's breadcrumb trail up to its last step ("DataLife Engine > Новини Чернівців > …",
+"Київська міська рада › Новини"): sections of the site, not places of the story."""
 AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-])", re.I)
 """"Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
 with "серед них" lists the partners of the trigger sentence just before it, as a colon list does."""
