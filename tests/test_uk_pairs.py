@@ -228,6 +228,9 @@ def test_symbols_and_emoji_open_list_items(extractor, bullet: str) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("Рівне і французький Мец підписали Пакт дружби.", {frozenset({"Rivne", "Metz"})}),
     ("Ічнянська громада побраталася з французьким Авраншем.", {frozenset({"Ichnia", "Avranches"})}),
+    # friendly ties and a charter of friendship
+    ("Рівне і французький Мец налагодили дружні зв'язки.", {frozenset({"Rivne", "Metz"})}),
+    ("Рівне і французький Мец підписали хартію дружби.", {frozenset({"Rivne", "Metz"})}),
 ])
 def test_friendship_pacts_and_twinning_verbs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
