@@ -102,6 +102,12 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Міста-партнери Луцька підтримали громаду: Люблін передав генератори.", "established"),
     # a future perfective signature
     ("Луцьк і Люблін незабаром укладуть угоду про партнерство.", "pending"),
+    # a lapse or a decision not to renew ends the tie; initiating or requesting an ending does not
+    ("Угода між Луцьком і Курськом втратила чинність.", "terminated"),
+    ("Луцьк вирішив не продовжувати угоду з білоруським Брестом.", "terminated"),
+    ("Луцьк ініціює розірвання угоди з Курськом.", "established"),
+    ("Депутати Луцька звернулися до мера з проханням розірвати угоду з Курськом.", "established"),
+    ("Луцьк ініціює партнерство з польським Любліном.", "proposed"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
