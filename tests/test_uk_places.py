@@ -71,6 +71,9 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Mukachevo/UA", "Nyíregyháza/HU"})}),
     ("Олександрійська міська рада уклала договір про дружбу з англійським Батом.",
      {frozenset({"Oleksandriya/UA", "Bath/GB"})}),
+    # a country adjective qualifies the name after it, or after a common noun, not a name after a name
+    ("Меморандум з польським Любліном Луцьк підписав ще минулого року.",
+     {frozenset({"Lutsk/UA", "Lublin/PL"})}),
     # a council head's masculine adjective names the town as the feminine one does
     ("Городнянський міський голова підписав меморандум про співпрацю з польським Хелмно.",
      {frozenset({"Horodnia/UA", "Chełmno/PL"})}),

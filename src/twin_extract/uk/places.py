@@ -151,14 +151,16 @@ class PlaceFinder:
 
     def _near_countries(self, text: str, start: int, end: int) -> tuple[list[str], str | None]:
         """Countries named within three words before or four after (same sentence), and the
-        country that qualifies the place itself: an adjective right before it or one word before
-        ("з румунською комуною Апа"), or a country in brackets right after ("Вандліц (Німеччина)")."""
+        country that qualifies the place itself: an adjective right before it or before a common
+        noun before it ("з румунською комуною Апа", not "з польським Любліном Луцьк"), or a country
+        in brackets right after ("Вандліц (Німеччина)")."""
         before = SENTENCE_END.split(text[max(0, start - 80):start])[-1]
         after = SENTENCE_END.split(text[end:end + 80])[0]
         words_before = CUE_WORDS.findall(before)[-3:]
         near = [self.country_of(w) for w in reversed(words_before)] + \
                [self.country_of(w) for w in CUE_WORDS.findall(after)[:4]]
-        own = [self.country_of(w) for w in reversed(words_before[-2:]) if COUNTRY_ADJECTIVE.search(w)]
+        qualifying = words_before[-2:] if words_before and words_before[-1][:1].islower() else words_before[-1:]
+        own = [self.country_of(w) for w in reversed(qualifying) if COUNTRY_ADJECTIVE.search(w)]
         bracket = BRACKET.match(after)
         if bracket:
             own[:0] = [self.country_of(w) for w in CUE_WORDS.findall(bracket.group(1))]
