@@ -325,6 +325,19 @@ def test_among_them_lists_the_partners_of_the_sentence_before(extractor, among: 
     assert set(_found(extractor, text)) == {frozenset({"Rivne", "Kaunas"}), frozenset({"Rivne", "Przemyśl"})}
 
 
+@pytest.mark.parametrize("line, expected", [
+    # the unnamed town that opens the sentence is the host
+    ("Місто має 12 побратимів, зокрема Люблін, Каунас і Мюнхен.",
+     {frozenset({"Sambir", x}) for x in ("Lublin", "Kaunas", "Munich")}),
+    ("У громади п'ять партнерів, серед них Люблін і Каунас.",
+     {frozenset({"Sambir", x}) for x in ("Lublin", "Kaunas")}),
+    # ... not when the opening noun names its own town
+    ("Місто Люблін підписало угоду з литовським Каунасом.", {frozenset({"Lublin", "Kaunas"})}),
+])
+def test_a_sentence_about_the_unnamed_town_is_about_the_host(extractor, line: str, expected: set) -> None:
+    assert set(_found(extractor, f"Новини Самбора\n\n{line}")) == expected
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

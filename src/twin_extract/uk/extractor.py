@@ -57,7 +57,9 @@ class UkrainianExtractor:
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
-                         if not r.get("within") and not r.get("decision")]
+                         if not r.get("within") and not r.get("decision") and not r.get("host")]
+        self.host_subjects = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("host")]
+        """"Місто має 12 побратимів, зокрема …": a sentence opening so is about the host's partners."""
         self.decisions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("decision")]
         """"Відповідне рішення ... ухвалив 9 червня": a dated decision dates the step just stated."""
         self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
@@ -138,7 +140,8 @@ class UkrainianExtractor:
             last = (trigger, in_sent[0] if in_sent else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
             keys = []
-            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting):
+            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting,
+                                    sent.text):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
@@ -274,7 +277,7 @@ class UkrainianExtractor:
 
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
                lowered: list[str], head: Mention | None = None,
-               acting: Mention | None = None) -> list[tuple[Mention, Mention]]:
+               acting: Mention | None = None, sentence: str = "") -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
         for a multilateral agreement (a dash run "Страсбург — Дрезден — Хмельницький" too, and with
         the host when the sentence names only its two partners: "У Вашківцях підписали тристоронній
@@ -313,11 +316,16 @@ class UkrainianExtractor:
         if multilateral and len(here) >= 3:
             return list(combinations(here, 2))
         if host is not None and host.key not in {m.key for m in here}:
-            ours = bool(OURS.search(" ".join(lowered)))
+            ours = bool(OURS.search(" ".join(lowered))) or self._host_subject(sentence)
             here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _host_subject(self, sentence: str) -> bool:
+        """The sentence opens with the host for subject, unnamed ("Місто має 12 побратимів",
+        "У громади п'ять партнерів"); "Місто Люблін підписало …" names its own."""
+        return any(re.match(rf"\s*(?i:{re.escape(h)})\s+[а-яіїєґ'’\d]", sentence) for h in self.host_subjects)
 
     def _object_only(self, text: str, first: Mention) -> bool:
         """The sentence's first place follows "з" ("місто не має стосунків з Улан-Уде, Самарою"):
