@@ -338,6 +338,14 @@ def test_a_sentence_about_the_unnamed_town_is_about_the_host(extractor, line: st
     assert set(_found(extractor, f"Новини Самбора\n\n{line}")) == expected
 
 
+def test_communities_that_join_an_agreement_take_its_partners(extractor) -> None:
+    text = ("Луцьк підписав меморандум про співпрацю з польськими Любліном та Холмом 12 травня 2023 року. "
+            "До документа приєдналися також Ковельська та Рівненська громади.")
+    expected = {frozenset({u, p}): ("signed", "2023-05-12")
+                for u in ("Lutsk", "Kovel", "Rivne") for p in ("Lublin", "Chełm")}
+    assert _found(extractor, text) == expected
+
+
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:
     text = ("Луцьк підписав угоду про партнерство з Любліном. Мер сказав:\n"
             "«Рівне та Каунас теж шукають друзів; це добре».")

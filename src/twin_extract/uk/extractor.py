@@ -57,7 +57,8 @@ class UkrainianExtractor:
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
-                         if not r.get("within") and not r.get("decision") and not r.get("host")]
+                         if not r.get("within") and not r.get("decision") and not r.get("host") and not r.get("joins")]
+        self.joining = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("joins")]
         self.host_subjects = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("host")]
         """"Місто має 12 побратимів, зокрема …": a sentence opening so is about the host's partners."""
         self.decisions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("decision")]
@@ -94,7 +95,8 @@ class UkrainianExtractor:
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None) \
                 or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers)
-                    and self._status(lowered) != "established" else None)
+                    and (self._status(lowered) != "established"
+                         or any(w.startswith(stem) for w in lowered for stem in self.joining)) else None)
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
@@ -140,8 +142,11 @@ class UkrainianExtractor:
             last = (trigger, in_sent[0] if in_sent else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
             keys = []
-            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting,
-                                    sent.text):
+            joined = self._joined(lowered, in_sent, latest, found, mentions)
+            if joined:
+                status, date = found[latest[0]].status, found[latest[0]].date
+            for a, b in joined or self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
+                                              acting, sent.text):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
@@ -321,6 +326,19 @@ class UkrainianExtractor:
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _joined(self, lowered: list[str], in_sent: list[Mention], latest: list[tuple[str, str]],
+                found: dict, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """"Крім Городні, до документа приєдналися Сновська та Семенівська громади": places that
+        join the agreement just stated pair with its partners of another country (the pairs'
+        foreign side), with its status and date, not with each other."""
+        if not latest or not in_sent or not any(w.startswith(stem) for w in lowered for stem in self.joining):
+            return []
+        stated = {key for pair in latest for key in pair}
+        by_key = {m.key: m for m in mentions}
+        joiners = [m for m in _unique(in_sent) if m.key not in stated]
+        partners = [by_key[k] for k in sorted(stated) if k in by_key]
+        return [(m, p) for m in joiners for p in partners if p.country != m.country]
 
     def _host_subject(self, sentence: str) -> bool:
         """The sentence opens with the host for subject, unnamed ("Місто має 12 побратимів",
