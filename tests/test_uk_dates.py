@@ -36,6 +36,13 @@ from twin_extract.uk.dates import dateline, find_date
     # a month takes the year a relative phrase beside it gives
     ("У травні минулого року міста підписали угоду.", "2023-05", "month"),
     ("12 травня минулого року міста підписали угоду.", "2023-05-12", "day"),
+    # the beginning, middle or end of a month is that month
+    ("Наприкінці лютого міста підписали угоду.", "2024-02", "month"),
+    ("На початку січня громади уклали меморандум.", "2024-01", "month"),
+    ("У середині лютого міста стали партнерами.", "2024-02", "month"),
+    # a two-digit year is this century's; a ratio or version is no date
+    ("Угоду підписали 12.05.23.", "2023-05-12", "day"),
+    ("Населення зросло в 1.5 раза.", None, None),
 ])
 def test_find_date(text: str, value: str | None, precision: str | None) -> None:
     found = find_date(text, 0, "2024", published="2024-03-05")

@@ -94,6 +94,20 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     # a termination only proposed is no step: the tie stands
     ("Один із депутатів Луцька запропонував розірвати побратимство з Орлом.", "established"),
     ("Луцьк розірвав побратимство з Орлом.", "terminated"),
+    # a council's vote, consent or deputies' support comes before the signature
+    ("Сесія Луцької міської ради проголосувала за встановлення побратимських відносин з Любліном.", "pending"),
+    ("Рада дала згоду на підписання угоди про партнерство між Луцьком і Любліном.", "pending"),
+    ("Депутати підтримали побратимство Луцька з польським Любліном.", "pending"),
+    # ... and help from partners is no vote
+    ("Міста-партнери Луцька підтримали громаду: Люблін передав генератори.", "established"),
+    # a future perfective signature
+    ("Луцьк і Люблін незабаром укладуть угоду про партнерство.", "pending"),
+    # a lapse or a decision not to renew ends the tie; initiating or requesting an ending does not
+    ("Угода між Луцьком і Курськом втратила чинність.", "terminated"),
+    ("Луцьк вирішив не продовжувати угоду з білоруським Брестом.", "terminated"),
+    ("Луцьк ініціює розірвання угоди з Курськом.", "established"),
+    ("Депутати Луцька звернулися до мера з проханням розірвати угоду з Курськом.", "established"),
+    ("Луцьк ініціює партнерство з польським Любліном.", "proposed"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
@@ -151,6 +165,12 @@ def test_related_links_are_other_news(extractor) -> None:
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
 
 
+@pytest.mark.parametrize("crumbs", ["Головна > Новини Рівного > ", "Новини Рівного › "])
+def test_a_breadcrumb_trail_names_site_sections(extractor, crumbs: str) -> None:
+    text = f"{crumbs}Луцька громада уклала угоду з польським Любліном"
+    assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
+
+
 def test_related_links_after_a_sentence_on_the_same_line(extractor) -> None:
     text = "Луцьк уклав угоду про партнерство з Любліном. Читайте також: Рівне підписало меморандум з Каунасом"
     assert set(_found(extractor, text)) == {frozenset({"Lutsk", "Lublin"})}
@@ -198,7 +218,8 @@ def test_unbulleted_items_keep_the_opening_lines_status_and_day(extractor, items
                                        frozenset({"Kovel", "Przemyśl"}): ("proposed", "2024-03-12")}
 
 
-@pytest.mark.parametrize("same_day", ["Того ж дня", "Того дня", "У той же день", "Цього дня"])
+@pytest.mark.parametrize("same_day", ["Того ж дня", "Того дня", "У той же день", "Цього дня",
+                                      "Під час візиту", "За підсумками зустрічі"])
 def test_a_day_named_by_reference_is_the_last_day_stated(extractor, same_day: str) -> None:
     text = f"15 травня 2023 року мери зустрілися на форумі. {same_day} Луцьк і Люблін підписали угоду про партнерство."
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-05-15")}
@@ -213,6 +234,9 @@ def test_symbols_and_emoji_open_list_items(extractor, bullet: str) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("Рівне і французький Мец підписали Пакт дружби.", {frozenset({"Rivne", "Metz"})}),
     ("Ічнянська громада побраталася з французьким Авраншем.", {frozenset({"Ichnia", "Avranches"})}),
+    # friendly ties and a charter of friendship
+    ("Рівне і французький Мец налагодили дружні зв'язки.", {frozenset({"Rivne", "Metz"})}),
+    ("Рівне і французький Мец підписали хартію дружби.", {frozenset({"Rivne", "Metz"})}),
 ])
 def test_friendship_pacts_and_twinning_verbs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
@@ -229,6 +253,97 @@ def test_an_items_own_acting_oblasts_pair_with_each_other(extractor) -> None:
 def test_a_statement_of_intent_is_proposed(extractor, kind: str) -> None:
     text = f"Луцьк і Люблін підписали {kind} про наміри."
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}
+
+
+@pytest.mark.parametrize("text", [
+    # the agreement named is one of intent: its later signing signs the intent
+    "Луцьк уклав тристоронню угоду про намір співпрацювати з Любліном і Каунасом. Угоду підписали мери міст.",
+    "Рівне і Каунас підписали лист про наміри. Документ підписали в мерії Каунаса.",
+    # a headline's "домовилися" agreed that intent
+    "Рівне і Каунас домовилися про партнерство\n\nМери міст підписали лист про наміри щодо співпраці.",
+    # "інтенційний лист" is a letter of intent by its adjective
+    "Громада Луцька підписала інтенційний лист про партнерську співпрацю з Любліном.",
+])
+def test_an_agreement_of_intent_keeps_every_step_proposed(extractor, text: str) -> None:
+    assert {status for status, _ in _found(extractor, text).values()} == {"proposed"}
+
+
+def test_another_agreement_named_keeps_its_own_status(extractor) -> None:
+    text = ("Рівне і Каунас підписали лист про наміри у 2022 році. "
+            "Цього року міста уклали угоду про партнерство.")
+    assert _found(extractor, text)[frozenset({"Rivne", "Kaunas"})][0] == "signed"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a multilateral partnership written as a dash run pairs every town with every other
+    ("Мери обговорили чотиристороннє партнерство Люблін — Каунас — Мюнхен — Луцьк.",
+     {frozenset(p) for p in [("Lublin", "Kaunas"), ("Lublin", "Munich"), ("Lublin", "Lutsk"),
+                             ("Kaunas", "Munich"), ("Kaunas", "Lutsk"), ("Munich", "Lutsk")]}),
+    # the host where the signing took place is the third party of a trilateral agreement
+    ("Луцьк має нових партнерів\n\nУ Луцьку підписали тристоронню угоду з польським Любліном та литовським Каунасом.",
+     {frozenset(p) for p in [("Lutsk", "Lublin"), ("Lutsk", "Kaunas"), ("Lublin", "Kaunas")]}),
+])
+def test_multilateral_runs_and_the_hosts_trilateral_agreement(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("signing", [
+    "За підсумками зустрічі сторони підписали меморандум про співпрацю між громадами.",
+    "Наприкінці візиту громади підписали угоду про партнерство.",
+])
+def test_the_sides_that_sign_after_a_meeting_are_the_host_and_its_guest(extractor, signing: str) -> None:
+    text = ("Луцьк розширює співпрацю\n\n12 травня 2024 року мер Луцька зустрівся з бургомістром Любліна. " + signing)
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2024-05-12")}
+
+
+@pytest.mark.parametrize("line", [
+    "Нашими побратимами є м. Ряшів та м. Каунас.",
+    "Наші міста-партнери Ряшів і Каунас передали громаді генератори.",
+])
+def test_our_partners_are_the_hosts(extractor, line: str) -> None:
+    assert set(_found(extractor, f"Новини Самбора\n\n{line}")) == {frozenset({"Sambir", "Rzeszów"}),
+                                                                     frozenset({"Sambir", "Kaunas"})}
+
+
+@pytest.mark.parametrize("text, status", [
+    # discussing or striving to develop a tie presupposes it
+    ("Мери Луцька і Любліна обговорили, як розвивати партнерські відносини після війни.", "established"),
+    ("Луцьк і Люблін прагнуть і надалі поглиблювати співпрацю між містами.", "established"),
+    # discussing a tie to come is a proposal
+    ("Мери Луцька і Любліна обговорили можливе партнерство між містами.", "proposed"),
+    # developing named in an agreement signed is still a signature
+    ("Луцьк і Люблін підписали угоду про розвиток партнерських відносин.", "signed"),
+])
+def test_developing_a_tie_presupposes_it(extractor, text: str, status: str) -> None:
+    assert {s for s, _ in _found(extractor, text).values()} == {status}
+
+
+@pytest.mark.parametrize("among", ["Серед них — литовський Каунас і польський Перемишль.",
+                                   "Серед яких литовський Каунас і польський Перемишль."])
+def test_among_them_lists_the_partners_of_the_sentence_before(extractor, among: str) -> None:
+    text = f"Рівне має нового побратима\n\nВідтепер у Рівного 12 міст-партнерів. {among}"
+    assert set(_found(extractor, text)) == {frozenset({"Rivne", "Kaunas"}), frozenset({"Rivne", "Przemyśl"})}
+
+
+@pytest.mark.parametrize("line, expected", [
+    # the unnamed town that opens the sentence is the host
+    ("Місто має 12 побратимів, зокрема Люблін, Каунас і Мюнхен.",
+     {frozenset({"Sambir", x}) for x in ("Lublin", "Kaunas", "Munich")}),
+    ("У громади п'ять партнерів, серед них Люблін і Каунас.",
+     {frozenset({"Sambir", x}) for x in ("Lublin", "Kaunas")}),
+    # ... not when the opening noun names its own town
+    ("Місто Люблін підписало угоду з литовським Каунасом.", {frozenset({"Lublin", "Kaunas"})}),
+])
+def test_a_sentence_about_the_unnamed_town_is_about_the_host(extractor, line: str, expected: set) -> None:
+    assert set(_found(extractor, f"Новини Самбора\n\n{line}")) == expected
+
+
+def test_communities_that_join_an_agreement_take_its_partners(extractor) -> None:
+    text = ("Луцьк підписав меморандум про співпрацю з польськими Любліном та Холмом 12 травня 2023 року. "
+            "До документа приєдналися також Ковельська та Рівненська громади.")
+    expected = {frozenset({u, p}): ("signed", "2023-05-12")
+                for u in ("Lutsk", "Kovel", "Rivne") for p in ("Lublin", "Chełm")}
+    assert _found(extractor, text) == expected
 
 
 def test_a_colon_line_of_prose_opens_no_unbulleted_list(extractor) -> None:

@@ -66,6 +66,21 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Kremenchuk/UA", "Noginsk/RU"})}),
     ("Рівненська міська рада підписала угоду про партнерство з литовським містом Паневежис.",
      {frozenset({"Rivne/UA", "Panevėžys/LT"})}),
+    # е before -ве of the town is і before -вськ- (Мукачеве); a town in -ія keeps й (Олександрія)
+    ("Мукачівська громада підписала угоду про партнерство з угорським містом Ніредьгаза.",
+     {frozenset({"Mukachevo/UA", "Nyíregyháza/HU"})}),
+    ("Олександрійська міська рада уклала договір про дружбу з англійським Батом.",
+     {frozenset({"Oleksandriya/UA", "Bath/GB"})}),
+    # a country adjective qualifies the name after it, or after a common noun, not a name after a name
+    ("Меморандум з польським Любліном Луцьк підписав ще минулого року.",
+     {frozenset({"Lutsk/UA", "Lublin/PL"})}),
+    # a council head's masculine adjective names the town as the feminine one does
+    ("Городнянський міський голова підписав меморандум про співпрацю з польським Хелмно.",
+     {frozenset({"Horodnia/UA", "Chełmno/PL"})}),
+    ("Бучанський міський голова підписав угоду про партнерство з литовським Тракаєм.",
+     {frozenset({"Bucha/UA", "Trakai/LT"})}),
+    ("Рівненський міський голова уклав угоду про співпрацю з польським Любліном.",
+     {frozenset({"Rivne/UA", "Lublin/PL"})}),
     # a Russian town GeoNames spells only in Russian: Ukrainian -ськ is its -ск
     ("Луцьк розірвав угоду про побратимство з Красноярськом.",
      {frozenset({"Lutsk/UA", "Krasnoyarsk/RU"})}),
@@ -223,6 +238,8 @@ def test_oblasts(extractor, text: str, expected: set) -> None:
     "Університет імені Тараса Шевченка підписав меморандум про співпрацю з Любліном.",
     # a preposition opening the sentence is no village
     "Перед підписанням угоди про партнерство Житомир чекав гостей.",
+    # a town in brackets after a quoted name locates a club or school, not a party
+    "Футбольний клуб «Волинь» (Луцьк) підписав угоду про співпрацю з клубом «Мотор» (Люблін).",
 ])
 def test_not_places(extractor, text: str) -> None:
     assert _pairs(extractor, text) == set()
@@ -234,6 +251,38 @@ def test_not_places(extractor, text: str) -> None:
     ("Під час візиту сторони підписали Лист про наміри щодо побратимства.", "Лист"),
 ])
 def test_titles_are_not_places(extractor, text: str, word: str) -> None:
+    assert word not in {m.text for m in extractor.ukrainian.places.mentions(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign city's district after the city and a hyphen is the party
+    ("Луцьк і Прага-Ржепориє підписали угоду про партнерство.", {frozenset({"Lutsk/UA", "Řeporyje/CZ"})}),
+    ("Луцьк підписав угоду про співпрацю з Варшавою-Урсиновом.", {frozenset({"Lutsk/UA", "Ursynów/PL"})}),
+    # a road between two Ukrainian towns is no place
+    ("Луцьк підписав угоду про ремонт траси Київ-Бровари.", set()),
+])
+def test_a_citys_district_after_a_hyphen(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("later, expected", [
+    # the one oblast the story names elsewhere picks the headline's homonym
+    ("Це вже третій закордонний партнер громади Чернівецького району.", "Novoselytsya"),
+    ("Громада розташована у Чернівецькій області.", "Novoselytsya"),
+    # none named: the largest Ukrainian homonym
+    ("Це вже третій закордонний партнер громади.", "Samar"),
+])
+def test_the_documents_one_oblast_picks_a_homonym(extractor, later: str, expected: str) -> None:
+    text = f"Новоселицька громада підписала угоду з румунським містом Сучава.\n\n{later}"
+    assert _pairs(extractor, text) == {frozenset({f"{expected}/UA", "Suceava/RO"})}
+
+
+@pytest.mark.parametrize("text, word", [
+    # a first name before a surname is a person, though a village bears the name
+    ("Угоду підписали мер міста Георге Томеску та голова громади.", "Георге"),
+    ("Голова громади зустрівся з очільницею комуни Марією Гуцу.", "Марією"),
+])
+def test_a_first_name_before_a_surname_is_no_place(extractor, text: str, word: str) -> None:
     assert word not in {m.text for m in extractor.ukrainian.places.mentions(text)}
 
 

@@ -20,9 +20,12 @@ _MONTH = r"(?:" + "|".join(MONTHS) + r")[а-яії]*"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})\s+(\d{{4}})", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:-го)?\s+({_MONTH})", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
-_IN_MONTH = re.compile(rf"\b(?:у|в)\s+({_MONTH})", re.I)
-"""A month without a day or year ("у березні"): that month of the last year the text stated."""
+_IN_MONTH = re.compile(rf"\b(?:у|в|наприкінці|на\s+початку|(?:у|в)\s+(?:середині|кінці))\s+({_MONTH})", re.I)
+"""A month without a day or year ("у березні", "наприкінці лютого", "на початку травня"): that
+month of the last year the text stated."""
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_NUMERIC_SHORT = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})\b(?![.,]?\d)")
+"""A day with a two-digit year ("12.05.23"): this century's, as Ukrainian news writes it."""
 _TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 RELATIVE = (
@@ -43,9 +46,11 @@ RELATIVE = (
 the last Tuesday on or before it; "на початку року", with no year, is the publication's year).
 "Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation); "учорашнього
 саміту" is yesterday's."""
-SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b", re.I)
-"""A day named by reference ("Того дня громади підписали …", "у той же день"): the last day the
-text stated before, as the English pipeline's "the same day"."""
+SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b"
+                      r"|\b(?:під\s+час|за\s+підсумками|наприкінці)\s+(?:цього\s+|цієї\s+)?(?:візиту|зустрічі)\b", re.I)
+"""A day named by reference ("Того дня громади підписали …", "у той же день", "Під час візиту
+міські голови підписали …" after the visit's day): the last day the text stated before, as the
+English pipeline's "the same day"."""
 DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2}\.\d{4})"
                       r"(?:,?[^\S\n]*(?:-[^\S\n]*)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*)?$")
 """A page's date line: a line that is a date, with a time, a source or a counter around it
@@ -86,9 +91,10 @@ def find_date(sentence: str, offset: int, default_year: str | None,
     the ``published`` date."""
     relative_year = _relative(sentence, offset, published, units=("year",))
     default_year = relative_year.value if relative_year else default_year
-    match = _NUMERIC.search(sentence)
+    match = _NUMERIC.search(sentence) or _NUMERIC_SHORT.search(sentence)
     if match:
         day, month, year = match.groups()
+        year = year if len(year) == 4 else f"20{year}"
         return FoundDate(match.group(0), f"{year}-{int(month):02d}-{int(day):02d}", "day",
                          offset + match.start(), offset + match.end())
     for pattern, precision in ((_DAY_MONTH_YEAR, "day"), (_MONTH_YEAR, "month"), (_DAY_MONTH, "day")):

@@ -49,18 +49,24 @@ class UkrainianExtractor:
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
         self.proposing = [r["stem"] for r in self.statuses if r.get("voids") and "stem" in r]
         self.ending_stems = [r["stem"] for r in self.statuses if r["status"] == "terminated" and "stem" in r]
+        self.proposed_stems = [r["stem"] for r in self.statuses if r["status"] == "proposed" and "stem" in r]
+        self.continuing = [r["stem"] for r in self.statuses if r.get("continues")]
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
-                         if not r.get("within") and not r.get("decision")]
+                         if not r.get("within") and not r.get("decision") and not r.get("host") and not r.get("joins")]
+        self.joining = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("joins")]
+        self.host_subjects = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("host")]
+        """"Місто має 12 побратимів, зокрема …": a sentence opening so is about the host's partners."""
         self.decisions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("decision")]
         """"Відповідне рішення ... ухвалив 9 червня": a dated decision dates the step just stated."""
         self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
+        self.documents = rows("documents.jsonl", patterns)
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -68,7 +74,8 @@ class UkrainianExtractor:
 
     def records(self, item: NewsItem) -> list[TwinningRecord]:
         doc = self.nlp(item.text)
-        mentions = self.places.mentions(item.text)
+        crumbs = [(m.start(), m.end()) for m in BREADCRUMB.finditer(item.text)]
+        mentions = [m for m in self.places.mentions(item.text) if not any(a <= m.start < b for a, b in crumbs)]
         host = self._host(item, mentions)
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
@@ -88,11 +95,13 @@ class UkrainianExtractor:
             lowered = [t.lower_ for t in sent]
             trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None) \
                 or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers)
-                    and self._status(lowered) != "established" else None)
+                    and (self._status(lowered) != "established"
+                         or any(w.startswith(stem) for w in lowered for stem in self.joining)) else None)
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
-            item_of = opened if opened and listed else None
+            item_of = opened if opened and listed else \
+                last if trigger is None and last is not None and AMONG.match(sent.text) else None
             opened = item_of
             in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
@@ -121,6 +130,8 @@ class UkrainianExtractor:
                 in_sent = [host, guest] if guest else in_sent
             elif mutual and not in_sent:
                 previous = previous or latest
+                guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
+                in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
             if item_of:
                 hub = item_of[1]
@@ -131,7 +142,11 @@ class UkrainianExtractor:
             last = (trigger, in_sent[0] if in_sent else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
             keys = []
-            for a, b in self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None, acting):
+            joined = self._joined(lowered, in_sent, latest, found, mentions)
+            if joined:
+                status, date = found[latest[0]].status, found[latest[0]].date
+            for a, b in joined or self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
+                                              acting, sent.text):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
@@ -147,8 +162,27 @@ class UkrainianExtractor:
             previous = keys or previous
             latest = keys or latest
         filed = dateline(item.text)
-        return [replace(r, date=_date_info(filed)) if filed and r.date is None and r.status != "established" else r
+        intent = self._intent_only(item.text)
+        return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
+                        date=_date_info(filed) if filed and r.date is None and r.status != "established" else r.date)
                 for r in found.values()]
+
+    def _intent_only(self, text: str) -> bool:
+        """True when the only agreement the story names is one of intent ("лист про наміри",
+        "угоду про намір співпрацювати"): its later "Угоду підписали", "Документ підписали" or a
+        headline's "домовилися" sign or agree that intent, not a partnership, so every step is
+        proposed. Another kind of agreement named ("майбутній Договір", "меморандум про
+        співпрацю") keeps its own status."""
+        words = [m.group(0).lower() for m in re.finditer(r"[\w'’]+", text)]
+        kinds = [(i, row) for i, w in enumerate(words) for row in self.documents if w.startswith(row["stem"])]
+        intent_kinds = set()
+        for i, row in kinds:
+            ahead = words[i + 1:i + 1 + INTENT_REACH]
+            if row.get("marks_intent") or any(a == "про" and b.startswith("намір") for a, b in zip(ahead, ahead[1:])):
+                intent_kinds.add(row["id"])
+        if not intent_kinds:
+            return False
+        return all(row["id"] in intent_kinds or row.get("intent_only") for _, row in kinds)
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
         """Related-links blocks: "Читайте також", "Останні новини", … opening a line or following a
@@ -201,12 +235,21 @@ class UkrainianExtractor:
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
+        """The sentence's words less a proposal of an ending (both words) and a proposal or
+        discussion of developing a tie ("обговорили, як розвивати партнерські відносини"): that tie
+        exists already, so the proposing word is no step."""
         dropped: set[int] = set()
         for i, word in enumerate(lowered):
             if any(word.startswith(stem) for stem in self.proposing):
                 for j in range(i + 1, min(len(lowered), i + 1 + PROPOSAL_REACH)):
                     if any(lowered[j].startswith(stem) for stem in self.ending_stems):
                         dropped |= {i, j}
+                        break
+            if any(word.startswith(stem) for stem in self.proposed_stems):
+                for j in range(i + 1, min(len(lowered), i + 1 + CONTINUE_REACH)):
+                    if any(lowered[j].startswith(stem) for stem in self.continuing) and any(
+                            w.startswith(stem) for w in lowered[j + 1:j + 1 + PROPOSAL_REACH] for stem in self.triggers):
+                        dropped.add(i)
                         break
         return [w for n, w in enumerate(lowered) if n not in dropped] if dropped else lowered
 
@@ -239,9 +282,11 @@ class UkrainianExtractor:
 
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
                lowered: list[str], head: Mention | None = None,
-               acting: Mention | None = None) -> list[tuple[Mention, Mention]]:
+               acting: Mention | None = None, sentence: str = "") -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
-        for a multilateral agreement, else with the hub (see the module docstring). The places
+        for a multilateral agreement (a dash run "Страсбург — Дрезден — Хмельницький" too, and with
+        the host when the sentence names only its two partners: "У Вашківцях підписали тристоронній
+        лист з ґміною A та комуною B"), else with the hub (see the module docstring). The places
         of a list item pair with the list's head, which stands outside the item's clauses; a town's
         list names towns (an oblast in a council decision's item is the council, not a partner),
         unless the item's own oblasts act together ("• Миколаївська ОВА та Західнопоморське
@@ -265,17 +310,40 @@ class UkrainianExtractor:
             return [pair for clause in clauses for pair in (
                 _dash_pairs(text, clause, host, self.dash_gap) or [(clause[0], other) for other in clause[1:]]
                 or [(subject, clause[0])])]
+        multilateral = any(w.startswith(stem) for w in lowered for stem in self.multilateral)
         dashed = _dash_pairs(text, cities, host, self.dash_gap)
         if dashed:
-            return dashed
+            run = _unique([m for pair in dashed for m in pair])
+            return list(combinations(run, 2)) if multilateral and len(run) >= 3 else dashed
         here = _unique(cities)
-        if any(w.startswith(stem) for w in lowered for stem in self.multilateral) and len(here) >= 3:
+        if multilateral and len(here) == 2 and host is not None and host.key not in {m.key for m in here}:
+            here = [host, *here]
+        if multilateral and len(here) >= 3:
             return list(combinations(here, 2))
         if host is not None and host.key not in {m.key for m in here}:
-            here = [host, *here] if len(here) == 1 or here and self._object_only(text, here[0]) else here
+            ours = bool(OURS.search(" ".join(lowered))) or self._host_subject(sentence)
+            here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _joined(self, lowered: list[str], in_sent: list[Mention], latest: list[tuple[str, str]],
+                found: dict, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """"Крім Городні, до документа приєдналися Сновська та Семенівська громади": places that
+        join the agreement just stated pair with its partners of another country (the pairs'
+        foreign side), with its status and date, not with each other."""
+        if not latest or not in_sent or not any(w.startswith(stem) for w in lowered for stem in self.joining):
+            return []
+        stated = {key for pair in latest for key in pair}
+        by_key = {m.key: m for m in mentions}
+        joiners = [m for m in _unique(in_sent) if m.key not in stated]
+        partners = [by_key[k] for k in sorted(stated) if k in by_key]
+        return [(m, p) for m in joiners for p in partners if p.country != m.country]
+
+    def _host_subject(self, sentence: str) -> bool:
+        """The sentence opens with the host for subject, unnamed ("Місто має 12 побратимів",
+        "У громади п'ять партнерів"); "Місто Люблін підписало …" names its own."""
+        return any(re.match(rf"\s*(?i:{re.escape(h)})\s+[а-яіїєґ'’\d]", sentence) for h in self.host_subjects)
 
     def _object_only(self, text: str, first: Mention) -> bool:
         """The sentence's first place follows "з" ("місто не має стосунків з Улан-Уде, Самарою"):
@@ -331,6 +399,21 @@ HOME = "UA"
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
+CONTINUE_REACH = 5
+"""Words after a proposing or discussing verb within which the developing of a tie it governs
+stands ("обговорили, як розвивати партнерські відносини", "прагнемо й далі розвивати …")."""
+BREADCRUMB = re.compile(r"(?m)^[^\n]*\s[>›]\s(?=[^\n]*$)")
+"""A site's breadcrumb trail up to its last step ("DataLife Engine > Новини Чернівців > …",
+"Київська міська рада › Новини"): sections of the site, not places of the story."""
+AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-])", re.I)
+""""Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
+with "серед них" lists the partners of the trigger sentence just before it, as a colon list does."""
+OURS = re.compile(r"\bнаш[аеіоуиї]\w*\s+(?:[\w'’]+\s*-\s*)?(?:побратим|партнер|друз)")
+""""Нашими побратимами є Ряшів, Перемишль": the host's own partners, even when the sentence
+names several and not the host ("наші міста-партнери", "наших друзів з Любліна")."""
+INTENT_REACH = 4
+"""Words after an agreement's noun within which "про намір(и)" makes it one of intent ("угоду
+про намір", "тристоронній лист про наміри")."""
 """Words after a proposing verb within which the termination it proposes stands ("запропонував
 негайно розірвати")."""
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")

@@ -63,3 +63,14 @@ def is_first_name(word: str) -> bool:
     ("Тарас Шевченко", "імені Богдана Хмельницького"), even when a town bears it."""
     parses = analyzer().parse(word)
     return bool(parses) and "Name" in str(parses[0].tag)
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> frozenset[str]:
+    return frozenset(g for p in analyzer().parse(word) for g in str(p.tag).replace(" ", ",").split(","))
+
+
+def is_name_before_surname(word: str, following: str) -> bool:
+    """True when ``word`` can be a first name and ``following`` a surname ("Марією Гуцу", "Георге
+    Томеску"): a person, though a village bears the first name (Марія, Gheorghe Doja)."""
+    return following[:1].isupper() and "Name" in _readings(word) and "Surn" in _readings(following)

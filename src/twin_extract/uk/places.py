@@ -20,7 +20,7 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import is_first_name, is_function_word, is_known, nominatives, only_names
+from .morph import is_first_name, is_function_word, is_known, is_name_before_surname, nominatives, only_names
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -48,6 +48,8 @@ text means when nothing else decides: Paris (2 million) for "Париж" or "П�
 AREA = re.compile(r"([А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)[а-яії]*)\s+(?:област|обл\.|обласн|облрад|район|ОВА|ОДА)")
 AREA_WINDOW = 60
 NICKNAME = re.compile(r"[А-ЯІЇЄҐ][\w'’]*(?:щин|ччин)[а-яії]*")
+DISTRICT_CITY = 100_000
+"""A city large enough to have districts GeoNames lists as places of their own."""
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -118,6 +120,10 @@ class PlaceFinder:
         match = AREA.search(window) or NICKNAME.search(window)
         if match is None or re.search(r"[А-ЯІЇЄҐ][а-яіїєґ]|[,(]", window[:match.start()]):
             return frozenset()
+        return self._area_of(match)
+
+    def _area_of(self, match: re.Match) -> frozenset[str]:
+        """The admin1 code(s) an ``AREA`` or ``NICKNAME`` match names, through its oblast's town."""
         if match.re is AREA:
             town = self._community_town(match.group(1), set())
             return frozenset({town.admin1}) if town else frozenset()
@@ -125,6 +131,14 @@ class PlaceFinder:
                  for form in nominatives(match.group(0)) for suffix, adjective in self.nicknames
                  if form.endswith(suffix)]
         return frozenset(t.admin1 for t in towns if t is not None)
+
+    def _document_areas(self, text: str) -> frozenset[str]:
+        """The oblast of a document that names one by adjective and noun or by its -щина name
+        ("Чернівецького району" in the second paragraph): a homonym named before its own area (the
+        headline's "Новоселицька громада") is the one there. A document naming several oblasts
+        (its partners' too: "з Чортківською (Тернопільщина) … громадами") gives none."""
+        areas = frozenset().union(*(self._area_of(m) for regex in (AREA, NICKNAME) for m in regex.finditer(text)))
+        return areas if len(areas) == 1 else frozenset()
 
     def document_countries(self, text: str) -> list[str]:
         """Foreign countries the document names, most mentioned first."""
@@ -137,14 +151,16 @@ class PlaceFinder:
 
     def _near_countries(self, text: str, start: int, end: int) -> tuple[list[str], str | None]:
         """Countries named within three words before or four after (same sentence), and the
-        country that qualifies the place itself: an adjective right before it or one word before
-        ("з румунською комуною Апа"), or a country in brackets right after ("Вандліц (Німеччина)")."""
+        country that qualifies the place itself: an adjective right before it or before a common
+        noun before it ("з румунською комуною Апа", not "з польським Любліном Луцьк"), or a country
+        in brackets right after ("Вандліц (Німеччина)")."""
         before = SENTENCE_END.split(text[max(0, start - 80):start])[-1]
         after = SENTENCE_END.split(text[end:end + 80])[0]
         words_before = CUE_WORDS.findall(before)[-3:]
         near = [self.country_of(w) for w in reversed(words_before)] + \
                [self.country_of(w) for w in CUE_WORDS.findall(after)[:4]]
-        own = [self.country_of(w) for w in reversed(words_before[-2:]) if COUNTRY_ADJECTIVE.search(w)]
+        qualifying = words_before[-2:] if words_before and words_before[-1][:1].islower() else words_before[-1:]
+        own = [self.country_of(w) for w in reversed(qualifying) if COUNTRY_ADJECTIVE.search(w)]
         bracket = BRACKET.match(after)
         if bracket:
             own[:0] = [self.country_of(w) for w in CUE_WORDS.findall(bracket.group(1))]
@@ -300,21 +316,25 @@ class PlaceFinder:
         """Every place named in ``text``, in order, longest reading first."""
         words = list(WORD.finditer(text))
         foreign = self.document_countries(text)
+        areas = self._document_areas(text)
         found: list[Mention] = []
         i = 0
         while i < len(words):
-            mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found})
+            mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found}, areas)
             if mention:
                 found.append(mention)
             i += size
         return found
 
     def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
-                    seen: set[str]) -> tuple[Mention | None, int]:
+                    seen: set[str], areas: frozenset[str] = frozenset()) -> tuple[Mention | None, int]:
         word = words[i]
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
         if _titled(text, word.start(), word.end()):
+            return None, 1
+        if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " " and \
+                is_name_before_surname(word.group(0), words[i + 1].group(0)):
             return None, 1
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
         after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
@@ -328,7 +348,7 @@ class PlaceFinder:
             places = self._places([m.group(0) for m in pair])
             if places:
                 return self._choose(text, places, word.start(), pair[1].end(), seen,
-                                    self._areas_after(text, pair[1].end())), 2
+                                    self._areas_after(text, pair[1].end()) or areas), 2
         nickname = self._nickname(word.group(0))
         if nickname is not None:
             code, name = nickname
@@ -346,12 +366,12 @@ class PlaceFinder:
             return None, 1
         if kind in ("community", "council"):
             town = self._community_town(word.group(0), seen, abroad=kind == "council",
-                                        areas=self._areas_after(text, word.end()))
+                                        areas=self._areas_after(text, word.end()) or areas)
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places:
-            return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end())), 1
+            return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end()) or areas), 1
         near, own = self._near_countries(text, word.start(), word.end())
         countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign)) \
             or self.partner_countries
@@ -359,7 +379,23 @@ class PlaceFinder:
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
-        return None, 1
+        return self._district(word), 1
+
+    def _district(self, word: re.Match) -> Mention | None:
+        """A city's district named after the city with a hyphen ("Прага-Ржепориє", "Варшава-Урсинів"),
+        GeoNames listing the district as a place of its own: the district, found by name or by
+        sound in the city's country, is the party, not the city. Abroad only: "Київ-Бровари" is a road."""
+        city, _, district = word.group(0).partition("-")
+        if not district or "-" in district:
+            return None
+        countries = {p.country for p in self._places([city]) if p.population >= DISTRICT_CITY and p.country != "UA"}
+        for country in countries:
+            place = next((p for p in self._places([district]) if p.country == country), None)
+            row = None if place else self._by_sound(district, [country], True)
+            place = place or (Place(row[0], row[1], row[2], row[3], row[4], True) if row else None)
+            if place is not None:
+                return _city(place, word.group(0), word.start())
+        return None
 
     def _choose(self, text: str, places: tuple[Place, ...], start: int, end: int,
                 seen: set[str], areas: frozenset[str] = frozenset()) -> Mention | None:

@@ -17,6 +17,8 @@ from .places import Mention
 
 PREVIOUS_WORD = re.compile(r"([\w'’ʼ]+)[.\s]*$")
 BRACKET_OPEN = re.compile(r"\(\s*$")
+NAME_BRACKET = re.compile(r"[»”\"]\s*\(\s*$")
+"""A town in brackets after a quoted name locates that club, school or firm: «Мотор» (Люблін)."""
 APPOSITION = re.compile(r"\s*[—–,-]\s*(?:нашому\s+|своєму\s+)?міст")
 
 
@@ -26,7 +28,8 @@ class Roles:
 
     def role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
         """"venue", "person" or "context" when the word before the mention says so, else None."""
-        if mention.subdivision and BRACKET_OPEN.search(text, sentence_start, mention.start):
+        if mention.subdivision and BRACKET_OPEN.search(text, sentence_start, mention.start) or \
+                NAME_BRACKET.search(text, sentence_start, mention.start):
             return "context"
         match = PREVIOUS_WORD.search(text[sentence_start:mention.start])
         if not match:
