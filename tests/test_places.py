@@ -85,6 +85,13 @@ def test_gazetteer_variants(variant, name, country):
     ("It works with the Moscow and Smolensk Regions.", "Moscow", ("Moscow Region", "RU", "region", None)),
     ("Akmola Region (Kazakhstan) sent a delegation.", "Akmola", ("Akmola Region", "KZ", "region", None)),
     ("Delegates of Turkistan Region came.", "Turkistan", ("Turkistan Region", "KZ", "region", None)),
+    # a region's English name with its country in apposition is the region ...
+    ("It has agreements with Saxony-Anhalt (Germany) and Styria, Austria.", "Saxony-Anhalt",
+     ("Sachsen-Anhalt", "DE", "region", "DE-ST")),
+    ("It has agreements with Saxony-Anhalt (Germany) and Styria, Austria.", "Styria",
+     ("Steiermark", "AT", "region", "AT-6")),
+    # ... unless a town of some size bears the name
+    ("Delegates came from Vinnytsia, Ukraine.", "Vinnytsia", ("Vinnytsya", "UA", "city", None)),
     # ... and has the ISO code of the region pycountry names after one of the town's names
     ("The delegation from Luang Prabang province arrived.", "Luang Prabang",
      ("Louangphabang", "LA", "region", "LA-LP")),

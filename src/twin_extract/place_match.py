@@ -147,23 +147,33 @@ class PlaceMatcher:
         a first-level region's official name with no cue is the region, unless a town of some
         size has it as its own name (Bergamo, Lecco and Kent are towns; Washington, Cebu (City) and
         New York (City) are cities; an alternate name does not count: "Jalisco" is the state, not
-        Xalisco) and no country in apposition rules that town out ("Brampton, Ontario, Canada")."""
+        Xalisco) and no country in apposition rules that town out ("Brampton, Ontario, Canada").
+        An English name from ``patterns/regions.jsonl`` counts too when the region's country
+        stands beside it ("Saxony-Anhalt (Germany)", "Styria, Austria") and no town of some size
+        has it as any of its names ("Vinnytsia, Ukraine" is the city)."""
         key = fold(span.text)
         regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
                    if s.type.casefold() in self.words.bare_region_types
                    and key in (fold(s.name), self.resolver.stripped(s.name))]
+        country, source = self.context.explicit_country(doc, span.start, span.end)
+        rule = "region-official-name"
+        if not regions and country and source == "apposition" and key in self.resolver.region_rules and \
+                span.end < len(doc) and doc[span.end].text in (",", "("):
+            alias = self.resolver.subdivision(span.text, country)
+            regions, rule = ([alias], self.resolver.region_rules[key]) if alias is not None else ([], rule)
         if not regions or self.context.city_cue(doc, span.start, span.end):
             return None
         region = regions[0]
         limit = BIG_CITY if region.country == "US" else TOWN
-        country, _ = self.context.explicit_country(doc, span.start, span.end)
-        if any(p.population >= limit and country in (None, p.country) and _own_name(key, p) for p in places):
+        aliased = rule != "region-official-name"
+        if any(p.population >= limit and country in (None, p.country) and (aliased or _own_name(key, p))
+               for p in places):
             return None
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         return PlaceInfo("region", region.name, region.country, subdivision=region.code,
                          admin1=self._region_admin1(region.code, region.country),
                          country_source="subdivision", ext_start=ext_start, ext_end=ext_end, evidence=0.9,
-                         rules=["region-official-name"])
+                         rules=[rule])
 
     def _region(self, doc: Doc, span: Span, cue: dict[str, Any]) -> PlaceInfo | None:
         country, source = self.context.explicit_country(doc, span.start, span.end)
