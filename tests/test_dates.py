@@ -58,6 +58,13 @@ YEARS: list[tuple[str, Expected]] = [
     ("It was the year 2000.", [("the year 2000", "2000", "year")]),
     ("Signed at the end of 2022.", [("the end of 2022", "2022", "year")]),
     ("Ties date back to the first half of 1995.", [("the first half of 1995", "1995", "year")]),
+    # "dates back to": the year a tie began
+    ("The friendship dates back to 1987.", [("1987", "1987", "year")]),
+    ("Our link goes back to 2004, when a choir visited.", [("2004", "2004", "year")]),
+    # a year modifying a noun after a determiner dates what the noun names
+    ("The 2022 agreement is in force.", [("2022", "2022", "year")]),
+    ("The 1979 twinning with Nantes lapsed.", [("1979", "1979", "year")]),
+    ("They renewed their 2011 memorandum.", [("2011", "2011", "year")]),
 ]
 
 RANGES: list[tuple[str, Expected]] = [
@@ -158,7 +165,8 @@ NOT_DATES: list[str] = [
     "Turnout was 2022%.",
     "The meeting starts at 20:15.",
     "The mayor, aged 45, signed.",
-    "The 2022 agreement is in force.",
+    "The 2022 people who signed.",
+    "Their 2000 volunteers came.",
     "2023 was a hard year.",
     "Over 2022 residents signed the petition.",
     "In the 1990s the cities drifted apart.",

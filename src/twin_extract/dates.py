@@ -115,7 +115,11 @@ _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|thr
 _TEXT_PREP_RE = re.compile(rf"(?<!\w)(?i:{_PREPOSITIONS}|as\s+of)\s+$")
 # Cues that make a bare month or a bare 4-digit number a date.
 _MONTH_CUE_RE = re.compile(rf"(?<!\w)(?i:(?!on\b)(?:{_PREPOSITIONS})|as\s+of)\s+$")
-_YEAR_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>(?i:(?!on\b)(?:{_PREPOSITIONS})|of|as\s+of))\s+$")
+_YEAR_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>(?i:(?!on\b)(?:{_PREPOSITIONS})|of|as\s+of|back\s+to))\s+$")
+# "The 1986 link with Castiglione", "the 1994 memorandum": a year that modifies a noun after a
+# determiner dates the thing the noun names.
+_YEAR_DETERMINER_RE = re.compile(r"(?<![\w-])(?i:the|its|their)\s+$")
+_NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])(?P<w>[A-Za-z]+)\s+$")
 _QUANTITY_WORDS = frozenset(
     "population total number sum amount budget cost costs area capacity crowd group groups "
@@ -155,12 +159,16 @@ def _cued(text: str, start: int, cue_re: re.Pattern[str]) -> bool:
 
 
 def _year_cue_ok(text: str, start: int, end: int) -> bool:
-    """A bare 4-digit year needs a cue before it and no count noun or quantity word around it
+    """A bare 4-digit year needs a cue before it ("in", "since", "dates back to"; or a determiner
+    when it modifies a noun: "the 1994 memorandum") and no count noun or quantity word around it
     (``_year`` also takes one alone in brackets after a name, as lists of partners write it:
     "Lyon (1959)", "Dallas, Texas (1997)"; not "2,000 inhabitants (2021)")."""
     cue = _YEAR_CUE_RE.search(text, max(0, start - _PREP_WINDOW), start)
-    if cue is None or _COUNT_AFTER_RE.match(text, end):
+    if _COUNT_AFTER_RE.match(text, end):
         return False
+    if cue is None:
+        return _YEAR_DETERMINER_RE.search(text, max(0, start - _PREP_WINDOW), start) is not None and \
+            _NOUN_AFTER_RE.match(text, end) is not None
     before = _WORD_BEFORE_RE.search(text, max(0, cue.start() - _PREP_WINDOW), cue.start())
     return before is None or before.group("w").lower() not in _QUANTITY_WORDS
 
