@@ -429,6 +429,10 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
      "established"),
     ("Regina and Tula have been twinned since 1990. The link with Tula should be suspended, a councillor said.",
      "established"),
+    # the main clause of a condition says what would follow
+    ("Regina keeps its sister-city link with Tula. \"If we dropped the partnership, talks would no longer be "
+     "possible,\" an official said.", "established"),
+    ("Regina keeps its sister-city link with Tula, but if sanctions grow the council would end it.", "established"),
     # undone before it happened
     ("Regina and Tula have been twinned since 1990. The council overturned its decision to sever the "
      "relationship with Tula.", "established"),
@@ -520,3 +524,20 @@ def test_the_two_towns_began_cooperating(extractor):
     text = "Examples of cooperation\n\nKalisz and Hamm\n\nThe two towns began cooperating in 1974."
     assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None)
             for r in extractor.extract(text)} == {P({"Kalisz", "Hamm"}): ("established", "1974")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people invited to an event, or help offered: no tie proposed
+    ("Lund Twinning Club ran a chess cup together with Lund Council, inviting teams from the twin towns of Gouda "
+     "in the Netherlands and Aalst in Belgium.", {P({"Lund", "Gouda"}): "established", P({"Lund", "Aalst"}): "established"}),
+    ("Mayor of Lund invited the mayor of Gouda to the 20th anniversary of their twinning.",
+     {P({"Lund", "Gouda"}): "established"}),
+    # a place, a tie or a clause after the verb: a proposal
+    ("Lund invited Gouda to become its sister city.", {P({"Lund", "Gouda"}): "proposed"}),
+    ("Lund invited the town of Gouda into a partnership.", {P({"Lund", "Gouda"}): "proposed"}),
+    ("Lund offered a twinning partnership to Gouda.", {P({"Lund", "Gouda"}): "proposed"}),
+])
+def test_an_invitation_of_people_proposes_no_tie(extractor, text, expected):
+    got = _pairs(extractor.extract(text))
+    for pair, status in expected.items():
+        assert got.get(pair) == status

@@ -36,8 +36,8 @@ from .record import Source
 from .rules import clause_pairs, followups, hubs, implicit_host, lists, merge
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
-from .rules.status import (decided_proposals, ending_something_else, held_documents, planned_signing,
-                           proposed_endings, unreal_endings)
+from .rules.status import (decided_proposals, ending_something_else, held_documents, invited_people,
+                           planned_signing, proposed_endings, unreal_endings)
 
 FOLLOWUP_SENTENCES = 2
 DECISION_REACH = 3
@@ -80,8 +80,8 @@ class TwinExtractor:
         all_dates = event_dates.resolved_dates(doc, published)
         found = [planned_signing(doc, c) for c in lex.status_cues(doc)
                  if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
-        statuses = decided_proposals(doc, unreal_endings(doc, proposed_endings(doc, held_documents(doc, found),
-                                                                              lex.voiding)))
+        statuses = invited_people(doc, decided_proposals(doc, unreal_endings(doc, proposed_endings(
+            doc, held_documents(doc, found), lex.voiding))), triggers)
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

@@ -161,12 +161,17 @@ def _denied_or_supposed(token: Token) -> bool:
     a condition marker, or a modal of obligation or possibility ("should be suspended"; "must
     move to dissolve it" counts through the verb an infinitive hangs on); an attempt ("tried to
     end") or a gerund that is a subject ("ending the link would send the wrong message") says
-    nothing happened; "no longer" itself is a termination, not its negation."""
+    nothing happened; "no longer" itself is a termination, not its negation (its verb is the head
+    of "longer")."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ == "ADV":
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     modal_heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     if any(child.dep_ == "aux" and child.lower_ in SUPPOSING_MODALS for head in modal_heads for child in head.children):
+        return True
+    if _consequence(verb):
         return True
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in ATTEMPTS or verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj"):
         return True
@@ -179,6 +184,15 @@ def _denied_or_supposed(token: Token) -> bool:
                 d.dep_ == "det" and d.lower_ == "no" for d in child.children):
             return True
     return False
+
+
+def _consequence(verb: Token) -> bool:
+    """"If we cut the ties, dialogue would no longer be possible": the main clause of a
+    condition, with "would", says what would follow, not what happened."""
+    conditional = any(child.lower_ in ("would", "could", "might") and child.dep_ == "aux" for child in verb.children)
+    return conditional and any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in child.children)
+        for child in verb.children)
 
 
 SUPPOSING_MODALS = frozenset({"should", "could", "might", "may", "must"})
@@ -197,3 +211,31 @@ FINITE = frozenset({"VBZ", "VBD", "VBP"})
 PROPOSAL_REACH = 3
 """How many heads up from a termination cue a proposal cue may govern it ("considers suspending",
 "a motion asking the city to suspend")."""
+
+
+def invited_people(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
+    """"Inviting teams from the twin towns of A and B", "invited the Mayor of X to the
+    anniversary": an invitation or offer made to people, with no clause saying what they are
+    invited to do, proposes no tie; its "proposed" cue is dropped. "Invited Lviv to become a
+    partner", "offered a partnership", "invited the city" still propose one."""
+    places = [(s.start, s.end) for s in doc.spans.get("twin_places", [])]
+    tie_words = [(t.start, t.end) for t in triggers]
+    return [c for c in cues if c.label != "proposed" or not _invites_people(doc[c.start], places + tie_words)]
+
+
+def _invites_people(token: Token, spans: list[tuple[int, int]]) -> bool:
+    if token.lemma_ not in INVITING_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(child.dep_ in ("xcomp", "ccomp") for child in token.children):
+        return False
+    objects = [child for child in token.children if child.dep_ in ("dobj", "obj", "nsubjpass")]
+    return bool(objects) and not any(lo <= o.i < hi for o in objects for lo, hi in spans) and \
+        all(o.lemma_ not in PLACE_NOUNS for o in objects)
+
+
+INVITING_VERBS = frozenset({"invite", "offer"})
+"""Verbs whose object says who is invited or what is offered."""
+
+PLACE_NOUNS = frozenset({"city", "town", "municipality", "community", "region", "council", "village",
+                         "county", "province", "state", "district", "borough", "capital", "hromada"})
+"""An object that stands for a place ("invited the city") can be offered a tie."""
