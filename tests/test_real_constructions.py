@@ -541,3 +541,18 @@ def test_an_invitation_of_people_proposes_no_tie(extractor, text, expected):
     got = _pairs(extractor.extract(text))
     for pair, status in expected.items():
         assert got.get(pair) == status
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signature still ahead: coordinated with an infinitive, a purpose, an arrangement
+    ("The twinning charter of Lund and Gouda is to be revised and signed in June.", ("pending", None)),
+    ("The mayors of Lund and Gouda met with a view to signing a twinning protocol.", ("pending", None)),
+    ("Lund will sign a sister city agreement with Gouda. The signing is set for noon on 4 May 2021 at City Hall.",
+     ("pending", None)),
+    # a signing witnessed or done stays signed
+    ("I am here to witness the signing of the sister city agreement between Lund and Gouda.", ("signed", None)),
+    ("Lund and Gouda revised and signed their twinning charter on 4 May 2021.", ("signed", "2021-05-04")),
+])
+def test_a_signature_still_ahead_is_pending(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert (record.status, record.date.value if record.date else None) == expected

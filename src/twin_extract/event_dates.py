@@ -101,17 +101,37 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
 
 
 def _planned(doc: Doc, date: DateMention) -> bool:
-    """A date in a clause about the future ("will be the focus of a festival in June") is a
-    plan, even when the article has no publication date to compare it with."""
+    """A date in a clause about the future ("will be the focus of a festival in June", "the
+    signing is set for noon on December 6") is a plan, even when the article has no publication
+    date to compare it with."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return False
+    if _arranged(span):
+        return True
     i = span.start - 1
     while i >= max(0, span.start - 10) and not doc[i].is_punct and not doc[i].is_sent_start:
         if doc[i].lower_ in ("will", "shall", "'ll", "’ll"):
             return True
         i -= 1
     return False
+
+
+def _arranged(span: Span) -> bool:
+    """The date hangs on a present arrangement: "is set for", "are scheduled for", "is due on"."""
+    verb = span.root
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX", "ADJ") and verb.lemma_ in SCHEDULING_VERBS:
+            return any(c.dep_ in ("aux", "auxpass", "cop") and c.lower_ in ("is", "are", "'s") for c in verb.children) \
+                or verb.head.lemma_ == "be" and verb.head.lower_ in ("is", "are")
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+SCHEDULING_VERBS = frozenset({"set", "schedule", "plan", "slate", "due"})
+"""Verbs of an arrangement still ahead ("the signing is set for May")."""
 
 
 def _since(doc: Doc, date: DateMention) -> bool:

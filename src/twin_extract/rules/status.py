@@ -62,17 +62,47 @@ def licensing_trigger(triggers: list[Cue], statuses: list[Cue], sentence_strong:
 
 
 def planned_signing(doc: Doc, cue: Cue) -> Cue:
-    """"The signing would probably take place in the summer", "will be signed": a signature
-    still ahead is a pending step, not a signed one."""
+    """"The signing would probably take place in the summer", "will be signed", "is to be renewed
+    and signed in May", "with a view to signing a protocol", "the signing is set for noon on
+    Friday": a signature still ahead is a pending step, not a signed one."""
     if cue.label != "signed":
         return cue
     token = doc[cue.start]
-    heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
-    modal = any(child.lower_ in ("will", "would", "shall", "'ll") for h in heads for child in h.children
-                if child.dep_ == "aux")
-    if modal:
+    verb = token.pos_ in ("VERB", "AUX")
+    heads = [token] if verb else [token, token.head]
+    shared = [token.head] if verb and token.dep_ == "conj" else []
+    modal = any(child.lower_ in FUTURE_AUXILIARIES for h in heads for child in h.children if child.dep_ == "aux")
+    infinitive = any(child.lower_ in FUTURE_AUXILIARIES | {"to"} for h in shared for child in h.children
+                     if child.dep_ == "aux")
+    if modal or infinitive or _purpose(token) or _scheduled(token):
         return replace(cue, label="pending")
     return cue
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
+"""Auxiliaries of a signature still ahead; a verb coordinated with an infinitive shares its "to"
+("is to be renewed and signed")."""
+
+
+def _purpose(token: Token) -> bool:
+    """"with a view to signing", "with the aim of signing": what a meeting was for."""
+    prep = token.head
+    return token.dep_ in ("pcomp", "pobj") and prep.lower_ in ("to", "of") and prep.head.lemma_ in PURPOSE_NOUNS
+
+
+PURPOSE_NOUNS = frozenset({"view", "aim", "purpose", "intention", "goal", "order", "prospect"})
+
+
+def _scheduled(token: Token) -> bool:
+    """"The signing is set for noon on Friday", "the signing is scheduled for May": a signing that
+    is the subject of a present or future arrangement."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in SCHEDULING_VERBS:
+        return False
+    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in ("is", "are", "will", "'s") for child in verb.children)
+
+
+SCHEDULING_VERBS = frozenset({"set", "schedule", "plan", "expect", "slate", "due"})
 
 
 def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
