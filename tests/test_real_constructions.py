@@ -556,3 +556,18 @@ def test_an_invitation_of_people_proposes_no_tie(extractor, text, expected):
 def test_a_signature_still_ahead_is_pending(extractor, text, expected):
     (record,) = extractor.extract(text)
     assert (record.status, record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the celebration's date is not the tie's
+    ("Lund and Gouda celebrated 25 years as twin towns last year.", None),
+    ("Last year was the 30th anniversary of Lund's twinning with Gouda.", None),
+    ("Lund has been a sister city of Gouda for decades, and the 40th anniversary of the tie falls in 2021.", None),
+    # a date on the verb that began the tie, or a "since", still dates it
+    ("Lund and Gouda marked the 25th anniversary of their partnership, formed in 1996, on Saturday.", "1996"),
+    ("Lund and Gouda, twin towns since 1990, marked the anniversary with a concert.", "1990"),
+])
+def test_an_anniversary_does_not_date_the_tie(extractor, text, expected):
+    (record,) = extractor.extract(text, published="2022-03-15")
+    assert record.status == "established"
+    assert (record.date.value if record.date else None) == expected

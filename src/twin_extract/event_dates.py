@@ -52,6 +52,39 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     return own[0]
 
 
+ANNIVERSARY = re.compile(r"(?i)\banniversar(?:y|ies)\b|\bjubilee\b|\b(?:\d+|\w+ty(?:-\w+)?|ten|five|fifteen)\s+years\s+(?:as|of|since)\b")
+"""A sentence about a tie's anniversary ("marked 60 years as sister cities last year", "the 40th
+anniversary falls in 2020"): its dates are the celebration's, not the tie's founding."""
+
+FOUNDING_VERBS = frozenset({"establish", "found", "form", "create", "twin", "sign", "become", "begin", "start",
+                            "launch", "set", "conclude", "seal", "date"})
+"""Verbs whose date is the tie's beginning even in an anniversary sentence ("their relationship,
+established in 1997")."""
+
+
+def _celebration(doc: Doc, date: DateMention) -> bool:
+    """A date in an anniversary sentence that neither starts a lasting state ("since") nor hangs
+    on a verb that begins the tie: the day of the celebration."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or not ANNIVERSARY.search(span.sent.text):
+        return False
+    return not _since(doc, date) and not _founding(span)
+
+
+def _founding(span: Span) -> bool:
+    """The date hangs on a verb that begins the tie."""
+    token = span.root
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in FOUNDING_VERBS
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _about_the_tie(ctx: DocCues, sent: Span, anchors: list[Cue], dates: list[DateMention]) -> list[DateMention]:
     """An existing tie mentioned in passing takes no date from the event the sentence is about
     ("Ambulances left Rzeszów on Monday for Ivano-Frankivsk, its sister city"): only a "since"
@@ -95,7 +128,7 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
     of the step just before the date)."""
     dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
-        return dates
+        return [d for d in dates if not _celebration(doc, d)]
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
 
