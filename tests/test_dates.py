@@ -61,6 +61,9 @@ YEARS: list[tuple[str, Expected]] = [
     # "dates back to": the year a tie began
     ("The friendship dates back to 1987.", [("1987", "1987", "year")]),
     ("Our link goes back to 2004, when a choir visited.", [("2004", "2004", "year")]),
+    # the other years of a list a cued year starts
+    ("Renewed in 1990, 2003 and 2014.", [("in 1990", "1990", "year"), ("2003", "2003", "year"), ("2014", "2014", "year")]),
+    ("In 2001 and 2005, 2000 people came.", [("In 2001", "2001", "year"), ("2005", "2005", "year")]),
     # a year modifying a noun after a determiner dates what the noun names
     ("The 2022 agreement is in force.", [("2022", "2022", "year")]),
     ("The 1979 twinning with Nantes lapsed.", [("1979", "1979", "year")]),

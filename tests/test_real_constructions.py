@@ -571,3 +571,18 @@ def test_an_anniversary_does_not_date_the_tie(extractor, text, expected):
     (record,) = extractor.extract(text, published="2022-03-15")
     assert record.status == "established"
     assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a renewed tie or document is signed again, dated by the latest renewal
+    ("Lund and Gouda renewed their sister city agreement in 2019.", ("signed", "2019")),
+    ("The twinning charter of Lund and Gouda was first signed in 1975 and renewed in 2004 and again in 2016.",
+     ("signed", "2016")),
+    ("Lund and Gouda signed a twinning charter in 1975. The charter between the two towns has since been "
+     "renewed three times – in 1990, 2003 and 2014.", ("signed", "2014")),
+    # renewing something else says only that the tie exists
+    ("Lund, a twin town of Gouda since 1975, renewed its commitment to climate goals.", ("established", "1975")),
+])
+def test_a_renewal_is_the_latest_signing(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert (record.status, record.date.value if record.date else None) == expected

@@ -346,6 +346,24 @@ def _add_range_tails(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     return result
 
 
+_YEAR_LIST_RE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _YEAR + r"(?![.,/]\d|\s*(?:%|(?i:per\s*cent)))")
+
+
+def _add_year_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """The other years of a list that a cued year starts ("renewed in 1998, 2002 and 2007")."""
+    result = list(chosen)
+    for cand in chosen:
+        if cand.kind != "year":
+            continue
+        end = cand.end
+        while (m := _YEAR_LIST_RE.match(text, end)) and not _COUNT_AFTER_RE.match(text, m.end()):
+            if any(c.start < m.end() and m.start("y") < c.end for c in result):
+                break
+            result.append(_Candidate(m.start("y"), m.end(), "year", {"y": int(m.group("y"))}))
+            end = m.end()
+    return sorted(result, key=lambda c: c.start)
+
+
 def _parse_published(published: str | datetime.date | None) -> datetime.date | None:
     if isinstance(published, datetime.datetime):
         return published.date()
@@ -424,7 +442,7 @@ def _resolve_relative(info: dict[str, Any], pub: datetime.date
 def find_dates(text: str, published: str | datetime.date | None = None) -> list[DateMention]:
     """All date expressions in reading order, each resolved."""
     pub = _parse_published(published)
-    chosen = _add_range_tails(text, _select(_candidates(text)))
+    chosen = _add_year_lists(text, _add_range_tails(text, _select(_candidates(text))))
     mentions: list[DateMention] = []
     context_year: int | None = None
     for cand in chosen:

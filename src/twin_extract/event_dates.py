@@ -46,10 +46,25 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
         own = _about_the_tie(ctx, sent, anchors, own)
     if not own:
         return None
+    renewed = renewal_date(doc, anchors, own)
+    if renewed is not None:
+        return renewed
     if anchors:
         anchor = doc[anchors[0].start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+RENEWAL_RULE = "status-signed-renewed"
+
+
+def renewal_date(doc: Doc, cues: list[Cue], dates: list[DateMention]) -> DateMention | None:
+    """"First signed in 1988 and renewed in 2015 and again in 2018", "renewed three times – in
+    1998, 2002 and 2007": the latest renewal is the latest step, so the latest of the dates after
+    the renewal cue dates it."""
+    renewals = [doc[c.start].idx for c in cues if c.rule == RENEWAL_RULE]
+    after = [d for d in dates if d.value and renewals and d.start > min(renewals)]
+    return max(after, key=lambda d: d.value) if after else None
 
 
 ANNIVERSARY = re.compile(r"(?i)\banniversar(?:y|ies)\b|\bjubilee\b|\b(?:\d+|\w+ty(?:-\w+)?|ten|five|fifteen)\s+years\s+(?:as|of|since)\b")

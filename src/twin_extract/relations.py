@@ -37,7 +37,7 @@ from .rules import clause_pairs, followups, hubs, implicit_host, lists, merge
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
 from .rules.status import (decided_proposals, ending_something_else, held_documents, invited_people,
-                           planned_signing, proposed_endings, unreal_endings)
+                           planned_signing, proposed_endings, renewed_ties, unreal_endings)
 
 FOLLOWUP_SENTENCES = 2
 DECISION_REACH = 3
@@ -78,7 +78,7 @@ class TwinExtractor:
         published = source.published or page_date(doc._.twin_full_text or text_of(doc))
         triggers = lex.trigger_cues(doc)
         all_dates = event_dates.resolved_dates(doc, published)
-        found = [planned_signing(doc, c) for c in lex.status_cues(doc)
+        found = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
                  if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
         statuses = invited_people(doc, decided_proposals(doc, unreal_endings(doc, proposed_endings(
             doc, held_documents(doc, found), lex.voiding))), triggers)

@@ -269,3 +269,27 @@ INVITING_VERBS = frozenset({"invite", "offer"})
 PLACE_NOUNS = frozenset({"city", "town", "municipality", "community", "region", "council", "village",
                          "county", "province", "state", "district", "borough", "capital", "hromada"})
 """An object that stands for a place ("invited the city") can be offered a tie."""
+
+
+RENEWAL_RULE = "status-signed-renewed"
+
+
+def renewed_ties(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"Renewed the sister city agreement", "the charter was renewed in 2018": a renewed tie or
+    document is signed again. "Renewed its commitment", "renewed calls for" renew something
+    else: the cue says only that the tie exists."""
+    return [c if c.rule != RENEWAL_RULE or _renews_a_tie(doc[c.start]) else replace(c, label="established")
+            for c in cues]
+
+
+def _renews_a_tie(verb: Token) -> bool:
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "obj", "nsubjpass")]
+    if verb.dep_ == "conj" and not objects:
+        objects = [child for child in verb.head.children if child.dep_ in ("dobj", "obj", "nsubjpass")]
+    return any(o.lemma_.lower() in RENEWABLE_TIES for o in objects)
+
+
+RENEWABLE_TIES = frozenset({"agreement", "memorandum", "mou", "charter", "pact", "accord", "protocol", "treaty",
+                            "partnership", "relationship", "relation", "tie", "link", "friendship", "twinning",
+                            "bond", "contract", "declaration", "cooperation"})
+"""What a renewal signs again: a tie or its document."""
