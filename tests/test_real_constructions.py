@@ -202,6 +202,9 @@ def test_regions_as_parties_with_their_codes(extractor, text, codes):
      "Russia in 1969; and with the State of Paraná in Brazil in 1970.",
      {P({"Hyogo", "Washington"}): "1963", P({"Hyogo", "Khabarovskiy kray"}): "1969", P({"Hyogo", "Paraná"}): "1970"}),
     ("Zhuhai established friendly relations with Lisbon in 1998.", {P({"Zhuhai", "Lisbon"}): "1998"}),
+    # a hub's list with each partner's year in brackets
+    ("Lund has official friendship relations with three Dutch towns: Gouda (since 2001), Delft (2005) and "
+     "Breda (May 2010).", {P({"Lund", "Gouda"}): "2001", P({"Lund", "Delft"}): "2005", P({"Lund", "Breda"}): "2010-05"}),
 ])
 def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
     records = extractor.extract(text)
