@@ -589,3 +589,18 @@ def test_an_anniversary_does_not_date_the_tie(extractor, text, expected):
 def test_a_renewal_is_the_latest_signing(extractor, text, expected):
     (record,) = extractor.extract(text)
     assert (record.status, record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a draft not yet approved is a proposal
+    ("A draft twinning charter between Lund and Gouda is still waiting for the minister's consent.", "proposed"),
+    ("A draft law would make Lund a sister city of Gouda.", "proposed"),
+    ("The mayors of Lund and Gouda signed a letter that asks both administrations to prepare a draft partnership "
+     "agreement.", "proposed"),
+    ("A draft charter twinning Lund with Gouda will not be approved before the spring.", "proposed"),
+    # approving the draft is the decision
+    ("Lund council approved a draft partnership agreement with Gouda.", "pending"),
+])
+def test_a_draft_is_a_proposal(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected

@@ -152,11 +152,27 @@ def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str]) -> list[Cue]:
 def decided_proposals(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"Councillors agreed to open negotiations with Kostopil", "voted to explore a sister city
     link": a decision whose object is a proposal or talks decides only that much, so the proposal
-    speaks and the decision's "pending" cue is dropped."""
+    speaks and the decision's "pending" cue is dropped. A decision on a draft ("approved a draft
+    agreement") is the step itself: there the draft's cue is dropped."""
     decisions = {c.start for c in cues if c.label == "pending"}
-    governing = {path[-1] for c in cues if c.label == "proposed"
+    approvals = {i for i in decisions if _approval(doc[i])}
+    approved_drafts = {c.start for c in cues if c.rule == DRAFT_RULE and _path_to_governor(doc[c.start], approvals)}
+    governing = {path[-1] for c in cues if c.label == "proposed" and c.start not in approved_drafts
                  for path in [_path_to_governor(doc[c.start], decisions)] if path}
-    return [c for c in cues if c.start not in governing]
+    return [c for c in cues if c.start not in governing | approved_drafts]
+
+
+def _approval(token: Token) -> bool:
+    """An approval that happened: "approved", not "will not be approved" or "prepare"."""
+    return token.lemma_ in APPROVING_VERBS and not any(
+        child.dep_ == "neg" or child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in token.children)
+
+
+APPROVING_VERBS = frozenset({"approve", "endorse", "ratify", "adopt", "back", "vote", "pass", "agree", "authorise",
+                             "authorize"})
+
+DRAFT_RULE = "status-proposed-draft"
+"""A draft is a proposal until a decision approves it: "approved a draft agreement" is the decision."""
 
 
 def _path_to_governor(token: Token, governors: set[int]) -> list[int]:
