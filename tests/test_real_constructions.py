@@ -604,3 +604,18 @@ def test_a_renewal_is_the_latest_signing(extractor, text, expected):
 def test_a_draft_is_a_proposal(extractor, text, expected):
     (record,) = extractor.extract(text)
     assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request whose complement names a tie proposes it
+    ("A councillor asked the council to look at a friendship-city link between Lund and Gouda.", "proposed"),
+    ("Lund residents pushed for a sister city deal with Gouda.", "proposed"),
+    # a question about a tie, or a request to end one, proposes nothing
+    ("Lund and Gouda have been twin towns since 1990. A councillor asked how much the partnership with Gouda "
+     "costs each year.", "established"),
+    ("Lund and Gouda have been twin towns since 1990. Residents urged the council to end the link with Gouda.",
+     "established"),
+])
+def test_a_request_for_a_tie_is_a_proposal(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected

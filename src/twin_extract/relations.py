@@ -81,7 +81,7 @@ class TwinExtractor:
         found = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
                  if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
         statuses = invited_people(doc, decided_proposals(doc, unreal_endings(doc, proposed_endings(
-            doc, held_documents(doc, found), lex.voiding))), triggers)
+            doc, held_documents(doc, found), lex.voiding, triggers))), triggers)
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

@@ -133,20 +133,32 @@ def _held(token: Token) -> bool:
 HOLDING_VERBS = frozenset({"have", "maintain", "hold", "count", "keep"})
 
 
-def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str]) -> list[Cue]:
+def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str], triggers: list[Cue] = ()) -> list[Cue]:
     """"The council considers suspending its relationship", "a motion asking the city to suspend
     the tie", "overturned its decision to sever the tie": a termination that is only proposed,
     asked for or undone is no step of the tie, and the proposal is about the termination, not
     about a new tie; both cues are dropped and the tie stays as it was. A voiding cue ("asks",
     "overturned") only does this: on its own it says nothing about a tie ("asked how much it
-    would cost")."""
+    would cost"), unless it asks for one (``_asks_for_a_tie``)."""
     governors = {c.start for c in cues if c.label == "proposed" or c.rule in voiding}
     dropped: set[int] = set()
     for cue in cues:
         if cue.label == "terminated":
             path = _path_to_governor(doc[cue.start], governors)
             dropped |= set(path)
-    return [c for c in cues if c.start not in dropped and c.rule not in voiding]
+    return [c for c in cues if c.start not in dropped and (c.rule not in voiding or _asks_for_a_tie(doc, c, triggers))]
+
+
+def _asks_for_a_tie(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
+    """"Asked the council to look at a friendly-city relationship with Aberdeen", "push for a
+    sister city deal with Lagos": a request whose complement names a tie (and no termination,
+    which the caller has dropped it for) proposes that tie."""
+    token = doc[cue.start]
+    if cue.label != "proposed" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    inside = {t.i for child in token.children if child.dep_ in ("xcomp", "prep", "dobj")
+              for t in child.subtree}
+    return any(t.start in inside for t in triggers)
 
 
 def decided_proposals(doc: Doc, cues: list[Cue]) -> list[Cue]:
