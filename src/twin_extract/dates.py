@@ -17,7 +17,8 @@ Rules, in short:
   earlier ``absolute``/``year`` mention in the same text, else ``published``'s year, else ``None``.
   The head of a range takes the year of its tail ("from March to June 2022").
 * ``relative`` mentions ("yesterday", "last week", "recently", "on Monday", "three years ago")
-  resolve only against ``published``. "now" is never a date; "today" (and "tonight", "this
+  resolve only against ``published``; "recently" is read (so "until recently" is no other date)
+  but names no month or day, so it stays unresolved. "now" is never a date; "today" (and "tonight", "this
   morning") is one only when ``published`` is known.
 * A leading preposition ("In June 2022", "since 2015", "on 3 May") is part of the mention text,
   as in the record format; a range connector ("to", "and", "-") is not.
@@ -414,7 +415,7 @@ def _resolve_relative(info: dict[str, Any], pub: datetime.date
                       ) -> tuple[str | None, str | None]:
     unit = info["unit"]
     if unit == "recent":
-        return _format(pub.year, pub.month)
+        return None, None  # "recently": some time before publication, no calendar unit
     if unit in ("day", "week"):
         days = int(info["n"]) * (7 if unit == "week" else 1)
         day = pub + datetime.timedelta(days=days)
