@@ -360,3 +360,21 @@ def test_page_date(text, expected):
     from twin_extract.dates import page_date
 
     assert page_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a day alone takes the page's month, or the month before when the day is later
+    ("The city said on the 14th that it signed the pact on the 13th.", PUB,
+     [("on the 14th", "2023-03-14", "day"), ("on the 13th", "2023-03-13", "day")]),
+    ("The charter was signed on the 28th.", PUB, [("on the 28th", "2023-02-28", "day")]),
+    # or the month an earlier date of the text gave
+    ("The mayors met from June 3 to 5. They signed the memorandum on the 4th.", "2022-07-01",
+     [("from June 3", "2022-06-03", "day"), ("on the 4th", "2022-06-04", "day")]),
+    # without a page date it stays unresolved
+    ("The charter was signed on the 28th.", None, [("on the 28th", None, None)]),
+    # an ordinal before a noun is no date
+    ("They met on the 15th anniversary of the link.", PUB, []),
+    ("The office is on the 2nd floor.", PUB, []),
+])
+def test_day_only_dates(text: str, published: str | None, expected: Expected) -> None:
+    assert triples(text, published) == expected

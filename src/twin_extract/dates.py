@@ -109,6 +109,12 @@ _AP_WEEKDAY_RE = re.compile(
     rf"(?P<wd>{_WEEKDAY})|\b(?P<wd2>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening)\b|['’]s\b)")
 # Wire style drops the "on": "the council voted Tuesday", "voted unanimously Monday night",
 # "at Monday's meeting", "during a virtual meeting Tuesday".
+_DAY_ONLY_RE = re.compile(
+    r"(?i:\b(?:on|since|from|by|until)\s+the\s+)(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:-|of\b)|\s+(?i:anniversary|century|centuries|birthday|floor|time|times|edition|annual|session|congress"
+    r"|summit|conference|meeting|day|days|year|years|place|round|stage|week|month|largest|biggest|most|and)\b)")
+"""Korean and Japanese pages date events by the day alone: "signed on the 21st", "announced on the
+22nd that ...": the month and year are the page's (the month before when the day is later)."""
 _MONTH_REL_RE = re.compile(rf"(?i:\b(?P<q>last|this|next))\s+(?P<mon>{_MONTH_FULL})")
 
 _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|through|throughout"
@@ -261,6 +267,10 @@ def _weekday_at(start: int, end: int, name: str, mode: str) -> _Candidate:
     return _Candidate(start, end, "relative", {"unit": "weekday", "wd": _WEEKDAYS[name.lower()], "mode": mode})
 
 
+def _day_only(m: re.Match[str]) -> _Candidate:
+    return _Candidate(m.start(), m.end(), "relative", {"unit": "day_of_month", "d": int(m.group("d"))})
+
+
 def _month_relative(m: re.Match[str]) -> _Candidate:
     return _Candidate(m.start(), m.end(), "relative",
                       {"unit": "named_month", "m": _month_number(m.group("mon")),
@@ -282,6 +292,7 @@ _FINDERS: list[tuple[re.Pattern[str], _Finder]] = [
     (_WEEKDAY_RE, lambda m, t: _weekday(m)),
     (_AP_WEEKDAY_RE, lambda m, t: _ap_weekday(m)),
     (_MONTH_REL_RE, lambda m, t: _month_relative(m)),
+    (_DAY_ONLY_RE, lambda m, t: _day_only(m)),
 ]
 # After a range connector the second element needs no cue of its own ("from 2014 to 2022").
 _TAIL_FINDERS: list[tuple[re.Pattern[str], _Finder]] = [
@@ -424,6 +435,10 @@ def _resolve_relative(info: dict[str, Any], pub: datetime.date
         return _format(*_shift_month(pub.year, pub.month, int(info["n"])))
     if unit == "year":
         return _format(pub.year + int(info["n"]))
+    if unit == "day_of_month":
+        day = int(info["d"])
+        year, month = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
+        return _format(year, month, day)
     if unit == "weekday":
         back = (pub.weekday() - int(info["wd"])) % 7
         if info["mode"] == "after":
@@ -438,6 +453,17 @@ def _resolve_relative(info: dict[str, Any], pub: datetime.date
     elif info["mode"] == "next" and month <= pub.month:
         year += 1
     return _format(year, month)
+
+
+def _context_month(cand: _Candidate, earlier: list[DateMention], pub: datetime.date | None) -> DateMention | None:
+    """The month a day-only date continues ("from July 26 to the 29th, ... on the 27th"; "the
+    event in Olympia in July ... signed at the event on the 27th"): the last earlier date with a
+    month, unless that puts the day after publication."""
+    for d in reversed(earlier):
+        if d.value and len(d.value) >= 7:
+            day = _format(int(d.value[:4]), int(d.value[5:7]), int(cand.info["d"]))[0]
+            return d if day and (pub is None or day <= pub.isoformat()) else None
+    return None
 
 
 def find_dates(text: str, published: str | datetime.date | None = None) -> list[DateMention]:
@@ -457,6 +483,8 @@ def find_dates(text: str, published: str | datetime.date | None = None) -> list[
             year = tail.info.get("y") if tail is not None else None
             year = year or context_year or (pub.year if pub else None)
             value, precision = _format(year, info["m"], info.get("d"))
+        elif info.get("unit") == "day_of_month" and (month := _context_month(cand, mentions, pub)):
+            value, precision = _format(int(month.value[:4]), int(month.value[5:7]), info["d"])
         elif pub is None:
             if info.get("today"):
                 continue
