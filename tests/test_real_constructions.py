@@ -619,3 +619,16 @@ def test_a_draft_is_a_proposal(extractor, text, expected):
 def test_a_request_for_a_tie_is_a_proposal(extractor, text, expected):
     (record,) = extractor.extract(text)
     assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a "when" clause happens at the date right before it
+    ("Lund formed two such partnerships early in 1971, when the council adopted resolutions recognizing Gouda, "
+     "Netherlands and Delft, Netherlands as official Sister Cities of the City of Lund.",
+     {P({"Lund", "Gouda"}): "1971", P({"Lund", "Delft"}): "1971"}),
+    ("The exchange began on Monday, when the mayors of Lund and Gouda signed a twinning charter.",
+     {P({"Lund", "Gouda"}): "2022-03-14"}),
+])
+def test_a_when_clause_takes_the_date_before_it(extractor, text, expected):
+    records = extractor.extract(text, published="2022-03-16")
+    assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected

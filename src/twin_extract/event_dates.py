@@ -37,6 +37,8 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
             lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
     own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc, anchors)
     if not own:
+        own = _when_antecedent(ctx, lo_char)
+    if not own:
         first = doc[units[0][0]].idx if units else sent.start_char
         own = usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
                       status, doc)
@@ -75,6 +77,27 @@ FOUNDING_VERBS = frozenset({"establish", "found", "form", "create", "twin", "sig
                             "launch", "set", "conclude", "seal", "date"})
 """Verbs whose date is the tie's beginning even in an anniversary sentence ("their relationship,
 established in 1997")."""
+
+
+_WHEN_BEFORE = re.compile(r"\s*,?\s*\bwhen\s*$", re.I)
+
+
+def _when_antecedent(ctx: DocCues, lo_char: int) -> list[DateMention]:
+    """"Formed two partnerships early in 1963, when the council adopted resolutions recognizing A
+    and B", "has existed since 2001, when A and B signed their agreement": a "when" clause happens
+    at the date right before it (even a "since" date: it names the moment the clause tells of)."""
+    text = clauses.text_of(ctx.doc)
+    if text[lo_char:lo_char + 4].lower() == "when":
+        lo_char += 4
+    head = _WHEN_BEFORE.search(text[max(0, lo_char - WHEN_REACH):lo_char])
+    if head is None:
+        return []
+    at = max(0, lo_char - WHEN_REACH) + head.start()
+    return [d for d in ctx.dates if d.end <= at and not text[d.end:at].strip() and not _planned(ctx.doc, d)]
+
+
+WHEN_REACH = 12
+"""Characters before a clause within which its "when" (and the comma before it) stands."""
 
 
 def _celebration(doc: Doc, date: DateMention) -> bool:
