@@ -632,3 +632,15 @@ def test_a_request_for_a_tie_is_a_proposal(extractor, text, expected):
 def test_a_when_clause_takes_the_date_before_it(extractor, text, expected):
     records = extractor.extract(text, published="2022-03-16")
     assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decision about something else leaves the tie as it is
+    ("Councillors voted to send blankets to Gouda, which has been Lund's twin town since 1990.", ("established", "1990")),
+    # a decision whose action is a step or names a tie is the step
+    ("The two mayors agreed to establish a sister city relationship between Lund and Gouda.", ("pending", None)),
+    ("Councillors of Lund voted to sign a twinning charter with Gouda.", ("pending", None)),
+])
+def test_a_decision_on_something_else_is_no_step(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert (record.status, record.date.value if record.date else None) == expected

@@ -36,7 +36,7 @@ from .record import Source
 from .rules import clause_pairs, followups, hubs, implicit_host, lists, merge
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
-from .rules.status import (decided_proposals, ending_something_else, held_documents, invited_people,
+from .rules.status import (decided_proposals, decisions_on_other_things, ending_something_else, held_documents, invited_people,
                            planned_signing, proposed_endings, renewed_ties, unreal_endings)
 
 FOLLOWUP_SENTENCES = 2
@@ -80,8 +80,8 @@ class TwinExtractor:
         all_dates = event_dates.resolved_dates(doc, published)
         found = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
                  if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
-        statuses = invited_people(doc, decided_proposals(doc, unreal_endings(doc, proposed_endings(
-            doc, held_documents(doc, found), lex.voiding, triggers))), triggers)
+        statuses = decisions_on_other_things(doc, invited_people(doc, decided_proposals(doc, unreal_endings(
+            doc, proposed_endings(doc, held_documents(doc, found), lex.voiding, triggers))), triggers), triggers)
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

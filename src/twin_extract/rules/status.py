@@ -321,3 +321,31 @@ RENEWABLE_TIES = frozenset({"agreement", "memorandum", "mou", "charter", "pact",
                             "partnership", "relationship", "relation", "tie", "link", "friendship", "twinning",
                             "bond", "contract", "declaration", "cooperation"})
 """What a renewal signs again: a tie or its document."""
+
+
+def decisions_on_other_things(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
+    """"Councillors also voted to send aid to Lvov, which has been Krakow's partner city since
+    1995": a decision whose action (the verb after "to", its own relative clauses aside) is no
+    step and names no tie decides something else; its "pending" cue is dropped and the tie keeps
+    its status."""
+    tied = {t.start for t in triggers} | {c.start for c in cues if c.label != "established" or c.strength == LICENSES}
+    return [c for c in cues if c.label != "pending" or not _decides_other(doc[c.start], tied)]
+
+
+def _decides_other(token: Token, tied: set[int]) -> bool:
+    """The decision's action neither is a step of a tie ("agreed to establish") nor names one."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
+    if action is None:
+        return False
+    return not any(t.i in tied for t in _without_relatives(action))
+
+
+def _without_relatives(token: Token) -> list[Token]:
+    """The token's subtree less its relative clauses ("aid to Lvov, which is a partner city")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ != "relcl":
+            found += _without_relatives(child)
+    return found
