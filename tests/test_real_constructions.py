@@ -644,3 +644,16 @@ def test_a_when_clause_takes_the_date_before_it(extractor, text, expected):
 def test_a_decision_on_something_else_is_no_step(extractor, text, expected):
     (record,) = extractor.extract(text)
     assert (record.status, record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement's date is not an existing tie's
+    ("Lund council confirmed last week that its twinning with Gouda will not be revoked.", None),
+    ("The mayor wrote on 25 January to his counterpart in Lund's twin town Gouda.", None),
+    # a date on the verb that forms the tie still dates it
+    ("Lund and Gouda became twin towns in 1990, the mayor said.", "1990"),
+])
+def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
+    (record,) = extractor.extract(text, published="2022-03-16")
+    assert record.status == "established"
+    assert (record.date.value if record.date else None) == expected

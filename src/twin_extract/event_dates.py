@@ -111,6 +111,29 @@ def _celebration(doc: Doc, date: DateMention) -> bool:
     return not _since(doc, date) and not _founding(span)
 
 
+def _said_on(doc: Doc, date: DateMention) -> bool:
+    """"The council confirmed last week that its twinning with X will not be revoked": the date
+    of a statement about an existing tie is the statement's, not the tie's."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and _governing_verb(span) in SPEECH_VERBS
+
+
+SPEECH_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "tell", "write", "add", "note"})
+
+
+def _governing_verb(span: Span) -> str | None:
+    token = span.root
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _founding(span: Span) -> bool:
     """The date hangs on a verb that begins the tie."""
     token = span.root
@@ -166,7 +189,7 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
     of the step just before the date)."""
     dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
-        return [d for d in dates if not _celebration(doc, d)]
+        return [d for d in dates if not _celebration(doc, d) and not _said_on(doc, d)]
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
 
