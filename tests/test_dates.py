@@ -58,6 +58,16 @@ YEARS: list[tuple[str, Expected]] = [
     ("It was the year 2000.", [("the year 2000", "2000", "year")]),
     ("Signed at the end of 2022.", [("the end of 2022", "2022", "year")]),
     ("Ties date back to the first half of 1995.", [("the first half of 1995", "1995", "year")]),
+    # "dates back to": the year a tie began
+    ("The friendship dates back to 1987.", [("1987", "1987", "year")]),
+    ("Our link goes back to 2004, when a choir visited.", [("2004", "2004", "year")]),
+    # the other years of a list a cued year starts
+    ("Renewed in 1990, 2003 and 2014.", [("in 1990", "1990", "year"), ("2003", "2003", "year"), ("2014", "2014", "year")]),
+    ("In 2001 and 2005, 2000 people came.", [("In 2001", "2001", "year"), ("2005", "2005", "year")]),
+    # a year modifying a noun after a determiner dates what the noun names
+    ("The 2022 agreement is in force.", [("2022", "2022", "year")]),
+    ("The 1979 twinning with Nantes lapsed.", [("1979", "1979", "year")]),
+    ("They renewed their 2011 memorandum.", [("2011", "2011", "year")]),
 ]
 
 RANGES: list[tuple[str, Expected]] = [
@@ -115,8 +125,9 @@ RELATIVE: list[tuple[str, Expected]] = [
     ("Ties were cut late last year.", [("late last year", "2022", "year")]),
     ("The deal was signed at the end of last year.", [("the end of last year", "2022", "year")]),
     ("This year the cities will sign.", [("This year", "2023", "year")]),
-    ("The cities recently decided to twin.", [("recently", "2023-03", "month")]),
-    ("Until recently they were partners.", [("Until recently", "2023-03", "month")]),
+    # "recently" names no calendar unit
+    ("The cities recently decided to twin.", [("recently", None, None)]),
+    ("Until recently they were partners.", [("Until recently", None, None)]),
     ("The memorandum was signed earlier this month.", [("earlier this month", "2023-03", "month")]),
     ("The agreement will be signed next month.", [("next month", "2023-04", "month")]),
     ("The agreement will be signed next year.", [("next year", "2024", "year")]),
@@ -158,7 +169,8 @@ NOT_DATES: list[str] = [
     "Turnout was 2022%.",
     "The meeting starts at 20:15.",
     "The mayor, aged 45, signed.",
-    "The 2022 agreement is in force.",
+    "The 2022 people who signed.",
+    "Their 2000 volunteers came.",
     "2023 was a hard year.",
     "Over 2022 residents signed the petition.",
     "In the 1990s the cities drifted apart.",
@@ -348,3 +360,21 @@ def test_page_date(text, expected):
     from twin_extract.dates import page_date
 
     assert page_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a day alone takes the page's month, or the month before when the day is later
+    ("The city said on the 14th that it signed the pact on the 13th.", PUB,
+     [("on the 14th", "2023-03-14", "day"), ("on the 13th", "2023-03-13", "day")]),
+    ("The charter was signed on the 28th.", PUB, [("on the 28th", "2023-02-28", "day")]),
+    # or the month an earlier date of the text gave
+    ("The mayors met from June 3 to 5. They signed the memorandum on the 4th.", "2022-07-01",
+     [("from June 3", "2022-06-03", "day"), ("on the 4th", "2022-06-04", "day")]),
+    # without a page date it stays unresolved
+    ("The charter was signed on the 28th.", None, [("on the 28th", None, None)]),
+    # an ordinal before a noun is no date
+    ("They met on the 15th anniversary of the link.", PUB, []),
+    ("The office is on the 2nd floor.", PUB, []),
+])
+def test_day_only_dates(text: str, published: str | None, expected: Expected) -> None:
+    assert triples(text, published) == expected

@@ -219,6 +219,9 @@ def test_regions_as_parties_with_their_codes(extractor, text, codes):
      "Russia in 1969; and with the State of Paraná in Brazil in 1970.",
      {P({"Hyogo", "Washington"}): "1963", P({"Hyogo", "Khabarovskiy kray"}): "1969", P({"Hyogo", "Paraná"}): "1970"}),
     ("Zhuhai established friendly relations with Lisbon in 1998.", {P({"Zhuhai", "Lisbon"}): "1998"}),
+    # a hub's list with each partner's year in brackets
+    ("Lund has official friendship relations with three Dutch towns: Gouda (since 2001), Delft (2005) and "
+     "Breda (May 2010).", {P({"Lund", "Gouda"}): "2001", P({"Lund", "Delft"}): "2005", P({"Lund", "Breda"}): "2010-05"}),
 ])
 def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
     records = extractor.extract(text)
@@ -458,6 +461,10 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
      "established"),
     ("Regina and Tula have been twinned since 1990. The link with Tula should be suspended, a councillor said.",
      "established"),
+    # the main clause of a condition says what would follow
+    ("Regina keeps its sister-city link with Tula. \"If we dropped the partnership, talks would no longer be "
+     "possible,\" an official said.", "established"),
+    ("Regina keeps its sister-city link with Tula, but if sanctions grow the council would end it.", "established"),
     # undone before it happened
     ("Regina and Tula have been twinned since 1990. The council overturned its decision to sever the "
      "relationship with Tula.", "established"),
@@ -549,3 +556,133 @@ def test_the_two_towns_began_cooperating(extractor):
     text = "Examples of cooperation\n\nKalisz and Hamm\n\nThe two towns began cooperating in 1974."
     assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None)
             for r in extractor.extract(text)} == {P({"Kalisz", "Hamm"}): ("established", "1974")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people invited to an event, or help offered: no tie proposed
+    ("Lund Twinning Club ran a chess cup together with Lund Council, inviting teams from the twin towns of Gouda "
+     "in the Netherlands and Aalst in Belgium.", {P({"Lund", "Gouda"}): "established", P({"Lund", "Aalst"}): "established"}),
+    ("Mayor of Lund invited the mayor of Gouda to the 20th anniversary of their twinning.",
+     {P({"Lund", "Gouda"}): "established"}),
+    # a place, a tie or a clause after the verb: a proposal
+    ("Lund invited Gouda to become its sister city.", {P({"Lund", "Gouda"}): "proposed"}),
+    ("Lund invited the town of Gouda into a partnership.", {P({"Lund", "Gouda"}): "proposed"}),
+    ("Lund offered a twinning partnership to Gouda.", {P({"Lund", "Gouda"}): "proposed"}),
+])
+def test_an_invitation_of_people_proposes_no_tie(extractor, text, expected):
+    got = _pairs(extractor.extract(text))
+    for pair, status in expected.items():
+        assert got.get(pair) == status
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signature still ahead: coordinated with an infinitive, a purpose, an arrangement
+    ("The twinning charter of Lund and Gouda is to be revised and signed in June.", ("pending", None)),
+    ("The mayors of Lund and Gouda met with a view to signing a twinning protocol.", ("pending", None)),
+    ("Lund will sign a sister city agreement with Gouda. The signing is set for noon on 4 May 2021 at City Hall.",
+     ("pending", None)),
+    # a signing witnessed or done stays signed
+    ("I am here to witness the signing of the sister city agreement between Lund and Gouda.", ("signed", None)),
+    ("Lund and Gouda revised and signed their twinning charter on 4 May 2021.", ("signed", "2021-05-04")),
+])
+def test_a_signature_still_ahead_is_pending(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert (record.status, record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the celebration's date is not the tie's
+    ("Lund and Gouda celebrated 25 years as twin towns last year.", None),
+    ("Last year was the 30th anniversary of Lund's twinning with Gouda.", None),
+    ("Lund has been a sister city of Gouda for decades, and the 40th anniversary of the tie falls in 2021.", None),
+    # a date on the verb that began the tie, or a "since", still dates it
+    ("Lund and Gouda marked the 25th anniversary of their partnership, formed in 1996, on Saturday.", "1996"),
+    ("Lund and Gouda, twin towns since 1990, marked the anniversary with a concert.", "1990"),
+])
+def test_an_anniversary_does_not_date_the_tie(extractor, text, expected):
+    (record,) = extractor.extract(text, published="2022-03-15")
+    assert record.status == "established"
+    assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a renewed tie or document is signed again, dated by the latest renewal
+    ("Lund and Gouda renewed their sister city agreement in 2019.", ("signed", "2019")),
+    ("The twinning charter of Lund and Gouda was first signed in 1975 and renewed in 2004 and again in 2016.",
+     ("signed", "2016")),
+    ("Lund and Gouda signed a twinning charter in 1975. The charter between the two towns has since been "
+     "renewed three times – in 1990, 2003 and 2014.", ("signed", "2014")),
+    # renewing something else says only that the tie exists
+    ("Lund, a twin town of Gouda since 1975, renewed its commitment to climate goals.", ("established", "1975")),
+])
+def test_a_renewal_is_the_latest_signing(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert (record.status, record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a draft not yet approved is a proposal
+    ("A draft twinning charter between Lund and Gouda is still waiting for the minister's consent.", "proposed"),
+    ("A draft law would make Lund a sister city of Gouda.", "proposed"),
+    ("The mayors of Lund and Gouda signed a letter that asks both administrations to prepare a draft partnership "
+     "agreement.", "proposed"),
+    ("A draft charter twinning Lund with Gouda will not be approved before the spring.", "proposed"),
+    # approving the draft is the decision
+    ("Lund council approved a draft partnership agreement with Gouda.", "pending"),
+])
+def test_a_draft_is_a_proposal(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request whose complement names a tie proposes it
+    ("A councillor asked the council to look at a friendship-city link between Lund and Gouda.", "proposed"),
+    ("Lund residents pushed for a sister city deal with Gouda.", "proposed"),
+    # a question about a tie, or a request to end one, proposes nothing
+    ("Lund and Gouda have been twin towns since 1990. A councillor asked how much the partnership with Gouda "
+     "costs each year.", "established"),
+    ("Lund and Gouda have been twin towns since 1990. Residents urged the council to end the link with Gouda.",
+     "established"),
+])
+def test_a_request_for_a_tie_is_a_proposal(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a "when" clause happens at the date right before it
+    ("Lund formed two such partnerships early in 1971, when the council adopted resolutions recognizing Gouda, "
+     "Netherlands and Delft, Netherlands as official Sister Cities of the City of Lund.",
+     {P({"Lund", "Gouda"}): "1971", P({"Lund", "Delft"}): "1971"}),
+    ("The exchange began on Monday, when the mayors of Lund and Gouda signed a twinning charter.",
+     {P({"Lund", "Gouda"}): "2022-03-14"}),
+])
+def test_a_when_clause_takes_the_date_before_it(extractor, text, expected):
+    records = extractor.extract(text, published="2022-03-16")
+    assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decision about something else leaves the tie as it is
+    ("Councillors voted to send blankets to Gouda, which has been Lund's twin town since 1990.", ("established", "1990")),
+    # a decision whose action is a step or names a tie is the step
+    ("The two mayors agreed to establish a sister city relationship between Lund and Gouda.", ("pending", None)),
+    ("Councillors of Lund voted to sign a twinning charter with Gouda.", ("pending", None)),
+])
+def test_a_decision_on_something_else_is_no_step(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert (record.status, record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement's date is not an existing tie's
+    ("Lund council confirmed last week that its twinning with Gouda will not be revoked.", None),
+    ("The mayor wrote on 25 January to his counterpart in Lund's twin town Gouda.", None),
+    # a date on the verb that forms the tie still dates it
+    ("Lund and Gouda became twin towns in 1990, the mayor said.", "1990"),
+])
+def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
+    (record,) = extractor.extract(text, published="2022-03-16")
+    assert record.status == "established"
+    assert (record.date.value if record.date else None) == expected

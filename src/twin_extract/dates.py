@@ -17,7 +17,8 @@ Rules, in short:
   earlier ``absolute``/``year`` mention in the same text, else ``published``'s year, else ``None``.
   The head of a range takes the year of its tail ("from March to June 2022").
 * ``relative`` mentions ("yesterday", "last week", "recently", "on Monday", "three years ago")
-  resolve only against ``published``. "now" is never a date; "today" (and "tonight", "this
+  resolve only against ``published``; "recently" is read (so "until recently" is no other date)
+  but names no month or day, so it stays unresolved. "now" is never a date; "today" (and "tonight", "this
   morning") is one only when ``published`` is known.
 * A leading preposition ("In June 2022", "since 2015", "on 3 May") is part of the mention text,
   as in the record format; a range connector ("to", "and", "-") is not.
@@ -108,6 +109,12 @@ _AP_WEEKDAY_RE = re.compile(
     rf"(?P<wd>{_WEEKDAY})|\b(?P<wd2>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening)\b|['’]s\b)")
 # Wire style drops the "on": "the council voted Tuesday", "voted unanimously Monday night",
 # "at Monday's meeting", "during a virtual meeting Tuesday".
+_DAY_ONLY_RE = re.compile(
+    r"(?i:\b(?:on|since|from|by|until)\s+the\s+)(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:-|of\b)|\s+(?i:anniversary|century|centuries|birthday|floor|time|times|edition|annual|session|congress"
+    r"|summit|conference|meeting|day|days|year|years|place|round|stage|week|month|largest|biggest|most|and)\b)")
+"""Korean and Japanese pages date events by the day alone: "signed on the 21st", "announced on the
+22nd that ...": the month and year are the page's (the month before when the day is later)."""
 _MONTH_REL_RE = re.compile(rf"(?i:\b(?P<q>last|this|next))\s+(?P<mon>{_MONTH_FULL})")
 
 _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|through|throughout"
@@ -115,7 +122,11 @@ _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|thr
 _TEXT_PREP_RE = re.compile(rf"(?<!\w)(?i:{_PREPOSITIONS}|as\s+of)\s+$")
 # Cues that make a bare month or a bare 4-digit number a date.
 _MONTH_CUE_RE = re.compile(rf"(?<!\w)(?i:(?!on\b)(?:{_PREPOSITIONS})|as\s+of)\s+$")
-_YEAR_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>(?i:(?!on\b)(?:{_PREPOSITIONS})|of|as\s+of))\s+$")
+_YEAR_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>(?i:(?!on\b)(?:{_PREPOSITIONS})|of|as\s+of|back\s+to))\s+$")
+# "The 1986 link with Castiglione", "the 1994 memorandum": a year that modifies a noun after a
+# determiner dates the thing the noun names.
+_YEAR_DETERMINER_RE = re.compile(r"(?<![\w-])(?i:the|its|their)\s+$")
+_NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])(?P<w>[A-Za-z]+)\s+$")
 _QUANTITY_WORDS = frozenset(
     "population total number sum amount budget cost costs area capacity crowd group groups "
@@ -155,12 +166,16 @@ def _cued(text: str, start: int, cue_re: re.Pattern[str]) -> bool:
 
 
 def _year_cue_ok(text: str, start: int, end: int) -> bool:
-    """A bare 4-digit year needs a cue before it and no count noun or quantity word around it
+    """A bare 4-digit year needs a cue before it ("in", "since", "dates back to"; or a determiner
+    when it modifies a noun: "the 1994 memorandum") and no count noun or quantity word around it
     (``_year`` also takes one alone in brackets after a name, as lists of partners write it:
     "Lyon (1959)", "Dallas, Texas (1997)"; not "2,000 inhabitants (2021)")."""
     cue = _YEAR_CUE_RE.search(text, max(0, start - _PREP_WINDOW), start)
-    if cue is None or _COUNT_AFTER_RE.match(text, end):
+    if _COUNT_AFTER_RE.match(text, end):
         return False
+    if cue is None:
+        return _YEAR_DETERMINER_RE.search(text, max(0, start - _PREP_WINDOW), start) is not None and \
+            _NOUN_AFTER_RE.match(text, end) is not None
     before = _WORD_BEFORE_RE.search(text, max(0, cue.start() - _PREP_WINDOW), cue.start())
     return before is None or before.group("w").lower() not in _QUANTITY_WORDS
 
@@ -252,6 +267,10 @@ def _weekday_at(start: int, end: int, name: str, mode: str) -> _Candidate:
     return _Candidate(start, end, "relative", {"unit": "weekday", "wd": _WEEKDAYS[name.lower()], "mode": mode})
 
 
+def _day_only(m: re.Match[str]) -> _Candidate:
+    return _Candidate(m.start(), m.end(), "relative", {"unit": "day_of_month", "d": int(m.group("d"))})
+
+
 def _month_relative(m: re.Match[str]) -> _Candidate:
     return _Candidate(m.start(), m.end(), "relative",
                       {"unit": "named_month", "m": _month_number(m.group("mon")),
@@ -273,6 +292,7 @@ _FINDERS: list[tuple[re.Pattern[str], _Finder]] = [
     (_WEEKDAY_RE, lambda m, t: _weekday(m)),
     (_AP_WEEKDAY_RE, lambda m, t: _ap_weekday(m)),
     (_MONTH_REL_RE, lambda m, t: _month_relative(m)),
+    (_DAY_ONLY_RE, lambda m, t: _day_only(m)),
 ]
 # After a range connector the second element needs no cue of its own ("from 2014 to 2022").
 _TAIL_FINDERS: list[tuple[re.Pattern[str], _Finder]] = [
@@ -338,6 +358,24 @@ def _add_range_tails(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     return result
 
 
+_YEAR_LIST_RE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _YEAR + r"(?![.,/]\d|\s*(?:%|(?i:per\s*cent)))")
+
+
+def _add_year_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """The other years of a list that a cued year starts ("renewed in 1998, 2002 and 2007")."""
+    result = list(chosen)
+    for cand in chosen:
+        if cand.kind != "year":
+            continue
+        end = cand.end
+        while (m := _YEAR_LIST_RE.match(text, end)) and not _COUNT_AFTER_RE.match(text, m.end()):
+            if any(c.start < m.end() and m.start("y") < c.end for c in result):
+                break
+            result.append(_Candidate(m.start("y"), m.end(), "year", {"y": int(m.group("y"))}))
+            end = m.end()
+    return sorted(result, key=lambda c: c.start)
+
+
 def _parse_published(published: str | datetime.date | None) -> datetime.date | None:
     if isinstance(published, datetime.datetime):
         return published.date()
@@ -388,7 +426,7 @@ def _resolve_relative(info: dict[str, Any], pub: datetime.date
                       ) -> tuple[str | None, str | None]:
     unit = info["unit"]
     if unit == "recent":
-        return _format(pub.year, pub.month)
+        return None, None  # "recently": some time before publication, no calendar unit
     if unit in ("day", "week"):
         days = int(info["n"]) * (7 if unit == "week" else 1)
         day = pub + datetime.timedelta(days=days)
@@ -397,6 +435,10 @@ def _resolve_relative(info: dict[str, Any], pub: datetime.date
         return _format(*_shift_month(pub.year, pub.month, int(info["n"])))
     if unit == "year":
         return _format(pub.year + int(info["n"]))
+    if unit == "day_of_month":
+        day = int(info["d"])
+        year, month = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
+        return _format(year, month, day)
     if unit == "weekday":
         back = (pub.weekday() - int(info["wd"])) % 7
         if info["mode"] == "after":
@@ -413,10 +455,21 @@ def _resolve_relative(info: dict[str, Any], pub: datetime.date
     return _format(year, month)
 
 
+def _context_month(cand: _Candidate, earlier: list[DateMention], pub: datetime.date | None) -> DateMention | None:
+    """The month a day-only date continues ("from July 26 to the 29th, ... on the 27th"; "the
+    event in Olympia in July ... signed at the event on the 27th"): the last earlier date with a
+    month, unless that puts the day after publication."""
+    for d in reversed(earlier):
+        if d.value and len(d.value) >= 7:
+            day = _format(int(d.value[:4]), int(d.value[5:7]), int(cand.info["d"]))[0]
+            return d if day and (pub is None or day <= pub.isoformat()) else None
+    return None
+
+
 def find_dates(text: str, published: str | datetime.date | None = None) -> list[DateMention]:
     """All date expressions in reading order, each resolved."""
     pub = _parse_published(published)
-    chosen = _add_range_tails(text, _select(_candidates(text)))
+    chosen = _add_year_lists(text, _add_range_tails(text, _select(_candidates(text))))
     mentions: list[DateMention] = []
     context_year: int | None = None
     for cand in chosen:
@@ -430,6 +483,8 @@ def find_dates(text: str, published: str | datetime.date | None = None) -> list[
             year = tail.info.get("y") if tail is not None else None
             year = year or context_year or (pub.year if pub else None)
             value, precision = _format(year, info["m"], info.get("d"))
+        elif info.get("unit") == "day_of_month" and (month := _context_month(cand, mentions, pub)):
+            value, precision = _format(int(month.value[:4]), int(month.value[5:7]), info["d"])
         elif pub is None:
             if info.get("today"):
                 continue

@@ -37,6 +37,8 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
             lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
     own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc, anchors)
     if not own:
+        own = _when_antecedent(ctx, lo_char)
+    if not own:
         first = doc[units[0][0]].idx if units else sent.start_char
         own = usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
                       status, doc)
@@ -46,10 +48,102 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
         own = _about_the_tie(ctx, sent, anchors, own)
     if not own:
         return None
+    renewed = renewal_date(doc, anchors, own)
+    if renewed is not None:
+        return renewed
     if anchors:
         anchor = doc[anchors[0].start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+RENEWAL_RULE = "status-signed-renewed"
+
+
+def renewal_date(doc: Doc, cues: list[Cue], dates: list[DateMention]) -> DateMention | None:
+    """"First signed in 1988 and renewed in 2015 and again in 2018", "renewed three times – in
+    1998, 2002 and 2007": the latest renewal is the latest step, so the latest of the dates after
+    the renewal cue dates it."""
+    renewals = [doc[c.start].idx for c in cues if c.rule == RENEWAL_RULE]
+    after = [d for d in dates if d.value and renewals and d.start > min(renewals)]
+    return max(after, key=lambda d: d.value) if after else None
+
+
+ANNIVERSARY = re.compile(r"(?i)\banniversar(?:y|ies)\b|\bjubilee\b|\b(?:\d+|\w+ty(?:-\w+)?|ten|five|fifteen)\s+years\s+(?:as|of|since)\b")
+"""A sentence about a tie's anniversary ("marked 60 years as sister cities last year", "the 40th
+anniversary falls in 2020"): its dates are the celebration's, not the tie's founding."""
+
+FOUNDING_VERBS = frozenset({"establish", "found", "form", "create", "twin", "sign", "become", "begin", "start",
+                            "launch", "set", "conclude", "seal", "date"})
+"""Verbs whose date is the tie's beginning even in an anniversary sentence ("their relationship,
+established in 1997")."""
+
+
+_WHEN_BEFORE = re.compile(r"\s*,?\s*\bwhen\s*$", re.I)
+
+
+def _when_antecedent(ctx: DocCues, lo_char: int) -> list[DateMention]:
+    """"Formed two partnerships early in 1963, when the council adopted resolutions recognizing A
+    and B", "has existed since 2001, when A and B signed their agreement": a "when" clause happens
+    at the date right before it (even a "since" date: it names the moment the clause tells of)."""
+    text = clauses.text_of(ctx.doc)
+    if text[lo_char:lo_char + 4].lower() == "when":
+        lo_char += 4
+    head = _WHEN_BEFORE.search(text[max(0, lo_char - WHEN_REACH):lo_char])
+    if head is None:
+        return []
+    at = max(0, lo_char - WHEN_REACH) + head.start()
+    return [d for d in ctx.dates if d.end <= at and not text[d.end:at].strip() and not _planned(ctx.doc, d)]
+
+
+WHEN_REACH = 12
+"""Characters before a clause within which its "when" (and the comma before it) stands."""
+
+
+def _celebration(doc: Doc, date: DateMention) -> bool:
+    """A date in an anniversary sentence that neither starts a lasting state ("since") nor hangs
+    on a verb that begins the tie: the day of the celebration."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or not ANNIVERSARY.search(span.sent.text):
+        return False
+    return not _since(doc, date) and not _founding(span)
+
+
+def _said_on(doc: Doc, date: DateMention) -> bool:
+    """"The council confirmed last week that its twinning with X will not be revoked": the date
+    of a statement about an existing tie is the statement's, not the tie's."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and _governing_verb(span) in SPEECH_VERBS
+
+
+SPEECH_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "tell", "write", "add", "note"})
+
+
+def _governing_verb(span: Span) -> str | None:
+    token = span.root
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _founding(span: Span) -> bool:
+    """The date hangs on a verb that begins the tie."""
+    token = span.root
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in FOUNDING_VERBS
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _about_the_tie(ctx: DocCues, sent: Span, anchors: list[Cue], dates: list[DateMention]) -> list[DateMention]:
@@ -95,23 +189,43 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
     of the step just before the date)."""
     dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
-        return dates
+        return [d for d in dates if not _celebration(doc, d) and not _said_on(doc, d)]
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
 
 
 def _planned(doc: Doc, date: DateMention) -> bool:
-    """A date in a clause about the future ("will be the focus of a festival in June") is a
-    plan, even when the article has no publication date to compare it with."""
+    """A date in a clause about the future ("will be the focus of a festival in June", "the
+    signing is set for noon on December 6") is a plan, even when the article has no publication
+    date to compare it with."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return False
+    if _arranged(span):
+        return True
     i = span.start - 1
     while i >= max(0, span.start - 10) and not doc[i].is_punct and not doc[i].is_sent_start:
         if doc[i].lower_ in ("will", "shall", "'ll", "’ll"):
             return True
         i -= 1
     return False
+
+
+def _arranged(span: Span) -> bool:
+    """The date hangs on a present arrangement: "is set for", "are scheduled for", "is due on"."""
+    verb = span.root
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX", "ADJ") and verb.lemma_ in SCHEDULING_VERBS:
+            return any(c.dep_ in ("aux", "auxpass", "cop") and c.lower_ in ("is", "are", "'s") for c in verb.children) \
+                or verb.head.lemma_ == "be" and verb.head.lower_ in ("is", "are")
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+SCHEDULING_VERBS = frozenset({"set", "schedule", "plan", "slate", "due"})
+"""Verbs of an arrangement still ahead ("the signing is set for May")."""
 
 
 def _since(doc: Doc, date: DateMention) -> bool:

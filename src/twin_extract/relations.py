@@ -36,8 +36,8 @@ from .record import Source
 from .rules import clause_pairs, followups, hubs, implicit_host, lists, merge
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
-from .rules.status import (decided_proposals, ending_something_else, held_documents, planned_signing,
-                           proposed_endings, unreal_endings)
+from .rules.status import (decided_proposals, decisions_on_other_things, ending_something_else, held_documents, invited_people,
+                           planned_signing, proposed_endings, renewed_ties, unreal_endings)
 
 FOLLOWUP_SENTENCES = 2
 DECISION_REACH = 3
@@ -78,10 +78,10 @@ class TwinExtractor:
         published = source.published or page_date(doc._.twin_full_text or text_of(doc))
         triggers = lex.trigger_cues(doc)
         all_dates = event_dates.resolved_dates(doc, published)
-        found = [planned_signing(doc, c) for c in lex.status_cues(doc)
+        found = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
                  if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
-        statuses = decided_proposals(doc, unreal_endings(doc, proposed_endings(doc, held_documents(doc, found),
-                                                                              lex.voiding)))
+        statuses = decisions_on_other_things(doc, invited_people(doc, decided_proposals(doc, unreal_endings(
+            doc, proposed_endings(doc, held_documents(doc, found), lex.voiding, triggers))), triggers), triggers)
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

@@ -81,7 +81,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         date = event_dates.date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, unit_step.status)
         relation = "twinning" if any(lex.relation(t) == "twinning" and t.strength != "weak" for t in unit_triggers) \
             else lex.relation(trigger)
-        own = _own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, unit_status)
+        own = own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, unit_status)
         unit_findings = [
             finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
                     sent.start_char,
@@ -138,7 +138,7 @@ PARTNER_NOUNS = {"city", "town", "partner", "municipality", "community", "region
 """Common nouns that name a tie's partners without naming a place."""
 
 
-def _own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], status: str,
+def own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], status: str,
                cues: list[Cue]) -> dict[str, DateMention]:
     """"a sister city of Kakegawa since 1979, and of Kathmandu since 1975": when a clause lists
     existing ties with several dates, a partner right followed by its own date takes that one."""

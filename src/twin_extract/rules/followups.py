@@ -114,6 +114,9 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
             f.evidence.append((sent.start_char, sent.end_char))
             if usable and (changed or f.date is None):
                 f.date = usable[0]
+            renewed = event_dates.renewal_date(doc, cues, usable)
+            if renewed is not None:
+                f.date = renewed
 
 
 def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], found: list[Finding]) -> None:

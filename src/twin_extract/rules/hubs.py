@@ -16,7 +16,7 @@ from ..dates import DateMention
 from ..place_context import POSSESSIVE
 from ..places import Mention
 from ..textnorm import fold
-from . import merge
+from . import clause_pairs, merge
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon
 from .status import licensing_trigger, step
@@ -182,8 +182,9 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
             anchor = doc[cues[-1].start].idx
             own = sorted(event_dates.usable(context_dates, group_step.status, doc), key=lambda d: abs(d.start - anchor))
         date = own[0] if own else None
+        listed = clause_pairs.own_dates(ctx, group, (lo, hi), group_step.status, cues)
         for partner in group:
-            found.append(finding("hub", host, partner, lex.relation(trigger), group_step, date,
+            found.append(finding("hub", host, partner, lex.relation(trigger), group_step, listed.get(partner.key, date),
                                  [(sent.start_char, sent.end_char)], sent.start_char,
                                  [*rules_of(group_step, *rules), *partner.info.rules], trigger))
     return found

@@ -62,17 +62,47 @@ def licensing_trigger(triggers: list[Cue], statuses: list[Cue], sentence_strong:
 
 
 def planned_signing(doc: Doc, cue: Cue) -> Cue:
-    """"The signing would probably take place in the summer", "will be signed": a signature
-    still ahead is a pending step, not a signed one."""
+    """"The signing would probably take place in the summer", "will be signed", "is to be renewed
+    and signed in May", "with a view to signing a protocol", "the signing is set for noon on
+    Friday": a signature still ahead is a pending step, not a signed one."""
     if cue.label != "signed":
         return cue
     token = doc[cue.start]
-    heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
-    modal = any(child.lower_ in ("will", "would", "shall", "'ll") for h in heads for child in h.children
-                if child.dep_ == "aux")
-    if modal:
+    verb = token.pos_ in ("VERB", "AUX")
+    heads = [token] if verb else [token, token.head]
+    shared = [token.head] if verb and token.dep_ == "conj" else []
+    modal = any(child.lower_ in FUTURE_AUXILIARIES for h in heads for child in h.children if child.dep_ == "aux")
+    infinitive = any(child.lower_ in FUTURE_AUXILIARIES | {"to"} for h in shared for child in h.children
+                     if child.dep_ == "aux")
+    if modal or infinitive or _purpose(token) or _scheduled(token):
         return replace(cue, label="pending")
     return cue
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
+"""Auxiliaries of a signature still ahead; a verb coordinated with an infinitive shares its "to"
+("is to be renewed and signed")."""
+
+
+def _purpose(token: Token) -> bool:
+    """"with a view to signing", "with the aim of signing": what a meeting was for."""
+    prep = token.head
+    return token.dep_ in ("pcomp", "pobj") and prep.lower_ in ("to", "of") and prep.head.lemma_ in PURPOSE_NOUNS
+
+
+PURPOSE_NOUNS = frozenset({"view", "aim", "purpose", "intention", "goal", "order", "prospect"})
+
+
+def _scheduled(token: Token) -> bool:
+    """"The signing is set for noon on Friday", "the signing is scheduled for May": a signing that
+    is the subject of a present or future arrangement."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in SCHEDULING_VERBS:
+        return False
+    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in ("is", "are", "will", "'s") for child in verb.children)
+
+
+SCHEDULING_VERBS = frozenset({"set", "schedule", "plan", "expect", "slate", "due"})
 
 
 def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
@@ -103,30 +133,58 @@ def _held(token: Token) -> bool:
 HOLDING_VERBS = frozenset({"have", "maintain", "hold", "count", "keep"})
 
 
-def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str]) -> list[Cue]:
+def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str], triggers: list[Cue] = ()) -> list[Cue]:
     """"The council considers suspending its relationship", "a motion asking the city to suspend
     the tie", "overturned its decision to sever the tie": a termination that is only proposed,
     asked for or undone is no step of the tie, and the proposal is about the termination, not
     about a new tie; both cues are dropped and the tie stays as it was. A voiding cue ("asks",
     "overturned") only does this: on its own it says nothing about a tie ("asked how much it
-    would cost")."""
+    would cost"), unless it asks for one (``_asks_for_a_tie``)."""
     governors = {c.start for c in cues if c.label == "proposed" or c.rule in voiding}
     dropped: set[int] = set()
     for cue in cues:
         if cue.label == "terminated":
             path = _path_to_governor(doc[cue.start], governors)
             dropped |= set(path)
-    return [c for c in cues if c.start not in dropped and c.rule not in voiding]
+    return [c for c in cues if c.start not in dropped and (c.rule not in voiding or _asks_for_a_tie(doc, c, triggers))]
+
+
+def _asks_for_a_tie(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
+    """"Asked the council to look at a friendly-city relationship with Aberdeen", "push for a
+    sister city deal with Lagos": a request whose complement names a tie (and no termination,
+    which the caller has dropped it for) proposes that tie."""
+    token = doc[cue.start]
+    if cue.label != "proposed" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    inside = {t.i for child in token.children if child.dep_ in ("xcomp", "prep", "dobj")
+              for t in child.subtree}
+    return any(t.start in inside for t in triggers)
 
 
 def decided_proposals(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"Councillors agreed to open negotiations with Kostopil", "voted to explore a sister city
     link": a decision whose object is a proposal or talks decides only that much, so the proposal
-    speaks and the decision's "pending" cue is dropped."""
+    speaks and the decision's "pending" cue is dropped. A decision on a draft ("approved a draft
+    agreement") is the step itself: there the draft's cue is dropped."""
     decisions = {c.start for c in cues if c.label == "pending"}
-    governing = {path[-1] for c in cues if c.label == "proposed"
+    approvals = {i for i in decisions if _approval(doc[i])}
+    approved_drafts = {c.start for c in cues if c.rule == DRAFT_RULE and _path_to_governor(doc[c.start], approvals)}
+    governing = {path[-1] for c in cues if c.label == "proposed" and c.start not in approved_drafts
                  for path in [_path_to_governor(doc[c.start], decisions)] if path}
-    return [c for c in cues if c.start not in governing]
+    return [c for c in cues if c.start not in governing | approved_drafts]
+
+
+def _approval(token: Token) -> bool:
+    """An approval that happened: "approved", not "will not be approved" or "prepare"."""
+    return token.lemma_ in APPROVING_VERBS and not any(
+        child.dep_ == "neg" or child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in token.children)
+
+
+APPROVING_VERBS = frozenset({"approve", "endorse", "ratify", "adopt", "back", "vote", "pass", "agree", "authorise",
+                             "authorize"})
+
+DRAFT_RULE = "status-proposed-draft"
+"""A draft is a proposal until a decision approves it: "approved a draft agreement" is the decision."""
 
 
 def _path_to_governor(token: Token, governors: set[int]) -> list[int]:
@@ -161,12 +219,17 @@ def _denied_or_supposed(token: Token) -> bool:
     a condition marker, or a modal of obligation or possibility ("should be suspended"; "must
     move to dissolve it" counts through the verb an infinitive hangs on); an attempt ("tried to
     end") or a gerund that is a subject ("ending the link would send the wrong message") says
-    nothing happened; "no longer" itself is a termination, not its negation."""
+    nothing happened; "no longer" itself is a termination, not its negation (its verb is the head
+    of "longer")."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ == "ADV":
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     modal_heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     if any(child.dep_ == "aux" and child.lower_ in SUPPOSING_MODALS for head in modal_heads for child in head.children):
+        return True
+    if _consequence(verb):
         return True
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in ATTEMPTS or verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj"):
         return True
@@ -179,6 +242,15 @@ def _denied_or_supposed(token: Token) -> bool:
                 d.dep_ == "det" and d.lower_ == "no" for d in child.children):
             return True
     return False
+
+
+def _consequence(verb: Token) -> bool:
+    """"If we cut the ties, dialogue would no longer be possible": the main clause of a
+    condition, with "would", says what would follow, not what happened."""
+    conditional = any(child.lower_ in ("would", "could", "might") and child.dep_ == "aux" for child in verb.children)
+    return conditional and any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in child.children)
+        for child in verb.children)
 
 
 SUPPOSING_MODALS = frozenset({"should", "could", "might", "may", "must"})
@@ -197,3 +269,83 @@ FINITE = frozenset({"VBZ", "VBD", "VBP"})
 PROPOSAL_REACH = 3
 """How many heads up from a termination cue a proposal cue may govern it ("considers suspending",
 "a motion asking the city to suspend")."""
+
+
+def invited_people(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
+    """"Inviting teams from the twin towns of A and B", "invited the Mayor of X to the
+    anniversary": an invitation or offer made to people, with no clause saying what they are
+    invited to do, proposes no tie; its "proposed" cue is dropped. "Invited Lviv to become a
+    partner", "offered a partnership", "invited the city" still propose one."""
+    places = [(s.start, s.end) for s in doc.spans.get("twin_places", [])]
+    tie_words = [(t.start, t.end) for t in triggers]
+    return [c for c in cues if c.label != "proposed" or not _invites_people(doc[c.start], places + tie_words)]
+
+
+def _invites_people(token: Token, spans: list[tuple[int, int]]) -> bool:
+    if token.lemma_ not in INVITING_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(child.dep_ in ("xcomp", "ccomp") for child in token.children):
+        return False
+    objects = [child for child in token.children if child.dep_ in ("dobj", "obj", "nsubjpass")]
+    return bool(objects) and not any(lo <= o.i < hi for o in objects for lo, hi in spans) and \
+        all(o.lemma_ not in PLACE_NOUNS for o in objects)
+
+
+INVITING_VERBS = frozenset({"invite", "offer"})
+"""Verbs whose object says who is invited or what is offered."""
+
+PLACE_NOUNS = frozenset({"city", "town", "municipality", "community", "region", "council", "village",
+                         "county", "province", "state", "district", "borough", "capital", "hromada"})
+"""An object that stands for a place ("invited the city") can be offered a tie."""
+
+
+RENEWAL_RULE = "status-signed-renewed"
+
+
+def renewed_ties(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"Renewed the sister city agreement", "the charter was renewed in 2018": a renewed tie or
+    document is signed again. "Renewed its commitment", "renewed calls for" renew something
+    else: the cue says only that the tie exists."""
+    return [c if c.rule != RENEWAL_RULE or _renews_a_tie(doc[c.start]) else replace(c, label="established")
+            for c in cues]
+
+
+def _renews_a_tie(verb: Token) -> bool:
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "obj", "nsubjpass")]
+    if verb.dep_ == "conj" and not objects:
+        objects = [child for child in verb.head.children if child.dep_ in ("dobj", "obj", "nsubjpass")]
+    return any(o.lemma_.lower() in RENEWABLE_TIES for o in objects)
+
+
+RENEWABLE_TIES = frozenset({"agreement", "memorandum", "mou", "charter", "pact", "accord", "protocol", "treaty",
+                            "partnership", "relationship", "relation", "tie", "link", "friendship", "twinning",
+                            "bond", "contract", "declaration", "cooperation"})
+"""What a renewal signs again: a tie or its document."""
+
+
+def decisions_on_other_things(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
+    """"Councillors also voted to send aid to Lvov, which has been Krakow's partner city since
+    1995": a decision whose action (the verb after "to", its own relative clauses aside) is no
+    step and names no tie decides something else; its "pending" cue is dropped and the tie keeps
+    its status."""
+    tied = {t.start for t in triggers} | {c.start for c in cues if c.label != "established" or c.strength == LICENSES}
+    return [c for c in cues if c.label != "pending" or not _decides_other(doc[c.start], tied)]
+
+
+def _decides_other(token: Token, tied: set[int]) -> bool:
+    """The decision's action neither is a step of a tie ("agreed to establish") nor names one."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
+    if action is None:
+        return False
+    return not any(t.i in tied for t in _without_relatives(action))
+
+
+def _without_relatives(token: Token) -> list[Token]:
+    """The token's subtree less its relative clauses ("aid to Lvov, which is a partner city")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ != "relcl":
+            found += _without_relatives(child)
+    return found
