@@ -593,6 +593,9 @@ def test_wire_dateline_is_not_a_partner_entry(extractor):
                  "Agreement with Kolding Municipality (Denmark): signed June 5, 2013.\n",
                  {P({"Tukums", "Ystad"}): "signed", P({"Tukums", "Kalisz"}): "signed",
                   P({"Tukums", "Kolding"}): "signed"}, id="partner-page-host-not-the-twice-named"),
+    # a tie owned by a name that is no place we know has no host either
+    pytest.param("The council met in Te Awamutu. Waipa District's links with Le Quesnoy, a small French town, "
+                 "go back to 1999.", {}, id="unknown-owner"),
     # a tie said of a quantified noun has no host
     pytest.param("Nelson hosted the forum on Friday. \"Every town that wants to twin with Timaru writes to me,\" "
                  "its mayor said.", {}, id="quantified-subject"),
@@ -709,3 +712,16 @@ def test_decision_sentence_dates_only_a_step(extractor, first, expected):
     (record,) = extractor.extract(first + " The decision was taken on 1 March.", published="2022-03-20")
     assert (record.status, record.date.value if record.date else None) == expected
     assert ("anaphor-the-decision" in record.rules) == (expected[1] is not None)
+
+
+@pytest.mark.parametrize("text, unknown", [
+    ("Waipa District's links with Le Quesnoy go back to 1999.", True),
+    ("Wrocław's links with Lviv go back to 1993.", False),
+])
+def test_tie_owner_that_is_no_known_place(extractor, text, unknown):
+    from twin_extract.rules import implicit_host
+
+    doc = extractor.nlp(extractor.nlp.make_doc(text))
+    ctx = extractor.nlp.get_pipe("twin_extractor").cues(doc)
+    trigger = next(t for t in ctx.triggers if doc[t.start].lower_ == "links")
+    assert implicit_host._unknown_owner(doc, trigger, ctx.mentions) is unknown

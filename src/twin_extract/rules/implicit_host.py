@@ -36,7 +36,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
         next((t for t in before if t.strength == "medium" and lex.relation(t) == "twinning"
               and clauses.tie_with(doc, t.end, partner)), None)
     shape = "implicit-host-with"
-    if trigger is not None and _generic_subject(doc, trigger):
+    if trigger is not None and (_generic_subject(doc, trigger) or _unknown_owner(doc, trigger, ctx.mentions)):
         return []
     if trigger is None or trigger.strength == "weak" or not clauses.after_with(doc, partner):
         trigger, shape = _predicated_tie(doc, partner, triggers), "implicit-host-copula"
@@ -76,6 +76,16 @@ def _predicated_tie(doc: Doc, partner: Mention, triggers: list[Cue]) -> Cue | No
                 break
             head = head.head
     return None
+
+
+def _unknown_owner(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
+    """"Waipa District's links with Le Quesnoy": the tie's owner is named, but is no place we
+    know; the story's topic is not the owner then."""
+    head = doc[trigger.end - 1]
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return not any(m.info.ext_start <= child.i < m.info.ext_end for m in mentions)
+    return False
 
 
 def _generic_subject(doc: Doc, trigger: Cue) -> bool:
