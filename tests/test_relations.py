@@ -545,6 +545,8 @@ def test_partner_page_entries(extractor, text, expected, countries):
      "agreement.", "Baku"),
     ("Kharkiv and Brno sign a memorandum\n\nKyiv • UNN · 19.09.2024 · 1733 views\n\nKharkiv and Brno have "
      "signed a memorandum of cooperation.", "Kyiv"),
+    # a medium's name in the bracket makes it the source, though it names a country
+    ("SEOUL (Korea Times) — The mayor of Busan signed a sister city agreement with Fukuoka on Monday.", "SEOUL"),
 ])
 def test_agency_and_byline_lines_are_datelines(extractor, text, place):
     doc = extractor.nlp(extractor.nlp.make_doc(text))

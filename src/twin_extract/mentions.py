@@ -98,11 +98,14 @@ def dateline(span: Span) -> bool:
     match = DATELINE_TAIL.match(text, span.end_char)
     if match is None:
         return False
-    agency = match.group("agency") is not None and not any(
-        match.start("agency") <= s.start_char < match.end("agency") for s in span.doc.spans.get(SPAN_KEY, []))
+    agency = match.group("agency") is not None and (MEDIA_WORD.search(match.group("agency")) is not None or not any(
+        match.start("agency") <= s.start_char < match.end("agency") for s in span.doc.spans.get(SPAN_KEY, [])))
     return agency or bool(DATE_WORD.search(match.group("middle")))
 
 
+MEDIA_WORD = re.compile(r"\b(?:News|Times|Post|Daily|Herald|Press|Agency|Radio|TV|Television|Tribune|Gazette)\b")
+"""A bracket after a dateline's place that names a medium is its source even when it names a
+country too: "TAIPEI (Taiwan News) —"."""
 AGENCY_LINE = re.compile(r"(?:,[^\n,]{1,25}){1,2},\s*[A-Z][A-Z-]{2,}\s*$")
 """"Baku, March 8, AZERTAC": a line of place, date and an agency in capitals."""
 BYLINE_TAIL = re.compile(r"\s*[•·|]\s")
