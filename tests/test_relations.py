@@ -413,6 +413,17 @@ def test_memorandum_of_intent_caps_later_mentions(extractor):
     assert _summary(extractor.extract(text, published="2023-06-01")) == {P({"Gent", "Lille"}): ("proposed", "2023-05-04")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # two neighbouring towns of one country called "the twin cities of A and B" are no twins
+    ("Teams from clubs of the twin cities of Rawalpindi and Islamabad will play on weekends.", set()),
+    ("The twin cities of Hubli and Dharwad share one municipal corporation.", set()),
+    # towns of two countries are
+    ("The twin cities of Lviv and Wrocław signed a new agreement.", {P({"Lviv", "Wrocław"})}),
+])
+def test_twin_cities_of_neighbours(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected
+
+
 def test_twin_cities_nickname_is_blocked(extractor):
     assert extractor.extract("The Twin Cities of Minneapolis and Saint Paul will host a regional trade fair in October.") == []
 

@@ -75,6 +75,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
                 if len(unit_mentions) >= 2 else ([], 0.0)
             if _partners_unnamed(doc, (lo, hi), trigger, unit_mentions):
                 pairs = []
+        pairs = [(a, b) for a, b in pairs if not _neighbours_nickname(doc, trigger, a, b)]
         if not pairs:
             continue
         unit_step = step(unit_status, trigger, lex.cap(trigger))
@@ -93,6 +94,13 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _neighbours_nickname(doc: Doc, trigger: Cue, a: Mention, b: Mention) -> bool:
+    """"the twin cities of Rawalpindi and Islamabad", "the twin cities of Hubli and Dharwad": two
+    neighbouring towns of one country called twins, not twinned with each other."""
+    words = [t.lower_ for t in doc[trigger.start:trigger.end + 1]]
+    return words[:3] == ["twin", "cities", "of"] and a.info.country is not None and a.info.country == b.info.country
 
 
 def _partners_after_with(doc: Doc, mentions: list[Mention]) -> bool:
