@@ -17,7 +17,9 @@ CONNECTORS = frozenset({"an", "der", "am", "sur", "upon", "on"})
     ("hochstedt", "Höchstadt an der Aisch"),
     ("limeria", "Limeira"),
     ("emerich", "Emmerich"),
-    ("stravropol", None),
+    ("tuscon", "Tucson"),
+    # a letter added after the first two ("Stravropol") is within reach since the prefix may skip it
+    ("stravropol", "Stavropol"),
     ("lviv", None),
     ("kyiv", None),
 ])
@@ -38,6 +40,9 @@ P = frozenset
     # the last entry of a "City, Country;" list
     ("Eugene's four sister cities are Chinju, Korea; Kakegawa, Japan; Kathmandu, Nepal; and Irkusk.",
      {P({"Eugene", "Chinju"}), P({"Eugene", "Kakegawa"}), P({"Eugene", "Kathmandu"}), P({"Eugene", "Irkutsk"})}),
+    # an entry of a "City, State;" list
+    ("Taichung's other sister cities: Austin, Texas; Tacoma, Washington; Tuscon, Arizona; Reno, Nevada.",
+     {P({"Taichung", "Austin"}), P({"Taichung", "Tacoma"}), P({"Taichung", "Tucson"}), P({"Taichung", "Reno"})}),
     ("The council approved a sister city agreement with the City of Xaimen.", set()),
     ("The Mayor of Durban signed a sister city agreement with the City of Xaimen.", {P({"Durban", "Xiamen"})}),
     # no tie word in the sentence: no lookup

@@ -25,8 +25,8 @@ MIN_POPULATION = 5000
 """Only towns this big: the smaller the town, the likelier a near name is some other word."""
 PREFIX = 3
 """Letters a misspelling keeps from the start of the name (or with the second and third
-swapped: "Xaimen" for Xiamen, or the second written once where it is doubled: "Emerich" for
-Emmerich)."""
+swapped: "Xaimen" for Xiamen, the third and fourth swapped: "Tuscon" for Tucson, or the second
+written once where it is doubled: "Emerich" for Emmerich)."""
 MAX_WORDS = 3
 LONG_NAME = 8
 """Names longer than this may be two edits away; shorter ones one."""
@@ -110,7 +110,7 @@ def closest(gazetteer: Gazetteer, key: str, connectors: frozenset[str], country:
         return None
     reach = 1 if len(key) <= LONG_NAME else 2
     best: dict[int, tuple[int, Place]] = {}
-    prefixes = {key[:PREFIX], key[0] + key[2] + key[1], key[:2] + key[1]}
+    prefixes = {key[:PREFIX], key[0] + key[2] + key[1], key[:2] + key[1], key[:2] + key[3]}
     for name, place in (row for prefix in prefixes for row in gazetteer.primary_names(prefix, MIN_POPULATION)):
         distances = [edit_distance(key, base, transpositions=True) for base in _bases(name, connectors)
                      if abs(len(base) - len(key)) <= reach]
