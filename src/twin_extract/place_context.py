@@ -193,7 +193,6 @@ class PlaceContext:
                 hi += 1
         return lo, hi
 
-
     def _owning_country(self, doc: Doc, lo: int) -> int:
         """Tokens of a "Country's" right before ``lo`` ("Tajikistan's Sughd Region", "South
         Korea's Gimhae"): part of the mention, so a list "A's X, B's Y and C's Z" stays one list."""

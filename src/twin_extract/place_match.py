@@ -155,14 +155,15 @@ class PlaceMatcher:
         regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
                    if s.type.casefold() in self.words.bare_region_types
                    and key in (fold(s.name), self.resolver.stripped(s.name))]
-        country, source = self.context.explicit_country(doc, span.start, span.end)
         rule = "region-official-name"
-        if not regions and country and source == "apposition" and key in self.resolver.region_rules and \
-                span.end < len(doc) and doc[span.end].text in (",", "("):
-            alias = self.resolver.subdivision(span.text, country)
-            regions, rule = ([alias], self.resolver.region_rules[key]) if alias is not None else ([], rule)
+        if not regions and key in self.resolver.region_rules and span.end < len(doc) and doc[span.end].text in (",", "("):
+            country, source = self.context.explicit_country(doc, span.start, span.end)
+            alias = self.resolver.subdivision(span.text, country) if country and source == "apposition" else None
+            if alias is not None:
+                regions, rule = [alias], self.resolver.region_rules[key]
         if not regions or self.context.city_cue(doc, span.start, span.end):
             return None
+        country, _ = self.context.explicit_country(doc, span.start, span.end)
         region = regions[0]
         limit = BIG_CITY if region.country == "US" else TOWN
         aliased = rule != "region-official-name"

@@ -26,7 +26,7 @@ from .extensions import register_extensions
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .mentions import SPAN_KEY, Mention, PlaceInfo, party_mentions
 from .patterns import PatternSet, shared_patterns
-from .place_match import SHARED_TYPE_RULE, PlaceMatcher, locates_a_town, weight
+from .place_match import DASHES, SHARED_TYPE_RULE, PlaceMatcher, locates_a_town, weight
 from .place_words import PlaceWords, words_for
 from .spelling_variants import known_name, variant_mentions
 from .textnorm import fold
@@ -228,7 +228,7 @@ def _listed_partner(span: Span) -> bool:
     among its partners; the namesake's country says nothing of the story's own town."""
     doc = span.doc
     window = doc[max(span.sent.start, span.start - LIST_REACH):span.start]
-    return any(t.lower_ in LIST_HEADS and k + 1 < len(window) and window[k + 1].text in ("–", "—", ":", "-")
+    return any(t.lower_ in LIST_HEADS and k + 1 < len(window) and (window[k + 1].text in DASHES or window[k + 1].text == ":")
                for k, t in enumerate(window))
 
 
