@@ -738,3 +738,13 @@ def test_tie_owner_that_is_no_known_place(extractor, text, unknown):
     ctx = extractor.nlp.get_pipe("twin_extractor").cues(doc)
     trigger = next(t for t in ctx.triggers if doc[t.start].lower_ == "links")
     assert implicit_host._unknown_owner(doc, trigger, ctx.mentions) is unknown
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an acronym a town's body defines names the town later on (the town named on its own too)
+    ("The Pune Municipal Corporation (PMC) is to sign a memorandum with San Jose, extending the partnership "
+     "between Pune and US cities. The PMC has earlier signed similar agreements with the cities of Bremen and Linz.",
+     {P({"Pune", "San Jose"}), P({"Pune", "Bremen"}), P({"Pune", "Linz"})}),
+])
+def test_acronym_of_a_towns_body(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected

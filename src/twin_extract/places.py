@@ -75,6 +75,9 @@ class PlaceRecognizer:
                                     self.resolver.country)
         if variants:
             mentions = sorted(mentions + variants, key=lambda m: m[0].start)
+        acronyms = acronym_mentions(doc, mentions)
+        if acronyms:
+            mentions = sorted(mentions + acronyms, key=lambda m: m[0].start)
         context: Counter[str] = Counter(code for word in words_of(doc) if word[:1].isupper()
                                         for code in [self.resolver.demonym(word)] if code)
         by_sentence: dict[int, set[str]] = {}
@@ -188,6 +191,43 @@ BRACKETED_TOWN = 15000
 
 NAMED_REGION = 10.0
 """How much a region the document names favours its own towns among same-named candidates."""
+
+
+def acronym_mentions(doc: Doc, mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span, PlaceInfo]]:
+    """"The Ahmedabad Municipal Corporation (AMC) ... The AMC has signed ...": an acronym defined
+    in brackets after a body whose name starts with a place the text names (the acronym's first
+    letter the place's) names that place wherever it stands later in the text."""
+    by_key = {fold(span.text): info for span, info in mentions if info.kind != "country"}
+    taken = {i for span, info in mentions for i in range(min(span.start, info.ext_start), max(span.end, info.ext_end))}
+    found: list[tuple[Span, PlaceInfo]] = []
+    for k in range(1, len(doc) - 2):
+        acronym = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not (
+                acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+            continue
+        start = k
+        while start > 0 and k - start < ACRONYM_BODY_WORDS + 2 and doc[start - 1].is_alpha and \
+                doc[start - 1].text[:1].isupper():
+            start -= 1
+        body = [t.text for t in doc[start:k]]
+        while body and body[0].lower() in ("the", "a"):
+            body = body[1:]
+        info = next((by_key[fold(" ".join(body[:n]))] for n in (3, 2, 1)
+                     if len(body) > n and fold(" ".join(body[:n])) in by_key), None)
+        if info is None or acronym[0] != body[0][:1].upper():
+            continue
+        for token in doc[k + 3:]:
+            if token.text == acronym and token.i not in taken:
+                found.append((doc[token.i:token.i + 1],
+                              replace(info, ext_start=token.i, ext_end=token.i + 1,
+                                      rules=info.rules + ["acronym-of-place"])))
+                taken.add(token.i)
+    return found
+
+
+ACRONYM_BODY_WORDS = 4
+"""Capitalised words of a body's name after the place and before its bracketed acronym
+("Municipal Corporation", "Metropolitan Assembly")."""
 
 
 def _explicit_resolution(mentions: list[tuple[Span, PlaceInfo]], n: int,
