@@ -11,6 +11,7 @@ sentence and the story, one sense per document), qualifiers and containers. Resu
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .countries import resolver_for
-from .doctext import lowers_of, words_of
+from .doctext import lowers_of, text_of, words_of
 from .extensions import register_extensions
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .mentions import SPAN_KEY, Mention, PlaceInfo, party_mentions
@@ -196,35 +197,40 @@ NAMED_REGION = 10.0
 def acronym_mentions(doc: Doc, mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span, PlaceInfo]]:
     """"The Ahmedabad Municipal Corporation (AMC) ... The AMC has signed ...": an acronym defined
     in brackets after a body whose name starts with a place the text names (the acronym's first
-    letter the place's) names that place wherever it stands later in the text."""
+    letter the place's) names that place wherever it stands later in the text. One search of the
+    text first: most articles define no acronym and cost nothing more."""
+    text = text_of(doc)
+    if ACRONYM_DEFINITION.search(text) is None:
+        return []
+    words = words_of(doc)
     by_key = {fold(span.text): info for span, info in mentions if info.kind != "country"}
     taken = {i for span, info in mentions for i in range(min(span.start, info.ext_start), max(span.end, info.ext_end))}
     found: list[tuple[Span, PlaceInfo]] = []
-    for k in range(1, len(doc) - 2):
-        acronym = doc[k + 1].text
-        if doc[k].text != "(" or doc[k + 2].text != ")" or not (
-                acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+    for match in ACRONYM_DEFINITION.finditer(text):
+        opening = doc.char_span(match.start(), match.start() + 1)
+        k, acronym = (opening.start, match.group(1)) if opening is not None else (0, "")
+        if opening is None or k + 3 > len(doc) or words[k + 1] != acronym or words[k + 2] != ")":
             continue
         start = k
-        while start > 0 and k - start < ACRONYM_BODY_WORDS + 2 and doc[start - 1].is_alpha and \
-                doc[start - 1].text[:1].isupper():
+        while start > 0 and k - start < ACRONYM_BODY_WORDS + 2 and words[start - 1].isalpha() and \
+                words[start - 1][:1].isupper():
             start -= 1
-        body = [t.text for t in doc[start:k]]
+        body = words[start:k]
         while body and body[0].lower() in ("the", "a"):
             body = body[1:]
         info = next((by_key[fold(" ".join(body[:n]))] for n in (3, 2, 1)
                      if len(body) > n and fold(" ".join(body[:n])) in by_key), None)
         if info is None or acronym[0] != body[0][:1].upper():
             continue
-        for token in doc[k + 3:]:
-            if token.text == acronym and token.i not in taken:
-                found.append((doc[token.i:token.i + 1],
-                              replace(info, ext_start=token.i, ext_end=token.i + 1,
-                                      rules=info.rules + ["acronym-of-place"])))
-                taken.add(token.i)
+        for i in range(k + 3, len(words)):
+            if words[i] == acronym and i not in taken:
+                found.append((doc[i:i + 1], replace(info, ext_start=i, ext_end=i + 1,
+                                                    rules=info.rules + ["acronym-of-place"])))
+                taken.add(i)
     return found
 
 
+ACRONYM_DEFINITION = re.compile(r"\(([A-Z]{2,6})\)")
 ACRONYM_BODY_WORDS = 4
 """Capitalised words of a body's name after the place and before its bracketed acronym
 ("Municipal Corporation", "Metropolitan Assembly")."""
