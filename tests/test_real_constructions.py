@@ -119,6 +119,11 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Six towns in Bavaria have partner towns in Tyrol, among them Rosenheim and Kufstein, and "
      "Passau (the region's oldest town) and Lienz.",
      {P({"Rosenheim", "Kufstein"}), P({"Passau", "Lienz"})}),
+    # a state named for its big city is no container of a town that lies elsewhere
+    ("Brazilian-American sister cities include Atlanta and Recife, Los Angeles and Salvador, São Paulo and "
+     "Miami, São Paulo and Chicago, and Denver and Curitiba.",
+     {P({"Atlanta", "Recife"}), P({"Los Angeles", "Salvador"}), P({"São Paulo", "Miami"}),
+      P({"São Paulo", "Chicago"}), P({"Denver", "Curitiba"})}),
 ])
 def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected

@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import CountryResolver
+from .countries import CountryResolver, Subdivision
 from .doctext import lowers_of, words_of
 from .gazetteer import Place
 from .patterns import PatternSet
@@ -21,9 +21,12 @@ from .place_words import PlaceWords
 class PlaceContext:
     """Reads cues and apposition around ``doc[i:j]``; built once per rule set."""
 
-    def __init__(self, patterns: PatternSet, resolver: CountryResolver, words: PlaceWords) -> None:
+    def __init__(self, patterns: PatternSet, resolver: CountryResolver, words: PlaceWords,
+                 home_division: Callable[[Subdivision], str | None] = lambda sub: None) -> None:
         self.resolver = resolver
         self.words = words
+        self.home_division = home_division
+        """A region's GeoNames admin1 code when known (see ``PlaceMatcher._home_division``)."""
         self.cues: dict[tuple[str, str], dict[tuple[str, ...], dict[str, Any]]] = {}
         for row in patterns["place_cues"]:
             cue_words = tuple(re.findall(r"[^\s-]+|-", row["pattern"].casefold()))
@@ -153,9 +156,20 @@ class PlaceContext:
         after = doc[cand.end:cand.end + 2]
         in_list = len(after) > 0 and (after[0].lower_ in {"and", "or", "&"} or
                                       after[0].text == "," and len(after) > 1 and is_cap(after[1]))
-        if in_list and doc[cand.start - 1].lower_ != "in" and not self._parallel_province(doc, cand.end):
+        country = named.pop()
+        if in_list and doc[cand.start - 1].lower_ != "in" and not (
+                self._parallel_province(doc, cand.end) and self._may_lie_in(name, country, places)):
             return None
-        return named.pop()
+        return country
+
+    def _may_lie_in(self, name: str, country: str, places: tuple[Place, ...]) -> bool:
+        """Whether a town of ``places`` can lie in the province called ``name``, asked inside a
+        list: "Salvador, São Paulo and Miami" lists three towns, for Salvador lies in Bahia, not in
+        São Paulo state. Unknown divisions allow it."""
+        homes = {self.home_division(s) for s in self.resolver.subdivisions_named(name) if s.country == country}
+        if not homes or None in homes:
+            return True
+        return any(p.admin1 in homes for p in places if p.country == country)
 
     def _parallel_province(self, doc: Doc, k: int) -> bool:
         """"between Saint-Laurent, Quebec and Lethbridge, Alberta": the name after "and" has a

@@ -41,6 +41,8 @@ SPELLING_VARIANT = 2
 """Letters by which an old spelling may differ from the town's name (Kiev/Kyiv, Vinnitsa/Vinnytsya)."""
 CITY_TYPES = ("city", "municipality", "capital")
 """pycountry subdivision types that are a town itself, never the region named after one."""
+NAMESAKE_CAPITAL_POPULATION = 100_000
+"""A town this big that has a region's name is where that region lies (São Paulo in São Paulo state)."""
 REGION_TOWN_CANDIDATES = 3
 """How many towns of a region's name (biggest first) may lend it their GeoNames name."""
 
@@ -53,7 +55,7 @@ class PlaceMatcher:
         self.resolver = resolver
         self.words = words
         self.gazetteer = gazetteer
-        self.context = PlaceContext(patterns, resolver, words)
+        self.context = PlaceContext(patterns, resolver, words, self._home_division)
         self.min_population = min_population
         self.common_word_population = common_word_population
         """A capitalised word the tagger did not call a proper noun must name a town this big."""
@@ -141,6 +143,13 @@ class PlaceMatcher:
             towns = [p for name in names for p in self.gazetteer.lookup(fold(name)) if p.country == country]
             self._admin1[code] = max(towns, key=lambda p: p.population).admin1 if towns else None
         return self._admin1[code]
+
+    def _home_division(self, sub: Subdivision) -> str | None:
+        """The GeoNames admin1 code of a region named for a big town of its own (São Paulo, Rio
+        de Janeiro), else None: a village sharing a region's name may lie anywhere."""
+        towns = [p for p in self.gazetteer.lookup(fold(sub.name))
+                 if p.country == sub.country and p.population >= NAMESAKE_CAPITAL_POPULATION]
+        return max(towns, key=lambda p: p.population).admin1 if towns else None
 
     def _bare_region(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
         """"Vermont is ending its sister-state relationship", "the regional assembly of Lubelskie":
