@@ -95,6 +95,9 @@ def test_gazetteer_variants(variant, name, country):
     # ... and has the ISO code of the region pycountry names after one of the town's names
     ("The delegation from Luang Prabang province arrived.", "Luang Prabang",
      ("Louangphabang", "LA", "region", "LA-LP")),
+    # a town's type word heading its own page, in the town's language
+    ("Gmina Stronie Śląskie | Partner communes", "Stronie Śląskie", ("Stronie Śląskie", "PL", "city", None)),
+    ("Comune di Signa - Twin towns", "Signa", ("Signa", "IT", "city", None)),
 ])
 def test_party_resolution(extractor, sentence, mention, expected):
     assert _parties(extractor, sentence).get(mention) == expected

@@ -284,7 +284,8 @@ class PlaceMatcher:
         sentence-initial ordinary word ("Neighbouring Lappeenranta", "In Kyiv", "Among Albany's
         sister cities") or a country adjective
         ("Welsh Aberystwyth", "Polish Rzeszów"), unless an article makes the two one name
-        ("the French Riviera")."""
+        ("the French Riviera"), or a town's type word heading its page ("Gmina Stronie Śląskie",
+        "Comune di Signa")."""
         if hyphen_pair(doc, span, run, self.words) or hyphenated_towns(doc, span, run, self.gazetteer):
             return True
         words = self.words
@@ -295,6 +296,9 @@ class PlaceMatcher:
                                                 or t.lower_.endswith(("ing", "ed", "ly"))))
                   and not (t.i == span.start - 1 and self.resolver.demonym(t.text)
                            and (t.i == 0 or doc[t.i - 1].lower_ != "the"))]
+        cue = self.context.cue_at(doc, "before", "city", span.start, span.end)
+        if cue is not None:
+            before = [t for t in before if t.i < span.start - len(cue["words"])]
         if not listed and any(t.lower_ not in words.title_words for t in before):
             return False
         after = [t for t in doc[span.end:run[1]] if t.text != "-"]
