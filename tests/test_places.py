@@ -95,6 +95,9 @@ def test_gazetteer_variants(variant, name, country):
     # ... and has the ISO code of the region pycountry names after one of the town's names
     ("The delegation from Luang Prabang province arrived.", "Luang Prabang",
      ("Louangphabang", "LA", "region", "LA-LP")),
+    # a demonym leading into another place's name says nothing of this one
+    ("The ties between Groningen and the German cities of Oldenburg and Bremen are old.", "Groningen",
+     ("Groningen", "NL", "city", None)),
     # a town's type word heading its own page, in the town's language
     ("Gmina Stronie Śląskie | Partner communes", "Stronie Śląskie", ("Stronie Śląskie", "PL", "city", None)),
     ("Comune di Signa - Twin towns", "Signa", ("Signa", "IT", "city", None)),

@@ -119,6 +119,10 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Six towns in Bavaria have partner towns in Tyrol, among them Rosenheim and Kufstein, and "
      "Passau (the region's oldest town) and Lienz.",
      {P({"Rosenheim", "Kufstein"}), P({"Passau", "Lienz"})}),
+    # "between" one place and a plural list pairs the first with each; a plural list is never half of a pair
+    ("Town links still pay off: think of the ties between the municipality of Groningen and the German cities "
+     "of Oldenburg, Bremen and Hamburg.",
+     {P({"Groningen", "Oldenburg"}), P({"Groningen", "Bremen"}), P({"Groningen", "Hamburg"})}),
     # a state named for its big city is no container of a town that lies elsewhere
     ("Brazilian-American sister cities include Atlanta and Recife, Los Angeles and Salvador, São Paulo and "
      "Miami, São Paulo and Chicago, and Denver and Curitiba.",

@@ -194,9 +194,9 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     coordinated = coordinated_pairs(doc, mentions)
     if coordinated:
         return coordinated, 0.0
-    between = _between_pair(doc, groups(doc, mentions))
-    if between is not None:
-        return [between], 0.0
+    between = _between_pairs(doc, groups(doc, mentions))
+    if between:
+        return between, 0.0
     lists: list[list[Mention]] = []
     seen: set[str] = set()
     for group in groups(doc, mentions):
@@ -223,14 +223,32 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     return pairs, penalty
 
 
-def _between_pair(doc: Doc, lists: list[list[Mention]]) -> tuple[Mention, Mention] | None:
+def _between_pairs(doc: Doc, lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
     """"a possible town twinning between Ballina and Craigavon": two places after "between" are
-    the pair, whatever else the clause names (the council that visits, the venue)."""
+    the pair, whatever else the clause names (the council that visits, the venue); "between
+    Groningen and the German cities of Oldenburg, Bremen and Hamburg" pairs the first with each
+    of the plural list."""
     for group in lists:
         start = group[0].info.ext_start
-        if len(group) == 2 and start > 0 and doc[start - 1].lower_ == "between" and group[0].key != group[1].key:
-            return group[0], group[1]
-    return None
+        if start == 0 or doc[start - 1].lower_ != "between" or len({m.key for m in group}) != len(group):
+            continue
+        if len(group) == 2:
+            return [(group[0], group[1])]
+        if len(group) > 2 and plural_head(group[1]) and not any(plural_head(m) for m in group[2:]):
+            return [(group[0], m) for m in group[1:]]
+    return []
+
+
+PLURAL_HEADS = frozenset({"cities", "towns", "municipalities", "communes", "villages", "regions", "provinces",
+                          "states", "counties", "oblasts", "districts", "prefectures", "voivodeships"})
+"""Type words that open a list of several places ("the German cities of ...")."""
+
+
+def plural_head(mention: Mention) -> bool:
+    """Whether a plural type word stands in the words that lead into ``mention`` ("the German
+    cities of Oldenburg"): a list of several opens there, never one half of a pair."""
+    doc = mention.span.doc
+    return any(t.lower_ in PLURAL_HEADS for t in doc[mention.info.ext_start:mention.span.start])
 
 
 def _respective(doc: Doc, first: list[Mention], second: list[Mention]) -> bool:
@@ -303,7 +321,7 @@ A and B, C and D", "among them Seattle and Kobe, and Spokane and Nishinomiya".""
 
 
 def _pairs_in_order(mentions: list[Mention], gaps: list[str]) -> list[tuple[Mention, Mention]]:
-    if len(mentions) < 2 or len(mentions) % 2:
+    if len(mentions) < 2 or len(mentions) % 2 or any(plural_head(m) for m in mentions[1:]):
         return []
     if all(HYPHEN_GLUE.match(gap) for gap in gaps[::2]):
         between = BETWEEN_HYPHENED
