@@ -126,6 +126,9 @@ def test_party_resolution(extractor, sentence, mention, expected):
     ("Preparations are complete for the Sister City Conference, Trade and Exhibition in Accra.", "Exhibition"),
     ("The head of the Indo-American Chamber of Commerce spoke.", "Commerce"),
     ("Students of the Faculty of Law visited Lviv.", "Law"),
+    # a region's adjective and a saint's day
+    ("Oranmore twins with a Breton village.", "Breton"),
+    ("They came over last year for St Patrick's Day.", "St Patrick"),
     ("A letter of intent was signed with the Duma of Kaliningrad Region.", "Duma"),
 ])
 def test_words_and_countries_are_not_parties(extractor, sentence, not_a_party):
