@@ -63,6 +63,11 @@ def _countries(records):
     ("Woking welcomed the children. We look forward to visits from our twin towns of Rastatt and Lyon.",
      {P({"Woking", "Rastatt"}), P({"Woking", "Lyon"})}),
     ("Kalisz's twin towns of Rastatt and Lyon sent choirs.", {P({"Kalisz", "Rastatt"}), P({"Kalisz", "Lyon"})}),
+    # a count of ties closing its line announces the entry lines after it as a colon would
+    ("Penrith Council has 3 sister city partnerships and a friendship agreement with a Chinese association.\n\n"
+     "Toyama, Japan\n\nGangnam Trade Office\n\nFujieda, Japan\n\nSee our gallery of past exchanges:",
+     {P({"Penrith", "Toyama"}), P({"Penrith", "Fujieda"})}),
+    ("Nine regions of Ukraine are negotiating cooperation with US states\n\nKyiv • 19.09.2024", set()),
 ])
 def test_partner_lists(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected

@@ -92,6 +92,7 @@ class PlaceMatcher:
         span = doc[i:j]
         key = fold(span.text)
         if not key or key in self.not_places or doc[j - 1].text in DASHES or span.text[:1] in DASHES or \
+                j - i == 1 and doc[i].like_num or \
                 doc[i].lower_ in self.words.leading or \
                 i > 0 and doc[i - 1].lower_ in self.words.feature_heads and doc[i - 1].text[:1].isupper():
             return None

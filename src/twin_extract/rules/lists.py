@@ -33,7 +33,8 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
     last = _last_token(sent)
     triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
     hosts = {m.key: m for m in ctx.mentions_in(sent.start, sent.end)}
-    if last is None or last.text != ":" or not triggers or len(hosts) != 1:
+    if last is None or not triggers or len(hosts) != 1 or \
+            last.text != ":" and not _counted_then_lines(ctx, sent, triggers[0], following):
         return []
     (host,) = hosts.values()
     trigger = triggers[0]
@@ -62,6 +63,28 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
                                  [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
                                  [trigger.rule, "list-after-colon", *rules_of(line_step), *each.info.rules], trigger))
     return found
+
+
+def _counted_then_lines(ctx: DocCues, sent: Span, trigger: Cue, following: list[Span]) -> bool:
+    """"Blacktown City Council has 4 Sister City partnerships." closing its line, and then
+    "Porirua, New Zealand" on a line of its own: a count of ties announces the entry lines after
+    it as a colon would."""
+    doc = ctx.doc
+    if not following or not any(t.like_num for t in doc[max(sent.start, trigger.start - COUNT_REACH):trigger.start]):
+        return False
+    text = clauses.text_of(doc)
+    if "\n" not in text[_text_end(sent):following[0].start_char]:
+        return False
+    entry = following[0]
+    words = [t for t in entry if not t.is_space and not t.is_punct]
+    return _first_place(ctx, entry) is not None and len(words) <= ENTRY_WORDS and \
+        not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+COUNT_REACH = 2
+"""How close the count stands before the tie words ("4 Sister City partnerships", "six twin towns")."""
+ENTRY_WORDS = 10
+"""An entry line of a partner list is a label: a place, its region and country, a year."""
 
 
 def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
