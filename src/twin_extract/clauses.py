@@ -69,6 +69,8 @@ class Segment:
     """Opens with the next conjunct of a phrase begun before it, and its verbs' subjects stand
     before it too ("An agreement on relations between Ashgabat | and Baku was signed"): the
     verb is the earlier clause's."""
+    last_subject: int = -1
+    """Token of the last subject of the segment's verbs (-1 if none)."""
 
 
 def segments(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
@@ -121,6 +123,7 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
     seg.relative = doc[seg.start].lower_ in RELATIVE_WORDS
     first = next((t for t in doc[seg.start:seg.end] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")), None)
     subjects = [c.i for v in verbs for c in doc[v].children if c.dep_ in ("nsubj", "nsubjpass")]
+    seg.last_subject = max(subjects, default=-1)
     seg.continues = first is not None and first.dep_ == "conj" and first.head.i < seg.start and \
         first.pos_ in ("PROPN", "NOUN") and bool(subjects) and max(subjects) < seg.start
     return seg
@@ -157,7 +160,8 @@ def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, in
         if not seg.has_verb:
             waiting.append(seg)
             continue
-        if units and (seg.verb_first or seg.relative or seg.continues):
+        own_subject = bool(waiting) and seg.last_subject >= waiting[0].start
+        if units and (seg.verb_first or seg.relative or seg.continues and not own_subject):
             units[-1].extend(waiting + [seg])
         elif waiting and units and not (seg.subject_first and "," not in seg.boundary):
             units[-1].extend(waiting)

@@ -113,7 +113,8 @@ class PlaceContext:
         "Talsi, Latvia", "Bergamo (Italy)", "Lublin in (eastern) Poland", "Vienna, Virginia" or "Birmingham,
         Ala." (a US state), "Kingston, Ontario" (any country's province, when the city exists in
         that country). A state beats a same-named country without such a town: "Athens, Georgia".
-        A country that owns the next name ("Osaka, China's Tianjin") is not in apposition.
+        A country that owns the next name ("Osaka, China's Tianjin") is not in apposition, nor
+        one that starts a capital's name ("Beijing, Mexico City become sister cities").
         """
         if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
             return None
@@ -123,7 +124,8 @@ class PlaceContext:
         for n in (3, 2, 1):
             end = j + 1 + skip + n
             cand = doc[j + 1 + skip:end]
-            if end > len(doc) or not wordlike(cand) or end < len(doc) and doc[end].text in POSSESSIVE:
+            if end > len(doc) or not wordlike(cand) or end < len(doc) and (
+                    doc[end].text in POSSESSIVE or doc[end].lower_ == "city" and is_cap(doc[end])):
                 continue
             code = self.resolver.country(cand.text)
             if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
