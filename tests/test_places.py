@@ -98,6 +98,8 @@ def test_gazetteer_variants(variant, name, country):
     # a demonym leading into another place's name says nothing of this one
     ("The ties between Groningen and the German cities of Oldenburg and Bremen are old.", "Groningen",
      ("Groningen", "NL", "city", None)),
+    # a name before a tie word heads the tie, it is no mere modifier
+    ("Minokamo–Dubbo sister city: 30th anniversary celebration", "Dubbo", ("Dubbo", "AU", "city", None)),
     # a town's type word heading its own page, in the town's language
     ("Gmina Stronie Śląskie | Partner communes", "Stronie Śląskie", ("Stronie Śląskie", "PL", "city", None)),
     ("Comune di Signa - Twin towns", "Signa", ("Signa", "IT", "city", None)),

@@ -433,10 +433,11 @@ def is_modifier(span: Span, words: PlaceWords) -> bool:
     """"the Baltic", "the Chernobyl nuclear power plant", "Lviv airport": a name used as a
     modifier or with an article is not a town in its own right (cues were checked before). A
     municipal body or office after it makes it the town again, article or not ("the Melbourne
-    council", "Dublin councillors", "the Kyiv authorities")."""
+    council", "Dublin councillors", "the Kyiv authorities"), and so does a tie word ("the
+    Minokamo–Dubbo sister city anniversary")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.lower_ in words.title_words:
+    if nxt is not None and nxt.is_lower and (nxt.lower_ in words.title_words or nxt.lower_ in words.hyphen_pair_nouns):
         return False
     if span.start > 0 and doc[span.start - 1].lower_ == "the":
         return True
