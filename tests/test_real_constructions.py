@@ -124,6 +124,9 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Six towns in Bavaria have partner towns in Tyrol, among them Rosenheim and Kufstein, and "
      "Passau (the region's oldest town) and Lienz.",
      {P({"Rosenheim", "Kufstein"}), P({"Passau", "Lienz"})}),
+    # a second predicate of the same subject names another partner
+    ("Cork is twinned with Rennes in France and has an informal agreement with Shenzhen in China.",
+     {P({"Cork", "Rennes"}), P({"Cork", "Shenzhen"})}),
     # a clause after ", and" with a coordinated subject of its own is a clause of its own
     ("Tabriz and Bursa are sister cities of Kazan, and Porto and Lecce are sister cities of Ufa.",
      {P({"Tabriz", "Kazan"}), P({"Bursa", "Kazan"}), P({"Porto", "Ufa"}), P({"Lecce", "Ufa"})}),

@@ -35,6 +35,10 @@ BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", 
 PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 """Before a later list of the same partners: ", and with", "; with", "; and with"."""
+PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed)\s+"
+                                r"[^.;:,]{0,40}?\b(with)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A second predicate of the same subject before a later list: "is twinned with Beijing and has an
+informal agreement with Saint Petersburg"."""
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:,\s*)?"
                        r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
@@ -281,7 +285,8 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
                 (doc[lists[k][0].info.ext_start].idx, lists[k][0].span.start_char)]
 
     def preposition(k: int) -> str | None:
-        m = next((m for gap in before(k) if (m := PARALLEL_PREP.search(gap))), None)
+        m = next((m for gap in before(k) for form in (PARALLEL_PREP, PARALLEL_PREDICATE) if (m := form.search(gap))),
+                 None)
         return m.group(1).lower() if m else None
 
     first = next((m for gap in before(1) if (m := FIRST_PREP.search(gap))), None)
