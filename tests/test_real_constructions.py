@@ -124,6 +124,10 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Six towns in Bavaria have partner towns in Tyrol, among them Rosenheim and Kufstein, and "
      "Passau (the region's oldest town) and Lienz.",
      {P({"Rosenheim", "Kufstein"}), P({"Passau", "Lienz"})}),
+    # a town's twin as the head of its phrase
+    ("Council voted to invite Huizhou to become North Vancouver's twin.", {P({"Huizhou", "North Vancouver"})}),
+    ("Kraków's twin, Nuremberg, sent a choir.", {P({"Kraków", "Nuremberg"})}),
+    ("Kyiv's twin towers are a landmark.", set()),
     # a second predicate of the same subject names another partner
     ("Cork is twinned with Rennes in France and has an informal agreement with Shenzhen in China.",
      {P({"Cork", "Rennes"}), P({"Cork", "Shenzhen"})}),
