@@ -411,3 +411,54 @@ def test_a_title_the_text_does_not_open_with_names_the_host(extractor, title: st
     text = "Київ  вологість: 80%\n\nМер Луцька зустрів гостей.\nУгоду про партнерство з Любліном підписали вчора."
     records = extractor.extract(text, lang="uk", title=title)
     assert {frozenset(p.name for p in r.parties) for r in records} == {frozenset({partner, "Lublin"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Romanian county or Hungarian megye by the adjective Ukrainian forms from its bare name
+    ("Житомирська область і Ясський повіт підписали угоду про співпрацю.", {frozenset({"UA-18", "RO-IS"})}),
+    ("Угоду про співпрацю між Бекеським медьє та Житомирською областю підписали в понеділок.",
+     {frozenset({"HU-BE", "UA-18"})}),
+    # a loose spelling of a voivodeship's adjective (є for е)
+    ("Рівненська область і Свєнтокшиське воєводство уклали угоду про партнерство.",
+     {frozenset({"UA-56", "PL-26"})}),
+    # a qualifier between the adjective and the region noun
+    ("Рівненська обласна рада та Кошицький самоврядний край підписали угоду про співпрацю.",
+     {frozenset({"UA-56", "SK-KI"})}),
+])
+def test_foreign_regions_by_adjective(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected
+
+
+def test_a_country_adjective_names_no_foreign_region(extractor) -> None:
+    finder = extractor.ukrainian.places
+    assert finder._foreign_region("французького") is None
+    assert finder._foreign_region("британської") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # foreign regions after "з" in a document whose first place is an oblast are its partners
+    ("Рівненська ОДА розриває зв'язки з Білоруссю.\n\nПрипиняються угоди з Гомельським і Брестським "
+     "облвиконкомами.", {frozenset({"UA-56", "BY-HO"}), frozenset({"UA-56", "BY-BR"})}),
+    # ... also across a region noun and its adjectives; they are no pairs of their own
+    ("Рівненська область має дружні зв'язки.\n\nОбласть співпрацює з дружніми регіонами: федеральною землею "
+     "Карінтія (Австрія) та провінцією Саскачеван (Канада).",
+     {frozenset({"UA-56", "AT-2"}), frozenset({"UA-56", "CA-SK"})}),
+])
+def test_foreign_regions_after_z_are_the_documents_oblasts_partners(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected
+
+
+def test_implementing_agreements_is_no_pending_step(extractor) -> None:
+    text = "У сфері співпраці Рівненська область продовжує втілювати домовленості з провінцією Саскачеван (Канада)."
+    assert _regions(extractor, text) == {frozenset({"UA-56", "CA-SK"}): ("established", None)}
+
+
+def test_a_negated_ending_is_no_ending(extractor) -> None:
+    text = "Чернігів і Гомель підписали угоду про співпрацю. Міста не розривали дружніх зв'язків і після 1991 року."
+    assert _found(extractor, text) == {frozenset({"Chernihiv", "Homyel'"}): ("signed", None)}
+
+
+def test_a_weaker_steps_date_does_not_date_the_ending(extractor) -> None:
+    text = ("Луцьк розірвав угоду про побратимство з Брестом.\n\n"
+            "Угоду про побратимство з Брестом Луцьк підписав 2001 року.")
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Brest"}): ("terminated", None)}

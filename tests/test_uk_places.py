@@ -295,3 +295,23 @@ def test_the_ukrainian_extractor_pickles(extractor) -> None:
     text = "Житомир підписав угоду з польським Жиракувом."
     copy = pickle.loads(pickle.dumps(extractor.ukrainian))
     assert [r.parties[1].name for r in copy.records(NewsItem(text=text, id="a"))] == ["Żyraków"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region the noun introduces, by a loose spelling (є for е)
+    ("Рівне має угоду.", set()),
+    ("Рівненська область уклала угоду про співпрацю з департаментом Майєнн (Франція).", {"UA-56", "FR-53"}),
+    # a two-word name after the noun
+    ("Рівненська область уклала угоду про співпрацю із землею Верхня Австрія.", {"UA-56", "AT-4"}),
+])
+def test_regions_after_a_region_noun(extractor, text: str, expected: set) -> None:
+    found = {p.subdivision for r in extractor.extract(text, lang="uk") for p in r.parties}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Рівненська область затвердила програму співпраці з округом Верхня Франконія (Німеччина).",
+    "Рівненська область уклала угоду з округом Швабія.",
+])
+def test_a_region_without_a_code_after_its_noun_is_no_town(extractor, text: str) -> None:
+    assert not any(p.type == "city" for r in extractor.extract(text, lang="uk") for p in r.parties)

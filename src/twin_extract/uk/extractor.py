@@ -67,6 +67,7 @@ class UkrainianExtractor:
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
         self.documents = rows("documents.jsonl", patterns)
+        self.region_nouns = tuple(self.places.nouns) + self.places.state_nouns
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -77,6 +78,9 @@ class UkrainianExtractor:
         crumbs = [(m.start(), m.end()) for m in BREADCRUMB.finditer(item.text)]
         mentions = [m for m in self.places.mentions(item.text) if not any(a <= m.start < b for a, b in crumbs)]
         host = self._host(item, mentions)
+        home_region = mentions[0] if mentions and mentions[0].type == "region" and mentions[0].country == HOME else None
+        """A document whose first place is an oblast ("Запорізька ОВА припиняє …") is that oblast's:
+        foreign regions listed after "з" with no actor of their own are its partners."""
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
@@ -141,12 +145,14 @@ class UkrainianExtractor:
                 opened = (trigger, in_sent[0] if in_sent else host, status, date)
             last = (trigger, in_sent[0] if in_sent else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
+            partner_of = acting or (home_region if not any(m.type == "region" and m.country == HOME
+                                                           for m in in_sent) else None)
             keys = []
             joined = self._joined(lowered, in_sent, latest, found, mentions)
             if joined:
                 status, date = found[latest[0]].status, found[latest[0]].date
             for a, b in joined or self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
-                                              acting, sent.text):
+                                              partner_of, sent.text):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
@@ -235,11 +241,13 @@ class UkrainianExtractor:
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
-        """The sentence's words less a proposal of an ending (both words) and a proposal or
+        """The sentence's words less a negated ending ("не розривали"), a proposal of an ending (both words) and a proposal or
         discussion of developing a tie ("обговорили, як розвивати партнерські відносини"): that tie
         exists already, so the proposing word is no step."""
         dropped: set[int] = set()
         for i, word in enumerate(lowered):
+            if i and lowered[i - 1] in NEGATIONS and any(word.startswith(stem) for stem in self.ending_stems):
+                dropped.add(i)
             if any(word.startswith(stem) for stem in self.proposing):
                 for j in range(i + 1, min(len(lowered), i + 1 + PROPOSAL_REACH)):
                     if any(lowered[j].startswith(stem) for stem in self.ending_stems):
@@ -346,10 +354,23 @@ class UkrainianExtractor:
         return any(re.match(rf"\s*(?i:{re.escape(h)})\s+[а-яіїєґ'’\d]", sentence) for h in self.host_subjects)
 
     def _object_only(self, text: str, first: Mention) -> bool:
-        """The sentence's first place follows "з" ("місто не має стосунків з Улан-Уде, Самарою"):
-        all its places are partners of a subject not named here, the host."""
+        """The sentence's first place follows "з" ("місто не має стосунків з Улан-Уде, Самарою"),
+        also across region nouns and their adjectives ("з дружніми регіонами: федеральною землею
+        Карінтія"): all its places are partners of a subject not named here, the host."""
+        if first.type == "region":
+            return self._governing_word(text, first) in {"з", "із", "зі"}
         before = re.findall(r"[\w'’]+", text[max(0, first.start - 20):first.start])
         return bool(before) and before[-1].lower() in {"з", "із", "зі"}
+
+    def _governing_word(self, text: str, first: Mention) -> str:
+        """The word that governs a place: the one before it, or before the region nouns and
+        lower-case adjectives that introduce it ("з дружніми регіонами: федеральною землею")."""
+        before = re.findall(r"[\w'’]+", SENTENCE_STOP.split(text[max(0, first.start - 80):first.start])[-1])
+        skipped = 0
+        while before and skipped < REGION_INTRO_WORDS and _introduces_region(before[-1], self.region_nouns):
+            before.pop()
+            skipped += 1
+        return before[-1].lower() if before else ""
 
     def _regions_act(self, text: str, first: Mention) -> bool:
         """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали") or
@@ -357,6 +378,9 @@ class UkrainianExtractor:
         областей")."""
         before = re.findall(r"[\w'’]+", text[max(0, first.start - 40):first.start])
         previous = before[-1].lower() if before else ""
+        if any(previous.startswith(n) for n in self.places.state_nouns) and \
+                self._governing_word(text, first) in PREPOSITIONS:
+            return False
         return not (previous in PREPOSITIONS or any(previous.startswith(n) for n in self.places.nouns))
 
     def _record(self, item: NewsItem, a: Mention, b: Mention, relation: str, status: str,
@@ -399,6 +423,8 @@ HOME = "UA"
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
+NEGATIONS = {"не", "ні"}
+"""A negated ending is no step: "сусідні області не розривали дружніх зв'язків" (they kept them)."""
 CONTINUE_REACH = 5
 """Words after a proposing or discussing verb within which the developing of a tie it governs
 stands ("обговорили, як розвивати партнерські відносини", "прагнемо й далі розвивати …")."""
@@ -465,6 +491,18 @@ def _lines(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
             yield doc[start:sent.end]
 
 
+REGION_INTRO_WORDS = 4
+SENTENCE_STOP = re.compile(r"[.!?]\s")
+LOWER_ADJECTIVE = re.compile(r"^[а-яіїєґ'’]+(?:ою|ими|іми|ій|ім|им|ого|ього|ої|ьої|их|іх|ому|ьому|ий)$")
+
+
+def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
+    """A lower-case region noun or adjective that may stand between "з" and a region's name
+    ("регіонами", "федеральною", "землею")."""
+    lowered = word.lower()
+    return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
+
+
 def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
     """True when the sentence names no place outside the pairs just stated: "Документ підписали
     19 лютого під час сесії Івано-Франківської обласної ради" dates the pair before it."""
@@ -488,9 +526,11 @@ def _last_year(text: str) -> str | None:
 
 
 def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
-    """One record for a pair stated in several sentences: the stronger status, a date if any."""
+    """One record for a pair stated in several sentences: the stronger status, and a date if any
+    that dates that step: the date of another step ("уклали 2001 року" before "розірвали", "стали
+    побратимами у 2009 році" before "підписали") is not this step's date."""
     keep, other = (new, old) if STATUS_STRENGTH[new.status] > STATUS_STRENGTH[old.status] else (old, new)
-    if keep.date is None and other.date is not None:
+    if keep.date is None and other.date is not None and other.status == keep.status:
         return replace(keep, date=other.date)
     return keep
 

@@ -95,8 +95,17 @@ class PlaceFinder:
         sounds = rows("latin_sounds.jsonl", patterns)
         self.sounds = SoundMatcher(self.gazetteer.path, sounds)
         ua_rules = self.sounds.rules_for("UA")
-        self.states = _foreign_subdivisions()
+        self.states = {k: v for k, v in _foreign_subdivisions().items()
+                       if not (k.startswith("~") and self.country_of(k[1:]))}
+        """A stem that is a country's adjective ("~французьк", "~британськ") names no region: "французького
+        департаменту" is a department of France, not French Guiana."""
+        self.loose_states: dict[str, tuple[str, str, str]] = {}
+        for key, value in self.states.items():
+            self.loose_states.setdefault(_loose(key), value)
         self.state_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns))
+        self.region_only_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns) if r.get("names_region"))
+        """Nouns whose next name is a region's even when no ISO code exists for it ("округом Верхня
+        Франконія", "округом Швабія"): that name is no town."""
         self.oblasts = {latin_key(s.name.removesuffix(" oblast"), ua_rules): (s.code, s.name)
                         for s in pycountry.subdivisions.get(country_code="UA") if s.type == "Region"}
 
@@ -246,14 +255,18 @@ class PlaceFinder:
         Міссісіпі", "з повітом Долж"; ``state_nouns``), by pycountry's Ukrainian subdivision names,
         through every nominative; later the name alone is that region ("між Хмельницькою областю
         та Міссісіпі")."""
-        return next((self.states[k] for k in dict.fromkeys((word.lower(), *nominatives(word)))
-                     if k in self.states), None)
+        keys = dict.fromkeys((word.lower(), *nominatives(word)))
+        return next((self.states[k] for k in keys if k in self.states), None) or \
+            next((self.loose_states[_loose(k)] for k in keys if _loose(k) in self.loose_states), None)
 
     def _foreign_region(self, adjective: str) -> tuple[str, str, str] | None:
         """The foreign region an adjective before a region noun names: "з Підкарпатським
         воєводством" (PL-18), "Вільнюського регіону" (LT-VL)."""
         match = ADJECTIVE.match(adjective)
-        return self.states.get("~" + match.group(1).lower()) if match else None
+        if not match:
+            return None
+        key = "~" + match.group(1).lower()
+        return self.states.get(key) or self.loose_states.get(_loose(key))
 
     def _oblast(self, adjective: str) -> tuple[str, str] | None:
         """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61. The
@@ -281,7 +294,8 @@ class PlaceFinder:
 
     def _noun_kind(self, text: str, end: int) -> str | None:
         """"community", "council" or "region" when the adjective ending at ``end`` qualifies such a noun,
-        directly or at the head of a list of adjectives."""
+        directly, across one qualifier ("Пряшівський самоврядний край") or at the head of a list of
+        adjectives."""
         pos = end
         while True:
             glue = LIST_GLUE.match(text, pos)
@@ -292,7 +306,12 @@ class PlaceFinder:
         if not word:
             return None
         lowered = word.group(1).lower()
-        return next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
+        kind = next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
+        if kind == "qualifier":
+            word = NEXT_WORD.match(text, word.end())
+            lowered = word.group(1).lower() if word else ""
+            kind = next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
+        return kind if kind != "qualifier" else None
 
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
@@ -338,11 +357,20 @@ class PlaceFinder:
             return None, 1
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
         after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
+        spaced = i + 1 < len(words) and text[word.end():words[i + 1].start()] == " "
+        if after_noun and spaced:
+            state = self._state(f"{word.group(0)} {words[i + 1].group(0)}")
+            if state is not None:
+                code, name, country = state
+                return Mention(code, name, country, text[word.start():words[i + 1].end()], word.start(),
+                               words[i + 1].end(), subdivision=code), 2
         if after_noun or seen:
             state = self._state(word.group(0))
             if state is not None and (after_noun or state[0] in seen):
                 code, name, country = state
                 return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
+        if after_noun and previous[-1].lower().startswith(self.region_only_nouns):
+            return None, 2 if spaced else 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
@@ -456,6 +484,7 @@ def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
     found: dict[str, tuple[str, str, str]] = {}
     subdivisions = sorted((s for s in pycountry.subdivisions if s.country_code != "UA"),
                           key=lambda s: s.parent_code is not None)
+    derived: dict[str, tuple[str, str, str]] = {}
     for sub in subdivisions:
         local = translate(sub.name)
         if local == sub.name:
@@ -466,7 +495,36 @@ def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
         adjective = ADJECTIVE.match(first)
         if adjective and rest:
             found.setdefault("~" + adjective.group(1).lower(), value)
+        elif not rest and not adjective and sub.parent_code is None:
+            derived.setdefault("~" + _adjective_stem(local.lower()), value)
+    for key, value in derived.items():
+        found.setdefault(key, value)
     return found
+
+
+def _adjective_stem(name: str) -> str:
+    """The adjective stem Ukrainian forms from a region's bare name, for a county or land named by
+    adjective and noun: "Сучава" -> "сучавськ" ("Сучавського повіту"), "Ботошані" -> "ботошанськ",
+    "Баварія" -> "баварськ", "Сабольч-Сатмар-Берег" -> "сабольч-сатмар-березьк" (г, ж, з + ськ -> зьк; к, ч, ц -> цьк;
+    х, ш, с -> ськ)."""
+    stem = re.sub(r"(?:ія|[аяеєіїоуиь])$", "", name)
+    if stem[-1:] in "гжз":
+        return stem[:-1] + "зьк"
+    if stem[-1:] in "кчц":
+        return stem[:-1] + "цьк"
+    if stem[-1:] in "хшс":
+        return stem[:-1] + "ськ"
+    return stem + "ськ"
+
+
+LOOSE = str.maketrans({"ь": None, "'": None, "’": None, "є": "е", "ї": "о", "і": "о"})
+
+
+def _loose(key: str) -> str:
+    """A region adjective's key spelled loosely: soft signs and apostrophes dropped, є as е, і and ї
+    as о (the alternation of "Могилів"/"Могильовська"), so "Свєнтокшиського" finds "Свентокшиське"
+    and "Саболч-Сатмар-Березької" the key built from "Сабольч-Сатмар-Берег"."""
+    return key.translate(LOOSE)
 
 
 def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
