@@ -315,3 +315,14 @@ def test_regions_after_a_region_noun(extractor, text: str, expected: set) -> Non
 ])
 def test_a_region_without_a_code_after_its_noun_is_no_town(extractor, text: str) -> None:
     assert not any(p.type == "city" for r in extractor.extract(text, lang="uk") for p in r.parties)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound adjective names a two-word town
+    ("Липоводолинська громада підписала меморандум про співпрацю з Ралівською громадою.",
+     {frozenset({"Lypova Dolyna/UA", "Ralivka/UA"})}),
+    ("Новоушицька громада уклала угоду про партнерство з Ралівською громадою.",
+     {frozenset({"Nova Ushytsya/UA", "Ralivka/UA"})}),
+])
+def test_a_compound_adjective_names_a_two_word_town(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

@@ -50,6 +50,8 @@ AREA_WINDOW = 60
 NICKNAME = re.compile(r"[А-ЯІЇЄҐ][\w'’]*(?:щин|ччин)[а-яії]*")
 DISTRICT_CITY = 100_000
 """A city large enough to have districts GeoNames lists as places of their own."""
+COMPOUND_FIRST_ENDINGS = ("а", "ий", "е", "і", "ій", "я")
+"""Endings of a two-word name's first word (an adjective: Липова, Кривий, Нове, Лісові, Синій)."""
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -248,7 +250,26 @@ class PlaceFinder:
                     for ending in endings:
                         for place in self.gazetteer.find(stem + ending):
                             found.setdefault(place.geonames_id, place)
+        if not found:
+            for name in self._compound_names(adjective):
+                for place in self.gazetteer.find(name):
+                    found.setdefault(place.geonames_id, place)
         return list(found.values())
+
+    def _compound_names(self, adjective: str) -> Iterator[str]:
+        """The two-word names a compound adjective may stand for: "Липоводолинська" is Липова Долина,
+        "Новоушицька" Нова Ушиця (the first word's stem, a linking о, then the second word's
+        adjective), through the same suffix table for the second word."""
+        for form in nominatives(adjective):
+            for suffix, endings in self.adjective_towns:
+                if not form.endswith(suffix):
+                    continue
+                stem = form[: -len(suffix)]
+                for link in (i for i, ch in enumerate(stem) if ch == "о" and 3 <= i <= len(stem) - 3):
+                    first, second = stem[:link], stem[link + 1:]
+                    for ending in endings:
+                        for first_ending in COMPOUND_FIRST_ENDINGS:
+                            yield f"{first}{first_ending} {second}{ending}"
 
     def _state(self, word: str) -> tuple[str, str, str] | None:
         """The foreign region a word after a region noun names ("зі штатом Каліфорнія", "штату-побратима
