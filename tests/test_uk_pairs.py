@@ -462,3 +462,18 @@ def test_a_weaker_steps_date_does_not_date_the_ending(extractor) -> None:
     text = ("Луцьк розірвав угоду про побратимство з Брестом.\n\n"
             "Угоду про побратимство з Брестом Луцьк підписав 2001 року.")
     assert _found(extractor, text) == {frozenset({"Lutsk", "Brest"}): ("terminated", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a historic name that stands for one oblast is that oblast as a party
+    ("Закарпаття підписало угоду про співпрацю з Пряшівським самоврядним краєм.", {frozenset({"UA-21", "SK-PV"})}),
+    ("Волинь і Люблінське воєводство уклали угоду про партнерство.", {frozenset({"UA-07", "PL-06"})}),
+    ("Буковина уклала угоду про співпрацю з повітом Сучава.", {frozenset({"UA-77", "RO-SV"})}),
+])
+def test_a_historic_region_name_is_its_oblast(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected
+
+
+def test_first_steps_towards_a_partnership_are_a_proposal(extractor) -> None:
+    text = "Волинь зробила перші кроки до партнерства з повітом Долж у Румунії."
+    assert _regions(extractor, text) == {frozenset({"UA-07", "RO-DJ"}): ("proposed", None)}

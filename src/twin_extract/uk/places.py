@@ -86,7 +86,10 @@ class PlaceFinder:
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
         self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
-        self.nicknames = [(r["suffix"], r["adjective"]) for r in rows("region_nicknames.jsonl", patterns)]
+        nickname_rows = rows("region_nicknames.jsonl", patterns)
+        self.nicknames = [(r["suffix"], r["adjective"]) for r in nickname_rows if "suffix" in r]
+        self.region_names = {r["name"]: r["code"] for r in nickname_rows if "name" in r}
+        """Historic names that stand for one oblast ("Закарпаття", "Волинь", "Буковина")."""
         spellings = rows("russian_spellings.jsonl", patterns)
         self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"])) for r in spellings if "ending" in r]
         self.russian_letters = [(str.maketrans(r["letters"]), set(r["countries"])) for r in spellings if "letters" in r]
@@ -303,6 +306,10 @@ class PlaceFinder:
         """The oblast a -щина name stands for ("на Тернопільщині", "Хмельниччина"), through the
         oblast adjective the ``region_nicknames`` table rebuilds from it."""
         lowered = word.lower()
+        if self.region_names:
+            code = next((self.region_names[f] for f in nominatives(word) if f in self.region_names), None)
+            if code is not None:
+                return code, pycountry.subdivisions.get(code=code).name
         if not any(suffix[:-1] in lowered for suffix, _ in self.nicknames):
             return None
         for form in nominatives(word):
