@@ -477,3 +477,8 @@ def test_a_historic_region_name_is_its_oblast(extractor, text: str, expected: se
 def test_first_steps_towards_a_partnership_are_a_proposal(extractor) -> None:
     text = "Волинь зробила перші кроки до партнерства з повітом Долж у Румунії."
     assert _regions(extractor, text) == {frozenset({"UA-07", "RO-DJ"}): ("proposed", None)}
+
+
+def test_a_foreign_regions_shchyna_name(extractor) -> None:
+    text = "Волинь уклала угоду про партнерство з Люблінщиною."
+    assert set(_regions(extractor, text)) == {frozenset({"UA-07", "PL-06"})}

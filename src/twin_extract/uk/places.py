@@ -302,23 +302,27 @@ class PlaceFinder:
         key = cyrillic_key(match.group(1) + "а")
         return self.oblasts.get(key) or self.oblasts.get(key.replace("ts", "c"))
 
-    def _nickname(self, word: str) -> tuple[str, str] | None:
-        """The oblast a -щина name stands for ("на Тернопільщині", "Хмельниччина"), through the
-        oblast adjective the ``region_nicknames`` table rebuilds from it."""
+    def _nickname(self, word: str) -> tuple[str, str, str] | None:
+        """(code, name, country) of the oblast a -щина name stands for ("на Тернопільщині",
+        "Хмельниччина"), through the oblast adjective the ``region_nicknames`` table rebuilds from it,
+        or of the foreign region when no oblast has that adjective ("Пряшівщина", "Люблінщина"); a
+        historic name the table lists ("Закарпаття") is its oblast."""
         lowered = word.lower()
         if self.region_names:
             code = next((self.region_names[f] for f in nominatives(word) if f in self.region_names), None)
             if code is not None:
-                return code, pycountry.subdivisions.get(code=code).name
+                return code, pycountry.subdivisions.get(code=code).name, "UA"
         if not any(suffix[:-1] in lowered for suffix, _ in self.nicknames):
             return None
+        foreign = None
         for form in nominatives(word):
             for suffix, adjective in self.nicknames:
                 if form.endswith(suffix):
                     oblast = self._oblast(form[:-len(suffix)] + adjective)
                     if oblast is not None:
-                        return oblast
-        return None
+                        return (*oblast, "UA")
+                    foreign = foreign or self._foreign_region(form[:-len(suffix)] + adjective)
+        return foreign
 
     def _noun_kind(self, text: str, end: int) -> str | None:
         """"community", "council" or "region" when the adjective ending at ``end`` qualifies such a noun,
@@ -407,8 +411,8 @@ class PlaceFinder:
                                     self._areas_after(text, pair[1].end()) or areas), 2
         nickname = self._nickname(word.group(0))
         if nickname is not None:
-            code, name = nickname
-            return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
+            code, name, country = nickname
+            return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind == "region":
             oblast = self._oblast(word.group(0))
