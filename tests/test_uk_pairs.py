@@ -482,3 +482,15 @@ def test_first_steps_towards_a_partnership_are_a_proposal(extractor) -> None:
 def test_a_foreign_regions_shchyna_name(extractor) -> None:
     text = "Волинь уклала угоду про партнерство з Люблінщиною."
     assert set(_regions(extractor, text)) == {frozenset({"UA-07", "PL-06"})}
+
+
+def test_a_foreign_region_in_a_towns_list_pairs_with_the_hub(extractor) -> None:
+    text = "Київ розірвав побратимство з Москвою, Волгоградом та Республікою Комі."
+    found = {frozenset(p.subdivision or p.name for p in r.parties) for r in extractor.extract(text, lang="uk")}
+    assert found == {frozenset({"Kyiv", "Moscow"}), frozenset({"Kyiv", "Volgograd"}), frozenset({"Kyiv", "RU-KO"})}
+
+
+def test_a_region_a_town_is_from_is_no_party(extractor) -> None:
+    text = "Ґміна Нєдзьвяда з Люблінського воєводства та місто Берестечко підписали лист про наміри."
+    found = {frozenset(p.subdivision or p.name for p in r.parties) for r in extractor.extract(text, lang="uk")}
+    assert found == {frozenset({"Berestechko", "Niedźwiada"})}

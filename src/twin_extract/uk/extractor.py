@@ -311,7 +311,7 @@ class UkrainianExtractor:
             return list(combinations(regions, 2))
         if regions and acting is not None and self._object_only(text, regions[0]):
             return [(acting, m) for m in regions if m.key != acting.key]
-        cities = [m for m in in_sent if m.type == "city"]
+        cities = [m for m in in_sent if m.type == "city" or _listed_with_towns(text, m, in_sent)]
         clauses = _clauses(text, cities)
         if clauses:
             subject = clauses[0][0]
@@ -501,6 +501,30 @@ def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
     ("регіонами", "федеральною", "землею")."""
     lowered = word.lower()
     return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
+
+
+FROM_REGION = re.compile(r"\b(?:з|із|зі)\s+$", re.I)
+GENITIVE_ADJECTIVE = re.compile(r"(?:ого|ього|ої|ьої|их|іх)$")
+
+
+TOWN_LIST_GAP = re.compile(r"^\s*(?:,|і|й|та|,?\s*а також)\s*(?:[\w'’]+\s+)?$")
+
+
+def _listed_with_towns(text: str, mention: Mention, in_sent: list[Mention]) -> bool:
+    """A foreign region listed among towns ("з Москвою, Волгоградом та Республікою Комі") is a
+    partner as they are; not a region a town is from ("з Люблінського воєводства")."""
+    if mention.type != "region" or mention.country == HOME or _from_region(text, mention):
+        return False
+    before = [m for m in in_sent if m.end <= mention.start]
+    return bool(before) and before[-1].type == "city" and \
+        TOWN_LIST_GAP.match(text[before[-1].end:mention.start]) is not None
+
+
+def _from_region(text: str, mention: Mention) -> bool:
+    """"ґміна Нєдзьвяда з Люблінського воєводства": a region after "з" in the genitive says where
+    a town is from, unlike "з Люблінським воєводством" (with it)."""
+    return bool(FROM_REGION.search(text[max(0, mention.start - 5):mention.start])) and \
+        bool(GENITIVE_ADJECTIVE.search(mention.text.lower()))
 
 
 def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:

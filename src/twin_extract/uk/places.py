@@ -506,7 +506,9 @@ def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
     subdivisions, from pycountry's Ukrainian translations (a name without one is left out): "огайо",
     "долж", "західнопоморське воєводство", and for a name of adjective and noun also the adjective's
     stem, keyed "~західнопоморськ", which any case and any region noun may follow ("Вільнюського
-    регіону" for "Вільнюський повіт"). Top-level subdivisions win a shared key."""
+    регіону" for "Вільнюський повіт"). Top-level subdivisions win a shared key. A
+    republic is also keyed by its bare name ("Республіку Комі": "комі"), read only after its noun
+    (``state_nouns``)."""
     import gettext
 
     try:
@@ -529,6 +531,8 @@ def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
             found.setdefault("~" + adjective.group(1).lower(), value)
         elif not rest and not adjective and sub.parent_code is None:
             derived.setdefault("~" + _adjective_stem(local.lower()), value)
+        elif first.lower() == "республіка" and rest:
+            derived.setdefault(rest.lower(), value)
     for key, value in derived.items():
         found.setdefault(key, value)
     return found
