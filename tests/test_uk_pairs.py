@@ -494,3 +494,8 @@ def test_a_region_a_town_is_from_is_no_party(extractor) -> None:
     text = "Ґміна Нєдзьвяда з Люблінського воєводства та місто Берестечко підписали лист про наміри."
     found = {frozenset(p.subdivision or p.name for p in r.parties) for r in extractor.extract(text, lang="uk")}
     assert found == {frozenset({"Berestechko", "Niedźwiada"})}
+
+
+def test_the_status_cues_clause_dates_the_step(extractor) -> None:
+    text = "Луцьк став побратимом Любліна ще в 1997 році, а у 2023 році міста підписали нову угоду."
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023")}

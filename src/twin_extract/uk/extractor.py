@@ -137,6 +137,7 @@ class UkrainianExtractor:
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
+            cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, item.published)
             if item_of:
                 hub = item_of[1]
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
@@ -159,7 +160,7 @@ class UkrainianExtractor:
                 own = self._clause_status(item.text, sent, b)
                 clause_date = _clause_date(item.text, sent, b, default_year, item.published)
                 record = self._record(item, a, b, trigger["relation"], own or status,
-                                      clause_date if own else clause_date or date, sent)
+                                      clause_date if own else cue_date or clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
             if not keys and status != "established" and _within(in_sent, previous):
@@ -229,6 +230,24 @@ class UkrainianExtractor:
 
     def _not_venue(self, text: str, mention: Mention) -> bool:
         return self.roles.role(text, mention, _line_start(text, mention.start)) is None
+
+    def _cue_clause_date(self, text: str, sent: spacy.tokens.Span, status: str, named: list[Mention],
+                         default_year: str | None, published: str | None):
+        """The date of a clause that holds the sentence's status cue and names no place, when a clause
+        break splits the sentence: "Луцьк став побратимом Любліна в 1997 році, а у 2023 році міста
+        підписали нову угоду" is signed in 2023, not 1997."""
+        if status == "established" or not CLAUSE_BREAK.search(sent.text):
+            return None
+        for token in sent:
+            if self._status([token.lower_]) == status:
+                start = max((m.end() for m in CLAUSE_OR_SENTENCE.finditer(text, sent.start_char, token.idx)),
+                            default=sent.start_char)
+                following = CLAUSE_OR_SENTENCE.search(text, token.idx, sent.end_char)
+                end = following.start() if following else sent.end_char
+                if any(start <= m.start < end for m in named):
+                    continue
+                return find_date(text[start:end], start, default_year, published)
+        return None
 
     def _status(self, lowered: list[str]) -> str:
         """The strongest status cue of the sentence (lowest rank), else ``established``. A
