@@ -499,3 +499,14 @@ def test_a_region_a_town_is_from_is_no_party(extractor) -> None:
 def test_the_status_cues_clause_dates_the_step(extractor) -> None:
     text = "Луцьк став побратимом Любліна ще в 1997 році, а у 2023 році міста підписали нову угоду."
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Рівне розірвало угоду з Курськом, укладену 2009 року.", {frozenset({"Rivne", "Kursk"}): ("terminated", None)}),
+    ("Боярка припинила дію Угоди про співробітництво з Несвіжем від 15 вересня 2007 року.",
+     {frozenset({"Boyarka", "Nesvizh"}): ("terminated", None)}),
+    ("Рівне розірвало угоду з Курськом 12 травня 2022 року.",
+     {frozenset({"Rivne", "Kursk"}): ("terminated", "2022-05-12")}),
+])
+def test_an_ended_agreements_own_date_does_not_date_the_ending(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

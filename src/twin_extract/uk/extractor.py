@@ -138,6 +138,9 @@ class UkrainianExtractor:
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
             cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, item.published)
+            if status == "terminated" and date is not None and DOCUMENT_DATE.search(sent.text):
+                date = find_date(DOCUMENT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
+                                 default_year, item.published)
             if item_of:
                 hub = item_of[1]
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
@@ -522,6 +525,12 @@ def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
     return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
 
 
+DOCUMENT_DATE = re.compile(
+    r"\b(?:укладен|підписан|уклали|підписали)[а-яіїєґ]*\s+(?:ще\s+)?(?:(?:у|в)\s+)?"
+    r"(?:\d{1,2}(?:-го)?\s+[а-яіїєґ]+\s+)?\d{4}\s*(?:р\.|року|році)?"
+    r"|\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4}\s*(?:р\.|року)?)", re.I)
+"""The date an ended agreement was made, not the ending's: "угоду з Курськом, укладену 2009 року",
+"Угоди від 15 вересня 2007 року"."""
 FROM_REGION = re.compile(r"\b(?:з|із|зі)\s+$", re.I)
 GENITIVE_ADJECTIVE = re.compile(r"(?:ого|ього|ої|ьої|их|іх)$")
 
