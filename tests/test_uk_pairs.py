@@ -510,3 +510,16 @@ def test_the_status_cues_clause_dates_the_step(extractor) -> None:
 ])
 def test_an_ended_agreements_own_date_does_not_date_the_ending(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun picks the region of its type (a US state, not a Liberian county)
+    ("Київська область та штат Меріленд стали регіонами-партнерами.", {frozenset({"UA-32", "US-MD"})}),
+    # a loose spelling of a derived adjective
+    ("Одеська область підписала угоду про партнерство з Констанцським повітом.", {frozenset({"UA-51", "RO-CT"})}),
+    # regions after "з" pair with the acting oblast, not with each other
+    ("Волинська ОВА уклала угоду з Любуським воєводством та землею Бранденбург.",
+     {frozenset({"UA-07", "PL-08"}), frozenset({"UA-07", "DE-BB"})}),
+])
+def test_regions_by_noun_and_object(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected

@@ -330,7 +330,12 @@ class UkrainianExtractor:
             return dashed or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
-            return list(combinations(regions, 2))
+            objects = next((i for i, m in enumerate(regions) if i and self._object_only(text, m)), None)
+            multilateral = any(w.startswith(stem) for w in lowered for stem in self.multilateral)
+            if objects is None or multilateral:
+                return list(combinations(regions, 2))
+            actors = regions[:objects]
+            return list(combinations(actors, 2)) + [(a, o) for a in actors for o in regions[objects:]]
         if regions and acting is not None and self._object_only(text, regions[0]):
             return [(acting, m) for m in regions if m.key != acting.key]
         cities = [m for m in in_sent if m.type == "city" or _listed_with_towns(text, m, in_sent)]

@@ -100,7 +100,8 @@ class PlaceFinder:
         sounds = rows("latin_sounds.jsonl", patterns)
         self.sounds = SoundMatcher(self.gazetteer.path, sounds)
         ua_rules = self.sounds.rules_for("UA")
-        self.states = {k: v for k, v in _foreign_subdivisions().items()
+        self.state_alternatives: dict[str, list[tuple[str, str, str]]] = {}
+        self.states = {k: v for k, v in _foreign_subdivisions(self.state_alternatives).items()
                        if not (k.startswith("~") and self.country_of(k[1:]))}
         """A stem that is a country's adjective ("~французьк", "~британськ") names no region: "французького
         департаменту" is a department of France, not French Guiana."""
@@ -108,6 +109,9 @@ class PlaceFinder:
         for key, value in self.states.items():
             self.loose_states.setdefault(_loose(key), value)
         self.state_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns))
+        self.noun_types = {r["stem"]: set(r["types"]) for r in rows("state_nouns.jsonl", patterns) if "types" in r}
+        """The pycountry subdivision types a region noun names ("штат": State): of two regions one
+        name may stand for (Maryland, a US state and a Liberian county), the one of the noun's type."""
         self.region_only_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns) if r.get("names_region"))
         """Nouns whose next name is a region's even when no ISO code exists for it ("округом Верхня
         Франконія", "округом Швабія"): that name is no town."""
@@ -274,12 +278,18 @@ class PlaceFinder:
                         for first_ending in COMPOUND_FIRST_ENDINGS:
                             yield f"{first}{first_ending} {second}{ending}"
 
-    def _state(self, word: str) -> tuple[str, str, str] | None:
+    def _state(self, word: str, noun: str | None = None) -> tuple[str, str, str] | None:
         """The foreign region a word after a region noun names ("зі штатом Каліфорнія", "штату-побратима
         Міссісіпі", "з повітом Долж"; ``state_nouns``), by pycountry's Ukrainian subdivision names,
         through every nominative; later the name alone is that region ("між Хмельницькою областю
         та Міссісіпі")."""
         keys = dict.fromkeys((word.lower(), *nominatives(word)))
+        if noun is not None:
+            types = next((t for stem, t in self.noun_types.items() if noun.lower().startswith(stem)), set())
+            for key in keys:
+                typed = [v for v in self.state_alternatives.get(key, ()) if _subdivision_type(v[0]) in types]
+                if typed:
+                    return typed[0]
         return next((self.states[k] for k in keys if k in self.states), None) or \
             next((self.loose_states[_loose(k)] for k in keys if _loose(k) in self.loose_states), None)
 
@@ -397,7 +407,7 @@ class PlaceFinder:
                 return Mention(code, name, country, text[word.start():words[i + 1].end()], word.start(),
                                words[i + 1].end(), subdivision=code), 2
         if after_noun or seen:
-            state = self._state(word.group(0))
+            state = self._state(word.group(0), previous[-1] if after_noun else None)
             if state is not None and (after_noun or state[0] in seen):
                 code, name, country = state
                 return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
@@ -501,7 +511,13 @@ def _at_home(places: tuple[Place, ...], areas: frozenset[str] = frozenset()) -> 
     return home
 
 
-def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
+def _subdivision_type(code: str) -> str | None:
+    sub = pycountry.subdivisions.get(code=code)
+    return sub.type if sub else None
+
+
+def _foreign_subdivisions(alternatives: dict[str, list[tuple[str, str, str]]] | None = None
+                          ) -> dict[str, tuple[str, str, str]]:
     """Lower-case Ukrainian name -> (ISO 3166-2 code, name, country) of every foreign country's
     subdivisions, from pycountry's Ukrainian translations (a name without one is left out): "огайо",
     "долж", "західнопоморське воєводство", and for a name of adjective and noun also the adjective's
@@ -525,6 +541,8 @@ def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
             continue
         value = (sub.code, sub.name, sub.country_code)
         found.setdefault(local.lower(), value)
+        if alternatives is not None:
+            alternatives.setdefault(local.lower(), []).append(value)
         first, _, rest = local.partition(" ")
         adjective = ADJECTIVE.match(first)
         if adjective and rest:
@@ -558,9 +576,10 @@ LOOSE = str.maketrans({"ь": None, "'": None, "’": None, "є": "е", "ї": "о
 
 def _loose(key: str) -> str:
     """A region adjective's key spelled loosely: soft signs and apostrophes dropped, є as е, і and ї
-    as о (the alternation of "Могилів"/"Могильовська"), so "Свєнтокшиського" finds "Свентокшиське"
+    as о (the alternation of "Могилів"/"Могильовська"), ц before с dropped ("Констанцський"), so
+    "Свєнтокшиського" finds "Свентокшиське"
     and "Саболч-Сатмар-Березької" the key built from "Сабольч-Сатмар-Берег"."""
-    return key.translate(LOOSE)
+    return key.translate(LOOSE).replace("цс", "ц")
 
 
 def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
