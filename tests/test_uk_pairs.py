@@ -523,3 +523,16 @@ def test_an_ended_agreements_own_date_does_not_date_the_ending(extractor, text: 
 ])
 def test_regions_by_noun_and_object(extractor, text: str, expected: set) -> None:
     assert set(_regions(extractor, text)) == expected
+
+
+def test_a_partner_pages_heading_opens_a_list_of_lines(extractor) -> None:
+    text = ("Побратими Вінниці\n\nКельце (Польща) — з 1998 року\nКаргополь (Росія) — угоду розірвано 2016 року\n"
+            "Петах-Тіква (Ізраїль) — з 2001 року")
+    assert _found(extractor, text) == {frozenset({"Vinnytsya", "Kielce"}): ("established", "1998"),
+                                       frozenset({"Vinnytsya", "Kargopol’"}): ("terminated", "2016"),
+                                       frozenset({"Vinnytsya", "Petaẖ Tiqva"}): ("established", "2001")}
+
+
+def test_a_heading_without_a_place_opens_no_list(extractor) -> None:
+    text = "Новини партнерства\n\nКиїв отримав нові автобуси\nЛьвів відкрив новий сквер"
+    assert _found(extractor, text) == {}

@@ -88,6 +88,9 @@ class UkrainianExtractor:
         before: list[Mention] = []
         last: tuple[dict, Mention | None, str, FoundDate | None] | None = None
         in_list = False
+        heading_list = False
+        """A partner page's short heading ("Побратими Вінниці") opens a list of lines that each begin
+        with a place ("Кельце (Польща) — з 1998 року")."""
         said: FoundDate | None = None
         stated: dict | None = None
         acting: Mention | None = None
@@ -103,10 +106,12 @@ class UkrainianExtractor:
                          or any(w.startswith(stem) for w in lowered for stem in self.joining)) else None)
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
+            listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
+                heading_list and _place_line(item.text, sent, named)
             item_of = opened if opened and listed else \
                 last if trigger is None and last is not None and AMONG.match(sent.text) else None
             opened = item_of
+            heading_list = heading_list and bool(item_of)
             in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
                 trigger = item_of[0]
@@ -147,6 +152,8 @@ class UkrainianExtractor:
                 status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
                 opened = (trigger, in_sent[0] if in_sent else host, status, date)
+            elif _heading_line(item.text, sent) and len(_unique(in_sent)) == 1 and PARTNER_HEADING.search(sent.text):
+                opened, heading_list = (trigger, in_sent[0] if in_sent else host, status, date), True
             last = (trigger, in_sent[0] if in_sent else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
             partner_of = acting or (home_region if not any(m.type == "region" and m.country == HOME
@@ -558,6 +565,26 @@ def _from_region(text: str, mention: Mention) -> bool:
     a town is from, unlike "з Люблінським воєводством" (with it)."""
     return bool(FROM_REGION.search(text[max(0, mention.start - 5):mention.start])) and \
         bool(GENITIVE_ADJECTIVE.search(mention.text.lower()))
+
+
+PLACE_LINE_TOKENS = 16
+PLACE_LINE_REST = re.compile(r"[^\S\n]*(?:[(—–,]|-\s|$)", re.M)
+"""What follows the place of a partner line: a bracket, a dash, a comma or the line's end, not a verb."""
+PARTNER_HEADING = re.compile(r"(?i)побратим|партнер|поріднен")
+"""A heading that opens a partner list names partners ("Побратими Вінниці", "Міста-партнери Луцька")."""
+
+
+def _heading_line(text: str, sent: spacy.tokens.Span) -> bool:
+    """A whole short line with no final stop: a heading."""
+    start, end = sent.start_char, sent.end_char
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] == "\n") and \
+        len(sent) <= HEADING_TOKENS and not sent.text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> bool:
+    """A short line that opens with a place: an item of a list under a heading."""
+    return bool(named) and not text[sent.start_char:named[0].start].strip() and len(sent) <= PLACE_LINE_TOKENS \
+        and PLACE_LINE_REST.match(text, named[0].end) is not None
 
 
 def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
