@@ -536,3 +536,15 @@ def test_a_partner_pages_heading_opens_a_list_of_lines(extractor) -> None:
 def test_a_heading_without_a_place_opens_no_list(extractor) -> None:
     text = "Новини партнерства\n\nКиїв отримав нові автобуси\nЛьвів відкрив новий сквер"
     assert _found(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Співпрацю Луцька з Брестом поставлено на паузу.", {frozenset({"Lutsk", "Brest"}): ("terminated", None)}),
+    # an offer from a town: "від" names the proposer, not a distance
+    ("Луцьк отримав від Любліна пропозицію стати побратимами.", {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}),
+    # an offer to end a tie is no step
+    ("Депутат вніс пропозицію розірвати угоду про побратимство між Луцьком і Брестом.",
+     {frozenset({"Lutsk", "Brest"}): ("established", None)}),
+])
+def test_hold_and_offer(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
