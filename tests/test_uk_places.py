@@ -326,3 +326,14 @@ def test_a_region_without_a_code_after_its_noun_is_no_town(extractor, text: str)
 ])
 def test_a_compound_adjective_names_a_two_word_town(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quoted name is an organisation's or event's, not a place
+    ("Області співпрацюють у межах єврорегіону «Верхній Прут», а Луцьк підписав угоду з Любліном.",
+     {frozenset({"Lutsk/UA", "Lublin/PL"})}),
+    # a quoted dash pair still names places
+    ("Учасники підтримали партнерство «Люблін — Луцьк».", {frozenset({"Lublin/PL", "Lutsk/UA"})}),
+])
+def test_a_short_quoted_name_is_no_place(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

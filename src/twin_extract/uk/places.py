@@ -379,8 +379,12 @@ class PlaceFinder:
         foreign = self.document_countries(text)
         areas = self._document_areas(text)
         found: list[Mention] = []
+        names = [(m.start(1), m.end(1)) for m in QUOTED_NAME.finditer(text)]
         i = 0
         while i < len(words):
+            if any(a <= words[i].start() < b for a, b in names):
+                i += 1
+                continue
             mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found}, areas)
             if mention:
                 found.append(mention)
@@ -487,6 +491,10 @@ class PlaceFinder:
         return _city(chosen, text[start:end], start)
 
 
+QUOTED_NAME = re.compile(r"«((?:[^\W\d_][\w'’-]*)(?:\s+[\w'’-]+){1,3})»")
+"""A short quoted name of two to four words, with no dash or stop ("єврорегіон «Верхній Прут»",
+"форум «Буковинський діалог»"): an organisation's or event's name, not a place; a quote with
+a dash ("«Люблін — Луцьк»") or a sentence (direct speech) is left alone."""
 QUOTES = ("«»", "“”", '""', "„“")
 """Quotation marks around a name make it a party's, paper's or project's name («Свобода»)."""
 
