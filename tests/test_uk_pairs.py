@@ -548,3 +548,8 @@ def test_a_heading_without_a_place_opens_no_list(extractor) -> None:
 ])
 def test_hold_and_offer(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+def test_proposing_support_for_a_partnership_presupposes_it(extractor) -> None:
+    text = "Учасники запропонували створити організацію для підтримки стратегічного партнерства Люблін–Луцьк."
+    assert _found(extractor, text) == {frozenset({"Lublin", "Lutsk"}): ("established", None)}
