@@ -98,6 +98,10 @@ def test_gazetteer_variants(variant, name, country):
     # a demonym leading into another place's name says nothing of this one
     ("The ties between Groningen and the German cities of Oldenburg and Bremen are old.", "Groningen",
      ("Groningen", "NL", "city", None)),
+    # a British unitary authority or county by its bare name, unless it is its town's council
+    ("North Lincolnshire had been twinned with Clamart since 1996.", "North Lincolnshire",
+     ("North Lincolnshire", "GB", "region", "GB-NLN")),
+    ("The Glasgow City council leader called for a link with Bethlehem.", "Glasgow", ("Glasgow", "GB", "city", None)),
     # a name before a tie word heads the tie, it is no mere modifier
     ("Minokamo–Dubbo sister city: 30th anniversary celebration", "Dubbo", ("Dubbo", "AU", "city", None)),
     # a town's type word heading its own page, in the town's language

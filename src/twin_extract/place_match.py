@@ -180,6 +180,9 @@ class PlaceMatcher:
         if any(p.population >= limit and country in (None, p.country) and (aliased or _own_name(key, p))
                for p in places):
             return None
+        core = CITY_WORDS.sub("", key).strip()
+        if core != key and any(p.population >= limit and _own_name(core, p) for p in self.gazetteer.lookup(core)):
+            return None
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         return PlaceInfo("region", region.name, region.country, subdivision=region.code,
                          admin1=self._region_admin1(region.code, region.country),
@@ -376,6 +379,11 @@ def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool
         return True
     text = doc[i:j].text
     return bool(resolver.country(text) or resolver.subdivisions_named(text))
+
+
+CITY_WORDS = re.compile(r"\b(?:city of|city)\b")
+"""Removed from a region's name to find the town it is the council of ("Glasgow City", "City of
+Edinburgh": Scottish council areas that are their towns)."""
 
 
 def _own_name(key: str, place: Place) -> bool:
