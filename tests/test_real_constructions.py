@@ -323,6 +323,11 @@ Ramla – Vaughan, Canada
 Nazareth – Florence, Italy
 """
 
+PAIR_BULLETS_INLINE = """The four pairs of sister cities will be:
+
+- Sialkot and Jinan, - Gujranwala and Harbin, - Taxila, and Luoyang, - Sargodha and Zibo.
+"""
+
 PAIR_BULLETS = """These twinning arrangements are in place:
 • Tralee – Westlake Village, California
 • Tralee – Blaxland Shire, Australia
@@ -368,6 +373,9 @@ The mayors of Warsaw and Kyiv signed a memorandum on cooperation in transport on
     # a line in the page's other script is the same entry translated: passed over
     (BILINGUAL_PAIR_LINES, {P({"Xiangtan", "Blantyre"}): ("established", None),
                             P({"Hengyang", "Arusha"}): ("established", None)}),
+    # bulleted pairs run on in one line; an item with one place is passed over
+    (PAIR_BULLETS_INLINE, {P({"Sialkot", "Jinan"}): ("established", None), P({"Gujranwala", "Harbin"}): ("established", None),
+                           P({"Sargodha", "Zibo"}): ("established", None)}),
     # a bullet that is no pair we know is passed over; "St" is Saint
     (PAIR_BULLETS, {P({"Tralee", "Westlake Village"}): ("established", None),
                     P({"Tralee", "St Malo"}): ("established", None),

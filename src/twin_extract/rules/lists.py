@@ -103,19 +103,47 @@ def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) ->
         places = list({m.key: m for m in ctx.mentions_in(line.start, line.end)}.values())
         if len(places) != 2 or not _starts_line(doc, line) or _first_place(ctx, line) is not places[0] or \
                 not PAIR_JOINER.match(clauses.text_of(doc)[places[0].end:places[1].start]):
+            inline = _inline_pairs(ctx, line) if _starts_line(doc, line) else []
+            if len(inline) >= 2:
+                found.extend(_pair_finding(lex, ctx, trigger, sent, line, a, b) for a, b in inline)
+                continue
             if _starts_line(doc, line) and (_marked(doc, line) or _other_script(line)):
                 continue
             break
-        cues = ctx.statuses_in(line.start, line.end)
-        line_step = step(cues, trigger, lex.cap(trigger))
-        dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
-                                   line_step.status, doc)
-        found.append(finding("colon-list", places[0], places[1], lex.relation(trigger), line_step,
-                             dates[0] if dates else None,
-                             [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
-                             [trigger.rule, "pair-per-line", *rules_of(line_step), *places[0].info.rules,
-                              *places[1].info.rules], trigger))
+        found.append(_pair_finding(lex, ctx, trigger, sent, line, places[0], places[1]))
     return found
+
+
+def _pair_finding(lex: Lexicon, ctx: DocCues, trigger: Cue, sent: Span, line: Span, a: Mention,
+                  b: Mention) -> Finding:
+    doc = ctx.doc
+    cues = ctx.statuses_in(line.start, line.end)
+    line_step = step(cues, trigger, lex.cap(trigger))
+    dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
+                               line_step.status, doc)
+    return finding("colon-list", a, b, lex.relation(trigger), line_step, dates[0] if dates else None,
+                   [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
+                   [trigger.rule, "pair-per-line", *rules_of(line_step), *a.info.rules, *b.info.rules], trigger)
+
+
+def _inline_pairs(ctx: DocCues, line: Span) -> list[tuple[Mention, Mention]]:
+    """"- Faisalabad and Qingdao, - Rawalpindi and Wuhan, - Taxila and Datong": bulleted items run
+    on in one line, each a pair of two places; an item naming fewer (a town we do not know) is
+    passed over."""
+    text = clauses.text_of(ctx.doc)
+    cuts = [line.start_char, *(m.end() for m in INLINE_BULLET.finditer(text, line.start_char, line.end_char)),
+            line.end_char]
+    mentions = ctx.mentions_in(line.start, line.end)
+    pairs = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        item = list({m.key: m for m in mentions if lo <= m.start < hi}.values())
+        if len(item) == 2 and PAIR_JOINER.match(text[item[0].end:item[1].start]):
+            pairs.append((item[0], item[1]))
+    return pairs
+
+
+INLINE_BULLET = re.compile(r"(?:^|[,;]?\s+)[-–•·]\s+")
+"""A bullet that opens an item inside a line ("..., - Rawalpindi and Wuhan")."""
 
 
 def _other_script(line: Span) -> bool:
