@@ -413,6 +413,11 @@ def test_memorandum_of_intent_caps_later_mentions(extractor):
     assert _summary(extractor.extract(text, published="2023-06-01")) == {P({"Gent", "Lille"}): ("proposed", "2023-05-04")}
 
 
+def test_letter_of_intent_by_its_abbreviation_is_a_proposal(extractor):
+    text = "Kuching and Pontianak signed an LoI on friendship on 4 May."
+    assert _summary(extractor.extract(text, published="2023-06-01")) == {P({"Kuching", "Pontianak"}): ("proposed", "2023-05-04")}
+
+
 @pytest.mark.parametrize("text, expected", [
     # two neighbouring towns of one country called "the twin cities of A and B" are no twins
     ("Teams from clubs of the twin cities of Rawalpindi and Islamabad will play on weekends.", set()),
