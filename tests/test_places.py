@@ -102,6 +102,8 @@ def test_gazetteer_variants(variant, name, country):
     ("North Lincolnshire had been twinned with Clamart since 1996.", "North Lincolnshire",
      ("North Lincolnshire", "GB", "region", "GB-NLN")),
     ("The Glasgow City council leader called for a link with Bethlehem.", "Glasgow", ("Glasgow", "GB", "city", None)),
+    # a country whose name looks like a demonym's plural is still a country in apposition
+    ("San Antonio approved a sister city agreement with Baguio, Philippines.", "Baguio", ("Baguio", "PH", "city", None)),
     # a name before a tie word heads the tie, it is no mere modifier
     ("Minokamo–Dubbo sister city: 30th anniversary celebration", "Dubbo", ("Dubbo", "AU", "city", None)),
     # a town's type word heading its own page, in the town's language

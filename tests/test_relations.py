@@ -439,6 +439,9 @@ def test_twin_cities_nickname_is_blocked(extractor):
      "Lahore agreed to become friendship cities.", {P({"Guangzhou", "Lahore"})}),
     ("DES MOINES, Iowa (KCCI) - Des Moines has suspended its sister city relationship with Stavropol.",
      {P({"Des Moines", "Stavropol"})}),
+    # a dateline in capitals with its country
+    ("Pact signed\n\nDAVAO, Philippines — The cities of Dumaguete and Tacloban have signed a sisterhood agreement.",
+     {P({"Dumaguete", "Tacloban"})}),
     # a partner entry with a bracketed place is no dateline
     ("Sister cities of Kanazawa\n\nBuffalo (New York, USA) – Sister city since 1962\nNancy (France) – Sister city "
      "since 1973", {P({"Kanazawa", "Buffalo"}), P({"Kanazawa", "Nancy"})}),
