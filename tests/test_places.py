@@ -102,6 +102,9 @@ def test_gazetteer_variants(variant, name, country):
     ("North Lincolnshire had been twinned with Clamart since 1996.", "North Lincolnshire",
      ("North Lincolnshire", "GB", "region", "GB-NLN")),
     ("The Glasgow City council leader called for a link with Bethlehem.", "Glasgow", ("Glasgow", "GB", "city", None)),
+    # a district that pycountry lists is the region; one it does not list is no region
+    ("Rîșcani District signed a partnership with Zalishchyky.", "Rîșcani", ("Rîșcani", "MD", "region", "MD-RI")),
+    ("The Shevchenkivskyi district of Kyiv met the Lviv district.", "Lviv", ("Lviv", "UA", "city", None)),
     # a country whose name looks like a demonym's plural is still a country in apposition
     ("San Antonio approved a sister city agreement with Baguio, Philippines.", "Baguio", ("Baguio", "PH", "city", None)),
     # a name before a tie word heads the tie, it is no mere modifier

@@ -191,8 +191,13 @@ class PlaceMatcher:
 
     def _region(self, doc: Doc, span: Span, cue: dict[str, Any]) -> PlaceInfo | None:
         country, source = self.context.explicit_country(doc, span.start, span.end)
-        sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference) \
-            or self._region_by_town_name(span.text, country)
+        if "subdivision_types" in cue:
+            sub = self._typed_subdivision(span.text, country, cue["subdivision_types"])
+            if sub is None:
+                return None
+        else:
+            sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference) \
+                or self._region_by_town_name(span.text, country)
         if sub is None:
             return self._region_named_for_town(doc, span, cue, country, source)
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
@@ -203,6 +208,15 @@ class PlaceMatcher:
                          admin1=self._region_admin1(sub.code, sub.country),
                          country_source=source if country else "subdivision",
                          ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
+
+    def _typed_subdivision(self, name: str, country: str | None, types: list[str]) -> Subdivision | None:
+        """A subdivision of one of ``types`` called exactly ``name`` ("Klaipėda District" is the
+        district municipality LT-21, "Rîșcani District" MD-RI), of the stated country if any; a
+        district that pycountry does not list (a city's district, a raion) is none."""
+        wanted = {t.casefold() for t in types}
+        found = [s for s in self.resolver.subdivisions_named(name, stripped=True)
+                 if s.type.casefold() in wanted and country in (None, s.country)]
+        return found[0] if len({s.country for s in found}) == 1 else None
 
     def _region_named_for_town(self, doc: Doc, span: Span, cue: dict[str, Any], country: str | None,
                                source: str) -> PlaceInfo | None:
