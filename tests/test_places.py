@@ -137,6 +137,7 @@ def test_party_resolution(extractor, sentence, mention, expected):
     ("Preparations are complete for the Sister City Conference, Trade and Exhibition in Accra.", "Exhibition"),
     ("The head of the Indo-American Chamber of Commerce spoke.", "Commerce"),
     ("Students of the Faculty of Law visited Lviv.", "Law"),
+    ("The council was formed after the 1987 Constitution.", "Constitution"),
     # a region's adjective and a saint's day
     ("Oranmore twins with a Breton village.", "Breton"),
     ("They came over last year for St Patrick's Day.", "St Patrick"),
