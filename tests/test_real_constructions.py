@@ -128,6 +128,7 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Council voted to invite Huizhou to become North Vancouver's twin.", {P({"Huizhou", "North Vancouver"})}),
     ("Kraków's twin, Nuremberg, sent a choir.", {P({"Kraków", "Nuremberg"})}),
     ("Kyiv's twin towers are a landmark.", set()),
+    ("Meanwhile, Listowel's only twin, Downpatrick, is very active.", {P({"Listowel", "Downpatrick"})}),
     # a second predicate of the same subject names another partner
     ("Cork is twinned with Rennes in France and has an informal agreement with Shenzhen in China.",
      {P({"Cork", "Rennes"}), P({"Cork", "Shenzhen"})}),
