@@ -102,6 +102,9 @@ def test_gazetteer_variants(variant, name, country):
     ("North Lincolnshire had been twinned with Clamart since 1996.", "North Lincolnshire",
      ("North Lincolnshire", "GB", "region", "GB-NLN")),
     ("The Glasgow City council leader called for a link with Bethlehem.", "Glasgow", ("Glasgow", "GB", "city", None)),
+    # a region by its former name
+    ("The Chinese province of Jiangxi and Orissa, India, signed a memorandum.", "Orissa",
+     ("Odisha", "IN", "region", "IN-OD")),
     # a district that pycountry lists is the region; one it does not list is no region
     ("Rîșcani District signed a partnership with Zalishchyky.", "Rîșcani", ("Rîșcani", "MD", "region", "MD-RI")),
     ("The Shevchenkivskyi district of Kyiv met the Lviv district.", "Lviv", ("Lviv", "UA", "city", None)),
@@ -138,6 +141,7 @@ def test_party_resolution(extractor, sentence, mention, expected):
     ("The head of the Indo-American Chamber of Commerce spoke.", "Commerce"),
     ("Students of the Faculty of Law visited Lviv.", "Law"),
     ("The council was formed after the 1987 Constitution.", "Constitution"),
+    ("Vice Governor Li welcomed the delegation from Gdańsk.", "Vice"),
     # a region's adjective and a saint's day
     ("Oranmore twins with a Breton village.", "Breton"),
     ("They came over last year for St Patrick's Day.", "St Patrick"),
