@@ -129,6 +129,9 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Kraków's twin, Nuremberg, sent a choir.", {P({"Kraków", "Nuremberg"})}),
     ("Kyiv's twin towers are a landmark.", set()),
     ("Meanwhile, Listowel's only twin, Downpatrick, is very active.", {P({"Listowel", "Downpatrick"})}),
+    # places a journey went to are no pair of each other
+    ("After a study trip to Bintulu and Miri, the councillor said the letter of intent would deepen friendship "
+     "between the two sides.", set()),
     # a second predicate of the same subject names another partner
     ("Cork is twinned with Rennes in France and has an informal agreement with Shenzhen in China.",
      {P({"Cork", "Rennes"}), P({"Cork", "Shenzhen"})}),

@@ -219,7 +219,7 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     if len(parties) < len(lists) and (len(parties) >= 2 or len(parties[0]) == 2 or not strong):
         lists = parties
     if len(lists) == 1:
-        if len(lists[0]) == 2:
+        if len(lists[0]) == 2 and not _destinations(doc, lists[0][0]):
             return [(lists[0][0], lists[0][1])], 0.0
         return [], 0.0
     parallel = _parallel_lists(doc, lists)
@@ -464,6 +464,16 @@ def venue(doc: Doc, mention: Mention, words: frozenset[str] = VENUE_WORDS) -> bo
     if i == 0 or doc[i - 1].lower_ not in words:
         return False
     return i < 2 or doc[i - 2].lower_ not in PARTNER_NOUNS
+
+
+def _destinations(doc: Doc, mention: Mention) -> bool:
+    """"the study trip to Singkawang and Pontianak": places a journey went to are no pair of
+    each other."""
+    i = mention.info.ext_start
+    return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lemma_.lower() in JOURNEYS
+
+
+JOURNEYS = frozenset({"trip", "visit", "journey", "tour", "travel", "mission", "delegation", "flight", "drive"})
 
 
 def direction(doc: Doc, mention: Mention) -> bool:

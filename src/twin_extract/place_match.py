@@ -18,7 +18,7 @@ from .countries import CountryResolver, Subdivision
 from .country_names import country_name
 from .doctext import text_of
 from .gazetteer import Gazetteer, Place
-from .mentions import PlaceInfo
+from .mentions import PlaceInfo, dateline
 from .patterns import PatternSet
 from .place_context import POSSESSIVE, PlaceContext, is_cap
 from .place_words import PlaceWords
@@ -272,7 +272,7 @@ class PlaceMatcher:
         if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and (
                 span.start > 2 or 0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "("
                 and doc[span.end].text == ")") and not _capitals_line(doc, span.start) \
-                and not self.context.explicit_country(doc, span.start, span.end)[0]:
+                and not self.context.explicit_country(doc, span.start, span.end)[0] and not dateline(span):
             return False
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
                 doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in self.words.org_heads:
