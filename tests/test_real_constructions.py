@@ -240,6 +240,23 @@ def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
      "Bila Tserkva approved a twinning agreement with Jelgava.", None, "2021-10-25"),
     # an existing tie is never dated by the dateline
     ("BILA TSERKVA, Oct. 30 – Bila Tserkva has been twinned with Jelgava for years.", "2023-11-02", None),
+    # a dateline whose place is in title case
+    ("Bila Tserkva, Ukraine – October 27, 2023 – The city council approved a twinning agreement with "
+     "Jelgava.", None, "2023-10-27"),
+    # the page's own date line, among labels, times and other fields, dates the step its headline tells
+    ("Bila Tserkva suspends twinning with Kursk\n\nPublished: Mar. 11, 2022 at 8:29 AM CST | Updated: 5 "
+     "minutes ago\n\nThe city of Bila Tserkva has suspended its twinning with Kursk.", "2022-03-11",
+     "2022-03-11"),
+    ("Bila Tserkva signs agreement with Jelgava\n\n15:02 15.03.2023\n\nBila Tserkva has signed a "
+     "cooperation agreement with the Latvian city of Jelgava, the mayor said.", None, "2023-03-15"),
+    ("Regional News · Friday 11 March 2022\n\nBila Tserkva suspends links with Kursk\n\nThe council "
+     "has voted to suspend its links with Kursk.", None, "2022-03-11"),
+    # ... and no other step: one the headline does not tell is older than the page
+    ("Bila Tserkva hosts a book fair\n\nPosted November 22, 2023 12:52 pm\n\nBila Tserkva signed a "
+     "twinning agreement with Jelgava.", "2023-11-22", None),
+    # a headline that carries a date is no date line
+    ("Bila Tserkva and Jelgava Sign Memorandum of Understanding May 17, 2017\n\nThe two cities agreed to "
+     "work together.", None, "2017-05-17"),
     # a resolution is dated at its foot, in the legal form
     ("RESOLUTION NO. 12-04\n\nWHEREAS, the two communities wish to promote exchanges;\n\n"
      "NOW, THEREFORE, BE IT RESOLVED that the City of Ogden agrees to a twinning relationship with the City of "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -266,16 +266,98 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[–—-]")
 
 
 def dateline_date(ctx: DocCues) -> DateMention | None:
-    """The date of a wire dateline ("WAKKANAI, Japan, May 12 (Kyodo) –"): the day the story was
-    filed, the last resort for a step the story reports without a date of its own."""
+    """The date of a wire dateline ("WAKKANAI, Japan, May 12 (Kyodo) –", "Mission, Texas –
+    October 27, 2023 –") or of the page's own date line near its top ("Published: Mar. 11, 2022 at
+    8:29 AM CST | Updated ...", "15:02 15.03.2023", "ITV News · Friday 11 March 2022"): the day the
+    story was filed, the last resort for a step the story reports without a date of its own."""
     text = clauses.text_of(ctx.doc)
     for d in ctx.dates:
         if d.start > 120:
             break
         line = text[text.rfind("\n", 0, d.start) + 1:d.start]
-        if _DATELINE_BEFORE.match(line) and _DATELINE_AFTER.match(text[d.end:d.end + 16]):
+        if (_DATELINE_BEFORE.match(line) or _TITLE_DATELINE_BEFORE.match(line)) and \
+                _DATELINE_AFTER.match(text[d.end:d.end + 16]):
             return d
+    return page_date_line(ctx)
+
+
+_TITLE_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’\- ]+(?:,\s*[A-Z][A-Za-z.]+)*\s+[–—-]\s*$")
+"""A dateline whose place is written in title case, with a dash before the date as after it."""
+
+_FIELD_SEPARATORS = re.compile(r"\s[|·•]\s")
+_DATE_LINE_REST = re.compile(
+    r"(?i)\b(?:published|posted|updated|last\s+updated|date(?:\s+created)?|dated|created|on|at)\b:?"
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*[A-Z]{2,4}\b)?|[\s,:–—-]+")
+PAGE_DATE_LINES = 8
+"""How far down a page its own date line may stand (after the headline, section and byline)."""
+
+
+@dataclass(frozen=True)
+class PageDate(DateMention):
+    """A page's own date line, with the news its headline lines tell: (status, place key) for
+    each status cue and place a short line near the top names together."""
+
+    news: frozenset[tuple[str, str]] = frozenset()
+
+    def dates_step(self, status: str, keys: set[str]) -> bool:
+        """The headline tells this step of one of these places."""
+        return any(label == status and key in keys for label, key in self.news)
+
+
+def page_date_line(ctx: DocCues) -> PageDate | None:
+    """The page's own date line: one of its first lines whose field (lines of page furniture
+    separate fields with "|" or "·") is a day's date and nothing but a label ("Published:",
+    "Posted"), a weekday and a time. A headline that carries a date is no date line. It dates
+    only the step its headline tells (``PageDate.news``): the story's other steps are older."""
+    text = clauses.text_of(ctx.doc)
+    lines = []
+    pos = 0
+    for _ in range(PAGE_DATE_LINES):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        lines.append((pos, end))
+        if end >= len(text):
+            break
+        pos = end + 1
+    for pos, end in lines:
+        for d in ctx.dates:
+            if not pos <= d.start < end or d.precision != "day" or d.kind != "absolute":
+                continue
+            lo, hi = pos, end
+            for sep in _FIELD_SEPARATORS.finditer(text, pos, end):
+                if sep.end() <= d.start:
+                    lo = sep.end()
+                elif sep.start() >= d.end:
+                    hi = min(hi, sep.start())
+            rest = text[lo:d.start] + " " + text[d.end:hi]
+            if not _DATE_LINE_REST.sub("", rest).strip():
+                return PageDate(**{f: getattr(d, f) for f in ("text", "start", "end", "value", "precision", "kind")},
+                                news=_headline_news(ctx, _headlines(text, lines, pos)))
     return None
+
+
+def _headlines(text: str, lines: list[tuple[int, int]], date_line: int) -> list[tuple[int, int]]:
+    """The lines above the date line, or the first line with text below it when it heads the page."""
+    above = [(a, b) for a, b in lines if b <= date_line]
+    if any(text[a:b].strip() for a, b in above):
+        return above
+    return next(([(a, b)] for a, b in lines if a > date_line and text[a:b].strip()), [])
+
+
+HEADLINE_CHARS = 160
+"""A line near the top at most this long is a headline, a deck or a caption, not the story."""
+
+
+def _headline_news(ctx: DocCues, lines: list[tuple[int, int]]) -> frozenset[tuple[str, str]]:
+    doc = ctx.doc
+    found = set()
+    for lo, hi in lines:
+        if not 0 < hi - lo <= HEADLINE_CHARS:
+            continue
+        labels = {c.label for c in ctx.statuses if lo <= doc[c.start].idx < hi}
+        keys = {m.key for m in ctx.mentions if lo <= m.span.start_char < hi}
+        found |= {(label, key) for label in labels for key in keys}
+    return frozenset(found)
 
 
 _ADOPTED = re.compile(r"\b(?:PASSED|ADOPTED|APPROVED|SIGNED|DATED|Passed|Adopted|Approved|Dated)\b[^\n]{0,80}$")

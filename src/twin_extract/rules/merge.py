@@ -73,7 +73,8 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         if told is not None and winner.status != "established":
             date, rules = told, [*rules, "story-date"]
         elif date is None and filed is not None and winner.status != "established" and \
-                event_dates.usable([filed], winner.status, doc):
+                event_dates.usable([filed], winner.status, doc) and \
+                (not isinstance(filed, event_dates.PageDate) or filed.dates_step(winner.status, {winner.a.key, winner.b.key})):
             date, rules = filed, [*rules, "dateline-date"]
         elif date is None and adopted is not None and event_dates.usable([adopted], winner.status, doc):
             date, rules = adopted, [*rules, "adoption-date"]
