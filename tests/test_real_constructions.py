@@ -490,6 +490,14 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
     # a coordinated step of the same resolution is a step, not a request
     ("The resolution asks residents to help refugees and suspends the sister city relationship between "
      "Regina and Tula.", "terminated"),
+    # an open question ("whether") is no step, and a vote on it decides no new tie
+    ("Councillors in Regina will vote on whether to suspend the city's twinning with Tula.", "established"),
+    ("Regina will look at whether, and how, to end its sister-city relationship with Tula.", "established"),
+    # a stance against a termination, a termination turned down
+    ("Regina City Council has said it is against breaking off its ties with its twin town Tula.", "established"),
+    ("Regina has refused to cut its sister-city ties with Tula.", "established"),
+    # a vote that ends the tie is the termination, not a pending step
+    ("Councillors in Regina voted to suspend the city's twinning with Tula.", "terminated"),
 ])
 def test_a_proposed_termination_is_no_step(extractor, text, expected):
     (record,) = extractor.extract(text)

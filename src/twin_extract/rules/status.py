@@ -209,9 +209,16 @@ def _path_to_governor(token: Token, governors: set[int]) -> list[int]:
 
 def unreal_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"No Japanese city has dissolved a tie", "if we cut the ties, dialogue would end", "did not
-    suspend": a termination that is denied or only supposed is no step of the tie, so its cue is
-    dropped and the tie keeps the status the rest of the text gives it."""
-    return [c for c in cues if c.label != "terminated" or not _denied_or_supposed(doc[c.start])]
+    suspend", "will vote on whether to suspend": a termination that is denied or only supposed is
+    no step of the tie, so its cue is dropped and the tie keeps the status the rest of the text
+    gives it. A decision on a termination ("voted to suspend", "will vote on whether to suspend")
+    decides the termination, not a new tie: its "pending" cue is dropped too, and the termination,
+    if real, speaks for itself."""
+    decisions = {c.start for c in cues if c.label == "pending"}
+    deciding = {path[-1] for c in cues if c.label == "terminated"
+                for path in [_path_to_governor(doc[c.start], decisions)] if path}
+    return [c for c in cues if c.start not in deciding and
+            (c.label != "terminated" or not _denied_or_supposed(doc[c.start]))]
 
 
 def _denied_or_supposed(token: Token) -> bool:
@@ -221,11 +228,15 @@ def _denied_or_supposed(token: Token) -> bool:
     end") or a gerund that is a subject ("ending the link would send the wrong message") says
     nothing happened; "no longer" itself is a termination, not its negation (its verb is the head
     of "longer")."""
+    if _in_question(token):
+        return True
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ == "ADV":
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in OPPOSING_PREPOSITIONS:
+        return True
     modal_heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     if any(child.dep_ == "aux" and child.lower_ in SUPPOSING_MODALS for head in modal_heads for child in head.children):
         return True
@@ -244,6 +255,26 @@ def _denied_or_supposed(token: Token) -> bool:
     return False
 
 
+def _in_question(token: Token) -> bool:
+    """"Will vote on whether to suspend", "will look at whether, and how, to end": an open
+    question ("whether" a few words before, no finite verb between) reports no step."""
+    sent_start = token.sent.start
+    for i in range(token.i - 1, max(sent_start, token.i - QUESTION_REACH) - 1, -1):
+        word = token.doc[i]
+        if word.lower_ == "whether":
+            return True
+        if word.tag_ in FINITE or word.lower_ in (";", ":"):
+            return False
+    return False
+
+
+QUESTION_REACH = 7
+"""Words before a termination cue within which an open question's "whether" stands."""
+
+OPPOSING_PREPOSITIONS = frozenset({"against"})
+""""Said it is against breaking off its ties": a stance against a termination, not one."""
+
+
 def _consequence(verb: Token) -> bool:
     """"If we cut the ties, dialogue would no longer be possible": the main clause of a
     condition, with "would", says what would follow, not what happened."""
@@ -257,8 +288,9 @@ SUPPOSING_MODALS = frozenset({"should", "could", "might", "may", "must"})
 """Modals that make a termination a demand or a possibility ("should be suspended"); "will" and
 "would" are left out: "the council will end the agreement" reports a decision."""
 
-ATTEMPTS = frozenset({"try", "attempt", "fail"})
-""""tried to end the relationship": an attempt, whose outcome the clause does not report."""
+ATTEMPTS = frozenset({"try", "attempt", "fail", "refuse", "decline"})
+""""tried to end the relationship": an attempt, whose outcome the clause does not report;
+"refused to cut ties": a termination turned down."""
 
 CONDITION_MARKERS = frozenset({"if", "whether", "unless"})
 """Subordinators that make a clause a supposition, not a report ("if we cut the ties")."""
