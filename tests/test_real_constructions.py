@@ -711,3 +711,14 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
     (record,) = extractor.extract(text, published="2022-03-16")
     assert record.status == "established"
     assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a step in a "when" clause inside a longer one happens at the date right before "when"
+    ("A framework for this has existed since 2001, when Sarajevo and Zagreb signed their cooperation "
+     "agreement.", None, "2001"),
+    ("The exchange programme has run since 1994, when Ohrid and Kutaisi signed a twinning charter.", None, "1994"),
+])
+def test_step_dates_as_real_reporting_gives_them(extractor, text, published, expected):
+    (record,) = extractor.extract(text, published=published)
+    assert (record.date.value if record.date else None) == expected

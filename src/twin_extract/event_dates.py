@@ -37,7 +37,7 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
             lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
     own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc, anchors)
     if not own:
-        own = _when_antecedent(ctx, lo_char)
+        own = _when_antecedent(ctx, lo_char) or _when_of_cue(ctx, anchors, status)
     if not own:
         first = doc[units[0][0]].idx if units else sent.start_char
         own = usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
@@ -94,6 +94,24 @@ def _when_antecedent(ctx: DocCues, lo_char: int) -> list[DateMention]:
         return []
     at = max(0, lo_char - WHEN_REACH) + head.start()
     return [d for d in ctx.dates if d.end <= at and not text[d.end:at].strip() and not _planned(ctx.doc, d)]
+
+
+def _when_of_cue(ctx: DocCues, anchors: list[Cue], status: str) -> list[DateMention]:
+    """"A framework has existed since 2001, when Sarajevo and Zagreb signed their agreement": the
+    step's cue heads a "when" clause inside a longer one, and happens at the date right before
+    its "when"."""
+    doc = ctx.doc
+    for cue in anchors:
+        if cue.label != status:
+            continue
+        token = doc[cue.start]
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        when = next((c for c in verb.children if c.lower_ == "when" and c.i < verb.i), None)
+        if when is not None and when.i > verb.sent.start:
+            found = _when_antecedent(ctx, when.idx)
+            if found:
+                return found
+    return []
 
 
 WHEN_REACH = 12
