@@ -718,6 +718,14 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
     ("A framework for this has existed since 2001, when Sarajevo and Zagreb signed their cooperation "
      "agreement.", None, "2001"),
     ("The exchange programme has run since 1994, when Ohrid and Kutaisi signed a twinning charter.", None, "1994"),
+    # the ceremony the story's signing happened at dates it
+    ("Ohrid and Kutaisi have signed a twinning agreement. The short ceremony was held in Ohrid on Wednesday "
+     "June 26, 2024, before both mayors.", None, "2024-06-26"),
+    ("Ohrid and Kutaisi have signed a twinning agreement. The signing took place in Ohrid on 3 May 2021.", None,
+     "2021-05-03"),
+    # a ceremony of another kind is no signing
+    ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
+     "3 May 2021.", None, None),
 ])
 def test_step_dates_as_real_reporting_gives_them(extractor, text, published, expected):
     (record,) = extractor.extract(text, published=published)

@@ -11,7 +11,7 @@ import re
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import clauses
 from .cues import Cue, DocCues
@@ -394,18 +394,44 @@ def adoption_date(ctx: DocCues) -> DateMention | None:
 
 def story_dates(ctx: DocCues) -> list[tuple[str, DateMention, frozenset[str]]]:
     """Dated steps the story reports ("City leaders voted Monday night to put Charlotte's sister
-    city ties on hold"): (step, date, the places its sentence names), in reading order. A pair
+    city ties on hold", and a signing ceremony "held in Kumasi on June 26"): (step, date, the
+    places its sentence names), in reading order. A pair
     whose own sentences name a step but not its date takes the first of these that names one of
     its places and no other (``merge.records``)."""
     doc = ctx.doc
     found = []
     for sent in doc.sents:
-        if not ctx.triggers_in(sent.start, sent.end):
-            continue
         dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+        if not dates:
+            continue
         places = frozenset(m.key for m in ctx.mentions_in(sent.start, sent.end))
-        for cue in ctx.statuses_in(sent.start, sent.end):
+        for cue in ctx.statuses_in(sent.start, sent.end) if ctx.triggers_in(sent.start, sent.end) else []:
             usable_dates = usable(dates, cue.label, doc, [cue]) if cue.label != "established" else []
             if usable_dates:
                 found.append((cue.label, usable_dates[0], places))
+        ceremony = _signing_ceremony(sent)
+        if ceremony is not None:
+            usable_dates = usable(dates, "signed", doc)
+            if usable_dates:
+                found.append(("signed", min(usable_dates, key=lambda d: abs(d.start - ceremony.idx)), places))
     return found
+
+
+def _signing_ceremony(sent: Span) -> Token | None:
+    """"The short ceremony was held in Kumasi on Wednesday June 26, 2024", "the signing took place
+    on 3 May": the event the story's signing happened at, as the subject of a verb of taking
+    place."""
+    for token in sent:
+        if token.lemma_ in CEREMONY_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and \
+                token.head.lemma_ in TAKING_PLACE and all(
+                    c.lower_ in PLAIN_CEREMONY for c in token.children if c.dep_ in ("amod", "compound")):
+            return token
+    return None
+
+
+CEREMONY_NOUNS = frozenset({"ceremony", "signing"})
+PLAIN_CEREMONY = frozenset({"short", "brief", "official", "signing", "formal", "solemn", "small", "special",
+                            "online", "virtual", "simple", "joint", "public", "moving", "historic", "colourful",
+                            "colorful"})
+"""What a signing ceremony may be called; a "wreath-laying ceremony", an "opening ceremony" is another event."""
+TAKING_PLACE = frozenset({"hold", "take", "happen", "occur"})
