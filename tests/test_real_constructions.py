@@ -496,6 +496,12 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
     # a stance against a termination, a termination turned down
     ("Regina City Council has said it is against breaking off its ties with its twin town Tula.", "established"),
     ("Regina has refused to cut its sister-city ties with Tula.", "established"),
+    # a termination only promised or threatened; a candidate for office proposes nothing
+    ("Regina and Tula have been twinned since 1990. While still a mayoral candidate, the mayor had promised to "
+     "put an end to the link with Tula.", "established"),
+    ("Regina and Tula have been twinned since 1990. The council threatened to cut its ties with Tula.",
+     "established"),
+    ("The council named Tula as a candidate for a sister city partnership with Regina.", "proposed"),
     # a vote that ends the tie is the termination, not a pending step
     ("Councillors in Regina voted to suspend the city's twinning with Tula.", "terminated"),
 ])
