@@ -736,3 +736,19 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
 def test_step_dates_as_real_reporting_gives_them(extractor, text, published, expected):
     (record,) = extractor.extract(text, published=published)
     assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence says when the tie was made
+    ("Ohrid is a sister city of Kutaisi, Georgia. The relationship was formally established by the mayor on "
+     "June 25, 2005.", {P({"Ohrid", "Kutaisi"}): "2005-06-25"}),
+    ("Ohrid and Kutaisi are partner towns. The partnership was founded in 1994 by two school teachers.",
+     {P({"Ohrid", "Kutaisi"}): "1994"}),
+    # after a list, it dates only the pair of the place named at its verb
+    ("Ohrid's sister cities are Kutaisi (Georgia), Tartu (Estonia) and Kolding (Denmark). The relationship with "
+     "Kutaisi, established in 1971, is the oldest.",
+     {P({"Ohrid", "Kutaisi"}): "1971", P({"Ohrid", "Tartu"}): None, P({"Ohrid", "Kolding"}): None}),
+])
+def test_a_follow_up_sentence_dates_the_founding(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected

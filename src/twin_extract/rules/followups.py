@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .. import anaphora, clauses, event_dates
-from ..cues import Cue, DocCues
+from ..cues import LICENSES, Cue, DocCues
 from ..places import Mention
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon, pair_kind, two_of_kind
@@ -89,6 +89,8 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
         decision = next((rule for rule in refers if rule in lex.decision_anaphors), None)
         cues = [s for s in ctx.statuses_in(sent.start, sent.end) if s.label != "established"]
         sent_dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+        if refers or own and ctx.triggers_in(sent.start, sent.end):
+            _founded(ctx, sent, sent_dates, found)
         if not refers:
             return
         if decision is not None:
@@ -117,6 +119,31 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
             renewed = event_dates.renewal_date(doc, cues, usable)
             if renewed is not None:
                 f.date = renewed
+
+
+def _founded(ctx: DocCues, sent: Span, sent_dates: list, found: list[Finding]) -> None:
+    """"A and B are sister cities. The relationship was established in 2005.", "The Dierdorf
+    relationship was formally established by the Mayor on June 25, 2005": a sentence that refers
+    back to the tie with a verb that makes it dates an established tie that had no date; after a
+    list of pairs, only the pair of the place nearest the verb that no other pair has."""
+    doc = ctx.doc
+    makers = [c for c in ctx.statuses_in(sent.start, sent.end) if c.label == "established" and c.strength == LICENSES]
+    if not makers:
+        return
+    anchor = doc[makers[0].start].idx
+    usable = sorted(event_dates.usable(sent_dates, "established", doc), key=lambda d: abs(d.start - anchor))
+    if not usable:
+        return
+    undated = [f for f in found if f.status == "established" and f.date is None]
+    if len(found) > 1:
+        mentions = ctx.mentions_in(sent.start, sent.end)
+        own = [(abs(m.span.start_char - anchor), f) for f in undated for m in mentions
+               if m.key in (f.a.key, f.b.key) and all(m.key not in (g.a.key, g.b.key) for g in found if g is not f)]
+        undated = [min(own, key=lambda x: x[0])[1]] if own else []
+    for f in undated:
+        f.date = usable[0]
+        f.rules.append("founded-follow-up")
+        f.evidence.append((sent.start_char, sent.end_char))
 
 
 def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], found: list[Finding]) -> None:
