@@ -748,6 +748,10 @@ def test_step_dates_as_real_reporting_gives_them(extractor, text, published, exp
     ("Ohrid's sister cities are Kutaisi (Georgia), Tartu (Estonia) and Kolding (Denmark). The relationship with "
      "Kutaisi, established in 1971, is the oldest.",
      {P({"Ohrid", "Kutaisi"}): "1971", P({"Ohrid", "Tartu"}): None, P({"Ohrid", "Kolding"}): None}),
+    # ... and the other listed places, each with its own year right after it, take theirs
+    ("Ohrid's sister cities are Kutaisi (Georgia), Tartu (Estonia) and Kolding (Denmark). Ohrid first twinned "
+     "with Kutaisi, established in 1971; Tartu followed in 1990 and Kolding in 2004.",
+     {P({"Ohrid", "Kutaisi"}): "1971", P({"Ohrid", "Tartu"}): "1990", P({"Ohrid", "Kolding"}): "2004"}),
 ])
 def test_a_follow_up_sentence_dates_the_founding(extractor, text, expected):
     records = extractor.extract(text)

@@ -7,6 +7,8 @@ date across sentence boundaries, never a new pair except "the two cities" (``two
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from .. import anaphora, clauses, event_dates
@@ -144,6 +146,28 @@ def _founded(ctx: DocCues, sent: Span, sent_dates: list, found: list[Finding]) -
         f.date = usable[0]
         f.rules.append("founded-follow-up")
         f.evidence.append((sent.start_char, sent.end_char))
+    if len(found) > 1:
+        _gapped_years(ctx, sent, usable, found)
+
+
+def _gapped_years(ctx: DocCues, sent: Span, dates: list, found: list[Finding]) -> None:
+    """"The relationship with Takasaki, established in 1963, is the oldest; Płock followed in 1990,
+    Gera in 1992 and Taizhou in 2010": in the sentence that dates the founding of one listed pair,
+    each other listed place with a date right after it ("followed in 1990", "in 1992") takes it."""
+    text = clauses.text_of(ctx.doc)
+    for m in ctx.mentions_in(sent.start, sent.end):
+        mine = [f for f in found if m.key in (f.a.key, f.b.key)]
+        if len(mine) != 1 or mine[0].date is not None or mine[0].status != "established":
+            continue
+        after = next((d for d in sorted(dates, key=lambda d: d.start) if d.start >= m.span.end_char), None)
+        if after is not None and _GAP.fullmatch(text[m.span.end_char:after.start]):
+            mine[0].date = after
+            mine[0].rules.append("gapped-year")
+            mine[0].evidence.append((sent.start_char, sent.end_char))
+
+
+_GAP = re.compile(r"\s*(?:(?:followed|came|joined|was\s+added|signed\s+up)\s*)?")
+"""What may stand between a listed place and its own date in a gapped list ("Płock followed in 1990")."""
 
 
 def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], found: list[Finding]) -> None:
