@@ -729,6 +729,11 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
      "June 26, 2024, before both mayors.", None, "2024-06-26"),
     ("Ohrid and Kutaisi have signed a twinning agreement. The signing took place in Ohrid on 3 May 2021.", None,
      "2021-05-03"),
+    # a date that hangs on a verb in the future or on an expectation, however far away, is a plan
+    ("The budget was passed in 2021. Ohrid's partnership with Kutaisi will be the focus of a citizens' "
+     "festival in the palace gardens in June, the mayor said.", None, None),
+    ("The budget was passed in 2021. Ohrid is twinned with Kutaisi, and delegations from Kutaisi are expected "
+     "at the town's summer regatta in June.", None, None),
     # a ceremony of another kind is no signing
     ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
      "3 May 2021.", None, None),

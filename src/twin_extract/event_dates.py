@@ -219,7 +219,7 @@ def _planned(doc: Doc, date: DateMention) -> bool:
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return False
-    if _arranged(span):
+    if _arranged(span) or _future_verb(span):
         return True
     i = span.start - 1
     while i >= max(0, span.start - 10) and not doc[i].is_punct and not doc[i].is_sent_start:
@@ -244,6 +244,25 @@ def _arranged(span: Span) -> bool:
 
 SCHEDULING_VERBS = frozenset({"set", "schedule", "plan", "slate", "due"})
 """Verbs of an arrangement still ahead ("the signing is set for May")."""
+
+
+def _future_verb(span: Span) -> bool:
+    """The date hangs on a verb in the future ("will be the focus of a citizens' festival in the
+    palace gardens in June") or on an expectation ("delegations are expected at the regatta in
+    June"), however far the verb stands from it."""
+    token = span.root
+    for _ in range(FUTURE_REACH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "’ll") for c in token.children) or \
+                token.lemma_ == "expect" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in token.children)
+    return False
+
+
+FUTURE_REACH = 6
+"""Heads from a date up to the verb it hangs on."""
 
 
 def _since(doc: Doc, date: DateMention) -> bool:
