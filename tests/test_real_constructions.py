@@ -734,6 +734,9 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
      "festival in the palace gardens in June, the mayor said.", None, None),
     ("The budget was passed in 2021. Ohrid is twinned with Kutaisi, and delegations from Kutaisi are expected "
      "at the town's summer regatta in June.", None, None),
+    # a tie restated on a day is not made that day
+    ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership at a meeting on Monday. Ohrid and "
+     "Kutaisi have been partner cities since 1990.", "2023-10-11", "1990"),
     # a ceremony of another kind is no signing
     ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
      "3 May 2021.", None, None),
@@ -741,6 +744,19 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
 def test_step_dates_as_real_reporting_gives_them(extractor, text, published, expected):
     (record,) = extractor.extract(text, published=published)
     assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decision to do more within a tie that exists is no step towards a new one
+    ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership on Monday, agreeing to extend "
+     "cooperation to the rebuilding of schools.", "established"),
+    ("Ohrid and Kutaisi, partner cities since 1990, agreed to deepen their cooperation in tourism.", "established"),
+    # a decision to make the tie still is
+    ("The councils of Ohrid and Kutaisi agreed to establish a sister city partnership.", "pending"),
+])
+def test_decisions_within_a_tie(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -138,12 +138,19 @@ def _said_on(doc: Doc, date: DateMention) -> bool:
     return span is not None and _governing_verb(span) in SPEECH_VERBS
 
 
-SPEECH_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "tell", "write", "add", "note"})
+SPEECH_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "tell", "write", "add", "note",
+                          "reaffirm", "reconfirm", "reiterate"})
+"""Verbs of a statement; "the mayors reaffirmed their cities' partnership on Monday" restates a
+tie that exists, so Monday is the statement's date, not the tie's."""
+
+
+GOVERNING_REACH = 5
+"""Heads from a date up to the verb it hangs on ("at a meeting in Nuremberg on Monday")."""
 
 
 def _governing_verb(span: Span) -> str | None:
     token = span.root
-    for _ in range(3):
+    for _ in range(GOVERNING_REACH):
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_
         if token.head.i == token.i:

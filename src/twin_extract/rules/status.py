@@ -371,7 +371,15 @@ def _decides_other(token: Token, tied: set[int]) -> bool:
     action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
     if action is None:
         return False
+    if action.lemma_ in DEEPENING_VERBS:
+        return True
     return not any(t.i in tied for t in _without_relatives(action))
+
+
+DEEPENING_VERBS = frozenset({"extend", "expand", "deepen", "strengthen", "intensify", "broaden", "continue",
+                             "widen", "enhance", "boost", "step"})
+""""Agreeing to extend cooperation to the reconstruction of schools", "agreed to deepen their
+partnership": a decision to do more within a tie that exists is no step towards a new one."""
 
 
 def _without_relatives(token: Token) -> list[Token]:
