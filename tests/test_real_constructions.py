@@ -737,6 +737,9 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
     # a tie restated on a day is not made that day
     ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership at a meeting on Monday. Ohrid and "
      "Kutaisi have been partner cities since 1990.", "2023-10-11", "1990"),
+    # the history of a place's name does not date its tie
+    ("Kropyvnytskyi, known until 2016 as Kirovohrad, is also twinned with Jelgava in Latvia.", None, None),
+    ("Tver, which was renamed in 1990, is twinned with Bielefeld.", None, None),
     # a ceremony of another kind is no signing
     ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
      "3 May 2021.", None, None),

@@ -148,6 +148,23 @@ GOVERNING_REACH = 5
 """Heads from a date up to the verb it hangs on ("at a meeting in Nuremberg on Monday")."""
 
 
+def _name_history(doc: Doc, date: DateMention) -> bool:
+    """"Kropyvnytskyi, known until 2016 as Kirovohrad, is twinned with Jelgava", "renamed in
+    1991": a date in the history of a place's name, or the end of a period ("until 2016"), does
+    not date a tie that exists."""
+    if date.text.lower().startswith(("until", "till")):
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and _governing_verb(span) in NAMING_VERBS
+
+
+NAMING_VERBS = frozenset({"rename", "know", "call"})
+"""Verbs of a name ("known until 2016 as", "was called Leningrad in 1989"); not "name", which also
+makes ties ("were named sister cities in 2019")."""
+
+
 def _governing_verb(span: Span) -> str | None:
     token = span.root
     for _ in range(GOVERNING_REACH):
@@ -214,7 +231,7 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
     of the step just before the date)."""
     dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
-        return [d for d in dates if not _celebration(doc, d) and not _said_on(doc, d)]
+        return [d for d in dates if not _celebration(doc, d) and not _said_on(doc, d) and not _name_history(doc, d)]
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
 
