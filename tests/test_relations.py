@@ -379,6 +379,9 @@ def test_city_and_the_region_it_lies_in_are_not_paired(extractor, text, expected
     # "The decision was taken on ..." dates the termination of the sentence before
     ("Aalborg has suspended its sister city ties with Vologda. The decision was taken on 28 February.",
      "2022-03-10", ("terminated", "2022-02-28")),
+    # ... and so does a decision named by whose it is
+    ("Aalborg councillors have voted to suspend the city's sister city ties with Vologda. The mayor's motion "
+     "passed unanimously at a meeting on Tuesday night.", "2022-03-10", ("terminated", "2022-03-08")),
 ])
 def test_date_rules(extractor, text, published, expected):
     assert _status_and_date(extractor, text, published) == expected
