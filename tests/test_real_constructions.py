@@ -257,6 +257,10 @@ def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
     # a headline that carries a date is no date line
     ("Bila Tserkva and Jelgava Sign Memorandum of Understanding May 17, 2017\n\nThe two cities agreed to "
      "work together.", None, "2017-05-17"),
+    # a council's legislation page gives the day of its final action in a field
+    ("File #: 12345 | Type: Resolution | Status: Passed\nFile created: 5/5/2014 | Final action: 5/20/2014\n\n"
+     "Title: Authorizing the Mayor to execute a memorandum of understanding establishing a sister city "
+     "relationship between the City of Ogden and the City of Hof, Germany.", None, "2014-05-20"),
     # a resolution is dated at its foot, in the legal form
     ("RESOLUTION NO. 12-04\n\nWHEREAS, the two communities wish to promote exchanges;\n\n"
      "NOW, THEREFORE, BE IT RESOLVED that the City of Ogden agrees to a twinning relationship with the City of "

@@ -421,7 +421,7 @@ def _headline_news(ctx: DocCues, lines: list[tuple[int, int]]) -> frozenset[tupl
     return frozenset(found)
 
 
-_ADOPTED = re.compile(r"\b(?:PASSED|ADOPTED|APPROVED|SIGNED|DATED|Passed|Adopted|Approved|Dated)\b[^\n]{0,80}$")
+_ADOPTED = re.compile(r"\b(?:PASSED|ADOPTED|APPROVED|SIGNED|DATED|Passed|Adopted|Approved|Dated|FINAL ACTION|Final [Aa]ction)\b[^\n]{0,80}$")
 
 
 def adoption_date(ctx: DocCues) -> DateMention | None:
