@@ -466,14 +466,28 @@ def _context_month(cand: _Candidate, earlier: list[DateMention], pub: datetime.d
     return None
 
 
+_YEAR_SPAN_RE = re.compile(r"(?<![\d.,/$€£#-])(?P<y>(?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}(?![\d.,/-]|\s*(?:%|(?i:per\s*cent)))")
+"""A span of years with no cue ("a cooperation agreement for 2021-2026"): names no date of its own,
+but it is an explicit year, so a day or month without a year after it takes its first year."""
+
+
+def _year_spans(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    spans = [_Candidate(m.start(), m.end(), "context", {"y": int(m.group("y"))}) for m in _YEAR_SPAN_RE.finditer(text)
+             if all(m.end() <= c.start or m.start() >= c.end for c in chosen)]
+    return sorted(chosen + spans, key=lambda c: c.start)
+
+
 def find_dates(text: str, published: str | datetime.date | None = None) -> list[DateMention]:
     """All date expressions in reading order, each resolved."""
     pub = _parse_published(published)
-    chosen = _add_year_lists(text, _add_range_tails(text, _select(_candidates(text))))
+    chosen = _year_spans(text, _add_year_lists(text, _add_range_tails(text, _select(_candidates(text)))))
     mentions: list[DateMention] = []
     context_year: int | None = None
     for cand in chosen:
         info = cand.info
+        if cand.kind == "context":
+            context_year = int(info["y"])
+            continue
         if cand.kind in ("absolute", "year"):
             context_year = int(info["y"])
             value, precision = (None, None) if info.get("ambiguous") else _format(
