@@ -754,6 +754,22 @@ def test_step_dates_as_real_reporting_gives_them(extractor, text, published, exp
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a tie that lasts "since then" began with the signing the sentence before told
+    ("In October 2013 the mayor of Ohrid signed twinning agreements with two Georgian towns. Since then Ohrid has "
+     "been a sister city to Kutaisi and Batumi.",
+     {P({"Ohrid", "Kutaisi"}): ("signed", "2013-10"), P({"Ohrid", "Batumi"}): ("signed", "2013-10")}),
+    ("In 1995 the mayors signed a friendship agreement in Ohrid. Ever since then Ohrid and Kutaisi have been "
+     "sister cities.", {P({"Ohrid", "Kutaisi"}): ("signed", "1995")}),
+    # ... and with nothing else
+    ("Ohrid hosted a wine festival in 1995. Since then Ohrid and Kutaisi have been sister cities.",
+     {P({"Ohrid", "Kutaisi"}): ("established", None)}),
+])
+def test_since_then(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a decision to do more within a tie that exists is no step towards a new one
     ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership on Monday, agreeing to extend "
      "cooperation to the rebuilding of schools.", "established"),

@@ -175,6 +175,8 @@ def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], 
     ties with Saratov": a step the sentence puts in "the resolution" (or decision, vote, motion)
     takes the date of the earlier sentence that reported that decision being made."""
     doc = ctx.doc
+    if earlier:
+        _since_then(ctx, sent, earlier[-1], found)
     undated = [f for f in found if f.date is None and f.status != "established"]
     if not undated:
         return
@@ -191,6 +193,32 @@ def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], 
                 f.rules.append("decision-reported-before")
                 f.evidence.append((before.start_char, before.end_char))
         return
+
+
+def _since_then(ctx: DocCues, sent: Span, before: Span, found: list[Finding]) -> None:
+    """"In October 2013 the mayor signed twinning agreements with three Ukrainian towns. Since then
+    Wilmington has been a sister city to Solonytsivka, Chuguiv and Merefa": a tie that lasts
+    "since then" began with the step the sentence before told, so it takes that step's status
+    (a signing) and date."""
+    if not _SINCE_THEN.search(sent.text):
+        return
+    doc = ctx.doc
+    steps = [c for c in ctx.statuses_in(before.start, before.end) if c.label == "signed"]
+    dates = [d for d in ctx.dates if before.start_char <= d.start < before.end_char]
+    if not steps:
+        return
+    usable = event_dates.usable(dates, "signed", doc, steps)
+    for f in found:
+        if f.status != "established" or f.cued:
+            continue
+        f.status, f.cued = "signed", True
+        f.rules.extend([steps[0].rule, "since-then"])
+        f.evidence.append((before.start_char, before.end_char))
+        if f.date is None and usable:
+            f.date = usable[0]
+
+
+_SINCE_THEN = re.compile(r"(?i)\b(?:ever\s+)?since\s+then\b")
 
 
 def report_date(ctx: DocCues, sent: Span, found: list[Finding]) -> None:
