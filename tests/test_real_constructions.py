@@ -422,6 +422,11 @@ def test_a_list_line_after_a_colon_gives_each_partner(extractor):
      "Heerhugowaard is a town in North Holland. The two towns signed their agreement on 3 May 1991.",
      {P({"Kalisz", "Hamm"}): None, P({"Kalisz", "Heerhugowaard"}): "1991-05-03",
       P({"Kalisz", "Ternopil"}): None}),
+    # "the two places", "the two capitals" refer back like "the two cities"
+    ("Ohrid and Kutaisi could be formally twinned as soon as May next year, councillors heard. The two places "
+     "signed a friendship agreement in 2016.", {P({"Ohrid", "Kutaisi"}): "2016"}),
+    ("Skopje and Tbilisi held talks on twinning. The two capitals signed a friendship agreement in 2016.",
+     {P({"Skopje", "Tbilisi"}): "2016"}),
 ])
 def test_the_two_cities_with_one_named(extractor, text, expected):
     records = extractor.extract(text)
