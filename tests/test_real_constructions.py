@@ -749,6 +749,12 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
     # the history of a place's name does not date its tie
     ("Kropyvnytskyi, known until 2016 as Kirovohrad, is also twinned with Jelgava in Latvia.", None, None),
     ("Tver, which was renamed in 1990, is twinned with Bielefeld.", None, None),
+    # the later of two dated mentions of the same step is the step the pair reached last
+    ("Ohrid put its twinning with Kursk on hold in February 2022. In April 2023 the council of Ohrid formally "
+     "ended the twinning with Kursk.", "2023-05-02", "2023-04"),
+    # the day a step was reported on is not the day of the step
+    ("Ohrid said on the 22nd that it had signed a sister city agreement with Kutaisi on the 21st.", "2023-05-02",
+     "2023-04-21"),
     # a ceremony of another kind is no signing
     ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
      "3 May 2021.", None, None),

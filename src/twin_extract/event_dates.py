@@ -48,6 +48,8 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
         own = _about_the_tie(ctx, sent, anchors, own)
     if not own:
         return None
+    told = [d for d in own if not _said_on(doc, d)]
+    own = told or own
     renewed = renewal_date(doc, anchors, own)
     if renewed is not None:
         return renewed
@@ -127,6 +129,11 @@ def _celebration(doc: Doc, date: DateMention) -> bool:
     if span is None or not ANNIVERSARY.search(span.sent.text):
         return False
     return not _since(doc, date) and not _founding(span)
+
+
+def said_on(doc: Doc, date: DateMention) -> bool:
+    """The date of a statement ("the city said on the 22nd"), not of a step."""
+    return _said_on(doc, date)
 
 
 def _said_on(doc: Doc, date: DateMention) -> bool:

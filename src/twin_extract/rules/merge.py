@@ -65,6 +65,8 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         _inherit_cap(group)
         winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
         date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
+        if winner.status != "established":
+            date = _latest_step(doc, group, winner) or date
         rules = list(dict.fromkeys(r for f in group for r in f.rules if r))
         told = next((d for step, d, places in story if step == winner.status and places
                      and places <= {winner.a.key, winner.b.key}), None) if date is None else None
@@ -92,6 +94,16 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
             rules=rules,
         ))
     return sorted(out, key=lambda r: (r.evidence[0].start, r.parties[0].start, r.parties[1].start))
+
+
+def _latest_step(doc: Doc, group: list[Finding], winner: Finding) -> DateMention | None:
+    """"The agreement was put on hold in February 2022 ... only today was it formally abandoned":
+    of two dated mentions of the same step (a suspension, then the end; a signing, then the
+    renewal), the later is the step the pair reached last. A date the step was reported on ("said
+    on the 22nd that it had signed") is no step."""
+    dated = [f.date for f in group if f.status == winner.status and f.cued == winner.cued and f.date and f.date.value
+             and not event_dates.said_on(doc, f.date)]
+    return max(dated, key=lambda d: d.value) if len(dated) > 1 else None
 
 
 def _the_one_dated_step(story: list[tuple[str, DateMention, frozenset[str]]], winner: Finding) -> DateMention | None:
