@@ -243,6 +243,9 @@ def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
     # a dateline whose place is in title case
     ("Bila Tserkva, Ukraine – October 27, 2023 – The city council approved a twinning agreement with "
      "Jelgava.", None, "2023-10-27"),
+    # a dateline that ends with the agency's name
+    ("Ohrid and Kutaisi become sister cities\n\nBaku, March 8, AZERTAC\n\nOhrid and Kutaisi have signed a "
+     "sister cities cooperation agreement.", "2018-03-09", "2018-03-08"),
     # the page's own date line, among labels, times and other fields, dates the step its headline tells
     ("Bila Tserkva suspends twinning with Kursk\n\nPublished: Mar. 11, 2022 at 8:29 AM CST | Updated: 5 "
      "minutes ago\n\nThe city of Bila Tserkva has suspended its twinning with Kursk.", "2022-03-11",

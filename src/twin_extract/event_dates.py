@@ -346,9 +346,14 @@ def dateline_date(ctx: DocCues) -> DateMention | None:
         if (_DATELINE_BEFORE.match(line) or _TITLE_DATELINE_BEFORE.match(line)) and \
                 _DATELINE_AFTER.match(text[d.end:d.end + 16]):
             return d
+        if _AGENCY_DATELINE_BEFORE.match(line) and _AGENCY_AFTER.match(text, d.end):
+            return d
     return page_date_line(ctx)
 
 
+_AGENCY_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’\- ]+,\s*$")
+_AGENCY_AFTER = re.compile(r"\s*,\s*[A-Z]{3,}[A-Z-]*\.?[ \t]*(?:\n|$)")
+"""A dateline that ends with the agency's name on its own line: "Baku, March 8, AZERTAC"."""
 _TITLE_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’\- ]+(?:,\s*[A-Z][A-Za-z.]+)*\s+[–—-]\s*$")
 """A dateline whose place is written in title case, with a dash before the date as after it."""
 
