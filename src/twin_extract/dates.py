@@ -202,8 +202,19 @@ def _numeric(m: re.Match[str]) -> _Candidate:
     elif b > 12 >= a:
         info.update(d=b, m=a)
     else:
-        info["ambiguous"] = True
+        info.update(ambiguous=True, a=a, b=b)
     return _Candidate(m.start(), m.end(), "absolute", info)
+
+
+def _published_reading(info: dict[str, Any], pub: datetime.date | None) -> tuple[str | None, str | None]:
+    """"Date Created: 5/3/2023" on a page published on 3 May 2023: of the two readings of a
+    slashed date, the one that is the publication day; otherwise none."""
+    if pub is None:
+        return None, None
+    for month, day in ((info["a"], info["b"]), (info["b"], info["a"])):
+        if _format(int(info["y"]), month, day)[0] == pub.isoformat():
+            return _format(int(info["y"]), month, day)
+    return None, None
 
 
 def _month_year(m: re.Match[str]) -> _Candidate:
@@ -490,7 +501,7 @@ def find_dates(text: str, published: str | datetime.date | None = None) -> list[
             continue
         if cand.kind in ("absolute", "year"):
             context_year = int(info["y"])
-            value, precision = (None, None) if info.get("ambiguous") else _format(
+            value, precision = _published_reading(info, pub) if info.get("ambiguous") else _format(
                 context_year, info.get("m"), info.get("d"))
         elif cand.kind == "partial":
             tail = cand.range_tail
