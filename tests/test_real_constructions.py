@@ -784,6 +784,18 @@ def test_since_then(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # moving or working towards a tie proposes it; "the first step towards" names the step that was taken
+    ("Ohrid and Kutaisi are moving towards a twinning agreement.", "proposed"),
+    ("Ohrid and Kutaisi are working toward a sister city partnership.", "proposed"),
+    ("Ohrid and Kutaisi signed a pact of friendship on Saturday, the first step towards a formal twinning.",
+     "signed"),
+])
+def test_towards_a_tie(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a decision to do more within a tie that exists is no step towards a new one
     ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership on Monday, agreeing to extend "
      "cooperation to the rebuilding of schools.", "established"),
