@@ -796,6 +796,18 @@ def test_towards_a_tie(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # interest in a tie proposes it; interest in something else proposes nothing
+    ("Ohrid has expressed interest in establishing sister city relations with Kutaisi.", "proposed"),
+    ("Ohrid's council showed interest in a twinning with Kutaisi.", "proposed"),
+    ("Ohrid and Kutaisi have been sister cities since 1990; the ties rest on history and on interest in "
+     "comparing notes.", "established"),
+])
+def test_interest_in_a_tie(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a decision to do more within a tie that exists is no step towards a new one
     ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership on Monday, agreeing to extend "
      "cooperation to the rebuilding of schools.", "established"),
