@@ -92,6 +92,9 @@ def test_no_domestic_pair_from_a_sentence_about_ties_abroad(extractor, text):
     ("Rivne twinned with Kalisz.", "established"),
     ("Rivne and Kalisz signed a twinning agreement.", "signed"),
     ("Rivne officially twinned with Kalisz.", "signed"),
+    # being officially twinned is the tie's state, not a signing
+    ("Rivne was officially twinned with Kalisz on January 23, 1967.", "established"),
+    ("Rivne and Kalisz have been formally twinned since 1967.", "established"),
     ("Rivne and Kalisz will sign a partnership agreement next month.", "pending"),
     ("The councils of Rivne and Kalisz approved the twinning; the charter is to be signed in spring.", "pending"),
     ("Rivne offered cooperation to Kalisz.", "proposed"),

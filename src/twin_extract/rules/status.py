@@ -120,8 +120,21 @@ def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
 def held_documents(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"The voivodeship has 20 signed cooperation agreements: A, B, ...": a participle that only
     describes documents a place holds (the object of have, maintain, count) reports no signing;
-    its cue is dropped and the ties are established. "The newly signed agreement" still counts."""
-    return [c for c in cues if c.label != "signed" or not _held(doc[c.start])]
+    its cue is dropped and the ties are established. "The newly signed agreement" still counts.
+    So is a state of being twinned ("was officially twinned with Pierrefonds on January 23, 1967",
+    "have been formally twinned since 1967"): it reports the tie, not a signing, unlike the act
+    ("Rivne officially twinned with Kalisz")."""
+    return [c for c in cues if c.label != "signed" or not _held(doc[c.start]) and not _twinned_state(doc, c)]
+
+
+def _twinned_state(doc: Doc, cue: Cue) -> bool:
+    if cue.rule != OFFICIAL_RULE or doc[cue.end - 1].lower_ not in TWIN_PARTICIPLES:
+        return False
+    return cue.start > 0 and doc[cue.start - 1].lemma_ == "be"
+
+
+OFFICIAL_RULE = "status-signed-official"
+TWIN_PARTICIPLES = frozenset({"twinned", "partnered"})
 
 
 def _held(token: Token) -> bool:
