@@ -812,6 +812,10 @@ def test_interest_in_a_tie(extractor, text, expected):
     ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership on Monday, agreeing to extend "
      "cooperation to the rebuilding of schools.", "established"),
     ("Ohrid and Kutaisi, partner cities since 1990, agreed to deepen their cooperation in tourism.", "established"),
+    # ... and so is an intent to do more within it
+    ("Kutaisi, Ohrid's sister city, is ready to develop and deepen its cooperation with Ohrid.", "established"),
+    ("Ohrid and Kutaisi are now twin cities. The mayor thanked partners who are ready to develop and deepen "
+     "cooperation with Ohrid and Kutaisi.", "established"),
     # a decision to make the tie still is
     ("The councils of Ohrid and Kutaisi agreed to establish a sister city partnership.", "pending"),
 ])

@@ -374,7 +374,16 @@ def decisions_on_other_things(doc: Doc, cues: list[Cue], triggers: list[Cue]) ->
     step and names no tie decides something else; its "pending" cue is dropped and the tie keeps
     its status."""
     tied = {t.start for t in triggers} | {c.start for c in cues if c.label != "established" or c.strength == LICENSES}
-    return [c for c in cues if c.label != "pending" or not _decides_other(doc[c.start], tied)]
+    return [c for c in cues if not (c.label == "pending" and _decides_other(doc[c.start], tied)
+                                    or c.label == "proposed" and _deepens(doc[c.start]))]
+
+
+def _deepens(token: Token) -> bool:
+    """"Partners who are ready to develop and deepen cooperation with Kyiv", "wants to expand the
+    partnership": an intent to do more within a tie proposes no new one."""
+    action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
+    return action is not None and (action.lemma_ in DEEPENING_VERBS or any(
+        c.dep_ == "conj" and c.lemma_ in DEEPENING_VERBS for c in action.children))
 
 
 def _decides_other(token: Token, tied: set[int]) -> bool:
