@@ -789,6 +789,10 @@ def test_since_then(extractor, text, expected):
     ("Ohrid and Kutaisi are working toward a sister city partnership.", "proposed"),
     ("Ohrid and Kutaisi signed a pact of friendship on Saturday, the first step towards a formal twinning.",
      "signed"),
+    # an infinitive with its own subject after "for" is a wish, not a decision
+    ("This may be one of the last chances for Ohrid to twin with a free Kutaisi.", "proposed"),
+    ("Councillors submitted a motion for Ohrid to sign a twinning charter with Kutaisi.", "proposed"),
+    ("Ohrid's council agreed to sign a twinning charter with Kutaisi.", "pending"),
 ])
 def test_towards_a_tie(extractor, text, expected):
     (record,) = extractor.extract(text)

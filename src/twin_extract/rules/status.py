@@ -374,8 +374,22 @@ def decisions_on_other_things(doc: Doc, cues: list[Cue], triggers: list[Cue]) ->
     step and names no tie decides something else; its "pending" cue is dropped and the tie keeps
     its status."""
     tied = {t.start for t in triggers} | {c.start for c in cues if c.label != "established" or c.strength == LICENSES}
-    return [c for c in cues if not (c.label == "pending" and _decides_other(doc[c.start], tied)
-                                    or c.label == "proposed" and _deepens(doc[c.start]))]
+    return [replace(c, label="proposed") if _wished(doc, c) else c for c in cues
+            if not (c.label == "pending" and _decides_other(doc[c.start], tied)
+                    or c.label == "proposed" and _deepens(doc[c.start]))]
+
+
+def _wished(doc: Doc, cue: Cue) -> bool:
+    """"One of the last chances for Dublin to twin with Kyiv", "a motion for the city to sign a
+    charter": an infinitive with its own subject after "for" says what someone wants or proposes,
+    not what was decided."""
+    if cue.rule != WILL_SIGN_RULE or doc[cue.start].lower_ != "to" or cue.start + 1 >= len(doc):
+        return False
+    verb = doc[cue.start + 1]
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+WILL_SIGN_RULE = "status-pending-will-sign"
 
 
 def _deepens(token: Token) -> bool:
