@@ -846,3 +846,28 @@ def test_decisions_within_a_tie(extractor, text, expected):
 def test_a_follow_up_sentence_dates_the_founding(extractor, text, expected):
     records = extractor.extract(text)
     assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected
+
+
+NEW_PAIRS_ROUNDUP = """Hunan widens its circle of friends
+
+Four Hunan–Africa pairs signed agreements to become friendship cities on June 13 at a trade fair in Changsha.
+
+Through such fairs Hunan has become one of the provinces most active in trade with Africa.
+
+The four new friendship city pairs are:
+Changsha and Lilongwe, Malawi;
+Yueyang and Dodoma, Tanzania;
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list its header calls new gives the pairs the story's one dated step made
+    (NEW_PAIRS_ROUNDUP, {P({"Changsha", "Lilongwe"}): ("signed", "2025-06-13"),
+                         P({"Yueyang", "Dodoma"}): ("signed", "2025-06-13")}),
+    # without "new" the list may be of older pairs
+    (NEW_PAIRS_ROUNDUP.replace("four new", "four"), {P({"Changsha", "Lilongwe"}): ("established", None),
+                                                      P({"Yueyang", "Dodoma"}): ("established", None)}),
+])
+def test_a_list_of_new_pairs_takes_the_story_step(extractor, text, expected):
+    records = extractor.extract(text, published="2025-06-18")
+    assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected
