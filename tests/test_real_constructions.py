@@ -264,6 +264,11 @@ def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
     ("File #: 12345 | Type: Resolution | Status: Passed\nFile created: 5/5/2014 | Final action: 5/20/2014\n\n"
      "Title: Authorizing the Mayor to execute a memorandum of understanding establishing a sister city "
      "relationship between the City of Ogden and the City of Hof, Germany.", None, "2014-05-20"),
+    # an agreement's signature block dates it in the legal form, on a line of its own
+    ("The City of Ogden and the City of Hof jointly enter into a sister city relationship.\n\n"
+     + "".join(f"• To promote aim number {n} of both cities,\n" for n in range(1, 9))
+     + "\nThe representatives of both cities sign this agreement below.\n\nThe 29th day of October, 2013\n\n"
+     "In the City of Ogden", None, "2013-10-29"),
     # a resolution is dated at its foot, in the legal form
     ("RESOLUTION NO. 12-04\n\nWHEREAS, the two communities wish to promote exchanges;\n\n"
      "NOW, THEREFORE, BE IT RESOLVED that the City of Ogden agrees to a twinning relationship with the City of "

@@ -444,7 +444,23 @@ def adoption_date(ctx: DocCues) -> DateMention | None:
     for d in reversed(ctx.dates):
         if d.precision == "day" and _ADOPTED.search(text[text.rfind("\n", 0, d.start) + 1:d.start]):
             return d
+        if d.precision == "day" and _LEGAL_DAY.search(d.text) and _ALONE.match(_line_of(text, d)):
+            return d
     return None
+
+
+_LEGAL_DAY = re.compile(r"(?i)\bday\s+of\b")
+_ALONE = re.compile(r"(?i)^\s*(?:the|this|on\s+this|done\s+(?:on\s+)?(?:this|the))?\s*\x00\s*\.?\s*$")
+"""A signature block's own line, a date in the legal form and nothing else: "The 29th day of
+October, 2013"."""
+
+
+def _line_of(text: str, date: DateMention) -> str:
+    """The date's line, the date itself replaced by a NUL mark."""
+    lo = text.rfind("\n", 0, date.start) + 1
+    hi = text.find("\n", date.end)
+    hi = len(text) if hi < 0 else hi
+    return text[lo:date.start] + "\x00" + text[date.end:hi]
 
 
 def story_dates(ctx: DocCues) -> list[tuple[str, DateMention, frozenset[str]]]:
