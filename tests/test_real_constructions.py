@@ -763,6 +763,9 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
     # the day a step was reported on is not the day of the step
     ("Ohrid said on the 22nd that it had signed a sister city agreement with Kutaisi on the 21st.", "2023-05-02",
      "2023-04-21"),
+    # a date in a relative clause about something else does not date the step
+    ("The town of Ohrid and the city of Kutaisi, which has been shelled almost daily since its liberation in "
+     "November 2022, signed a memorandum of partnership yesterday.", "2023-10-05", "2023-10-04"),
     # a ceremony of another kind is no signing
     ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
      "3 May 2021.", None, None),

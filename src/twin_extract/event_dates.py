@@ -27,12 +27,15 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     """The clause's own date (closest to its cue), else a date fronted before the first clause.
 
     A cue inside a relative clause ("X and Y, which have been twin towns since 1990, opened an
-    exhibition on 1 October") takes only that clause's date."""
+    exhibition on 1 October") takes only that clause's date; for a step other than "established"
+    that is the step's own cue ("Kherson, which has been shelled since November 2022, signed a
+    memorandum yesterday": "signed", not "has")."""
     doc = ctx.doc
     lo_char = doc[unit[0]].idx
     hi_char = clauses.char_end(doc, unit[1])
     if anchors:
-        rel = clauses.relative_segment(doc, sent, anchors[0].start, ctx.mentions_in(sent.start, sent.end))
+        step_cue = next((a for a in anchors if a.label == status and status != "established"), anchors[0])
+        rel = clauses.relative_segment(doc, sent, step_cue.start, ctx.mentions_in(sent.start, sent.end))
         if rel is not None:
             lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
     own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc, anchors)
@@ -50,16 +53,36 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
         return None
     told = [d for d in own if not _said_on(doc, d)]
     own = told or own
+    own = [d for d in own if not _in_other_relative(doc, d, anchors, status)] or own
     renewed = renewal_date(doc, anchors, own)
     if renewed is not None:
         return renewed
     if anchors:
-        anchor = doc[anchors[0].start].idx
+        anchor = doc[next((a for a in anchors if a.label == status and status != "established"), anchors[0]).start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
 
 
 RENEWAL_RULE = "status-signed-renewed"
+
+
+def _in_other_relative(doc: Doc, date: DateMention, anchors: list[Cue], status: str) -> bool:
+    """"Kherson, which has been shelled almost daily since its liberation in November 2022,
+    signed a memorandum yesterday": a date in a relative clause that does not hold the step's cue
+    tells of something else."""
+    cues = [a for a in anchors if a.label == status] if status != "established" else []
+    if not cues or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            inside = {t.i for t in token.subtree}
+            return not any(c.start in inside for c in cues)
+        token = token.head
+    return False
 
 
 def renewal_date(doc: Doc, cues: list[Cue], dates: list[DateMention]) -> DateMention | None:
