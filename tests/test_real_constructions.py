@@ -766,6 +766,8 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
     # a date in a relative clause about something else does not date the step
     ("The town of Ohrid and the city of Kutaisi, which has been shelled almost daily since its liberation in "
      "November 2022, signed a memorandum of partnership yesterday.", "2023-10-05", "2023-10-04"),
+    ("The agreement with the Russian city of Kursk, signed in 2007, was terminated by a decision of the Ohrid "
+     "City Council on 3 March 2022.", "2024-02-12", "2022-03-03"),
     # a ceremony of another kind is no signing
     ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
      "3 May 2021.", None, None),

@@ -68,8 +68,9 @@ RENEWAL_RULE = "status-signed-renewed"
 
 def _in_other_relative(doc: Doc, date: DateMention, anchors: list[Cue], status: str) -> bool:
     """"Kherson, which has been shelled almost daily since its liberation in November 2022,
-    signed a memorandum yesterday": a date in a relative clause that does not hold the step's cue
-    tells of something else."""
+    signed a memorandum yesterday", "the agreement with Kursk, signed in 2007, was terminated on 3
+    March 2022": a date in a relative or participle clause that does not hold the step's cue tells
+    of something else."""
     cues = [a for a in anchors if a.label == status] if status != "established" else []
     if not cues or not doc.has_annotation("DEP"):
         return False
@@ -78,7 +79,7 @@ def _in_other_relative(doc: Doc, date: DateMention, anchors: list[Cue], status: 
         return False
     token = span.root
     while token.head.i != token.i:
-        if token.dep_ == "relcl":
+        if token.dep_ in ("relcl", "acl"):
             inside = {t.i for t in token.subtree}
             return not any(c.start in inside for c in cues)
         token = token.head
