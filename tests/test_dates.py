@@ -96,6 +96,14 @@ PARTIAL: list[tuple[str, str | None, Expected]] = [
     ("In 2019 talks began; in 2021 they agreed; in August they signed.", None,
      [("In 2019", "2019", "year"), ("in 2021", "2021", "year"), ("in August", "2021-08", "month")]),
     ("In August the agreement was signed.", PUB, [("In August", "2023-08", "month")]),
+    # a slashed date that reads either way is the publication day when one reading is
+    ("Date Created: 3/15/2023 | Author: staff", PUB, [("3/15/2023", "2023-03-15", "day")]),
+    ("Date Created: 3/5/2023 | Author: staff", "2023-03-05", [("3/5/2023", "2023-03-05", "day")]),
+    ("Date Created: 3/5/2023 | Author: staff", "2023-05-03", [("3/5/2023", "2023-05-03", "day")]),
+    ("Date Created: 3/5/2023 | Author: staff", PUB, [("3/5/2023", None, None)]),
+    # a span of years with no cue names no date, but its first year is an explicit year
+    ("They signed a cooperation agreement for 2021-2026 at an online ceremony on November 4.", None,
+     [("on November 4", "2021-11-04", "day")]),
     ("In August the agreement was signed.", None, [("In August", None, None)]),
     ("In May, the cities met. In June 2022 they signed.", PUB,
      [("In May", "2023-05", "month"), ("In June 2022", "2022-06", "month")]),

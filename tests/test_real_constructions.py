@@ -268,6 +268,35 @@ def test_parallel_partner_lists_keep_their_own_dates(extractor, text, expected):
      "Bila Tserkva approved a twinning agreement with Jelgava.", None, "2021-10-25"),
     # an existing tie is never dated by the dateline
     ("BILA TSERKVA, Oct. 30 – Bila Tserkva has been twinned with Jelgava for years.", "2023-11-02", None),
+    # a dateline whose place is in title case
+    ("Bila Tserkva, Ukraine – October 27, 2023 – The city council approved a twinning agreement with "
+     "Jelgava.", None, "2023-10-27"),
+    # a dateline that ends with the agency's name
+    ("Ohrid and Kutaisi become sister cities\n\nBaku, March 8, AZERTAC\n\nOhrid and Kutaisi have signed a "
+     "sister cities cooperation agreement.", "2018-03-09", "2018-03-08"),
+    # the page's own date line, among labels, times and other fields, dates the step its headline tells
+    ("Bila Tserkva suspends twinning with Kursk\n\nPublished: Mar. 11, 2022 at 8:29 AM CST | Updated: 5 "
+     "minutes ago\n\nThe city of Bila Tserkva has suspended its twinning with Kursk.", "2022-03-11",
+     "2022-03-11"),
+    ("Bila Tserkva signs agreement with Jelgava\n\n15:02 15.03.2023\n\nBila Tserkva has signed a "
+     "cooperation agreement with the Latvian city of Jelgava, the mayor said.", None, "2023-03-15"),
+    ("Regional News · Friday 11 March 2022\n\nBila Tserkva suspends links with Kursk\n\nThe council "
+     "has voted to suspend its links with Kursk.", None, "2022-03-11"),
+    # ... and no other step: one the headline does not tell is older than the page
+    ("Bila Tserkva hosts a book fair\n\nPosted November 22, 2023 12:52 pm\n\nBila Tserkva signed a "
+     "twinning agreement with Jelgava.", "2023-11-22", None),
+    # a headline that carries a date is no date line
+    ("Bila Tserkva and Jelgava Sign Memorandum of Understanding May 17, 2017\n\nThe two cities agreed to "
+     "work together.", None, "2017-05-17"),
+    # a council's legislation page gives the day of its final action in a field
+    ("File #: 12345 | Type: Resolution | Status: Passed\nFile created: 5/5/2014 | Final action: 5/20/2014\n\n"
+     "Title: Authorizing the Mayor to execute a memorandum of understanding establishing a sister city "
+     "relationship between the City of Ogden and the City of Hof, Germany.", None, "2014-05-20"),
+    # an agreement's signature block dates it in the legal form, on a line of its own
+    ("The City of Ogden and the City of Hof jointly enter into a sister city relationship.\n\n"
+     + "".join(f"• To promote aim number {n} of both cities,\n" for n in range(1, 9))
+     + "\nThe representatives of both cities sign this agreement below.\n\nThe 29th day of October, 2013\n\n"
+     "In the City of Ogden", None, "2013-10-29"),
     # a resolution is dated at its foot, in the legal form
     ("RESOLUTION NO. 12-04\n\nWHEREAS, the two communities wish to promote exchanges;\n\n"
      "NOW, THEREFORE, BE IT RESOLVED that the City of Ogden agrees to a twinning relationship with the City of "
@@ -437,6 +466,11 @@ def test_a_list_line_after_a_colon_gives_each_partner(extractor):
      "Heerhugowaard is a town in North Holland. The two towns signed their agreement on 3 May 1991.",
      {P({"Kalisz", "Hamm"}): None, P({"Kalisz", "Heerhugowaard"}): "1991-05-03",
       P({"Kalisz", "Ternopil"}): None}),
+    # "the two places", "the two capitals" refer back like "the two cities"
+    ("Ohrid and Kutaisi could be formally twinned as soon as May next year, councillors heard. The two places "
+     "signed a friendship agreement in 2016.", {P({"Ohrid", "Kutaisi"}): "2016"}),
+    ("Skopje and Tbilisi held talks on twinning. The two capitals signed a friendship agreement in 2016.",
+     {P({"Skopje", "Tbilisi"}): "2016"}),
 ])
 def test_the_two_cities_with_one_named(extractor, text, expected):
     records = extractor.extract(text)
@@ -509,6 +543,20 @@ def test_a_story_date_needs_one_of_the_pair_named(extractor, seed_text):
     # a coordinated step of the same resolution is a step, not a request
     ("The resolution asks residents to help refugees and suspends the sister city relationship between "
      "Regina and Tula.", "terminated"),
+    # an open question ("whether") is no step, and a vote on it decides no new tie
+    ("Councillors in Regina will vote on whether to suspend the city's twinning with Tula.", "established"),
+    ("Regina will look at whether, and how, to end its sister-city relationship with Tula.", "established"),
+    # a stance against a termination, a termination turned down
+    ("Regina City Council has said it is against breaking off its ties with its twin town Tula.", "established"),
+    ("Regina has refused to cut its sister-city ties with Tula.", "established"),
+    # a termination only promised or threatened; a candidate for office proposes nothing
+    ("Regina and Tula have been twinned since 1990. While still a mayoral candidate, the mayor had promised to "
+     "put an end to the link with Tula.", "established"),
+    ("Regina and Tula have been twinned since 1990. The council threatened to cut its ties with Tula.",
+     "established"),
+    ("The council named Tula as a candidate for a sister city partnership with Regina.", "proposed"),
+    # a vote that ends the tie is the termination, not a pending step
+    ("Councillors in Regina voted to suspend the city's twinning with Tula.", "terminated"),
 ])
 def test_a_proposed_termination_is_no_step(extractor, text, expected):
     (record,) = extractor.extract(text)
@@ -722,3 +770,150 @@ def test_a_statement_does_not_date_an_existing_tie(extractor, text, expected):
     (record,) = extractor.extract(text, published="2022-03-16")
     assert record.status == "established"
     assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a step in a "when" clause inside a longer one happens at the date right before "when"
+    ("A framework for this has existed since 2001, when Sarajevo and Zagreb signed their cooperation "
+     "agreement.", None, "2001"),
+    ("The exchange programme has run since 1994, when Ohrid and Kutaisi signed a twinning charter.", None, "1994"),
+    # the ceremony the story's signing happened at dates it
+    ("Ohrid and Kutaisi have signed a twinning agreement. The short ceremony was held in Ohrid on Wednesday "
+     "June 26, 2024, before both mayors.", None, "2024-06-26"),
+    ("Ohrid and Kutaisi have signed a twinning agreement. The signing took place in Ohrid on 3 May 2021.", None,
+     "2021-05-03"),
+    # a date that hangs on a verb in the future or on an expectation, however far away, is a plan
+    ("The budget was passed in 2021. Ohrid's partnership with Kutaisi will be the focus of a citizens' "
+     "festival in the palace gardens in June, the mayor said.", None, None),
+    ("The budget was passed in 2021. Ohrid is twinned with Kutaisi, and delegations from Kutaisi are expected "
+     "at the town's summer regatta in June.", None, None),
+    # a tie restated on a day is not made that day
+    ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership at a meeting on Monday. Ohrid and "
+     "Kutaisi have been partner cities since 1990.", "2023-10-11", "1990"),
+    # the history of a place's name does not date its tie
+    ("Kropyvnytskyi, known until 2016 as Kirovohrad, is also twinned with Jelgava in Latvia.", None, None),
+    ("Tver, which was renamed in 1990, is twinned with Bielefeld.", None, None),
+    # the later of two dated mentions of the same step is the step the pair reached last
+    ("Ohrid put its twinning with Kursk on hold in February 2022. In April 2023 the council of Ohrid formally "
+     "ended the twinning with Kursk.", "2023-05-02", "2023-04"),
+    # the day a step was reported on is not the day of the step
+    ("Ohrid said on the 22nd that it had signed a sister city agreement with Kutaisi on the 21st.", "2023-05-02",
+     "2023-04-21"),
+    # a date in a relative clause about something else does not date the step
+    ("The town of Ohrid and the city of Kutaisi, which has been shelled almost daily since its liberation in "
+     "November 2022, signed a memorandum of partnership yesterday.", "2023-10-05", "2023-10-04"),
+    ("The agreement with the Russian city of Kursk, signed in 2007, was terminated by a decision of the Ohrid "
+     "City Council on 3 March 2022.", "2024-02-12", "2022-03-03"),
+    # a ceremony of another kind is no signing
+    ("Ohrid and Kutaisi have signed a twinning agreement. A wreath-laying ceremony was held in Ohrid on "
+     "3 May 2021.", None, None),
+])
+def test_step_dates_as_real_reporting_gives_them(extractor, text, published, expected):
+    (record,) = extractor.extract(text, published=published)
+    assert (record.date.value if record.date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tie that lasts "since then" began with the signing the sentence before told
+    ("In October 2013 the mayor of Ohrid signed twinning agreements with two Georgian towns. Since then Ohrid has "
+     "been a sister city to Kutaisi and Batumi.",
+     {P({"Ohrid", "Kutaisi"}): ("signed", "2013-10"), P({"Ohrid", "Batumi"}): ("signed", "2013-10")}),
+    ("In 1995 the mayors signed a friendship agreement in Ohrid. Ever since then Ohrid and Kutaisi have been "
+     "sister cities.", {P({"Ohrid", "Kutaisi"}): ("signed", "1995")}),
+    # ... and with nothing else
+    ("Ohrid hosted a wine festival in 1995. Since then Ohrid and Kutaisi have been sister cities.",
+     {P({"Ohrid", "Kutaisi"}): ("established", None)}),
+])
+def test_since_then(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # moving or working towards a tie proposes it; "the first step towards" names the step that was taken
+    ("Ohrid and Kutaisi are moving towards a twinning agreement.", "proposed"),
+    ("Ohrid and Kutaisi are working toward a sister city partnership.", "proposed"),
+    ("Ohrid and Kutaisi signed a pact of friendship on Saturday, the first step towards a formal twinning.",
+     "signed"),
+    # an infinitive with its own subject after "for" is a wish, not a decision
+    ("This may be one of the last chances for Ohrid to twin with a free Kutaisi.", "proposed"),
+    ("Councillors submitted a motion for Ohrid to sign a twinning charter with Kutaisi.", "proposed"),
+    ("Ohrid's council agreed to sign a twinning charter with Kutaisi.", "pending"),
+])
+def test_towards_a_tie(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # interest in a tie proposes it; interest in something else proposes nothing
+    ("Ohrid has expressed interest in establishing sister city relations with Kutaisi.", "proposed"),
+    ("Ohrid's council showed interest in a twinning with Kutaisi.", "proposed"),
+    ("Ohrid and Kutaisi have been sister cities since 1990; the ties rest on history and on interest in "
+     "comparing notes.", "established"),
+])
+def test_interest_in_a_tie(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decision to do more within a tie that exists is no step towards a new one
+    ("The mayors of Ohrid and Kutaisi reaffirmed their cities' partnership on Monday, agreeing to extend "
+     "cooperation to the rebuilding of schools.", "established"),
+    ("Ohrid and Kutaisi, partner cities since 1990, agreed to deepen their cooperation in tourism.", "established"),
+    # ... and so is an intent to do more within it
+    ("Kutaisi, Ohrid's sister city, is ready to develop and deepen its cooperation with Ohrid.", "established"),
+    ("Ohrid and Kutaisi are now twin cities. The mayor thanked partners who are ready to develop and deepen "
+     "cooperation with Ohrid and Kutaisi.", "established"),
+    # a decision to make the tie still is
+    ("The councils of Ohrid and Kutaisi agreed to establish a sister city partnership.", "pending"),
+])
+def test_decisions_within_a_tie(extractor, text, expected):
+    (record,) = extractor.extract(text)
+    assert record.status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence says when the tie was made
+    ("Ohrid is a sister city of Kutaisi, Georgia. The relationship was formally established by the mayor on "
+     "June 25, 2005.", {P({"Ohrid", "Kutaisi"}): "2005-06-25"}),
+    ("Ohrid and Kutaisi are partner towns. The partnership was founded in 1994 by two school teachers.",
+     {P({"Ohrid", "Kutaisi"}): "1994"}),
+    # after a list, it dates only the pair of the place named at its verb
+    ("Ohrid's sister cities are Kutaisi (Georgia), Tartu (Estonia) and Kolding (Denmark). The relationship with "
+     "Kutaisi, established in 1971, is the oldest.",
+     {P({"Ohrid", "Kutaisi"}): "1971", P({"Ohrid", "Tartu"}): None, P({"Ohrid", "Kolding"}): None}),
+    # ... and the other listed places, each with its own year right after it, take theirs
+    ("Ohrid's sister cities are Kutaisi (Georgia), Tartu (Estonia) and Kolding (Denmark). Ohrid first twinned "
+     "with Kutaisi, established in 1971; Tartu followed in 1990 and Kolding in 2004.",
+     {P({"Ohrid", "Kutaisi"}): "1971", P({"Ohrid", "Tartu"}): "1990", P({"Ohrid", "Kolding"}): "2004"}),
+])
+def test_a_follow_up_sentence_dates_the_founding(extractor, text, expected):
+    records = extractor.extract(text)
+    assert {P(p.name for p in r.parties): r.date.value if r.date else None for r in records} == expected
+
+
+NEW_PAIRS_ROUNDUP = """Hunan widens its circle of friends
+
+Four Hunan–Africa pairs signed agreements to become friendship cities on June 13 at a trade fair in Changsha.
+
+Through such fairs Hunan has become one of the provinces most active in trade with Africa.
+
+The four new friendship city pairs are:
+Changsha and Lilongwe, Malawi;
+Yueyang and Dodoma, Tanzania;
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list its header calls new gives the pairs the story's one dated step made
+    (NEW_PAIRS_ROUNDUP, {P({"Changsha", "Lilongwe"}): ("signed", "2025-06-13"),
+                         P({"Yueyang", "Dodoma"}): ("signed", "2025-06-13")}),
+    # without "new" the list may be of older pairs
+    (NEW_PAIRS_ROUNDUP.replace("four new", "four"), {P({"Changsha", "Lilongwe"}): ("established", None),
+                                                      P({"Yueyang", "Dodoma"}): ("established", None)}),
+])
+def test_a_list_of_new_pairs_takes_the_story_step(extractor, text, expected):
+    records = extractor.extract(text, published="2025-06-18")
+    assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected

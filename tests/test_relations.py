@@ -92,6 +92,9 @@ def test_no_domestic_pair_from_a_sentence_about_ties_abroad(extractor, text):
     ("Rivne twinned with Kalisz.", "established"),
     ("Rivne and Kalisz signed a twinning agreement.", "signed"),
     ("Rivne officially twinned with Kalisz.", "signed"),
+    # being officially twinned is the tie's state, not a signing
+    ("Rivne was officially twinned with Kalisz on January 23, 1967.", "established"),
+    ("Rivne and Kalisz have been formally twinned since 1967.", "established"),
     ("Rivne and Kalisz will sign a partnership agreement next month.", "pending"),
     ("The councils of Rivne and Kalisz approved the twinning; the charter is to be signed in spring.", "pending"),
     ("Rivne offered cooperation to Kalisz.", "proposed"),
@@ -379,6 +382,9 @@ def test_city_and_the_region_it_lies_in_are_not_paired(extractor, text, expected
     # "The decision was taken on ..." dates the termination of the sentence before
     ("Aalborg has suspended its sister city ties with Vologda. The decision was taken on 28 February.",
      "2022-03-10", ("terminated", "2022-02-28")),
+    # ... and so does a decision named by whose it is
+    ("Aalborg councillors have voted to suspend the city's sister city ties with Vologda. The mayor's motion "
+     "passed unanimously at a meeting on Tuesday night.", "2022-03-10", ("terminated", "2022-03-08")),
 ])
 def test_date_rules(extractor, text, published, expected):
     assert _status_and_date(extractor, text, published) == expected

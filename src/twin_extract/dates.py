@@ -202,8 +202,19 @@ def _numeric(m: re.Match[str]) -> _Candidate:
     elif b > 12 >= a:
         info.update(d=b, m=a)
     else:
-        info["ambiguous"] = True
+        info.update(ambiguous=True, a=a, b=b)
     return _Candidate(m.start(), m.end(), "absolute", info)
+
+
+def _published_reading(info: dict[str, Any], pub: datetime.date | None) -> tuple[str | None, str | None]:
+    """"Date Created: 5/3/2023" on a page published on 3 May 2023: of the two readings of a
+    slashed date, the one that is the publication day; otherwise none."""
+    if pub is None:
+        return None, None
+    for month, day in ((info["a"], info["b"]), (info["b"], info["a"])):
+        if _format(int(info["y"]), month, day)[0] == pub.isoformat():
+            return _format(int(info["y"]), month, day)
+    return None, None
 
 
 def _month_year(m: re.Match[str]) -> _Candidate:
@@ -466,17 +477,31 @@ def _context_month(cand: _Candidate, earlier: list[DateMention], pub: datetime.d
     return None
 
 
+_YEAR_SPAN_RE = re.compile(r"(?<![\d.,/$€£#-])(?P<y>(?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}(?![\d.,/-]|\s*(?:%|(?i:per\s*cent)))")
+"""A span of years with no cue ("a cooperation agreement for 2021-2026"): names no date of its own,
+but it is an explicit year, so a day or month without a year after it takes its first year."""
+
+
+def _year_spans(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    spans = [_Candidate(m.start(), m.end(), "context", {"y": int(m.group("y"))}) for m in _YEAR_SPAN_RE.finditer(text)
+             if all(m.end() <= c.start or m.start() >= c.end for c in chosen)]
+    return sorted(chosen + spans, key=lambda c: c.start)
+
+
 def find_dates(text: str, published: str | datetime.date | None = None) -> list[DateMention]:
     """All date expressions in reading order, each resolved."""
     pub = _parse_published(published)
-    chosen = _add_year_lists(text, _add_range_tails(text, _select(_candidates(text))))
+    chosen = _year_spans(text, _add_year_lists(text, _add_range_tails(text, _select(_candidates(text)))))
     mentions: list[DateMention] = []
     context_year: int | None = None
     for cand in chosen:
         info = cand.info
+        if cand.kind == "context":
+            context_year = int(info["y"])
+            continue
         if cand.kind in ("absolute", "year"):
             context_year = int(info["y"])
-            value, precision = (None, None) if info.get("ambiguous") else _format(
+            value, precision = _published_reading(info, pub) if info.get("ambiguous") else _format(
                 context_year, info.get("m"), info.get("d"))
         elif cand.kind == "partial":
             tail = cand.range_tail

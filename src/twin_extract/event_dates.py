@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import clauses
 from .cues import Cue, DocCues
@@ -27,17 +27,20 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     """The clause's own date (closest to its cue), else a date fronted before the first clause.
 
     A cue inside a relative clause ("X and Y, which have been twin towns since 1990, opened an
-    exhibition on 1 October") takes only that clause's date."""
+    exhibition on 1 October") takes only that clause's date; for a step other than "established"
+    that is the step's own cue ("Kherson, which has been shelled since November 2022, signed a
+    memorandum yesterday": "signed", not "has")."""
     doc = ctx.doc
     lo_char = doc[unit[0]].idx
     hi_char = clauses.char_end(doc, unit[1])
     if anchors:
-        rel = clauses.relative_segment(doc, sent, anchors[0].start, ctx.mentions_in(sent.start, sent.end))
+        step_cue = next((a for a in anchors if a.label == status and status != "established"), anchors[0])
+        rel = clauses.relative_segment(doc, sent, step_cue.start, ctx.mentions_in(sent.start, sent.end))
         if rel is not None:
             lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
     own = usable([d for d in ctx.dates if lo_char <= d.start < hi_char], status, doc, anchors)
     if not own:
-        own = _when_antecedent(ctx, lo_char)
+        own = _when_antecedent(ctx, lo_char) or _when_of_cue(ctx, anchors, status)
     if not own:
         first = doc[units[0][0]].idx if units else sent.start_char
         own = usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
@@ -48,16 +51,39 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
         own = _about_the_tie(ctx, sent, anchors, own)
     if not own:
         return None
+    told = [d for d in own if not _said_on(doc, d)]
+    own = told or own
+    own = [d for d in own if not _in_other_relative(doc, d, anchors, status)] or own
     renewed = renewal_date(doc, anchors, own)
     if renewed is not None:
         return renewed
     if anchors:
-        anchor = doc[anchors[0].start].idx
+        anchor = doc[next((a for a in anchors if a.label == status and status != "established"), anchors[0]).start].idx
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
 
 
 RENEWAL_RULE = "status-signed-renewed"
+
+
+def _in_other_relative(doc: Doc, date: DateMention, anchors: list[Cue], status: str) -> bool:
+    """"Kherson, which has been shelled almost daily since its liberation in November 2022,
+    signed a memorandum yesterday", "the agreement with Kursk, signed in 2007, was terminated on 3
+    March 2022": a date in a relative or participle clause that does not hold the step's cue tells
+    of something else."""
+    cues = [a for a in anchors if a.label == status] if status != "established" else []
+    if not cues or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            inside = {t.i for t in token.subtree}
+            return not any(c.start in inside for c in cues)
+        token = token.head
+    return False
 
 
 def renewal_date(doc: Doc, cues: list[Cue], dates: list[DateMention]) -> DateMention | None:
@@ -96,6 +122,24 @@ def _when_antecedent(ctx: DocCues, lo_char: int) -> list[DateMention]:
     return [d for d in ctx.dates if d.end <= at and not text[d.end:at].strip() and not _planned(ctx.doc, d)]
 
 
+def _when_of_cue(ctx: DocCues, anchors: list[Cue], status: str) -> list[DateMention]:
+    """"A framework has existed since 2001, when Sarajevo and Zagreb signed their agreement": the
+    step's cue heads a "when" clause inside a longer one, and happens at the date right before
+    its "when"."""
+    doc = ctx.doc
+    for cue in anchors:
+        if cue.label != status:
+            continue
+        token = doc[cue.start]
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        when = next((c for c in verb.children if c.lower_ == "when" and c.i < verb.i), None)
+        if when is not None and when.i > verb.sent.start:
+            found = _when_antecedent(ctx, when.idx)
+            if found:
+                return found
+    return []
+
+
 WHEN_REACH = 12
 """Characters before a clause within which its "when" (and the comma before it) stands."""
 
@@ -111,6 +155,11 @@ def _celebration(doc: Doc, date: DateMention) -> bool:
     return not _since(doc, date) and not _founding(span)
 
 
+def said_on(doc: Doc, date: DateMention) -> bool:
+    """The date of a statement ("the city said on the 22nd"), not of a step."""
+    return _said_on(doc, date)
+
+
 def _said_on(doc: Doc, date: DateMention) -> bool:
     """"The council confirmed last week that its twinning with X will not be revoked": the date
     of a statement about an existing tie is the statement's, not the tie's."""
@@ -120,12 +169,36 @@ def _said_on(doc: Doc, date: DateMention) -> bool:
     return span is not None and _governing_verb(span) in SPEECH_VERBS
 
 
-SPEECH_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "tell", "write", "add", "note"})
+SPEECH_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "tell", "write", "add", "note",
+                          "reaffirm", "reconfirm", "reiterate"})
+"""Verbs of a statement; "the mayors reaffirmed their cities' partnership on Monday" restates a
+tie that exists, so Monday is the statement's date, not the tie's."""
+
+
+GOVERNING_REACH = 5
+"""Heads from a date up to the verb it hangs on ("at a meeting in Nuremberg on Monday")."""
+
+
+def _name_history(doc: Doc, date: DateMention) -> bool:
+    """"Kropyvnytskyi, known until 2016 as Kirovohrad, is twinned with Jelgava", "renamed in
+    1991": a date in the history of a place's name, or the end of a period ("until 2016"), does
+    not date a tie that exists."""
+    if date.text.lower().startswith(("until", "till")):
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and _governing_verb(span) in NAMING_VERBS
+
+
+NAMING_VERBS = frozenset({"rename", "know", "call"})
+"""Verbs of a name ("known until 2016 as", "was called Leningrad in 1989"); not "name", which also
+makes ties ("were named sister cities in 2019")."""
 
 
 def _governing_verb(span: Span) -> str | None:
     token = span.root
-    for _ in range(3):
+    for _ in range(GOVERNING_REACH):
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_
         if token.head.i == token.i:
@@ -189,7 +262,7 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
     of the step just before the date)."""
     dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
-        return [d for d in dates if not _celebration(doc, d) and not _said_on(doc, d)]
+        return [d for d in dates if not _celebration(doc, d) and not _said_on(doc, d) and not _name_history(doc, d)]
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
 
@@ -201,7 +274,7 @@ def _planned(doc: Doc, date: DateMention) -> bool:
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return False
-    if _arranged(span):
+    if _arranged(span) or _future_verb(span):
         return True
     i = span.start - 1
     while i >= max(0, span.start - 10) and not doc[i].is_punct and not doc[i].is_sent_start:
@@ -226,6 +299,25 @@ def _arranged(span: Span) -> bool:
 
 SCHEDULING_VERBS = frozenset({"set", "schedule", "plan", "slate", "due"})
 """Verbs of an arrangement still ahead ("the signing is set for May")."""
+
+
+def _future_verb(span: Span) -> bool:
+    """The date hangs on a verb in the future ("will be the focus of a citizens' festival in the
+    palace gardens in June") or on an expectation ("delegations are expected at the regatta in
+    June"), however far the verb stands from it."""
+    token = span.root
+    for _ in range(FUTURE_REACH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "’ll") for c in token.children) or \
+                token.lemma_ == "expect" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in token.children)
+    return False
+
+
+FUTURE_REACH = 6
+"""Heads from a date up to the verb it hangs on."""
 
 
 def _since(doc: Doc, date: DateMention) -> bool:
@@ -266,19 +358,106 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[–—-]")
 
 
 def dateline_date(ctx: DocCues) -> DateMention | None:
-    """The date of a wire dateline ("WAKKANAI, Japan, May 12 (Kyodo) –"): the day the story was
-    filed, the last resort for a step the story reports without a date of its own."""
+    """The date of a wire dateline ("WAKKANAI, Japan, May 12 (Kyodo) –", "Mission, Texas –
+    October 27, 2023 –") or of the page's own date line near its top ("Published: Mar. 11, 2022 at
+    8:29 AM CST | Updated ...", "15:02 15.03.2023", "ITV News · Friday 11 March 2022"): the day the
+    story was filed, the last resort for a step the story reports without a date of its own."""
     text = clauses.text_of(ctx.doc)
     for d in ctx.dates:
         if d.start > 120:
             break
         line = text[text.rfind("\n", 0, d.start) + 1:d.start]
-        if _DATELINE_BEFORE.match(line) and _DATELINE_AFTER.match(text[d.end:d.end + 16]):
+        if (_DATELINE_BEFORE.match(line) or _TITLE_DATELINE_BEFORE.match(line)) and \
+                _DATELINE_AFTER.match(text[d.end:d.end + 16]):
             return d
+        if _AGENCY_DATELINE_BEFORE.match(line) and _AGENCY_AFTER.match(text, d.end):
+            return d
+    return page_date_line(ctx)
+
+
+_AGENCY_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’\- ]+,\s*$")
+_AGENCY_AFTER = re.compile(r"\s*,\s*[A-Z]{3,}[A-Z-]*\.?[ \t]*(?:\n|$)")
+"""A dateline that ends with the agency's name on its own line: "Baku, March 8, AZERTAC"."""
+_TITLE_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’\- ]+(?:,\s*[A-Z][A-Za-z.]+)*\s+[–—-]\s*$")
+"""A dateline whose place is written in title case, with a dash before the date as after it."""
+
+_FIELD_SEPARATORS = re.compile(r"\s[|·•]\s")
+_DATE_LINE_REST = re.compile(
+    r"(?i)\b(?:published|posted|updated|last\s+updated|date(?:\s+created)?|dated|created|on|at)\b:?"
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*[A-Z]{2,4}\b)?|[\s,:–—-]+")
+PAGE_DATE_LINES = 8
+"""How far down a page its own date line may stand (after the headline, section and byline)."""
+
+
+@dataclass(frozen=True)
+class PageDate(DateMention):
+    """A page's own date line, with the news its headline lines tell: (status, place key) for
+    each status cue and place a short line near the top names together."""
+
+    news: frozenset[tuple[str, str]] = frozenset()
+
+    def dates_step(self, status: str, keys: set[str]) -> bool:
+        """The headline tells this step of one of these places."""
+        return any(label == status and key in keys for label, key in self.news)
+
+
+def page_date_line(ctx: DocCues) -> PageDate | None:
+    """The page's own date line: one of its first lines whose field (lines of page furniture
+    separate fields with "|" or "·") is a day's date and nothing but a label ("Published:",
+    "Posted"), a weekday and a time. A headline that carries a date is no date line. It dates
+    only the step its headline tells (``PageDate.news``): the story's other steps are older."""
+    text = clauses.text_of(ctx.doc)
+    lines = []
+    pos = 0
+    for _ in range(PAGE_DATE_LINES):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        lines.append((pos, end))
+        if end >= len(text):
+            break
+        pos = end + 1
+    for pos, end in lines:
+        for d in ctx.dates:
+            if not pos <= d.start < end or d.precision != "day" or d.kind != "absolute":
+                continue
+            lo, hi = pos, end
+            for sep in _FIELD_SEPARATORS.finditer(text, pos, end):
+                if sep.end() <= d.start:
+                    lo = sep.end()
+                elif sep.start() >= d.end:
+                    hi = min(hi, sep.start())
+            rest = text[lo:d.start] + " " + text[d.end:hi]
+            if not _DATE_LINE_REST.sub("", rest).strip():
+                return PageDate(**{f: getattr(d, f) for f in ("text", "start", "end", "value", "precision", "kind")},
+                                news=_headline_news(ctx, _headlines(text, lines, pos)))
     return None
 
 
-_ADOPTED = re.compile(r"\b(?:PASSED|ADOPTED|APPROVED|SIGNED|DATED|Passed|Adopted|Approved|Dated)\b[^\n]{0,80}$")
+def _headlines(text: str, lines: list[tuple[int, int]], date_line: int) -> list[tuple[int, int]]:
+    """The lines above the date line, or the first line with text below it when it heads the page."""
+    above = [(a, b) for a, b in lines if b <= date_line]
+    if any(text[a:b].strip() for a, b in above):
+        return above
+    return next(([(a, b)] for a, b in lines if a > date_line and text[a:b].strip()), [])
+
+
+HEADLINE_CHARS = 160
+"""A line near the top at most this long is a headline, a deck or a caption, not the story."""
+
+
+def _headline_news(ctx: DocCues, lines: list[tuple[int, int]]) -> frozenset[tuple[str, str]]:
+    doc = ctx.doc
+    found = set()
+    for lo, hi in lines:
+        if not 0 < hi - lo <= HEADLINE_CHARS:
+            continue
+        labels = {c.label for c in ctx.statuses if lo <= doc[c.start].idx < hi}
+        keys = {m.key for m in ctx.mentions if lo <= m.span.start_char < hi}
+        found |= {(label, key) for label in labels for key in keys}
+    return frozenset(found)
+
+
+_ADOPTED = re.compile(r"\b(?:PASSED|ADOPTED|APPROVED|SIGNED|DATED|Passed|Adopted|Approved|Dated|FINAL ACTION|Final [Aa]ction)\b[^\n]{0,80}$")
 
 
 def adoption_date(ctx: DocCues) -> DateMention | None:
@@ -289,23 +468,65 @@ def adoption_date(ctx: DocCues) -> DateMention | None:
     for d in reversed(ctx.dates):
         if d.precision == "day" and _ADOPTED.search(text[text.rfind("\n", 0, d.start) + 1:d.start]):
             return d
+        if d.precision == "day" and _LEGAL_DAY.search(d.text) and _ALONE.match(_line_of(text, d)):
+            return d
     return None
+
+
+_LEGAL_DAY = re.compile(r"(?i)\bday\s+of\b")
+_ALONE = re.compile(r"(?i)^\s*(?:the|this|on\s+this|done\s+(?:on\s+)?(?:this|the))?\s*\x00\s*\.?\s*$")
+"""A signature block's own line, a date in the legal form and nothing else: "The 29th day of
+October, 2013"."""
+
+
+def _line_of(text: str, date: DateMention) -> str:
+    """The date's line, the date itself replaced by a NUL mark."""
+    lo = text.rfind("\n", 0, date.start) + 1
+    hi = text.find("\n", date.end)
+    hi = len(text) if hi < 0 else hi
+    return text[lo:date.start] + "\x00" + text[date.end:hi]
 
 
 def story_dates(ctx: DocCues) -> list[tuple[str, DateMention, frozenset[str]]]:
     """Dated steps the story reports ("City leaders voted Monday night to put Charlotte's sister
-    city ties on hold"): (step, date, the places its sentence names), in reading order. A pair
+    city ties on hold", and a signing ceremony "held in Kumasi on June 26"): (step, date, the
+    places its sentence names), in reading order. A pair
     whose own sentences name a step but not its date takes the first of these that names one of
     its places and no other (``merge.records``)."""
     doc = ctx.doc
     found = []
     for sent in doc.sents:
-        if not ctx.triggers_in(sent.start, sent.end):
-            continue
         dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+        if not dates:
+            continue
         places = frozenset(m.key for m in ctx.mentions_in(sent.start, sent.end))
-        for cue in ctx.statuses_in(sent.start, sent.end):
+        for cue in ctx.statuses_in(sent.start, sent.end) if ctx.triggers_in(sent.start, sent.end) else []:
             usable_dates = usable(dates, cue.label, doc, [cue]) if cue.label != "established" else []
             if usable_dates:
                 found.append((cue.label, usable_dates[0], places))
+        ceremony = _signing_ceremony(sent)
+        if ceremony is not None:
+            usable_dates = usable(dates, "signed", doc)
+            if usable_dates:
+                found.append(("signed", min(usable_dates, key=lambda d: abs(d.start - ceremony.idx)), places))
     return found
+
+
+def _signing_ceremony(sent: Span) -> Token | None:
+    """"The short ceremony was held in Kumasi on Wednesday June 26, 2024", "the signing took place
+    on 3 May": the event the story's signing happened at, as the subject of a verb of taking
+    place."""
+    for token in sent:
+        if token.lemma_ in CEREMONY_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and \
+                token.head.lemma_ in TAKING_PLACE and all(
+                    c.lower_ in PLAIN_CEREMONY for c in token.children if c.dep_ in ("amod", "compound")):
+            return token
+    return None
+
+
+CEREMONY_NOUNS = frozenset({"ceremony", "signing"})
+PLAIN_CEREMONY = frozenset({"short", "brief", "official", "signing", "formal", "solemn", "small", "special",
+                            "online", "virtual", "simple", "joint", "public", "moving", "historic", "colourful",
+                            "colorful"})
+"""What a signing ceremony may be called; a "wreath-laying ceremony", an "opening ceremony" is another event."""
+TAKING_PLACE = frozenset({"hold", "take", "happen", "occur"})

@@ -7,10 +7,12 @@ date across sentence boundaries, never a new pair except "the two cities" (``two
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from .. import anaphora, clauses, event_dates
-from ..cues import Cue, DocCues
+from ..cues import LICENSES, Cue, DocCues
 from ..places import Mention
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon, pair_kind, two_of_kind
@@ -89,6 +91,8 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
         decision = next((rule for rule in refers if rule in lex.decision_anaphors), None)
         cues = [s for s in ctx.statuses_in(sent.start, sent.end) if s.label != "established"]
         sent_dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+        if refers or own and ctx.triggers_in(sent.start, sent.end):
+            _founded(ctx, sent, sent_dates, found)
         if not refers:
             return
         if decision is not None:
@@ -119,11 +123,60 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
                 f.date = renewed
 
 
+def _founded(ctx: DocCues, sent: Span, sent_dates: list, found: list[Finding]) -> None:
+    """"A and B are sister cities. The relationship was established in 2005.", "The Dierdorf
+    relationship was formally established by the Mayor on June 25, 2005": a sentence that refers
+    back to the tie with a verb that makes it dates an established tie that had no date; after a
+    list of pairs, only the pair of the place nearest the verb that no other pair has."""
+    doc = ctx.doc
+    makers = [c for c in ctx.statuses_in(sent.start, sent.end) if c.label == "established" and c.strength == LICENSES]
+    if not makers:
+        return
+    anchor = doc[makers[0].start].idx
+    usable = sorted(event_dates.usable(sent_dates, "established", doc), key=lambda d: abs(d.start - anchor))
+    if not usable:
+        return
+    undated = [f for f in found if f.status == "established" and f.date is None]
+    if len(found) > 1:
+        mentions = ctx.mentions_in(sent.start, sent.end)
+        own = [(abs(m.span.start_char - anchor), f) for f in undated for m in mentions
+               if m.key in (f.a.key, f.b.key) and all(m.key not in (g.a.key, g.b.key) for g in found if g is not f)]
+        undated = [min(own, key=lambda x: x[0])[1]] if own else []
+    for f in undated:
+        f.date = usable[0]
+        f.rules.append("founded-follow-up")
+        f.evidence.append((sent.start_char, sent.end_char))
+    if len(found) > 1:
+        _gapped_years(ctx, sent, usable, found)
+
+
+def _gapped_years(ctx: DocCues, sent: Span, dates: list, found: list[Finding]) -> None:
+    """"The relationship with Takasaki, established in 1963, is the oldest; Płock followed in 1990,
+    Gera in 1992 and Taizhou in 2010": in the sentence that dates the founding of one listed pair,
+    each other listed place with a date right after it ("followed in 1990", "in 1992") takes it."""
+    text = clauses.text_of(ctx.doc)
+    for m in ctx.mentions_in(sent.start, sent.end):
+        mine = [f for f in found if m.key in (f.a.key, f.b.key)]
+        if len(mine) != 1 or mine[0].date is not None or mine[0].status != "established":
+            continue
+        after = next((d for d in sorted(dates, key=lambda d: d.start) if d.start >= m.span.end_char), None)
+        if after is not None and _GAP.fullmatch(text[m.span.end_char:after.start]):
+            mine[0].date = after
+            mine[0].rules.append("gapped-year")
+            mine[0].evidence.append((sent.start_char, sent.end_char))
+
+
+_GAP = re.compile(r"\s*(?:(?:followed|came|joined|was\s+added|signed\s+up)\s*)?")
+"""What may stand between a listed place and its own date in a gapped list ("Płock followed in 1990")."""
+
+
 def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], found: list[Finding]) -> None:
     """"The council on Wednesday, March 9, passed a resolution ... The resolution suspends the
     ties with Saratov": a step the sentence puts in "the resolution" (or decision, vote, motion)
     takes the date of the earlier sentence that reported that decision being made."""
     doc = ctx.doc
+    if earlier:
+        _since_then(ctx, sent, earlier[-1], found)
     undated = [f for f in found if f.date is None and f.status != "established"]
     if not undated:
         return
@@ -140,6 +193,32 @@ def decided_before(lex: Lexicon, ctx: DocCues, sent: Span, earlier: list[Span], 
                 f.rules.append("decision-reported-before")
                 f.evidence.append((before.start_char, before.end_char))
         return
+
+
+def _since_then(ctx: DocCues, sent: Span, before: Span, found: list[Finding]) -> None:
+    """"In October 2013 the mayor signed twinning agreements with three Ukrainian towns. Since then
+    Wilmington has been a sister city to Solonytsivka, Chuguiv and Merefa": a tie that lasts
+    "since then" began with the step the sentence before told, so it takes that step's status
+    (a signing) and date."""
+    if not _SINCE_THEN.search(sent.text):
+        return
+    doc = ctx.doc
+    steps = [c for c in ctx.statuses_in(before.start, before.end) if c.label == "signed"]
+    dates = [d for d in ctx.dates if before.start_char <= d.start < before.end_char]
+    if not steps:
+        return
+    usable = event_dates.usable(dates, "signed", doc, steps)
+    for f in found:
+        if f.status != "established" or f.cued:
+            continue
+        f.status, f.cued = "signed", True
+        f.rules.extend([steps[0].rule, "since-then"])
+        f.evidence.append((before.start_char, before.end_char))
+        if f.date is None and usable:
+            f.date = usable[0]
+
+
+_SINCE_THEN = re.compile(r"(?i)\b(?:ever\s+)?since\s+then\b")
 
 
 def report_date(ctx: DocCues, sent: Span, found: list[Finding]) -> None:

@@ -14,6 +14,8 @@ Precedence between the families, strongest first (each step is one function belo
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .. import clauses, event_dates
@@ -65,6 +67,8 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         _inherit_cap(group)
         winner = max(group, key=lambda f: (f.cued, STATUS_RANK[f.status], f.date is not None, -f.position))
         date = winner.date or next((f.date for f in group if f.date and f.status == winner.status), None)
+        if winner.status != "established":
+            date = _latest_step(doc, group, winner) or date
         rules = list(dict.fromkeys(r for f in group for r in f.rules if r))
         told = next((d for step, d, places in story if step == winner.status and places
                      and places <= {winner.a.key, winner.b.key}), None) if date is None else None
@@ -73,16 +77,21 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
         if told is not None and winner.status != "established":
             date, rules = told, [*rules, "story-date"]
         elif date is None and filed is not None and winner.status != "established" and \
-                event_dates.usable([filed], winner.status, doc):
+                event_dates.usable([filed], winner.status, doc) and \
+                (not isinstance(filed, event_dates.PageDate) or filed.dates_step(winner.status, {winner.a.key, winner.b.key})):
             date, rules = filed, [*rules, "dateline-date"]
         elif date is None and adopted is not None and event_dates.usable([adopted], winner.status, doc):
             date, rules = adopted, [*rules, "adoption-date"]
+        status = winner.status
+        if date is None and status == "established" and not any(f.cued for f in group) and \
+                (news := _listed_as_new(doc, group, story, winner)) is not None:
+            (status, date), rules = news, [*rules, "listed-as-new"]
         evidence = sorted({_trimmed(doc, s, e) for f in group for s, e in f.evidence})
         out.append(TwinningRecord(
             id=record_id(source.id, sorted([winner.a.key, winner.b.key])),
             source=source,
             relation=winner.relation,
-            status=winner.status,
+            status=status,
             parties=[_party(winner.a), _party(winner.b)],
             date=_date_info(date),
             evidence=[Evidence(_original(doc, s, e), s, e) for s, e in evidence],
@@ -91,6 +100,38 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
             rules=rules,
         ))
     return sorted(out, key=lambda r: (r.evidence[0].start, r.parties[0].start, r.parties[1].start))
+
+
+def _latest_step(doc: Doc, group: list[Finding], winner: Finding) -> DateMention | None:
+    """"The agreement was put on hold in February 2022 ... only today was it formally abandoned":
+    of two dated mentions of the same step (a suspension, then the end; a signing, then the
+    renewal), the later is the step the pair reached last. A date the step was reported on ("said
+    on the 22nd that it had signed") is no step."""
+    dated = [f.date for f in group if f.status == winner.status and f.cued == winner.cued and f.date and f.date.value
+             and not event_dates.said_on(doc, f.date)]
+    return max(dated, key=lambda d: d.value) if len(dated) > 1 else None
+
+
+def _listed_as_new(doc: Doc, group: list[Finding], story: list[tuple[str, DateMention, frozenset[str]]],
+                   winner: Finding) -> tuple[str, DateMention] | None:
+    """"Nine pairs signed agreements to become friendship cities on June 13 ... The nine new
+    friendship city pairs are: Changsha and Lilongwe; ...": pairs a list calls new are the ones
+    the story's only dated step made, just before, so they take its status and date."""
+    text = clauses.text_of(doc)
+    if not any(_NEW.search(text[s:e]) and text[s:e].rstrip().endswith(":") for f in group for s, e in f.evidence):
+        return None
+    steps = {d.start: (step, d) for step, d, _ in story if step in ("signed", "established")}
+    if len(steps) != 1:
+        return None
+    ((step, only),) = steps.values()
+    return (step, only) if 0 < winner.position - only.start <= NEW_LIST_REACH else None
+
+
+_NEW = re.compile(r"\b(?:[Nn]ew|[Nn]ewly)\b(?!\s+[A-Z])")
+""""new" or "newly" in a list's header (the header ends with a colon), not a name ("New Orleans")."""
+NEW_LIST_REACH = 1000
+"""Characters after the story's dated step within which the list of the new pairs it made
+begins (a paragraph or two of background may stand between)."""
 
 
 def _the_one_dated_step(story: list[tuple[str, DateMention, frozenset[str]]], winner: Finding) -> DateMention | None:

@@ -120,8 +120,21 @@ def ending_something_else(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
 def held_documents(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"The voivodeship has 20 signed cooperation agreements: A, B, ...": a participle that only
     describes documents a place holds (the object of have, maintain, count) reports no signing;
-    its cue is dropped and the ties are established. "The newly signed agreement" still counts."""
-    return [c for c in cues if c.label != "signed" or not _held(doc[c.start])]
+    its cue is dropped and the ties are established. "The newly signed agreement" still counts.
+    So is a state of being twinned ("was officially twinned with Pierrefonds on January 23, 1967",
+    "have been formally twinned since 1967"): it reports the tie, not a signing, unlike the act
+    ("Rivne officially twinned with Kalisz")."""
+    return [c for c in cues if c.label != "signed" or not _held(doc[c.start]) and not _twinned_state(doc, c)]
+
+
+def _twinned_state(doc: Doc, cue: Cue) -> bool:
+    if cue.rule != OFFICIAL_RULE or doc[cue.end - 1].lower_ not in TWIN_PARTICIPLES:
+        return False
+    return cue.start > 0 and doc[cue.start - 1].lemma_ == "be"
+
+
+OFFICIAL_RULE = "status-signed-official"
+TWIN_PARTICIPLES = frozenset({"twinned", "partnered"})
 
 
 def _held(token: Token) -> bool:
@@ -209,9 +222,16 @@ def _path_to_governor(token: Token, governors: set[int]) -> list[int]:
 
 def unreal_endings(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"No Japanese city has dissolved a tie", "if we cut the ties, dialogue would end", "did not
-    suspend": a termination that is denied or only supposed is no step of the tie, so its cue is
-    dropped and the tie keeps the status the rest of the text gives it."""
-    return [c for c in cues if c.label != "terminated" or not _denied_or_supposed(doc[c.start])]
+    suspend", "will vote on whether to suspend": a termination that is denied or only supposed is
+    no step of the tie, so its cue is dropped and the tie keeps the status the rest of the text
+    gives it. A decision on a termination ("voted to suspend", "will vote on whether to suspend")
+    decides the termination, not a new tie: its "pending" cue is dropped too, and the termination,
+    if real, speaks for itself."""
+    decisions = {c.start for c in cues if c.label == "pending"}
+    deciding = {path[-1] for c in cues if c.label == "terminated"
+                for path in [_path_to_governor(doc[c.start], decisions)] if path}
+    return [c for c in cues if c.start not in deciding and
+            (c.label != "terminated" or not _denied_or_supposed(doc[c.start]))]
 
 
 def _denied_or_supposed(token: Token) -> bool:
@@ -221,11 +241,15 @@ def _denied_or_supposed(token: Token) -> bool:
     end") or a gerund that is a subject ("ending the link would send the wrong message") says
     nothing happened; "no longer" itself is a termination, not its negation (its verb is the head
     of "longer")."""
+    if _in_question(token):
+        return True
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ == "ADV":
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in OPPOSING_PREPOSITIONS:
+        return True
     modal_heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     if any(child.dep_ == "aux" and child.lower_ in SUPPOSING_MODALS for head in modal_heads for child in head.children):
         return True
@@ -244,6 +268,26 @@ def _denied_or_supposed(token: Token) -> bool:
     return False
 
 
+def _in_question(token: Token) -> bool:
+    """"Will vote on whether to suspend", "will look at whether, and how, to end": an open
+    question ("whether" a few words before, no finite verb between) reports no step."""
+    sent_start = token.sent.start
+    for i in range(token.i - 1, max(sent_start, token.i - QUESTION_REACH) - 1, -1):
+        word = token.doc[i]
+        if word.lower_ == "whether":
+            return True
+        if word.tag_ in FINITE or word.lower_ in (";", ":"):
+            return False
+    return False
+
+
+QUESTION_REACH = 7
+"""Words before a termination cue within which an open question's "whether" stands."""
+
+OPPOSING_PREPOSITIONS = frozenset({"against"})
+""""Said it is against breaking off its ties": a stance against a termination, not one."""
+
+
 def _consequence(verb: Token) -> bool:
     """"If we cut the ties, dialogue would no longer be possible": the main clause of a
     condition, with "would", says what would follow, not what happened."""
@@ -257,8 +301,9 @@ SUPPOSING_MODALS = frozenset({"should", "could", "might", "may", "must"})
 """Modals that make a termination a demand or a possibility ("should be suspended"); "will" and
 "would" are left out: "the council will end the agreement" reports a decision."""
 
-ATTEMPTS = frozenset({"try", "attempt", "fail"})
-""""tried to end the relationship": an attempt, whose outcome the clause does not report."""
+ATTEMPTS = frozenset({"try", "attempt", "fail", "refuse", "decline"})
+""""tried to end the relationship": an attempt, whose outcome the clause does not report;
+"refused to cut ties": a termination turned down."""
 
 CONDITION_MARKERS = frozenset({"if", "whether", "unless"})
 """Subordinators that make a clause a supposition, not a report ("if we cut the ties")."""
@@ -329,7 +374,30 @@ def decisions_on_other_things(doc: Doc, cues: list[Cue], triggers: list[Cue]) ->
     step and names no tie decides something else; its "pending" cue is dropped and the tie keeps
     its status."""
     tied = {t.start for t in triggers} | {c.start for c in cues if c.label != "established" or c.strength == LICENSES}
-    return [c for c in cues if c.label != "pending" or not _decides_other(doc[c.start], tied)]
+    return [replace(c, label="proposed") if _wished(doc, c) else c for c in cues
+            if not (c.label == "pending" and _decides_other(doc[c.start], tied)
+                    or c.label == "proposed" and _deepens(doc[c.start]))]
+
+
+def _wished(doc: Doc, cue: Cue) -> bool:
+    """"One of the last chances for Dublin to twin with Kyiv", "a motion for the city to sign a
+    charter": an infinitive with its own subject after "for" says what someone wants or proposes,
+    not what was decided."""
+    if cue.rule != WILL_SIGN_RULE or doc[cue.start].lower_ != "to" or cue.start + 1 >= len(doc):
+        return False
+    verb = doc[cue.start + 1]
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+WILL_SIGN_RULE = "status-pending-will-sign"
+
+
+def _deepens(token: Token) -> bool:
+    """"Partners who are ready to develop and deepen cooperation with Kyiv", "wants to expand the
+    partnership": an intent to do more within a tie proposes no new one."""
+    action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
+    return action is not None and (action.lemma_ in DEEPENING_VERBS or any(
+        c.dep_ == "conj" and c.lemma_ in DEEPENING_VERBS for c in action.children))
 
 
 def _decides_other(token: Token, tied: set[int]) -> bool:
@@ -339,7 +407,15 @@ def _decides_other(token: Token, tied: set[int]) -> bool:
     action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
     if action is None:
         return False
+    if action.lemma_ in DEEPENING_VERBS:
+        return True
     return not any(t.i in tied for t in _without_relatives(action))
+
+
+DEEPENING_VERBS = frozenset({"extend", "expand", "deepen", "strengthen", "intensify", "broaden", "continue",
+                             "widen", "enhance", "boost", "step"})
+""""Agreeing to extend cooperation to the reconstruction of schools", "agreed to deepen their
+partnership": a decision to do more within a tie that exists is no step towards a new one."""
 
 
 def _without_relatives(token: Token) -> list[Token]:
