@@ -238,6 +238,8 @@ def test_a_town_named_after_a_landform_is_still_a_town(extractor):
     ("The Chortkiv municipality of the Ternopil region twinned with Talsi.", "Ternopil"),
     ("Bucha, Kyiv region, twinned with Bergamo.", "Kyiv"),
     ("Lviv, the capital of Lviv Oblast, welcomed them.", "Lviv"),
+    ("Lutsk signed an agreement with Zamość, a town in the Lublin Voivodeship.", "Lublin"),
+    ("Xi'an will twin with Herat, a city in Afghanistan's Herat Province.", "Herat"),
 ])
 def test_containing_region_is_not_a_party(extractor, sentence, container):
     regions = [info for text, info in _places(extractor, sentence) if info.kind == "region"]

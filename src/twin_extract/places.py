@@ -318,8 +318,8 @@ def _merge_bracketed_spellings(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _mark_containers(doc: Doc, spans: list[Span], words: PlaceWords, gazetteer: Gazetteer) -> None:
-    """A region right after a city ("X municipality of the Y region", "X, Y Oblast") only locates
-    it; a region of a country with no place of that name cannot ("Ehime, Uttar Pradesh with
+    """A region right after a city ("X municipality of the Y region", "X, Y Oblast", "X, a city in
+    Afghanistan's Y Province") only locates it; a region of a country with no place of that name cannot ("Ehime, Uttar Pradesh with
     Yamanashi"), while "Orange, New South Wales" still names the Australian Orange. Nor is a
     name a party where it only says where "the ... city" lies ("the Devon city", ``locates_a_town``)."""
     for k, span in enumerate(spans):
@@ -330,11 +330,14 @@ def _mark_containers(doc: Doc, spans: list[Span], words: PlaceWords, gazetteer: 
             continue
         if info.kind != "region" or k == 0 or SHARED_TYPE_RULE in info.rules:
             continue
-        prev: PlaceInfo = spans[k - 1]._.place
+        j = k - 1
+        while j > 0 and spans[j].start >= info.ext_start:
+            j -= 1
+        prev: PlaceInfo = spans[j]._.place
         if prev.kind not in ("city", "region") or prev.ext_end > info.ext_start:
             continue
         if prev.country and info.country and prev.country != info.country and not any(
-                p.country == info.country for p in gazetteer.lookup(fold(spans[k - 1].text))):
+                p.country == info.country for p in gazetteer.lookup(fold(spans[j].text))):
             continue
         gap = [t.lower_ for t in doc[prev.ext_end:info.ext_start]]
         if tuple(gap) in words.container_gaps:
