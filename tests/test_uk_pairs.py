@@ -56,6 +56,19 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # two towns of one foreign country are someone's partners, never a pair of their own
     ("Депутати пропонували скасувати угоди про побратимство між столицею та низкою російських міст, "
      "зокрема Москвою й Санкт-Петербургом.", set()),
+    # towns named for comparison ("слідом за", "за прикладом") are no parties, nor the rest of their list
+    ("Рівне розірвало угоду з Курськом слідом за Житомиром та Луцьком.",
+     {frozenset({"Rivne", "Kursk"})}),
+    ("За прикладом Полтави і Сум Рівне розірвало угоду з Курськом.",
+     {frozenset({"Rivne", "Kursk"})}),
+    # a venue followed by its own actor is the town that acts
+    ("Житомир розірвав угоду з Тулою, а в Рівному мер ініціював розірвання угоди з Курськом.",
+     {frozenset({"Zhytomyr", "Tula"}), frozenset({"Rivne", "Kursk"})}),
+    ("У Луцьку депутати проголосували за розірвання угоди з Курськом.",
+     {frozenset({"Lutsk", "Kursk"})}),
+    # ... but not a mayor of another town
+    ("Новини\n\nУ Варшаві мер Луцька підписав угоду про партнерство з Любліном.",
+     {frozenset({"Lutsk", "Lublin"})}),
 ])
 def test_pairs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
