@@ -61,6 +61,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
      {frozenset({"Rivne", "Kursk"})}),
     ("За прикладом Полтави і Сум Рівне розірвало угоду з Курськом.",
      {frozenset({"Rivne", "Kursk"})}),
+    # ", а ще" adds to a list, it opens no clause
+    ("Побратимами Луцька є Люблін, Каунас, а ще Рівне.",
+     {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne")}),
     # a venue followed by its own actor is the town that acts
     ("Житомир розірвав угоду з Тулою, а в Рівному мер ініціював розірвання угоди з Курськом.",
      {frozenset({"Zhytomyr", "Tula"}), frozenset({"Rivne", "Kursk"})}),

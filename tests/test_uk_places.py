@@ -86,6 +86,8 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Lutsk/UA", "Krasnoyarsk/RU"})}),
     ("Полтава припинила побратимство з Подольськом.",
      {frozenset({"Poltava/UA", "Podolsk/RU"})}),
+    # a name of three words, spaced where GeoNames hyphenates, though its first two look like a person
+    ("Луцьк підписав угоду з містом Сан Луїс Обіспо.", {frozenset({"Lutsk/UA", "San Luis Obispo/US"})}),
 ])
 def test_places_found(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
@@ -160,6 +162,10 @@ def test_the_oblast_after_a_community_picks_its_homonym(extractor, text: str, ex
     ("Полтава припинила побратимство з Новокузнецьком.", {frozenset({"Poltava/UA", "Novokuznetsk/RU"})}),
     # Ukrainian і is Russian и: "Нижній Тагіл" is GeoNames' "Нижний Тагил"
     ("Кривий Ріг розірвав побратимство з Нижнім Тагілом.", {frozenset({"Kryvyy Rih/UA", "Nizhny Tagil/RU"})}),
+    # ... and further abroad, where GeoNames' only Cyrillic name is Russian too
+    ("Луцьк підписав угоду з Карвіною.", {frozenset({"Lutsk/UA", "Karviná/CZ"})}),
+    ("Луцьк підписав угоду з Дєчином.", {frozenset({"Lutsk/UA", "Děčín/CZ"})}),
+    ("Луцьк підписав угоду з Вірцбургом.", {frozenset({"Lutsk/UA", "Würzburg/DE"})}),
 ])
 def test_a_russian_spelling_of_the_name(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected

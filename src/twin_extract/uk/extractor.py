@@ -476,9 +476,9 @@ INTENT_REACH = 4
 про намір", "тристоронній лист про наміри")."""
 """Words after a proposing verb within which the termination it proposes stands ("запропонував
 негайно розірвати")."""
-CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")
-CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також)|[.!?]\s|\n")
-""", а також" adds to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
+CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
+CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також|ще\s)|[.!?]\s|\n")
+""", а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
 LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а також)\s*(?:[а-яіїєґ'’]+і\s+)?$")
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country

@@ -194,20 +194,23 @@ class PlaceFinder:
         return nominatives(word)
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
-        """Candidates over every reading, the first reading's first; none for a common word. A name
+        """Candidates over every reading, the first reading's first; none for a common word. The
+        words of a name are joined by a space and by a hyphen ("Солт Лейк Сіті" is GeoNames'
+        "Солт-Лейк-Сіті"). A name
         GeoNames lacks is tried in its Russian spelling (``russian_spellings``: -ськ/-ск, -ів/-ев),
         as GeoNames often spells Russian, Belarusian, Kazakh and Moldovan towns only so."""
         if len(words) == 1 and (self.not_places.intersection(self._forms(words[0])) or is_function_word(words[0])):
             return ()
         found: dict[int, Place] = {}
         for forms in _combinations([self._forms(w) for w in words]):
-            for place in self.gazetteer.find(" ".join(forms)):
-                found.setdefault(place.geonames_id, place)
+            for joined in {" ".join(forms), "-".join(forms)}:
+                for place in self.gazetteer.find(joined):
+                    found.setdefault(place.geonames_id, place)
         if not found:
             for forms in _combinations([self._forms(w) for w in words]):
                 for spelled, countries in self._russian(" ".join(forms)):
                     for place in self.gazetteer.find(spelled):
-                        if place.country in countries:
+                        if place.country in countries or "*" in countries and place.country != "UA":
                             found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
@@ -394,6 +397,14 @@ class PlaceFinder:
     def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
                     seen: set[str], areas: frozenset[str] = frozenset()) -> tuple[Mention | None, int]:
         word = words[i]
+        if i + 2 < len(words) and text[word.end():words[i + 1].start()] == " " == \
+                text[words[i + 1].end():words[i + 2].start()]:
+            triple = words[i:i + 3]
+            # three words a gazetteer name ("Солт Лейк Сіті") are no first name and surname
+            places = self._places([m.group(0) for m in triple])
+            if places:
+                return self._choose(text, places, word.start(), triple[2].end(), seen,
+                                    self._areas_after(text, triple[2].end()) or areas), 3
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
         if _titled(text, word.start(), word.end()):
