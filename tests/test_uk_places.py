@@ -88,6 +88,11 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Poltava/UA", "Podolsk/RU"})}),
     # a name of three words, spaced where GeoNames hyphenates, though its first two look like a person
     ("Луцьк підписав угоду з містом Сан Луїс Обіспо.", {frozenset({"Lutsk/UA", "San Luis Obispo/US"})}),
+    # a foreign name of two words by the sound of both, its tail no Ukrainian word of its own
+    ("Луцьк підписав угоду з польським містом Кросно Оджанське.", {frozenset({"Lutsk/UA", "Krosno Odrzańskie/PL"})}),
+    ("Луцьк підписав угоду з польською гміною Ґура Кальварія.", {frozenset({"Lutsk/UA", "Góra Kalwaria/PL"})}),
+    ("Рівне підписало угоду з польськими гмінами Бжег Дольни та Кросно Оджанське.",
+     {frozenset({"Rivne/UA", "Brzeg Dolny/PL"}), frozenset({"Rivne/UA", "Krosno Odrzańskie/PL"})}),
 ])
 def test_places_found(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected

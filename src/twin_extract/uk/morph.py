@@ -74,3 +74,11 @@ def is_name_before_surname(word: str, following: str) -> bool:
     """True when ``word`` can be a first name and ``following`` a surname ("Марією Гуцу", "Георге
     Томеску"): a person, though a village bears the first name (Марія, Gheorghe Doja)."""
     return following[:1].isupper() and "Name" in _readings(word) and "Surn" in _readings(following)
+
+
+@lru_cache(maxsize=65536)
+def only_vocative(word: str) -> bool:
+    """True when the dictionary reads the word only as a vocative ("Біскупе" of "біскуп"): no word
+    a news sentence uses, so a foreign name's part (Papowo Biskupie)."""
+    parses = analyzer().parse(word)
+    return bool(parses) and all(p.tag.case == "voct" for p in parses)

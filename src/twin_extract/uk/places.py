@@ -20,7 +20,8 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import is_first_name, is_function_word, is_known, is_name_before_surname, nominatives, only_names
+from .morph import (is_first_name, is_function_word, is_known, is_name_before_surname, nominatives, only_names,
+                    only_vocative)
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -41,6 +42,8 @@ CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
 комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
+TWO_WORD_RATIO = 0.8
+"""How close the sound key of a two-word foreign name must be ("Назарет Ілліт" for Naẕerat ‘Illit)."""
 HOME_RATIO = 10
 """How much larger a foreign town must be than every Ukrainian homonym to be the one a Ukrainian
 text means when nothing else decides: Paris (2 million) for "Париж" or "Паризька міська рада", not
@@ -434,6 +437,10 @@ class PlaceFinder:
             if places:
                 return self._choose(text, places, word.start(), pair[1].end(), seen,
                                     self._areas_after(text, pair[1].end()) or areas), 2
+            row = self._two_words_by_sound(text, pair, foreign)
+            if row:
+                place = Place(row[0], row[1], row[2], row[3], row[4], True)
+                return _city(place, text[word.start():pair[1].end()], word.start()), 2
         nickname = self._nickname(word.group(0))
         if nickname is not None:
             code, name, country = nickname
@@ -465,6 +472,22 @@ class PlaceFinder:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
         return self._district(word), 1
+
+    def _two_words_by_sound(self, text: str, pair: list[re.Match], foreign: list[str]) -> tuple | None:
+        """A foreign name of two words GeoNames has no Cyrillic name for ("Папове Біскупе"), by the
+        sound of both: only when the second word is no Ukrainian word (or one read only as a
+        vocative) and no place of its own (a name's tail: "Ілліт", "Біскупе"), in a country named near it or in the document. The
+        longer key may sound a little further off than one word's (``TWO_WORD_RATIO``)."""
+        second = pair[1].group(0)
+        if RUSSIAN_LETTERS.search(text[pair[0].start():pair[1].end()]) or \
+                is_known(second) and not only_names(second, fixed_only=True) and not only_vocative(second) \
+                or self._places([second]):
+            return None
+        near, own = self._near_countries(text, pair[0].start(), pair[1].end())
+        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        if not countries:
+            return None
+        return self.sounds.find(cyrillic_key(f"{pair[0].group(0)}-{second}"), countries, min_ratio=TWO_WORD_RATIO)
 
     def _district(self, word: re.Match) -> Mention | None:
         """A city's district named after the city with a hyphen ("Прага-Ржепориє", "Варшава-Урсинів"),
