@@ -348,3 +348,24 @@ def test_a_compound_adjective_names_a_two_word_town(extractor, text: str, expect
 ])
 def test_a_short_quoted_name_is_no_place(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    # a first name the dictionary tags only in its other cases, before a surname
+    ("Угоду підписали Володимир Петренко та мер Любліна.", {"Володимир"}),
+    # a title before a first name: the name and the surname are a person, though a town bears the surname
+    ("Голова громади Богдан Ковель підписав угоду з Любліном.", {"Богдан", "Ковель"}),
+    ("Міський голова Володимир Петренко підписав угоду з Любліном.", {"Володимир"}),
+])
+def test_people_are_not_places(extractor, text: str, words: set) -> None:
+    assert not words & {m.text for m in extractor.ukrainian.places.mentions(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... but a title before a town's name in the genitive leaves the town
+    ("Мер Ковеля підписав угоду з Любліном.", {frozenset({"Kovel/UA", "Lublin/PL"})}),
+    # ... nor is a town whose name is a surname a person after a town
+    ("Луцьк підписав угоду з Ярославом Підкарпатського воєводства.", {frozenset({"Lutsk/UA", "Jarosław/PL"})}),
+])
+def test_towns_next_to_titles_and_names(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

@@ -20,8 +20,8 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import (is_first_name, is_function_word, is_known, is_name_before_surname, nominatives, only_names,
-                    only_vocative)
+from .morph import (is_first_name, is_function_word, is_known, is_name_before_surname, may_be_first_name, nominatives,
+                    only_names, only_vocative)
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -89,6 +89,7 @@ class PlaceFinder:
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
         self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
+        self.titles = tuple(r["title"] for r in rows("roles.jsonl", patterns) if "title" in r)
         nickname_rows = rows("region_nicknames.jsonl", patterns)
         self.nicknames = [(r["suffix"], r["adjective"]) for r in nickname_rows if "suffix" in r]
         self.region_names = {r["name"]: r["code"] for r in nickname_rows if "name" in r}
@@ -415,6 +416,8 @@ class PlaceFinder:
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " " and \
                 is_name_before_surname(word.group(0), words[i + 1].group(0)):
             return None, 1
+        if self._titled_person(text, words, i):
+            return None, 2
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
         after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
         spaced = i + 1 < len(words) and text[word.end():words[i + 1].start()] == " "
@@ -472,6 +475,19 @@ class PlaceFinder:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
         return self._district(word), 1
+
+    def _titled_person(self, text: str, words: list[re.Match], i: int) -> bool:
+        """A title (``roles.jsonl`` "title" rows: "міський голова", "мер", "війт"), one of the two words
+        before a word that
+        can be a first name and a second capitalised word ("голова громади Богдан Ковель"): a person
+        (first name and surname), even when the surname is a town's name. Not when the two words name
+        a place together."""
+        if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()] != " ":
+            return False
+        before = SENTENCE_END.split(text[max(0, words[i].start() - 40):words[i].start()])[-1]
+        if not any(w.lower().startswith(self.titles) for w in re.findall(r"[\w'’-]+", before)[-2:]):
+            return False
+        return may_be_first_name(words[i].group(0)) and not self._places([words[i].group(0), words[i + 1].group(0)])
 
     def _two_words_by_sound(self, text: str, pair: list[re.Match], foreign: list[str]) -> tuple | None:
         """A foreign name of two words GeoNames has no Cyrillic name for ("Папове Біскупе"), by the
