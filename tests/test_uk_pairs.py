@@ -569,3 +569,20 @@ def test_hold_and_offer(extractor, text: str, expected: dict) -> None:
 def test_proposing_support_for_a_partnership_presupposes_it(extractor) -> None:
     text = "Учасники запропонували створити організацію для підтримки стратегічного партнерства Люблін–Луцьк."
     assert _found(extractor, text) == {frozenset({"Lublin", "Lutsk"}): ("established", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # regions of two countries joined by "та" are the two sides, even after a community noun
+    ("Сторони домовилися про контакти, щоб згодом вони переросли у співпрацю громад Волинської області "
+     "та Люблінського воєводства.",
+     {frozenset({"Volynska oblast", "Lubelskie"}): ("proposed", None)}),
+    # regions of one country after a community noun only locate the communities
+    ("Луцьк підписав меморандум про співпрацю з громадами Чернігівської та Миколаївської областей.", {}),
+    # a tie that is the later aim of what was agreed is proposed; agreeing to sign is pending
+    ("Луцьк і Люблін домовилися обмінюватися делегаціями, щоб згодом укласти угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}),
+    ("Луцьк і Люблін домовилися підписати угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("pending", None)}),
+])
+def test_regions_of_two_countries_and_aims(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

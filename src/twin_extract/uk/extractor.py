@@ -346,6 +346,9 @@ class UkrainianExtractor:
         if regions and acting is not None and self._object_only(text, regions[0]):
             return [(acting, m) for m in regions if m.key != acting.key]
         cities = [m for m in in_sent if m.type == "city" or _listed_with_towns(text, m, in_sent)]
+        if not cities and len(regions) == 2 and regions[0].country != regions[1].country and \
+                REGION_AND_REGION.match(text[regions[0].end:regions[1].start]):
+            return [(regions[0], regions[1])]
         clauses = _clauses(text, cities)
         if clauses:
             subject = clauses[0][0]
@@ -537,6 +540,11 @@ def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
     return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
 
 
+REGION_AND_REGION = re.compile(r"^\s*(?:[а-яіїєґ'’]+\s+)?(?:та|і|й)\s+$")
+"""Two regions of two countries joined by "та" ("співпрацю … громад Чернівецької області та
+Сучавського повіту"): the regions are the two sides, even after a community noun, which makes
+regions of one country only locate the communities ("з громадами Чернігівської та Миколаївської
+областей")."""
 DOCUMENT_DATE = re.compile(
     r"\b(?:укладен|підписан|уклали|підписали)[а-яіїєґ]*\s+(?:ще\s+)?(?:(?:у|в)\s+)?"
     r"(?:\d{1,2}(?:-го)?\s+[а-яіїєґ]+\s+)?\d{4}\s*(?:р\.|року|році)?"
