@@ -61,6 +61,11 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
      {frozenset({"Rivne", "Kursk"})}),
     ("За прикладом Полтави і Сум Рівне розірвало угоду з Курськом.",
      {frozenset({"Rivne", "Kursk"})}),
+    ("Мешканці закликали повторити крок Рівного й розірвати договори Луцька з Курськом.",
+     {frozenset({"Lutsk", "Kursk"})}),
+    # a city with its district in brackets: the partner is the district, neither the city nor the district's name
+    ("Луцьк розірвав договір про побратимство з Курськом та Санкт-Петербургом (Приморський район).",
+     {frozenset({"Lutsk", "Kursk"})}),
     # ", а ще" adds to a list, it opens no clause
     ("Побратимами Луцька є Люблін, Каунас, а ще Рівне.",
      {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne")}),

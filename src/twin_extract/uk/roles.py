@@ -20,6 +20,10 @@ BRACKET_OPEN = re.compile(r"\(\s*$")
 NAME_BRACKET = re.compile(r"[»”\"]\s*\(\s*$")
 """A town in brackets after a quoted name locates that club, school or firm: «Мотор» (Люблін)."""
 APPOSITION = re.compile(r"\s*[—–,-]\s*(?:нашому\s+|своєму\s+)?міст")
+DISTRICT_AFTER = re.compile(r"\s*\([^()]{0,40}\bрайон[а-яії]*\s*\)")
+"""A city with its district in brackets ("з Москвою (Алтуфьєвський район)"): the partner is the
+district, not the city; the district's own name in the brackets (``DISTRICT_AROUND``) is no party either."""
+DISTRICT_AROUND = re.compile(r"[^()]{0,30}\bрайон[а-яії]*\s*\)")
 LIST_BEFORE = re.compile(r"([А-ЯІЇЄҐ][\w'’ʼ-]*)(?:\s*,\s*|\s+(?:та|і|й)\s+)$")
 """A list item before the place: "за Києвом та Івано-Франківськом" (the word "Києвом" and its end)."""
 ACTOR_AFTER = re.compile(r"\s+([\w'’ʼ]+)(?:\s+[а-яіїєґ'’ʼ]+)?(\s+[А-ЯІЇЄҐ])?")
@@ -72,6 +76,9 @@ class Roles:
         return bool(after) and after.group(1).lower().startswith(self.actors) and not after.group(2)
 
     def _own_role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
+        if DISTRICT_AFTER.match(text, mention.end) or DISTRICT_AROUND.match(text, mention.end) and \
+                text[sentence_start:mention.start].rstrip().endswith("("):
+            return "context"
         if mention.subdivision and BRACKET_OPEN.search(text, sentence_start, mention.start) or \
                 NAME_BRACKET.search(text, sentence_start, mention.start):
             return "context"
