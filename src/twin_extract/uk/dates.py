@@ -26,7 +26,8 @@ month of the last year the text stated."""
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _NUMERIC_SHORT = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})\b(?![.,]?\d)")
 """A day with a two-digit year ("12.05.23"): this century's, as Ukrainian news writes it."""
-_TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
+_TODAY = re.compile(r"\bсьогодн[а-яії]*|\bщойно\b|\b(?:хвилин[уи]?|годин[уи]?|хв\.?)\s+тому\b", re.I)
+"""Today, as the story was written: "сьогодні", "щойно", "десять хвилин тому", "годину тому"."""
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 RELATIVE = (
     (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора(?:шн[а-яії]*)?\b", re.I), "day", -1),
