@@ -129,6 +129,11 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Луцьк ініціює розірвання угоди з Курськом.", "established"),
     ("Депутати Луцька звернулися до мера з проханням розірвати угоду з Курськом.", "established"),
     ("Луцьк ініціює партнерство з польським Любліном.", "proposed"),
+    # imperfective forms of the ending verbs end a tie as the perfective ones do
+    ("Луцьк припиняє співпрацю з Курськом.", "terminated"),
+    ("Припиняється дія угоди між Луцьком і Курськом.", "terminated"),
+    ("Рівне скасовує угоду про побратимство з Курськом.", "terminated"),
+    ("Житомир відмовляється від побратимства з Тулою.", "terminated"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
@@ -591,3 +596,12 @@ def test_proposing_support_for_a_partnership_presupposes_it(extractor) -> None:
 ])
 def test_regions_of_two_countries_and_aims(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+def test_an_added_matter_does_not_restate_the_pairs_before_it(extractor) -> None:
+    # the year of the ended agreements' signing in a relative clause is not the ending's;
+    # "Крім того" adds another matter, whose year is no date of the pairs before it
+    text = ("Рівне припиняє співпрацю з російськими містами. Припиняється дія угод, які 2015 року "
+            "уклали з Курськом і Брянськом. Крім того, Рівне розриває договір про співробітництво 1996 року.")
+    assert _found(extractor, text) == {frozenset({"Rivne", "Kursk"}): ("terminated", None),
+                                       frozenset({"Rivne", "Bryansk"}): ("terminated", None)}

@@ -57,7 +57,10 @@ class UkrainianExtractor:
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
-                         if not r.get("within") and not r.get("decision") and not r.get("host") and not r.get("joins")]
+                         if not r.get("within") and not r.get("decision") and not r.get("host") and not r.get("joins")
+                         and not r.get("adds")]
+        self.additions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("adds")]
+        """"Крім того, …": a sentence opening so adds another matter, it restates no pair before it."""
         self.joining = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("joins")]
         self.host_subjects = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("host")]
         """"Місто має 12 побратимів, зокрема …": a sentence opening so is about the host's partners."""
@@ -173,7 +176,7 @@ class UkrainianExtractor:
                                       clause_date if own else cue_date or clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
-            if not keys and status != "established" and _within(in_sent, previous):
+            if not keys and status != "established" and _within(in_sent, previous) and not self._adds(sent.text):
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
@@ -385,6 +388,11 @@ class UkrainianExtractor:
         partners = [by_key[k] for k in sorted(stated) if k in by_key]
         return [(m, p) for m in joiners for p in partners if p.country != m.country]
 
+    def _adds(self, sentence: str) -> bool:
+        """True when the sentence opens with an additive connective ("Крім того, …", "Також …")."""
+        opening = sentence.lstrip().lower()
+        return any(re.match(rf"{re.escape(a)}\b", opening) for a in self.additions)
+
     def _host_subject(self, sentence: str) -> bool:
         """The sentence opens with the host for subject, unnamed ("Місто має 12 побратимів",
         "У громади п'ять партнерів"); "Місто Люблін підписало …" names its own."""
@@ -548,9 +556,11 @@ regions of one country only locate the communities ("з громадами Че�
 DOCUMENT_DATE = re.compile(
     r"\b(?:укладен|підписан|уклали|підписали)[а-яіїєґ]*\s+(?:ще\s+)?(?:(?:у|в)\s+)?"
     r"(?:\d{1,2}(?:-го)?\s+[а-яіїєґ]+\s+)?\d{4}\s*(?:р\.|року|році)?"
-    r"|\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4}\s*(?:р\.|року)?)", re.I)
+    r"|\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4}\s*(?:р\.|року)?)"
+    r"|\b(?:які|яку|який|що)\s+(?:[^.,;]{0,30}?\s)?(?:(?:у|в)\s+)?\d{4}\s*(?:р\.|року|році)[^.,;]{0,40}?"
+    r"\b(?:уклал|підписал|укладен|підписан)[а-яіїєґ]*", re.I)
 """The date an ended agreement was made, not the ending's: "угоду з Курськом, укладену 2009 року",
-"Угоди від 15 вересня 2007 року"."""
+"Угоди від 15 вересня 2007 року", "угод, які 2018 року в Гомелі уклали"."""
 FROM_REGION = re.compile(r"\b(?:з|із|зі)\s+$", re.I)
 GENITIVE_ADJECTIVE = re.compile(r"(?:ого|ього|ої|ьої|их|іх)$")
 
