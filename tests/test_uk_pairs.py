@@ -605,3 +605,16 @@ def test_an_added_matter_does_not_restate_the_pairs_before_it(extractor) -> None
             "уклали з Курськом і Брянськом. Крім того, Рівне розриває договір про співробітництво 1996 року.")
     assert _found(extractor, text) == {frozenset({"Rivne", "Kursk"}): ("terminated", None),
                                        frozenset({"Rivne", "Bryansk"}): ("terminated", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a round-up headline naming no town: the body's first town is no partner of the others
+    ("На форумі громад підписали 7 меморандумів про співпрацю\n\nЛуцька громада стала партнером Любліна. "
+     "Меморандум про співпрацю підписала і Рівненська громада.",
+     {frozenset({"Lutsk", "Lublin"})}),
+    # a headline naming its town keeps it as the host
+    ("Луцьк має нового партнера\n\nМіста-побратими Люблін і Луцьк підписали угоду.",
+     {frozenset({"Lutsk", "Lublin"})}),
+])
+def test_round_up_pages_have_no_host(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected

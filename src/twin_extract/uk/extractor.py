@@ -239,7 +239,13 @@ class UkrainianExtractor:
         return next((m for m in in_headline if self._not_venue(item.text, m)), None) or \
             (in_headline[0] if in_headline else None) or \
             next((m for key in titled for m in cities if m.key == key), None) or \
-            next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None)
+            (None if self._round_up(headline) else
+             next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None))
+
+    def _round_up(self, headline: str) -> bool:
+        """A headline naming no town but several of something ("підписали 11 документів", "Громади
+        з трьох областей …"): a round-up, whose first town is no partner of the others."""
+        return bool(ROUND_UP.search(headline))
 
     def _not_venue(self, text: str, mention: Mention) -> bool:
         return self.roles.role(text, mention, _line_start(text, mention.start)) is None
@@ -548,6 +554,10 @@ def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
     return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
 
 
+ROUND_UP = re.compile(r"(?i)\b(?:\d+|дв[аоі]|двох|три|трьох|чотири|чотирьох|п['’]ять|п['’]ятьох|п['’]яти|кілька|кількох"
+                      r"|декілька|низк[аиу])\s+"
+                      r"(?:[а-яіїєґ'’]+\s+)?(?:документ|угод|меморандум|громад|міст|област|регіон|партнер)")
+"""A count of documents, communities or towns in a headline ("11 документів про співпрацю")."""
 REGION_AND_REGION = re.compile(r"^\s*(?:[а-яіїєґ'’]+\s+)?(?:та|і|й)\s+$")
 """Two regions of two countries joined by "та" ("співпрацю … громад Чернівецької області та
 Сучавського повіту"): the regions are the two sides, even after a community noun, which makes
