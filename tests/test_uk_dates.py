@@ -64,6 +64,9 @@ def test_no_relative_date_without_publication_date() -> None:
     ("Міста стали партнерами.\n\n20.09.2023 - 14:34 | Переглядів: 120", "2023-09-20"),
     # a date inside a sentence is no date line
     ("Угоду підписали 12.05.2023 у Львові.", None),
+    # a council decision's own line of date and number is
+    ("РІШЕННЯ\nвід 14.03.2024 № 512-20/2024\nм. Луцьк\n\nПро угоду з Любліном", "2024-03-14"),
+    ("Наказ міністерства від 14.03.2024 № 512 погодив угоду.", None),
 ])
 def test_date_line(text: str, value: str | None) -> None:
     found = dateline(text)

@@ -618,3 +618,10 @@ def test_an_added_matter_does_not_restate_the_pairs_before_it(extractor) -> None
 ])
 def test_round_up_pages_have_no_host(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
+
+
+def test_a_decision_is_dated_by_its_own_line_not_by_the_acts_it_cites(extractor) -> None:
+    text = ("ЛУЦЬКА МІСЬКА РАДА\nРІШЕННЯ\nвід 14.03.2024 № 512-20/2024\n\n"
+            "Враховуючи наказ Міністерства від 02.02.2024 № 77 про погодження проєкту угоди, міська рада вирішила:\n"
+            "1. Схвалити проєкт Угоди про партнерство між Луцьком і Любліном.")
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("pending", "2024-03-14")}

@@ -61,9 +61,13 @@ DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2
 
 def dateline(text: str) -> FoundDate | None:
     """The page's own date line, the day the story was filed: as in English, the last resort
-    for a step (signed, ended, …) the story reports without a date of its own."""
-    match = DATELINE.search(text)
+    for a step (signed, ended, …) the story reports without a date of its own. A council
+    decision's own line of date and number ("від 13.06.2025 № 1169-41/2025") is its date line."""
+    match = DATELINE.search(text) or ACT_LINE.search(text)
     return find_date(match.group(1), match.start(1), None) if match else None
+ACT_LINE = re.compile(r"(?m)^[^\S\n]*(?:РІШЕННЯ[^\S\n]+)?(?:від|ВІД)[^\S\n]+(\d{1,2}\.\d{1,2}\.\d{4})(?:[^\S\n]*р\.)?"
+                      r"[^\S\n]*№[^\S\n]*[\w/.-]+[^\S\n]*$")
+"""A decision's line of date and number, alone on its line ("від 13.06.2025 № 1169-41/2025")."""
 SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
 
 

@@ -149,6 +149,9 @@ class UkrainianExtractor:
             if status == "terminated" and date is not None and DOCUMENT_DATE.search(sent.text):
                 date = find_date(DOCUMENT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
                                  default_year, item.published)
+            elif status in ("pending", "proposed") and date is not None and ACT_DATE.search(sent.text):
+                date = find_date(ACT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
+                                 default_year, item.published)
             if item_of:
                 hub = item_of[1]
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
@@ -571,6 +574,9 @@ DOCUMENT_DATE = re.compile(
     r"\b(?:уклал|підписал|укладен|підписан)[а-яіїєґ]*", re.I)
 """The date an ended agreement was made, not the ending's: "угоду з Курськом, укладену 2009 року",
 "Угоди від 15 вересня 2007 року", "угод, які 2018 року в Гомелі уклали"."""
+ACT_DATE = re.compile(r"\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4})\s*(?:р\.|року)?", re.I)
+"""A date an act bears ("наказ Міністерства … від 19.05.2025 № 879", "Договір … від 08.02.1994"): in a
+sentence approving or proposing a tie it names another document, not the approval's day."""
 FROM_REGION = re.compile(r"\b(?:з|із|зі)\s+$", re.I)
 GENITIVE_ADJECTIVE = re.compile(r"(?:ого|ього|ої|ьої|их|іх)$")
 
