@@ -119,6 +119,9 @@ def test_places_found(extractor, text: str, expected: set) -> None:
     # є before -ве is ї before -вськ-
     ("Немішаївська громада та польське місто Радзимін відтепер побратими.",
      {frozenset({"Nemishaieve/UA", "Radzymin/PL"})}),
+    # the і of the town's closed syllable opens in the adjective: Дунаївці, Чемерівці
+    ("Чемеровецька громада підписала меморандум про партнерство з Дунаєвецькою громадою.",
+     {frozenset({"Chemerivtsi/UA", "Dunayivtsi/UA"})}),
 ])
 def test_the_town_behind_a_community_adjective(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected

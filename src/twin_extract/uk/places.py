@@ -265,6 +265,14 @@ class PlaceFinder:
                         for place in self.gazetteer.find(stem + ending):
                             found.setdefault(place.geonames_id, place)
         if not found:
+            for form in nominatives(adjective):
+                for suffix, endings in self.adjective_towns:
+                    if form.endswith(suffix):
+                        for stem in _alternated(form[: -len(suffix)]):
+                            for ending in endings:
+                                for place in self.gazetteer.find(stem + ending):
+                                    found.setdefault(place.geonames_id, place)
+        if not found:
             for name in self._compound_names(adjective):
                 for place in self.gazetteer.find(name):
                     found.setdefault(place.geonames_id, place)
@@ -638,6 +646,19 @@ def _loose(key: str) -> str:
     "Свєнтокшиського" finds "Свентокшиське"
     and "Саболч-Сатмар-Березької" the key built from "Сабольч-Сатмар-Берег"."""
     return key.translate(LOOSE).replace("цс", "ц")
+
+
+ALTERNATION = {"є": "ї", "е": "і", "о": "і"}
+"""The і of a town's closed syllable opens in its adjective: "Дунаївці" gives "Дунаєвецька",
+"Чемерівці" "Чемеровецька". The adjective's last е, є, о are tried as і, ї."""
+
+
+def _alternated(stem: str) -> Iterator[str]:
+    """The stem with the vowel of its last syllable alternated back ("дунаєв" -> "дунаїв")."""
+    for i in range(len(stem) - 1, max(0, len(stem) - 4), -1):
+        if stem[i] in ALTERNATION:
+            yield stem[:i] + ALTERNATION[stem[i]] + stem[i + 1:]
+            return
 
 
 def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
