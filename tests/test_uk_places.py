@@ -359,6 +359,8 @@ def test_a_short_quoted_name_is_no_place(extractor, text: str, expected: set) ->
     # a title before a first name: the name and the surname are a person, though a town bears the surname
     ("Голова громади Богдан Ковель підписав угоду з Любліном.", {"Богдан", "Ковель"}),
     ("Міський голова Володимир Петренко підписав угоду з Любліном.", {"Володимир"}),
+    # the two capitalised words after a title's place are the office holder, a foreign name too
+    ("Угоду засвідчили мер Луцька та мер Поважської Бистриці Карол Янас.", {"Карол", "Карол Янас"}),
 ])
 def test_people_are_not_places(extractor, text: str, words: set) -> None:
     assert not words & {m.text for m in extractor.ukrainian.places.mentions(text)}
@@ -367,6 +369,9 @@ def test_people_are_not_places(extractor, text: str, words: set) -> None:
 @pytest.mark.parametrize("text, expected", [
     # ... but a title before a town's name in the genitive leaves the town
     ("Мер Ковеля підписав угоду з Любліном.", {frozenset({"Kovel/UA", "Lublin/PL"})}),
+    # a town's genitive that looks like an adjective, right before its oblast, is the town
+    ("Мер Любліна приїхав до Луцька Волинської області й підписав угоду про партнерство.",
+     {frozenset({"Lutsk/UA", "Lublin/PL"})}),
     # ... nor is a town whose name is a surname a person after a town
     ("Луцьк підписав угоду з Ярославом Підкарпатського воєводства.", {frozenset({"Lutsk/UA", "Jarosław/PL"})}),
 ])

@@ -400,6 +400,9 @@ class PlaceFinder:
             if any(a <= words[i].start() < b for a, b in names):
                 i += 1
                 continue
+            if found and self._after_titled_place(text, words, i, found[-1]):
+                i += 2
+                continue
             mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found}, areas)
             if mention:
                 found.append(mention)
@@ -457,6 +460,8 @@ class PlaceFinder:
             code, name, country = nickname
             return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
+        if kind == "region" and LOCATED_TOWN.match(text, word.end()) and self._places([word.group(0)]):
+            kind = None
         if kind == "region":
             oblast = self._oblast(word.group(0))
             if oblast is not None:
@@ -483,6 +488,18 @@ class PlaceFinder:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
         return self._district(word), 1
+
+    def _after_titled_place(self, text: str, words: list[re.Match], i: int, last: Mention) -> bool:
+        """Two capitalised words right after the place of a title ("мер Поважської Бистриці Карол
+        Янас", "війт гміни Граєво Єжи Тишка"): the office holder's first name and surname, though
+        neither is a Ukrainian name and a town abroad bears the first."""
+        if text[last.end:words[i].start()] != " " or i + 1 >= len(words) or \
+                text[words[i].end():words[i + 1].start()] != " ":
+            return False
+        before = SENTENCE_END.split(text[max(0, last.start - 40):last.start])[-1]
+        if not any(w.lower().startswith(self.titles) for w in re.findall(r"[\w'’-]+", before)[-2:]):
+            return False
+        return not self._places([words[i].group(0), words[i + 1].group(0)])
 
     def _titled_person(self, text: str, words: list[re.Match], i: int) -> bool:
         """A title (``roles.jsonl`` "title" rows: "міський голова", "мер", "війт"), one of the two words
@@ -549,6 +566,9 @@ class PlaceFinder:
         return _city(chosen, text[start:end], start)
 
 
+LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)(?:ої|ого|ій|ому)\s+(?:област|обл\.|район|повіт|воєводств|краю)")
+"""A town's genitive that looks like an adjective, right before its oblast ("до Луцька Волинської
+області"): the town, located by the oblast, not a region adjective heading a list."""
 QUOTED_NAME = re.compile(r"«((?:[^\W\d_][\w'’-]*)(?:\s+[\w'’-]+){1,3})»")
 """A short quoted name of two to four words, with no dash or stop ("єврорегіон «Верхній Прут»",
 "форум «Буковинський діалог»"): an organisation's or event's name, not a place; a quote with
