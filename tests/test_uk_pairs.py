@@ -66,6 +66,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # a city with its district in brackets: the partner is the district, neither the city nor the district's name
     ("Луцьк розірвав договір про побратимство з Курськом та Санкт-Петербургом (Приморський район).",
      {frozenset({"Lutsk", "Kursk"})}),
+    # the city after a district's name locates the district, the party
+    ("Луцька громада підписала меморандум про партнерство з районом Шпандау, Берлін.",
+     {frozenset({"Lutsk", "Spandau"})}),
     # ", а ще" adds to a list, it opens no clause
     ("Побратимами Луцька є Люблін, Каунас, а ще Рівне.",
      {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne")}),

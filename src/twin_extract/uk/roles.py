@@ -24,6 +24,8 @@ DISTRICT_AFTER = re.compile(r"\s*\([^()]{0,40}\bрайон[а-яії]*\s*\)")
 """A city with its district in brackets ("з Москвою (Алтуфьєвський район)"): the partner is the
 district, not the city; the district's own name in the brackets (``DISTRICT_AROUND``) is no party either."""
 DISTRICT_AROUND = re.compile(r"[^()]{0,30}\bрайон[а-яії]*\s*\)")
+DISTRICT_BEFORE = re.compile(r"\bрайон[а-яії]*\s+[А-ЯІЇЄҐ][\w'’ʼ-]*(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]*)?,\s*$")
+"""The city after a district's name ("з районом Шпандау, Берлін") locates the district, the party."""
 LIST_BEFORE = re.compile(r"([А-ЯІЇЄҐ][\w'’ʼ-]*)(?:\s*,\s*|\s+(?:та|і|й)\s+)$")
 """A list item before the place: "за Києвом та Івано-Франківськом" (the word "Києвом" and its end)."""
 ACTOR_AFTER = re.compile(r"\s+([\w'’ʼ]+)(?:\s+[а-яіїєґ'’ʼ]+)?(\s+[А-ЯІЇЄҐ])?")
@@ -77,7 +79,8 @@ class Roles:
 
     def _own_role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
         if DISTRICT_AFTER.match(text, mention.end) or DISTRICT_AROUND.match(text, mention.end) and \
-                text[sentence_start:mention.start].rstrip().endswith("("):
+                text[sentence_start:mention.start].rstrip().endswith("(") or \
+                DISTRICT_BEFORE.search(text, sentence_start, mention.start):
             return "context"
         if mention.subdivision and BRACKET_OPEN.search(text, sentence_start, mention.start) or \
                 NAME_BRACKET.search(text, sentence_start, mention.start):
