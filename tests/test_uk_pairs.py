@@ -132,6 +132,9 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Луцьк ініціює розірвання угоди з Курськом.", "established"),
     ("Депутати Луцька звернулися до мера з проханням розірвати угоду з Курськом.", "established"),
     ("Луцьк ініціює партнерство з польським Любліном.", "proposed"),
+    # the noun "план" proposes nothing, the verb does
+    ("Мери Луцька та Рівного підписали План дій щодо реалізації меморандуму про співпрацю.", "signed"),
+    ("Луцьк планує партнерство з польським Любліном.", "proposed"),
     # imperfective forms of the ending verbs end a tie as the perfective ones do
     ("Луцьк припиняє співпрацю з Курськом.", "terminated"),
     ("Припиняється дія угоди між Луцьком і Курськом.", "terminated"),

@@ -380,3 +380,12 @@ def test_people_are_not_places(extractor, text: str, words: set) -> None:
 ])
 def test_towns_next_to_titles_and_names(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common word that is only a small foreign village's alias, its country unnamed, is the word
+    ("Мери Луцька та Рівного підписали План дій щодо реалізації меморандуму про співпрацю.",
+     {frozenset({"Lutsk/UA", "Rivne/UA"})}),
+])
+def test_common_words_are_not_stray_villages(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

@@ -68,6 +68,9 @@ def dateline(text: str) -> FoundDate | None:
 ACT_LINE = re.compile(r"(?m)^[^\S\n]*(?:РІШЕННЯ[^\S\n]+)?(?:від|ВІД)[^\S\n]+(\d{1,2}\.\d{1,2}\.\d{4})(?:[^\S\n]*р\.)?"
                       r"[^\S\n]*№[^\S\n]*[\w/.-]+[^\S\n]*$")
 """A decision's line of date and number, alone on its line ("від 13.06.2025 № 1169-41/2025")."""
+PERIOD = re.compile(r"\b(?:на|до)\s+(?:19|20)\d{2}(?:\s*[–—-]\s*(?:19|20)\d{2})?\s*(?:рік|роки|р\.|рр\.)", re.I)
+"""A period a plan or programme covers ("План дій на 2025 рік", "програма на 2024–2027 роки"): no
+event date."""
 SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
 
 
@@ -95,6 +98,7 @@ def find_date(sentence: str, offset: int, default_year: str | None,
     """The most precise date stated in ``sentence``; a day without a year takes the year a relative
     phrase beside it gives ("у травні минулого року"), else ``default_year``; "сьогодні" (today)
     the ``published`` date."""
+    sentence = PERIOD.sub(lambda m: " " * len(m.group(0)), sentence)
     relative_year = _relative(sentence, offset, published, units=("year",))
     default_year = relative_year.value if relative_year else default_year
     match = _NUMERIC.search(sentence) or _NUMERIC_SHORT.search(sentence)

@@ -99,3 +99,12 @@ def only_vocative(word: str) -> bool:
     a news sentence uses, so a foreign name's part (Papowo Biskupie)."""
     parses = analyzer().parse(word)
     return bool(parses) and all(p.tag.case == "voct" for p in parses)
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True when the dictionary knows the word only as a common word: no reading is a name,
+    surname, place or indeclinable foreign word ("План", "Мир", not "Нансі", "Борна")."""
+    parses = analyzer().parse(word)
+    return is_known(word) and not any({"Name", "Surn", "Patr", "Geox", "Fixd"} & set(str(p.tag).replace(" ", ",").split(","))
+                                      for p in parses)

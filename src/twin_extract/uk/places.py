@@ -20,8 +20,8 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import (is_first_name, is_function_word, is_known, is_name_before_surname, may_be_first_name, nominatives,
-                    only_names, only_vocative)
+from .morph import (is_common_word, is_first_name, is_function_word, is_known, is_name_before_surname,
+                    may_be_first_name, nominatives, only_names, only_vocative)
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -44,6 +44,8 @@ UNCUED_RATIO = 0.9
 комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
 TWO_WORD_RATIO = 0.8
 """How close the sound key of a two-word foreign name must be ("Назарет Ілліт" for Naẕerat ‘Illit)."""
+STRAY_VILLAGE = 5000
+"""A foreign place this small is not what a common Ukrainian word means unless its country is named."""
 HOME_RATIO = 10
 """How much larger a foreign town must be than every Ukrainian homonym to be the one a Ukrainian
 text means when nothing else decides: Paris (2 million) for "Париж" or "Паризька міська рада", not
@@ -478,6 +480,8 @@ class PlaceFinder:
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
+        if places and self._stray_village(text, word, places, foreign):
+            return None, 1
         if places:
             return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end()) or areas), 1
         near, own = self._near_countries(text, word.start(), word.end())
@@ -500,6 +504,15 @@ class PlaceFinder:
         if not any(w.lower().startswith(self.titles) for w in re.findall(r"[\w'’-]+", before)[-2:]):
             return False
         return not self._places([words[i].group(0), words[i + 1].group(0)])
+
+    def _stray_village(self, text: str, word: re.Match, places: tuple[Place, ...], foreign: list[str]) -> bool:
+        """A common Ukrainian word ("План дій") that is only the Cyrillic alias of small villages
+        abroad (Plasnes, 659 people), in a document that names none of their countries: the word."""
+        if not all(p.country != "UA" and p.population < STRAY_VILLAGE for p in places) or \
+                not is_common_word(word.group(0)):
+            return False
+        near, own = self._near_countries(text, word.start(), word.end())
+        return not {p.country for p in places} & {own, *near, *foreign}
 
     def _titled_person(self, text: str, words: list[re.Match], i: int) -> bool:
         """A title (``roles.jsonl`` "title" rows: "міський голова", "мер", "війт"), one of the two words
