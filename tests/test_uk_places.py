@@ -125,6 +125,12 @@ def test_places_found(extractor, text: str, expected: set) -> None:
     # the і of the town's closed syllable opens in the adjective: Дунаївці, Чемерівці
     ("Чемеровецька громада підписала меморандум про партнерство з Дунаєвецькою громадою.",
      {frozenset({"Chemerivtsi/UA", "Dunayivtsi/UA"})}),
+    # -ки gives -цька: П'ядики
+    ("Чаплинська та П’ядицька громади підписали меморандум про співпрацю.",
+     {frozenset({"Chaplynka/UA", "Piadyky/UA"})}),
+    # a village named by another adjective than -ськ-, before a community noun
+    ("Луцька громада підписала меморандум про партнерство з Агрономічною громадою Вінниччини.",
+     {frozenset({"Lutsk/UA", "Ahronomichne/UA"})}),
 ])
 def test_the_town_behind_a_community_adjective(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected

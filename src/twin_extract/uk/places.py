@@ -479,6 +479,12 @@ class PlaceFinder:
                                         areas=self._areas_after(text, word.end()) or areas)
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
+        if kind is None and not ADJECTIVE.match(word.group(0)) and OTHER_ADJECTIVE.match(word.group(0)) \
+                and not re.search(r"(?:^|[.!?\n«\"])\s*$", text[max(0, word.start() - 3):word.start()]) \
+                and self._noun_kind(text, word.end()) == "community":
+            town = self._named_as_adjective(word.group(0), self._areas_after(text, word.end()) or areas)
+            if town is not None:
+                return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places and self._stray_village(text, word, places, foreign):
             return None, 1
@@ -504,6 +510,21 @@ class PlaceFinder:
         if not any(w.lower().startswith(self.titles) for w in re.findall(r"[\w'’-]+", before)[-2:]):
             return False
         return not self._places([words[i].group(0), words[i + 1].group(0)])
+
+    def _named_as_adjective(self, adjective: str, areas: frozenset[str]) -> Place | None:
+        """"Агрономічною громадою" is the community of Агрономічне: a village named by an adjective
+        other than -ськ- is that adjective in the nominative of any gender, in Ukraine."""
+        from .morph import analyzer
+
+        forms = set()
+        for parse in analyzer().parse(adjective.lower()):
+            if parse.tag.POS in ("ADJF", "PRTF"):
+                for gender in ("masc", "femn", "neut"):
+                    inflected = parse.inflect({gender, "nomn"})
+                    if inflected is not None:
+                        forms.add(inflected.word)
+        candidates = tuple(p for form in sorted(forms) for p in self.gazetteer.find(form) if p.country == "UA")
+        return _at_home(candidates, areas) if candidates else None
 
     def _stray_village(self, text: str, word: re.Match, places: tuple[Place, ...], foreign: list[str]) -> bool:
         """A common Ukrainian word ("План дій") that is only the Cyrillic alias of small villages
@@ -582,6 +603,9 @@ class PlaceFinder:
 LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)(?:ої|ого|ій|ому)\s+(?:област|обл\.|район|повіт|воєводств|краю)")
 """A town's genitive that looks like an adjective, right before its oblast ("до Луцька Волинської
 області"): the town, located by the oblast, not a region adjective heading a list."""
+OTHER_ADJECTIVE = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{3,}(?:ий|ій|а|я|е|є|ого|ього|ої|ьої|ому|ьому|ім|им|ою|ьою)$")
+"""An adjective of another shape than -ськ- ("Агрономічною", "Зеленою"): a village's name when a
+community noun follows, unless it opens a sentence ("Великою громадою …")."""
 QUOTED_NAME = re.compile(r"«((?:[^\W\d_][\w'’-]*)(?:\s+[\w'’-]+){1,3})»")
 """A short quoted name of two to four words, with no dash or stop ("єврорегіон «Верхній Прут»",
 "форум «Буковинський діалог»"): an organisation's or event's name, not a place; a quote with
