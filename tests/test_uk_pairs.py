@@ -631,3 +631,21 @@ def test_a_decision_is_dated_by_its_own_line_not_by_the_acts_it_cites(extractor)
             "Враховуючи наказ Міністерства від 02.02.2024 № 77 про погодження проєкту угоди, міська рада вирішила:\n"
             "1. Схвалити проєкт Угоди про партнерство між Луцьком і Любліном.")
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("pending", "2024-03-14")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # community adjectives whose noun the sentence gave once before, each with its oblast after "з"
+    ("Новини\n\nЛуцька громада уклала меморандуми з трьома громадами-партнерами: Смілянською з Черкащини, "
+     "Немішаївською з Київщини та Шепетівською з Хмельниччини.",
+     {frozenset({"Lutsk", x}): ("signed", None) for x in ("Smila", "Nemishaieve", "Shepetivka")}),
+    # an oblast's adjective after "з" with its noun elided is the oblast, not its town
+    ("Новини\n\nСавинська громада уклала меморандуми з Боярською громадою з Київської області, "
+     "Гайворонською — з Кіровоградської, Шепетівською — з Хмельницької.",
+     {frozenset({"Savyntsi", x}): ("signed", None) for x in ("Boyarka", "Hayvoron", "Shepetivka")}),
+    # the day a placeless sentence gives the signings dates those the text then details
+    ("Новини\n\n8 квітня у міністерстві відбулося підписання трьох меморандумів про співпрацю. "
+     "Роганська громада уклала меморандум зі Смілянською громадою.",
+     {frozenset({"Rohan", "Smila"}): ("signed", "2025-04-08")}),
+])
+def test_elided_community_lists(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text, published="2025-04-10") == expected

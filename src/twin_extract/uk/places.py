@@ -462,6 +462,14 @@ class PlaceFinder:
             code, name, country = nickname
             return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
+        if kind is None and ADJECTIVE.match(word.group(0)) and ELIDED_AFTER.match(text, word.end()) and \
+                FROM_BEFORE.search(text, max(0, word.start() - 6), word.start()):
+            oblast = self._oblast(word.group(0))
+            if oblast is not None:
+                code, name = oblast
+                return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
+        elif kind is None and ADJECTIVE.match(word.group(0)) and self._elided_community(text, word):
+            kind = "community"
         if kind == "region" and LOCATED_TOWN.match(text, word.end()) and self._places([word.group(0)]):
             kind = None
         if kind == "region":
@@ -510,6 +518,16 @@ class PlaceFinder:
         if not any(w.lower().startswith(self.titles) for w in re.findall(r"[\w'’-]+", before)[-2:]):
             return False
         return not self._places([words[i].group(0), words[i + 1].group(0)])
+
+    def _elided_community(self, text: str, word: re.Match) -> bool:
+        """A community adjective whose noun the sentence gave once before ("з трьома громадами-партнерами:
+        Смілянською з Черкащини, Немішаївською з Київщини", "громади-форпости — Роганська й Савинська",
+        "Боярською громадою …, Гайворонською — з Кіровоградської"): no noun follows it, a list word, a
+        dash, "з" or a stop does, and a community noun stands earlier in the sentence."""
+        if not ELIDED_AFTER.match(text, word.end()):
+            return False
+        before = SENTENCE_END.split(text[max(0, word.start() - 200):word.start()])[-1].lower()
+        return bool(COMMUNITY_NOUN.search(before))
 
     def _named_as_adjective(self, adjective: str, areas: frozenset[str]) -> Place | None:
         """"Агрономічною громадою" is the community of Агрономічне: a village named by an adjective
@@ -603,6 +621,11 @@ class PlaceFinder:
 LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)(?:ої|ого|ій|ому)\s+(?:област|обл\.|район|повіт|воєводств|краю)")
 """A town's genitive that looks like an adjective, right before its oblast ("до Луцька Волинської
 області"): the town, located by the oblast, not a region adjective heading a list."""
+FROM_BEFORE = re.compile(r"\b(?:з|із|зі)\s+$")
+"""An oblast's adjective after "з" with its noun elided ("Гайворонською — з Кіровоградської"): the oblast."""
+ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й)\s)")
+COMMUNITY_NOUN = re.compile(r"\bгромад|\bотг\b|\bтг\b")
+"""The community noun an elided list refers back to."""
 OTHER_ADJECTIVE = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{3,}(?:ий|ій|а|я|е|є|ого|ього|ої|ьої|ому|ьому|ім|им|ою|ьою)$")
 """An adjective of another shape than -ськ- ("Агрономічною", "Зеленою"): a village's name when a
 community noun follows, unless it opens a sentence ("Великою громадою …")."""
