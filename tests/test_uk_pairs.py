@@ -135,6 +135,9 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     # the noun "план" proposes nothing, the verb does
     ("Мери Луцька та Рівного підписали План дій щодо реалізації меморандуму про співпрацю.", "signed"),
     ("Луцьк планує партнерство з польським Любліном.", "proposed"),
+    # intent as the text's subject matter ("в Угоді йдеться про наміри") is no letter of intent
+    ("Мер Любліна підписав Угоду про партнерство з Луцьком. У тексті Угоди йдеться про наміри розвивати "
+     "дружні відносини Луцька та Любліна.", "signed"),
     # imperfective forms of the ending verbs end a tie as the perfective ones do
     ("Луцьк припиняє співпрацю з Курськом.", "terminated"),
     ("Припиняється дія угоди між Луцьком і Курськом.", "terminated"),

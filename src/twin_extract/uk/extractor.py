@@ -209,7 +209,8 @@ class UkrainianExtractor:
         intent_kinds = set()
         for i, row in kinds:
             ahead = words[i + 1:i + 1 + INTENT_REACH]
-            if row.get("marks_intent") or any(a == "про" and b.startswith("намір") for a, b in zip(ahead, ahead[1:])):
+            if row.get("marks_intent") or any(a == "про" and b.startswith("намір") and not _has_verb(ahead[:n])
+                                              for n, (a, b) in enumerate(zip(ahead, ahead[1:]))):
                 intent_kinds.add(row["id"])
         if not intent_kinds:
             return False
@@ -639,6 +640,14 @@ def _unbulleted_item(line: str, in_list: bool) -> bool:
     """A list item without a bullet: a line ending in ";" under a list's opening line ("а саме:"),
     or the line after such an item ("Скалат — ґміна Біштинек;" then "Вишнівецька громада — ….")."""
     return in_list or line.rstrip().endswith(";")
+
+
+def _has_verb(words: list[str]) -> bool:
+    """True when a verb stands among the words ("У тексті Угоди йдеться про наміри": the intent is
+    the text's subject matter, not the document's kind, as in "Угода про наміри")."""
+    from .morph import analyzer
+
+    return any(analyzer().parse(w)[0].tag.POS == "VERB" for w in words)
 
 
 def _date_info(date) -> DateInfo | None:
