@@ -652,3 +652,20 @@ def test_a_decision_is_dated_by_its_own_line_not_by_the_acts_it_cites(extractor)
 ])
 def test_elided_community_lists(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text, published="2025-04-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later sentence whose subject is the delegation, naming only foreign places, pairs them with its owner
+    ("Делегація Волинської області відвідала партнерські регіони Польщі. Крім того, делегація зустрілася з "
+     "керівництвом Люблінського та Підкарпатського воєводств, де говорили про поглиблення співпраці.",
+     {frozenset({"Volynska oblast", "Lubelskie"}): ("established", None),
+      frozenset({"Volynska oblast", "Podkarpackie"}): ("established", None)}),
+    # agreeing on the content of a tie is no pending step; agreeing to sign is
+    ("Луцьк і Люблін є партнерами. Сторони домовилися обмінюватися досвідом і проводити спільні заходи "
+     "в межах співпраці Луцька та Любліна.",
+     {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+    ("Мери Луцька та Любліна домовилися підписати угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("pending", None)}),
+])
+def test_delegations_and_agreed_content(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -173,8 +173,10 @@ class UkrainianExtractor:
             joined = self._joined(lowered, in_sent, latest, found, mentions)
             if joined:
                 status, date = found[latest[0]].status, found[latest[0]].date
-            for a, b in joined or self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
-                                              partner_of, sent.text):
+            visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
+            for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
+                                   self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
+                                               partner_of, sent.text)):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
@@ -288,7 +290,8 @@ class UkrainianExtractor:
         sentence = " ".join(lowered)
         return next((r["status"] for r in self.statuses
                      if "phrase" in r and r["phrase"] in sentence
-                     or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
+                     or "stem" in r and any(w.startswith(r["stem"]) and _followed(lowered, i, r.get("needs"))
+                                            for i, w in enumerate(lowered))), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
         """The sentence's words less a negated ending ("не розривали"), a proposal of an ending (both words) and a proposal or
@@ -405,6 +408,19 @@ class UkrainianExtractor:
         joiners = [m for m in _unique(in_sent) if m.key not in stated]
         partners = [by_key[k] for k in sorted(stated) if k in by_key]
         return [(m, p) for m in joiners for p in partners if p.country != m.country]
+
+    def _delegation(self, text: str, mentions: list[Mention], sent, in_sent: list[Mention]) -> Mention | None:
+        """"Делегація Вінницької області відвідала партнерські регіони Польщі. … делегація зустрілася з
+        керівництвом Лодзького, Свєнтокшиського та Мазовецького воєводств, де говорили про співпрацю":
+        a later sentence whose subject is "делегація" and which names only foreign places pairs them
+        with the Ukrainian place whose delegation an earlier sentence named."""
+        if not in_sent or any(m.country == HOME for m in in_sent) or not DELEGATION.search(sent.text):
+            return None
+        for match in DELEGATION.finditer(text, 0, sent.start_char):
+            owner = next((m for m in mentions if m.start == match.end() and m.country == HOME), None)
+            if owner is not None:
+                return owner
+        return None
 
     def _adds(self, sentence: str) -> bool:
         """True when the sentence opens with an additive connective ("Крім того, …", "Також …")."""
@@ -570,6 +586,8 @@ ROUND_UP = re.compile(r"(?i)\b(?:\d+|дв[аоі]|двох|три|трьох|ч�
                       r"|декілька|низк[аиу])\s+"
                       r"(?:[а-яіїєґ'’]+\s+)?(?:документ|угод|меморандум|громад|міст|област|регіон|партнер)")
 """A count of documents, communities or towns in a headline ("11 документів про співпрацю")."""
+DELEGATION = re.compile(r"\b[Дд]елегаці[яїюєі]\s+")
+"""A delegation, and the place whose it is right after it ("Делегація Вінницької області")."""
 REGION_AND_REGION = re.compile(r"^\s*(?:[а-яіїєґ'’]+\s+)?(?:та|і|й)\s+$")
 """Two regions of two countries joined by "та" ("співпрацю … громад Чернівецької області та
 Сучавського повіту"): the regions are the two sides, even after a community noun, which makes
@@ -640,6 +658,12 @@ def _unbulleted_item(line: str, in_list: bool) -> bool:
     """A list item without a bullet: a line ending in ";" under a list's opening line ("а саме:"),
     or the line after such an item ("Скалат — ґміна Біштинек;" then "Вишнівецька громада — ….")."""
     return in_list or line.rstrip().endswith(";")
+
+
+def _followed(lowered: list[str], i: int, needs: list[str] | None) -> bool:
+    """True when a cue needs nothing after it, or one of ``needs`` follows within six words: "домовилися
+    підписати угоду" is a step, "домовилися обмінюватися досвідом" the content of a tie."""
+    return not needs or any(w.startswith(tuple(needs)) for w in lowered[i + 1:i + 7])
 
 
 def _has_verb(words: list[str]) -> bool:
