@@ -395,3 +395,14 @@ def test_towns_next_to_titles_and_names(extractor, text: str, expected: set) -> 
 ])
 def test_common_words_are_not_stray_villages(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a form sounding exactly like a town wins over its lemma sounding near another
+    ("Луцьк підписав угоду з італійським містом Сільві.", {frozenset({"Lutsk/UA", "Silvi/IT"})}),
+    # a word the dictionary knows only as a proper name, sounding exactly like a town of a country named
+    ("Італійське Еріче поріднилося з Трускавцем, а Сільві — з Луцьком.",
+     {frozenset({"Erice/IT", "Truskavets/UA"}), frozenset({"Silvi/IT", "Lutsk/UA"})}),
+])
+def test_exact_sounds_first(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

@@ -375,15 +375,23 @@ class PlaceFinder:
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
         a town a country adjective qualifies may be a dictionary word, shorter, and sound a little
-        further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried."""
+        further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried. A
+        form that sounds exactly like a town wins over a near one ("Сільві" is Silvi, though its
+        lemma "Сільва" is near Silla). A word the dictionary knows only as a proper name ("Сільві", a
+        surname's case) is tried as written, and must sound exactly like a town."""
         if not countries or RUSSIAN_LETTERS.search(word):
             return None
+        exact_only = False
         if not cued and is_known(word) and not only_names(word, fixed_only=True):
-            return None
-        for form in (*nominatives(word)[1:], word):
-            key = cyrillic_key(form)
-            if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued:
-                row = self.sounds.find(key, countries, min_ratio=CUED_RATIO if cued else UNCUED_RATIO)
+            if not only_names(word):
+                return None
+            exact_only = True
+        forms = (word,) if exact_only else (*nominatives(word)[1:], word)
+        keys = [key for key in dict.fromkeys(cyrillic_key(f) for f in forms)
+                if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued]
+        for floor in (1.0,) if exact_only else (1.0, CUED_RATIO if cued else UNCUED_RATIO):
+            for key in keys:
+                row = self.sounds.find(key, countries, min_ratio=floor)
                 if row:
                     return row
         return None
