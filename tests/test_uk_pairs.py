@@ -69,6 +69,9 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # the city after a district's name locates the district, the party
     ("Луцька громада підписала меморандум про партнерство з районом Шпандау, Берлін.",
      {frozenset({"Lutsk", "Spandau"})}),
+    # the one Ukrainian town among several foreign ones is their hub, wherever it stands
+    ("Три нових побратими — Люблін, Жешув, Каунас — з'явилися у Луцька.",
+     {frozenset({"Lutsk", x}) for x in ("Lublin", "Rzeszów", "Kaunas")}),
     # ", а ще" adds to a list, it opens no clause
     ("Побратимами Луцька є Люблін, Каунас, а ще Рівне.",
      {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne")}),

@@ -394,6 +394,11 @@ class UkrainianExtractor:
             here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
+        home = _unique([m for m in here if m.country == HOME])
+        # a sentence's one Ukrainian place among two or more foreign ones is their hub, wherever it
+        # stands: "Три нових побратими — Дюссельдорф, Мангейм, Мец — з'явилися у Чернівців"
+        if len(home) == 1 and len(here) >= 3 and here[0].key != home[0].key:
+            here = [home[0], *[m for m in here if m.key != home[0].key]]
         return [(here[0], other) for other in here[1:]]
 
     def _joined(self, lowered: list[str], in_sent: list[Mention], latest: list[tuple[str, str]],
