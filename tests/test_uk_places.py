@@ -406,3 +406,15 @@ def test_common_words_are_not_stray_villages(extractor, text: str, expected: set
 ])
 def test_exact_sounds_first(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a municipality's noun right before an unknown word cues it as loosely as a country adjective
+    ("Вижницька громада та комуна Мілішівці Сучавського повіту Румунії підписали угоду про співробітництво.",
+     {frozenset({"Vyzhnytsya/UA", "Milişăuţi/RO"})}),
+    # ... but a country after the noun is the country ("міста Румунії")
+    ("Побратимами Луцька є три міста Румунії — Сучава, Ясси та Тімішоара.",
+     {frozenset({"Lutsk/UA", x}) for x in ("Suceava/RO", "Iaşi/RO", "Timişoara/RO")}),
+])
+def test_a_municipality_noun_cues_the_name_after_it(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

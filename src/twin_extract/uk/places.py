@@ -92,6 +92,7 @@ class PlaceFinder:
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
         self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
         self.titles = tuple(r["title"] for r in rows("roles.jsonl", patterns) if "title" in r)
+        self.town_nouns = tuple(r["town_noun"] for r in rows("roles.jsonl", patterns) if "town_noun" in r)
         nickname_rows = rows("region_nicknames.jsonl", patterns)
         self.nicknames = [(r["suffix"], r["adjective"]) for r in nickname_rows if "suffix" in r]
         self.region_names = {r["name"]: r["code"] for r in nickname_rows if "name" in r}
@@ -507,9 +508,9 @@ class PlaceFinder:
         if places:
             return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end()) or areas), 1
         near, own = self._near_countries(text, word.start(), word.end())
-        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign)) \
-            or self.partner_countries
-        row = self._by_sound(word.group(0), countries, own is not None)
+        named = list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        countries = [own] if own else named or self.partner_countries
+        row = self._by_sound(word.group(0), countries, own is not None or bool(named) and self._after_town_noun(text, word))
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
@@ -560,6 +561,15 @@ class PlaceFinder:
             return False
         near, own = self._near_countries(text, word.start(), word.end())
         return not {p.country for p in places} & {own, *near, *foreign}
+
+    def _after_town_noun(self, text: str, word: re.Match) -> bool:
+        """True when a municipality's common noun stands right before the word ("комуна Мілішівці"),
+        a word that is no country ("міста Румунії") and no common word."""
+        before = re.findall(r"[\w'’-]+", text[max(0, word.start() - 20):word.start()])
+        return bool(before) and text[word.start() - 1:word.start()] == " " and \
+            before[-1].lower().startswith(self.town_nouns) and before[-1][:1].islower() and \
+            not self.country_of(word.group(0)) and not is_common_word(word.group(0)) and \
+            not is_function_word(word.group(0))
 
     def _titled_person(self, text: str, words: list[re.Match], i: int) -> bool:
         """A title (``roles.jsonl`` "title" rows: "міський голова", "мер", "війт"), one of the two words
