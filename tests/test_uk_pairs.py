@@ -72,6 +72,15 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # the one Ukrainian town among several foreign ones is their hub, wherever it stands
     ("Три нових побратими — Люблін, Жешув, Каунас — з'явилися у Луцька.",
      {frozenset({"Lutsk", x}) for x in ("Lublin", "Rzeszów", "Kaunas")}),
+    # a region between commas after a town locates it
+    ("19 червня селище Любар, Житомирська область, та американське місто Монтіселло, штат Індіана, "
+     "підписали угоду про побратимство.",
+     {frozenset({"Liubar", "Monticello"})}),
+    # ... not in a list of regions
+    ("Волинська область і її партнери\n\nОбласть продовжує втілювати домовленості з дружніми регіонами: "
+     "департаментом Майєнн (Франція), Сілезьким та Лодзьким воєводствами (Республіка Польща), "
+     "провінцією Саскачеван (Канада).",
+     {frozenset({"Volynska oblast", x}) for x in ("Mayenne", "Śląskie", "Łódzkie", "Saskatchewan")}),
     # ", а ще" adds to a list, it opens no clause
     ("Побратимами Луцька є Люблін, Каунас, а ще Рівне.",
      {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne")}),

@@ -370,6 +370,8 @@ def test_a_short_quoted_name_is_no_place(extractor, text: str, expected: set) ->
     ("Міський голова Володимир Петренко підписав угоду з Любліном.", {"Володимир"}),
     # the two capitalised words after a title's place are the office holder, a foreign name too
     ("Угоду засвідчили мер Луцька та мер Поважської Бистриці Карол Янас.", {"Карол", "Карол Янас"}),
+    # a country and a foreign first name are no two-word town
+    ("Про угоду розповіла заступниця директора Місії USAID в Україні Енн Хоппер.", {"Україні Енн"}),
 ])
 def test_people_are_not_places(extractor, text: str, words: set) -> None:
     assert not words & {m.text for m in extractor.ukrainian.places.mentions(text)}

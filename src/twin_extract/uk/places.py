@@ -587,9 +587,12 @@ class PlaceFinder:
     def _two_words_by_sound(self, text: str, pair: list[re.Match], foreign: list[str]) -> tuple | None:
         """A foreign name of two words GeoNames has no Cyrillic name for ("Папове Біскупе"), by the
         sound of both: only when the second word is no Ukrainian word (or one read only as a
-        vocative) and no place of its own (a name's tail: "Ілліт", "Біскупе"), in a country named near it or in the document. The
-        longer key may sound a little further off than one word's (``TWO_WORD_RATIO``)."""
-        second = pair[1].group(0)
+        vocative) and no place of its own (a name's tail: "Ілліт", "Біскупе"), and the first is no
+        country ("в Україні Енн Хоппер"), in a country named near it or in the
+        document. The longer key may sound a little further off than one word's (``TWO_WORD_RATIO``)."""
+        first, second = pair[0].group(0), pair[1].group(0)
+        if self.not_places.intersection(self._forms(first)) or self.country_of(first):
+            return None
         if RUSSIAN_LETTERS.search(text[pair[0].start():pair[1].end()]) or \
                 is_known(second) and not only_names(second, fixed_only=True) and not only_vocative(second) \
                 or self._places([second]):

@@ -26,6 +26,11 @@ district, not the city; the district's own name in the brackets (``DISTRICT_AROU
 DISTRICT_AROUND = re.compile(r"[^()]{0,30}\bрайон[а-яії]*\s*\)")
 DISTRICT_BEFORE = re.compile(r"\bрайон[а-яії]*\s+[А-ЯІЇЄҐ][\w'’ʼ-]*(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]*)?,\s*$")
 """The city after a district's name ("з районом Шпандау, Берлін") locates the district, the party."""
+TOWN_COMMA = re.compile(r"(?<![\w'’ʼ-])([А-ЯІЇЄҐ][\w'’ʼ-]*),\s*(?:[а-яіїєґ'’]+\s+)?$")
+PLACE_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк)[а-яії]*$|(?:ою|ої|ій|им|ого|их)$")
+APPOSITION_END = re.compile(r"\s*(?:[а-яіїєґ'’]+\s*)?[,)]")
+"""A region between commas after a town ("селище Любар, Житомирська область, та …", "місто
+Монтіселло, штат Індіана,") locates it."""
 LIST_BEFORE = re.compile(r"([А-ЯІЇЄҐ][\w'’ʼ-]*)(?:\s*,\s*|\s+(?:та|і|й)\s+)$")
 """A list item before the place: "за Києвом та Івано-Франківськом" (the word "Києвом" and its end)."""
 ACTOR_AFTER = re.compile(r"\s+([\w'’ʼ]+)(?:\s+[а-яіїєґ'’ʼ]+)?(\s+[А-ЯІЇЄҐ])?")
@@ -81,6 +86,9 @@ class Roles:
         if DISTRICT_AFTER.match(text, mention.end) or DISTRICT_AROUND.match(text, mention.end) and \
                 text[sentence_start:mention.start].rstrip().endswith("(") or \
                 DISTRICT_BEFORE.search(text, sentence_start, mention.start):
+            return "context"
+        town = TOWN_COMMA.search(text, sentence_start, mention.start) if mention.subdivision else None
+        if town and not PLACE_ADJECTIVE.search(town.group(1)) and APPOSITION_END.match(text, mention.end):
             return "context"
         if mention.subdivision and BRACKET_OPEN.search(text, sentence_start, mention.start) or \
                 NAME_BRACKET.search(text, sentence_start, mention.start):
