@@ -147,6 +147,10 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     # the noun "план" proposes nothing, the verb does
     ("Мери Луцька та Рівного підписали План дій щодо реалізації меморандуму про співпрацю.", "signed"),
     ("Луцьк планує партнерство з польським Любліном.", "proposed"),
+    # officially twinned is signed, as the English "officially twinned"
+    ("Луцьк і Люблін офіційно стали містами-партнерами.", "signed"),
+    ("Італійське Мерано офіційно поповнило перелік міст-побратимів Луцька.", "signed"),
+    ("Луцьк і Люблін стали містами-партнерами.", "established"),
     # intent as the text's subject matter ("в Угоді йдеться про наміри") is no letter of intent
     ("Мер Любліна підписав Угоду про партнерство з Луцьком. У тексті Угоди йдеться про наміри розвивати "
      "дружні відносини Луцька та Любліна.", "signed"),
