@@ -56,6 +56,42 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # two towns of one foreign country are someone's partners, never a pair of their own
     ("Депутати пропонували скасувати угоди про побратимство між столицею та низкою російських міст, "
      "зокрема Москвою й Санкт-Петербургом.", set()),
+    # towns named for comparison ("слідом за", "за прикладом") are no parties, nor the rest of their list
+    ("Рівне розірвало угоду з Курськом слідом за Житомиром та Луцьком.",
+     {frozenset({"Rivne", "Kursk"})}),
+    ("За прикладом Полтави і Сум Рівне розірвало угоду з Курськом.",
+     {frozenset({"Rivne", "Kursk"})}),
+    ("Мешканці закликали повторити крок Рівного й розірвати договори Луцька з Курськом.",
+     {frozenset({"Lutsk", "Kursk"})}),
+    # a city with its district in brackets: the partner is the district, neither the city nor the district's name
+    ("Луцьк розірвав договір про побратимство з Курськом та Санкт-Петербургом (Приморський район).",
+     {frozenset({"Lutsk", "Kursk"})}),
+    # the city after a district's name locates the district, the party
+    ("Луцька громада підписала меморандум про партнерство з районом Шпандау, Берлін.",
+     {frozenset({"Lutsk", "Spandau"})}),
+    # the one Ukrainian town among several foreign ones is their hub, wherever it stands
+    ("Три нових побратими — Люблін, Жешув, Каунас — з'явилися у Луцька.",
+     {frozenset({"Lutsk", x}) for x in ("Lublin", "Rzeszów", "Kaunas")}),
+    # a region between commas after a town locates it
+    ("19 червня селище Любар, Житомирська область, та американське місто Монтіселло, штат Індіана, "
+     "підписали угоду про побратимство.",
+     {frozenset({"Liubar", "Monticello"})}),
+    # ... not in a list of regions
+    ("Волинська область і її партнери\n\nОбласть продовжує втілювати домовленості з дружніми регіонами: "
+     "департаментом Майєнн (Франція), Сілезьким та Лодзьким воєводствами (Республіка Польща), "
+     "провінцією Саскачеван (Канада).",
+     {frozenset({"Volynska oblast", x}) for x in ("Mayenne", "Śląskie", "Łódzkie", "Saskatchewan")}),
+    # ", а ще" adds to a list, it opens no clause
+    ("Побратимами Луцька є Люблін, Каунас, а ще Рівне.",
+     {frozenset({"Lutsk", x}) for x in ("Lublin", "Kaunas", "Rivne")}),
+    # a venue followed by its own actor is the town that acts
+    ("Житомир розірвав угоду з Тулою, а в Рівному мер ініціював розірвання угоди з Курськом.",
+     {frozenset({"Zhytomyr", "Tula"}), frozenset({"Rivne", "Kursk"})}),
+    ("У Луцьку депутати проголосували за розірвання угоди з Курськом.",
+     {frozenset({"Lutsk", "Kursk"})}),
+    # ... but not a mayor of another town
+    ("Новини\n\nУ Варшаві мер Луцька підписав угоду про партнерство з Любліном.",
+     {frozenset({"Lutsk", "Lublin"})}),
 ])
 def test_pairs(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
@@ -108,6 +144,21 @@ def test_a_heading_line_names_the_partner_of_the_line_under_it(extractor) -> Non
     ("Луцьк ініціює розірвання угоди з Курськом.", "established"),
     ("Депутати Луцька звернулися до мера з проханням розірвати угоду з Курськом.", "established"),
     ("Луцьк ініціює партнерство з польським Любліном.", "proposed"),
+    # the noun "план" proposes nothing, the verb does
+    ("Мери Луцька та Рівного підписали План дій щодо реалізації меморандуму про співпрацю.", "signed"),
+    ("Луцьк планує партнерство з польським Любліном.", "proposed"),
+    # officially twinned is signed, as the English "officially twinned"
+    ("Луцьк і Люблін офіційно стали містами-партнерами.", "signed"),
+    ("Італійське Мерано офіційно поповнило перелік міст-побратимів Луцька.", "signed"),
+    ("Луцьк і Люблін стали містами-партнерами.", "established"),
+    # intent as the text's subject matter ("в Угоді йдеться про наміри") is no letter of intent
+    ("Мер Любліна підписав Угоду про партнерство з Луцьком. У тексті Угоди йдеться про наміри розвивати "
+     "дружні відносини Луцька та Любліна.", "signed"),
+    # imperfective forms of the ending verbs end a tie as the perfective ones do
+    ("Луцьк припиняє співпрацю з Курськом.", "terminated"),
+    ("Припиняється дія угоди між Луцьком і Курськом.", "terminated"),
+    ("Рівне скасовує угоду про побратимство з Курськом.", "terminated"),
+    ("Житомир відмовляється від побратимства з Тулою.", "terminated"),
 ])
 def test_status(extractor, text: str, status: str) -> None:
     assert [s for s, _ in _found(extractor, text).values()] == [status]
@@ -553,3 +604,84 @@ def test_hold_and_offer(extractor, text: str, expected: dict) -> None:
 def test_proposing_support_for_a_partnership_presupposes_it(extractor) -> None:
     text = "Учасники запропонували створити організацію для підтримки стратегічного партнерства Люблін–Луцьк."
     assert _found(extractor, text) == {frozenset({"Lublin", "Lutsk"}): ("established", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # regions of two countries joined by "та" are the two sides, even after a community noun
+    ("Сторони домовилися про контакти, щоб згодом вони переросли у співпрацю громад Волинської області "
+     "та Люблінського воєводства.",
+     {frozenset({"Volynska oblast", "Lubelskie"}): ("proposed", None)}),
+    # regions of one country after a community noun only locate the communities
+    ("Луцьк підписав меморандум про співпрацю з громадами Чернігівської та Миколаївської областей.", {}),
+    # a tie that is the later aim of what was agreed is proposed; agreeing to sign is pending
+    ("Луцьк і Люблін домовилися обмінюватися делегаціями, щоб згодом укласти угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}),
+    ("Луцьк і Люблін домовилися підписати угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("pending", None)}),
+])
+def test_regions_of_two_countries_and_aims(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+def test_an_added_matter_does_not_restate_the_pairs_before_it(extractor) -> None:
+    # the year of the ended agreements' signing in a relative clause is not the ending's;
+    # "Крім того" adds another matter, whose year is no date of the pairs before it
+    text = ("Рівне припиняє співпрацю з російськими містами. Припиняється дія угод, які 2015 року "
+            "уклали з Курськом і Брянськом. Крім того, Рівне розриває договір про співробітництво 1996 року.")
+    assert _found(extractor, text) == {frozenset({"Rivne", "Kursk"}): ("terminated", None),
+                                       frozenset({"Rivne", "Bryansk"}): ("terminated", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a round-up headline naming no town: the body's first town is no partner of the others
+    ("На форумі громад підписали 7 меморандумів про співпрацю\n\nЛуцька громада стала партнером Любліна. "
+     "Меморандум про співпрацю підписала і Рівненська громада.",
+     {frozenset({"Lutsk", "Lublin"})}),
+    # a headline naming its town keeps it as the host
+    ("Луцьк має нового партнера\n\nМіста-побратими Люблін і Луцьк підписали угоду.",
+     {frozenset({"Lutsk", "Lublin"})}),
+])
+def test_round_up_pages_have_no_host(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected
+
+
+def test_a_decision_is_dated_by_its_own_line_not_by_the_acts_it_cites(extractor) -> None:
+    text = ("ЛУЦЬКА МІСЬКА РАДА\nРІШЕННЯ\nвід 14.03.2024 № 512-20/2024\n\n"
+            "Враховуючи наказ Міністерства від 02.02.2024 № 77 про погодження проєкту угоди, міська рада вирішила:\n"
+            "1. Схвалити проєкт Угоди про партнерство між Луцьком і Любліном.")
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("pending", "2024-03-14")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # community adjectives whose noun the sentence gave once before, each with its oblast after "з"
+    ("Новини\n\nЛуцька громада уклала меморандуми з трьома громадами-партнерами: Смілянською з Черкащини, "
+     "Немішаївською з Київщини та Шепетівською з Хмельниччини.",
+     {frozenset({"Lutsk", x}): ("signed", None) for x in ("Smila", "Nemishaieve", "Shepetivka")}),
+    # an oblast's adjective after "з" with its noun elided is the oblast, not its town
+    ("Новини\n\nСавинська громада уклала меморандуми з Боярською громадою з Київської області, "
+     "Гайворонською — з Кіровоградської, Шепетівською — з Хмельницької.",
+     {frozenset({"Savyntsi", x}): ("signed", None) for x in ("Boyarka", "Hayvoron", "Shepetivka")}),
+    # the day a placeless sentence gives the signings dates those the text then details
+    ("Новини\n\n8 квітня у міністерстві відбулося підписання трьох меморандумів про співпрацю. "
+     "Роганська громада уклала меморандум зі Смілянською громадою.",
+     {frozenset({"Rohan", "Smila"}): ("signed", "2025-04-08")}),
+])
+def test_elided_community_lists(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text, published="2025-04-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later sentence whose subject is the delegation, naming only foreign places, pairs them with its owner
+    ("Делегація Волинської області відвідала партнерські регіони Польщі. Крім того, делегація зустрілася з "
+     "керівництвом Люблінського та Підкарпатського воєводств, де говорили про поглиблення співпраці.",
+     {frozenset({"Volynska oblast", "Lubelskie"}): ("established", None),
+      frozenset({"Volynska oblast", "Podkarpackie"}): ("established", None)}),
+    # agreeing on the content of a tie is no pending step; agreeing to sign is
+    ("Луцьк і Люблін є партнерами. Сторони домовилися обмінюватися досвідом і проводити спільні заходи "
+     "в межах співпраці Луцька та Любліна.",
+     {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+    ("Мери Луцька та Любліна домовилися підписати угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("pending", None)}),
+])
+def test_delegations_and_agreed_content(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

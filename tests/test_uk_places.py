@@ -27,6 +27,9 @@ def _rules(country: str) -> list[tuple[str, str]]:
     ("Тімішоара", "Timişoara", "RO"),
     ("Пльзень", "Plzeň", "CZ"),
     ("Коїмбра", "Coimbra", "PT"),
+    # German sp, st at a word's start
+    ("Шпандау", "Spandau", "DE"),
+    ("Штутгарт", "Stuttgart", "DE"),
 ])
 def test_sound_keys_meet(cyrillic: str, latin: str, country: str) -> None:
     assert cyrillic_key(cyrillic) == latin_key(latin, _rules(country))
@@ -86,6 +89,13 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
      {frozenset({"Lutsk/UA", "Krasnoyarsk/RU"})}),
     ("Полтава припинила побратимство з Подольськом.",
      {frozenset({"Poltava/UA", "Podolsk/RU"})}),
+    # a name of three words, spaced where GeoNames hyphenates, though its first two look like a person
+    ("Луцьк підписав угоду з містом Сан Луїс Обіспо.", {frozenset({"Lutsk/UA", "San Luis Obispo/US"})}),
+    # a foreign name of two words by the sound of both, its tail no Ukrainian word of its own
+    ("Луцьк підписав угоду з польським містом Кросно Оджанське.", {frozenset({"Lutsk/UA", "Krosno Odrzańskie/PL"})}),
+    ("Луцьк підписав угоду з польською гміною Ґура Кальварія.", {frozenset({"Lutsk/UA", "Góra Kalwaria/PL"})}),
+    ("Рівне підписало угоду з польськими гмінами Бжег Дольни та Кросно Оджанське.",
+     {frozenset({"Rivne/UA", "Brzeg Dolny/PL"}), frozenset({"Rivne/UA", "Krosno Odrzańskie/PL"})}),
 ])
 def test_places_found(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
@@ -112,6 +122,15 @@ def test_places_found(extractor, text: str, expected: set) -> None:
     # є before -ве is ї before -вськ-
     ("Немішаївська громада та польське місто Радзимін відтепер побратими.",
      {frozenset({"Nemishaieve/UA", "Radzymin/PL"})}),
+    # the і of the town's closed syllable opens in the adjective: Дунаївці, Чемерівці
+    ("Чемеровецька громада підписала меморандум про партнерство з Дунаєвецькою громадою.",
+     {frozenset({"Chemerivtsi/UA", "Dunayivtsi/UA"})}),
+    # -ки gives -цька: П'ядики
+    ("Чаплинська та П’ядицька громади підписали меморандум про співпрацю.",
+     {frozenset({"Chaplynka/UA", "Piadyky/UA"})}),
+    # a village named by another adjective than -ськ-, before a community noun
+    ("Луцька громада підписала меморандум про партнерство з Агрономічною громадою Вінниччини.",
+     {frozenset({"Lutsk/UA", "Ahronomichne/UA"})}),
 ])
 def test_the_town_behind_a_community_adjective(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
@@ -160,6 +179,10 @@ def test_the_oblast_after_a_community_picks_its_homonym(extractor, text: str, ex
     ("Полтава припинила побратимство з Новокузнецьком.", {frozenset({"Poltava/UA", "Novokuznetsk/RU"})}),
     # Ukrainian і is Russian и: "Нижній Тагіл" is GeoNames' "Нижний Тагил"
     ("Кривий Ріг розірвав побратимство з Нижнім Тагілом.", {frozenset({"Kryvyy Rih/UA", "Nizhny Tagil/RU"})}),
+    # ... and further abroad, where GeoNames' only Cyrillic name is Russian too
+    ("Луцьк підписав угоду з Карвіною.", {frozenset({"Lutsk/UA", "Karviná/CZ"})}),
+    ("Луцьк підписав угоду з Дєчином.", {frozenset({"Lutsk/UA", "Děčín/CZ"})}),
+    ("Луцьк підписав угоду з Вірцбургом.", {frozenset({"Lutsk/UA", "Würzburg/DE"})}),
 ])
 def test_a_russian_spelling_of_the_name(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
@@ -336,4 +359,64 @@ def test_a_compound_adjective_names_a_two_word_town(extractor, text: str, expect
     ("Учасники підтримали партнерство «Люблін — Луцьк».", {frozenset({"Lublin/PL", "Lutsk/UA"})}),
 ])
 def test_a_short_quoted_name_is_no_place(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    # a first name the dictionary tags only in its other cases, before a surname
+    ("Угоду підписали Володимир Петренко та мер Любліна.", {"Володимир"}),
+    # a title before a first name: the name and the surname are a person, though a town bears the surname
+    ("Голова громади Богдан Ковель підписав угоду з Любліном.", {"Богдан", "Ковель"}),
+    ("Міський голова Володимир Петренко підписав угоду з Любліном.", {"Володимир"}),
+    # the two capitalised words after a title's place are the office holder, a foreign name too
+    ("Угоду засвідчили мер Луцька та мер Поважської Бистриці Карол Янас.", {"Карол", "Карол Янас"}),
+    # a country and a foreign first name are no two-word town
+    ("Про угоду розповіла заступниця директора Місії USAID в Україні Енн Хоппер.", {"Україні Енн"}),
+])
+def test_people_are_not_places(extractor, text: str, words: set) -> None:
+    assert not words & {m.text for m in extractor.ukrainian.places.mentions(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... but a title before a town's name in the genitive leaves the town
+    ("Мер Ковеля підписав угоду з Любліном.", {frozenset({"Kovel/UA", "Lublin/PL"})}),
+    # a town's genitive that looks like an adjective, right before its oblast, is the town
+    ("Мер Любліна приїхав до Луцька Волинської області й підписав угоду про партнерство.",
+     {frozenset({"Lutsk/UA", "Lublin/PL"})}),
+    # ... nor is a town whose name is a surname a person after a town
+    ("Луцьк підписав угоду з Ярославом Підкарпатського воєводства.", {frozenset({"Lutsk/UA", "Jarosław/PL"})}),
+])
+def test_towns_next_to_titles_and_names(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common word that is only a small foreign village's alias, its country unnamed, is the word
+    ("Мери Луцька та Рівного підписали План дій щодо реалізації меморандуму про співпрацю.",
+     {frozenset({"Lutsk/UA", "Rivne/UA"})}),
+])
+def test_common_words_are_not_stray_villages(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a form sounding exactly like a town wins over its lemma sounding near another
+    ("Луцьк підписав угоду з італійським містом Сільві.", {frozenset({"Lutsk/UA", "Silvi/IT"})}),
+    # a word the dictionary knows only as a proper name, sounding exactly like a town of a country named
+    ("Італійське Еріче поріднилося з Трускавцем, а Сільві — з Луцьком.",
+     {frozenset({"Erice/IT", "Truskavets/UA"}), frozenset({"Silvi/IT", "Lutsk/UA"})}),
+])
+def test_exact_sounds_first(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a municipality's noun right before an unknown word cues it as loosely as a country adjective
+    ("Вижницька громада та комуна Мілішівці Сучавського повіту Румунії підписали угоду про співробітництво.",
+     {frozenset({"Vyzhnytsya/UA", "Milişăuţi/RO"})}),
+    # ... but a country after the noun is the country ("міста Румунії")
+    ("Побратимами Луцька є три міста Румунії — Сучава, Ясси та Тімішоара.",
+     {frozenset({"Lutsk/UA", x}) for x in ("Suceava/RO", "Iaşi/RO", "Timişoara/RO")}),
+])
+def test_a_municipality_noun_cues_the_name_after_it(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected

@@ -26,7 +26,8 @@ month of the last year the text stated."""
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _NUMERIC_SHORT = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})\b(?![.,]?\d)")
 """A day with a two-digit year ("12.05.23"): this century's, as Ukrainian news writes it."""
-_TODAY = re.compile(r"\bсьогодн[а-яії]*", re.I)
+_TODAY = re.compile(r"\bсьогодн[а-яії]*|\bщойно\b|\b(?:хвилин[уи]?|годин[уи]?|хв\.?)\s+тому\b", re.I)
+"""Today, as the story was written: "сьогодні", "щойно", "десять хвилин тому", "годину тому"."""
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 RELATIVE = (
     (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора(?:шн[а-яії]*)?\b", re.I), "day", -1),
@@ -60,9 +61,16 @@ DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2
 
 def dateline(text: str) -> FoundDate | None:
     """The page's own date line, the day the story was filed: as in English, the last resort
-    for a step (signed, ended, …) the story reports without a date of its own."""
-    match = DATELINE.search(text)
+    for a step (signed, ended, …) the story reports without a date of its own. A council
+    decision's own line of date and number ("від 13.06.2025 № 1169-41/2025") is its date line."""
+    match = DATELINE.search(text) or ACT_LINE.search(text)
     return find_date(match.group(1), match.start(1), None) if match else None
+ACT_LINE = re.compile(r"(?m)^[^\S\n]*(?:РІШЕННЯ[^\S\n]+)?(?:від|ВІД)[^\S\n]+(\d{1,2}\.\d{1,2}\.\d{4})(?:[^\S\n]*р\.)?"
+                      r"[^\S\n]*№[^\S\n]*[\w/.-]+[^\S\n]*$")
+"""A decision's line of date and number, alone on its line ("від 13.06.2025 № 1169-41/2025")."""
+PERIOD = re.compile(r"\b(?:на|до)\s+(?:19|20)\d{2}(?:\s*[–—-]\s*(?:19|20)\d{2})?\s*(?:рік|роки|р\.|рр\.)", re.I)
+"""A period a plan or programme covers ("План дій на 2025 рік", "програма на 2024–2027 роки"): no
+event date."""
 SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]}
 
 
@@ -90,6 +98,7 @@ def find_date(sentence: str, offset: int, default_year: str | None,
     """The most precise date stated in ``sentence``; a day without a year takes the year a relative
     phrase beside it gives ("у травні минулого року"), else ``default_year``; "сьогодні" (today)
     the ``published`` date."""
+    sentence = PERIOD.sub(lambda m: " " * len(m.group(0)), sentence)
     relative_year = _relative(sentence, offset, published, units=("year",))
     default_year = relative_year.value if relative_year else default_year
     match = _NUMERIC.search(sentence) or _NUMERIC_SHORT.search(sentence)

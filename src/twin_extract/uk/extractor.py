@@ -57,7 +57,10 @@ class UkrainianExtractor:
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
         self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
-                         if not r.get("within") and not r.get("decision") and not r.get("host") and not r.get("joins")]
+                         if not r.get("within") and not r.get("decision") and not r.get("host") and not r.get("joins")
+                         and not r.get("adds")]
+        self.additions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("adds")]
+        """"Крім того, …": a sentence opening so adds another matter, it restates no pair before it."""
         self.joining = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("joins")]
         self.host_subjects = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("host")]
         """"Місто має 12 побратимів, зокрема …": a sentence opening so is about the host's partners."""
@@ -95,6 +98,9 @@ class UkrainianExtractor:
         stated: dict | None = None
         acting: Mention | None = None
         latest: list[tuple[str, str]] = []
+        event: FoundDate | None = None
+        """The day of a signing a sentence naming no place states ("8 квітня … відбулося підписання
+        дев'яти меморандумів"): the date of the signings the text then details without one."""
         links = self._link_blocks(item.text)
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
@@ -142,9 +148,14 @@ class UkrainianExtractor:
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
+            if not named and status == "signed" and date is not None and date.precision == "day" and event is None:
+                event = date
             cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, item.published)
             if status == "terminated" and date is not None and DOCUMENT_DATE.search(sent.text):
                 date = find_date(DOCUMENT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
+                                 default_year, item.published)
+            elif status in ("pending", "proposed") and date is not None and ACT_DATE.search(sent.text):
+                date = find_date(ACT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
                                  default_year, item.published)
             if item_of:
                 hub = item_of[1]
@@ -162,8 +173,10 @@ class UkrainianExtractor:
             joined = self._joined(lowered, in_sent, latest, found, mentions)
             if joined:
                 status, date = found[latest[0]].status, found[latest[0]].date
-            for a, b in joined or self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
-                                              partner_of, sent.text):
+            visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
+            for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
+                                   self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
+                                               partner_of, sent.text)):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
@@ -173,11 +186,14 @@ class UkrainianExtractor:
                                       clause_date if own else cue_date or clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
-            if not keys and status != "established" and _within(in_sent, previous):
+            if not keys and status != "established" and _within(in_sent, previous) and not self._adds(sent.text):
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
             latest = keys or latest
+        if event is not None:
+            found = {k: replace(r, date=_date_info(event)) if r.date is None and r.status == "signed" else r
+                     for k, r in found.items()}
         filed = dateline(item.text)
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
@@ -195,7 +211,8 @@ class UkrainianExtractor:
         intent_kinds = set()
         for i, row in kinds:
             ahead = words[i + 1:i + 1 + INTENT_REACH]
-            if row.get("marks_intent") or any(a == "про" and b.startswith("намір") for a, b in zip(ahead, ahead[1:])):
+            if row.get("marks_intent") or any(a == "про" and b.startswith("намір") and not _has_verb(ahead[:n])
+                                              for n, (a, b) in enumerate(zip(ahead, ahead[1:]))):
                 intent_kinds.add(row["id"])
         if not intent_kinds:
             return False
@@ -236,7 +253,13 @@ class UkrainianExtractor:
         return next((m for m in in_headline if self._not_venue(item.text, m)), None) or \
             (in_headline[0] if in_headline else None) or \
             next((m for key in titled for m in cities if m.key == key), None) or \
-            next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None)
+            (None if self._round_up(headline) else
+             next((m for m in cities if self._not_venue(item.text, m)), cities[0] if cities else None))
+
+    def _round_up(self, headline: str) -> bool:
+        """A headline naming no town but several of something ("підписали 11 документів", "Громади
+        з трьох областей …"): a round-up, whose first town is no partner of the others."""
+        return bool(ROUND_UP.search(headline))
 
     def _not_venue(self, text: str, mention: Mention) -> bool:
         return self.roles.role(text, mention, _line_start(text, mention.start)) is None
@@ -267,7 +290,8 @@ class UkrainianExtractor:
         sentence = " ".join(lowered)
         return next((r["status"] for r in self.statuses
                      if "phrase" in r and r["phrase"] in sentence
-                     or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
+                     or "stem" in r and any(w.startswith(r["stem"]) and _followed(lowered, i, r.get("needs"))
+                                            for i, w in enumerate(lowered))), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
         """The sentence's words less a negated ending ("не розривали"), a proposal of an ending (both words) and a proposal or
@@ -346,6 +370,9 @@ class UkrainianExtractor:
         if regions and acting is not None and self._object_only(text, regions[0]):
             return [(acting, m) for m in regions if m.key != acting.key]
         cities = [m for m in in_sent if m.type == "city" or _listed_with_towns(text, m, in_sent)]
+        if not cities and len(regions) == 2 and regions[0].country != regions[1].country and \
+                REGION_AND_REGION.match(text[regions[0].end:regions[1].start]):
+            return [(regions[0], regions[1])]
         clauses = _clauses(text, cities)
         if clauses:
             subject = clauses[0][0]
@@ -367,6 +394,11 @@ class UkrainianExtractor:
             here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
+        home = _unique([m for m in here if m.country == HOME])
+        # a sentence's one Ukrainian place among two or more foreign ones is their hub, wherever it
+        # stands: "Три нових побратими — Дюссельдорф, Мангейм, Мец — з'явилися у Чернівців"
+        if len(home) == 1 and len(here) >= 3 and here[0].key != home[0].key:
+            here = [home[0], *[m for m in here if m.key != home[0].key]]
         return [(here[0], other) for other in here[1:]]
 
     def _joined(self, lowered: list[str], in_sent: list[Mention], latest: list[tuple[str, str]],
@@ -381,6 +413,24 @@ class UkrainianExtractor:
         joiners = [m for m in _unique(in_sent) if m.key not in stated]
         partners = [by_key[k] for k in sorted(stated) if k in by_key]
         return [(m, p) for m in joiners for p in partners if p.country != m.country]
+
+    def _delegation(self, text: str, mentions: list[Mention], sent, in_sent: list[Mention]) -> Mention | None:
+        """"Делегація Вінницької області відвідала партнерські регіони Польщі. … делегація зустрілася з
+        керівництвом Лодзького, Свєнтокшиського та Мазовецького воєводств, де говорили про співпрацю":
+        a later sentence whose subject is "делегація" and which names only foreign places pairs them
+        with the Ukrainian place whose delegation an earlier sentence named."""
+        if not in_sent or any(m.country == HOME for m in in_sent) or not DELEGATION.search(sent.text):
+            return None
+        for match in DELEGATION.finditer(text, 0, sent.start_char):
+            owner = next((m for m in mentions if m.start == match.end() and m.country == HOME), None)
+            if owner is not None:
+                return owner
+        return None
+
+    def _adds(self, sentence: str) -> bool:
+        """True when the sentence opens with an additive connective ("Крім того, …", "Також …")."""
+        opening = sentence.lstrip().lower()
+        return any(re.match(rf"{re.escape(a)}\b", opening) for a in self.additions)
 
     def _host_subject(self, sentence: str) -> bool:
         """The sentence opens with the host for subject, unnamed ("Місто має 12 побратимів",
@@ -476,9 +526,9 @@ INTENT_REACH = 4
 про намір", "тристоронній лист про наміри")."""
 """Words after a proposing verb within which the termination it proposes stands ("запропонував
 негайно розірвати")."""
-CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також)")
-CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також)|[.!?]\s|\n")
-""", а також" adds to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
+CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
+CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також|ще\s)|[.!?]\s|\n")
+""", а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
 """"Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
 LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а також)\s*(?:[а-яіїєґ'’]+і\s+)?$")
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
@@ -537,12 +587,28 @@ def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
     return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
 
 
+ROUND_UP = re.compile(r"(?i)\b(?:\d+|дв[аоі]|двох|три|трьох|чотири|чотирьох|п['’]ять|п['’]ятьох|п['’]яти|кілька|кількох"
+                      r"|декілька|низк[аиу])\s+"
+                      r"(?:[а-яіїєґ'’]+\s+)?(?:документ|угод|меморандум|громад|міст|област|регіон|партнер)")
+"""A count of documents, communities or towns in a headline ("11 документів про співпрацю")."""
+DELEGATION = re.compile(r"\b[Дд]елегаці[яїюєі]\s+")
+"""A delegation, and the place whose it is right after it ("Делегація Вінницької області")."""
+REGION_AND_REGION = re.compile(r"^\s*(?:[а-яіїєґ'’]+\s+)?(?:та|і|й)\s+$")
+"""Two regions of two countries joined by "та" ("співпрацю … громад Чернівецької області та
+Сучавського повіту"): the regions are the two sides, even after a community noun, which makes
+regions of one country only locate the communities ("з громадами Чернігівської та Миколаївської
+областей")."""
 DOCUMENT_DATE = re.compile(
     r"\b(?:укладен|підписан|уклали|підписали)[а-яіїєґ]*\s+(?:ще\s+)?(?:(?:у|в)\s+)?"
     r"(?:\d{1,2}(?:-го)?\s+[а-яіїєґ]+\s+)?\d{4}\s*(?:р\.|року|році)?"
-    r"|\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4}\s*(?:р\.|року)?)", re.I)
+    r"|\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4}\s*(?:р\.|року)?)"
+    r"|\b(?:які|яку|який|що)\s+(?:[^.,;]{0,30}?\s)?(?:(?:у|в)\s+)?\d{4}\s*(?:р\.|року|році)[^.,;]{0,40}?"
+    r"\b(?:уклал|підписал|укладен|підписан)[а-яіїєґ]*", re.I)
 """The date an ended agreement was made, not the ending's: "угоду з Курськом, укладену 2009 року",
-"Угоди від 15 вересня 2007 року"."""
+"Угоди від 15 вересня 2007 року", "угод, які 2018 року в Гомелі уклали"."""
+ACT_DATE = re.compile(r"\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4})\s*(?:р\.|року)?", re.I)
+"""A date an act bears ("наказ Міністерства … від 19.05.2025 № 879", "Договір … від 08.02.1994"): in a
+sentence approving or proposing a tie it names another document, not the approval's day."""
 FROM_REGION = re.compile(r"\b(?:з|із|зі)\s+$", re.I)
 GENITIVE_ADJECTIVE = re.compile(r"(?:ого|ього|ої|ьої|их|іх)$")
 
@@ -597,6 +663,20 @@ def _unbulleted_item(line: str, in_list: bool) -> bool:
     """A list item without a bullet: a line ending in ";" under a list's opening line ("а саме:"),
     or the line after such an item ("Скалат — ґміна Біштинек;" then "Вишнівецька громада — ….")."""
     return in_list or line.rstrip().endswith(";")
+
+
+def _followed(lowered: list[str], i: int, needs: list[str] | None) -> bool:
+    """True when a cue needs nothing after it, or one of ``needs`` follows within six words: "домовилися
+    підписати угоду" is a step, "домовилися обмінюватися досвідом" the content of a tie."""
+    return not needs or any(w.startswith(tuple(needs)) for w in lowered[i + 1:i + 7])
+
+
+def _has_verb(words: list[str]) -> bool:
+    """True when a verb stands among the words ("У тексті Угоди йдеться про наміри": the intent is
+    the text's subject matter, not the document's kind, as in "Угода про наміри")."""
+    from .morph import analyzer
+
+    return any(analyzer().parse(w)[0].tag.POS == "VERB" for w in words)
 
 
 def _date_info(date) -> DateInfo | None:

@@ -71,6 +71,40 @@ def _readings(word: str) -> frozenset[str]:
 
 
 def is_name_before_surname(word: str, following: str) -> bool:
-    """True when ``word`` can be a first name and ``following`` a surname ("Марією Гуцу", "Георге
-    Томеску"): a person, though a village bears the first name (Марія, Gheorghe Doja)."""
-    return following[:1].isupper() and "Name" in _readings(word) and "Surn" in _readings(following)
+    """True when ``word`` can be a first name and ``following`` a surname or patronymic ("Марією
+    Гуцу", "Георге Томеску", "Володимир Петренко"): a person, though a village bears the first name
+    (Марія, Gheorghe Doja, Volodymyr)."""
+    return following[:1].isupper() and may_be_first_name(word) and bool({"Surn", "Patr"} & _readings(following))
+
+
+@lru_cache(maxsize=65536)
+def may_be_first_name(word: str) -> bool:
+    """True when a reading of the word is a first name, or an animate noun whose genitive is one:
+    the dictionary tags "Володимира", "Богдана" as names but not the nominatives "Володимир",
+    "Богдан"."""
+    if "Name" in _readings(word):
+        return True
+    for parse in analyzer().parse(word):
+        if parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and "Surn" not in parse.tag:
+            genitive = parse.inflect({"gent"})
+            if genitive is not None and any("Name" in p.tag and p.tag.case == "gent" and p.normal_form == parse.normal_form
+                                            for p in analyzer().parse(genitive.word)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def only_vocative(word: str) -> bool:
+    """True when the dictionary reads the word only as a vocative ("Біскупе" of "біскуп"): no word
+    a news sentence uses, so a foreign name's part (Papowo Biskupie)."""
+    parses = analyzer().parse(word)
+    return bool(parses) and all(p.tag.case == "voct" for p in parses)
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True when the dictionary knows the word only as a common word: no reading is a name,
+    surname, place or indeclinable foreign word ("План", "Мир", not "Нансі", "Борна")."""
+    parses = analyzer().parse(word)
+    return is_known(word) and not any({"Name", "Surn", "Patr", "Geox", "Fixd"} & set(str(p.tag).replace(" ", ",").split(","))
+                                      for p in parses)

@@ -20,7 +20,8 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import is_first_name, is_function_word, is_known, is_name_before_surname, nominatives, only_names
+from .morph import (is_common_word, is_first_name, is_function_word, is_known, is_name_before_surname,
+                    may_be_first_name, nominatives, only_names, only_vocative)
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
 
@@ -41,6 +42,10 @@ CUED_RATIO = 0.75
 UNCUED_RATIO = 0.9
 """How close a sound key must be: loose when a country adjective qualifies the word ("румунська
 комуна Мілішівці" for Milişăuţi), near-exact otherwise (an inflected "Франконвілі")."""
+TWO_WORD_RATIO = 0.8
+"""How close the sound key of a two-word foreign name must be ("Назарет Ілліт" for Naẕerat ‘Illit)."""
+STRAY_VILLAGE = 5000
+"""A foreign place this small is not what a common Ukrainian word means unless its country is named."""
 HOME_RATIO = 10
 """How much larger a foreign town must be than every Ukrainian homonym to be the one a Ukrainian
 text means when nothing else decides: Paris (2 million) for "Париж" or "Паризька міська рада", not
@@ -86,6 +91,8 @@ class PlaceFinder:
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
         self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
+        self.titles = tuple(r["title"] for r in rows("roles.jsonl", patterns) if "title" in r)
+        self.town_nouns = tuple(r["town_noun"] for r in rows("roles.jsonl", patterns) if "town_noun" in r)
         nickname_rows = rows("region_nicknames.jsonl", patterns)
         self.nicknames = [(r["suffix"], r["adjective"]) for r in nickname_rows if "suffix" in r]
         self.region_names = {r["name"]: r["code"] for r in nickname_rows if "name" in r}
@@ -194,20 +201,23 @@ class PlaceFinder:
         return nominatives(word)
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
-        """Candidates over every reading, the first reading's first; none for a common word. A name
+        """Candidates over every reading, the first reading's first; none for a common word. The
+        words of a name are joined by a space and by a hyphen ("Солт Лейк Сіті" is GeoNames'
+        "Солт-Лейк-Сіті"). A name
         GeoNames lacks is tried in its Russian spelling (``russian_spellings``: -ськ/-ск, -ів/-ев),
         as GeoNames often spells Russian, Belarusian, Kazakh and Moldovan towns only so."""
         if len(words) == 1 and (self.not_places.intersection(self._forms(words[0])) or is_function_word(words[0])):
             return ()
         found: dict[int, Place] = {}
         for forms in _combinations([self._forms(w) for w in words]):
-            for place in self.gazetteer.find(" ".join(forms)):
-                found.setdefault(place.geonames_id, place)
+            for joined in {" ".join(forms), "-".join(forms)}:
+                for place in self.gazetteer.find(joined):
+                    found.setdefault(place.geonames_id, place)
         if not found:
             for forms in _combinations([self._forms(w) for w in words]):
                 for spelled, countries in self._russian(" ".join(forms)):
                     for place in self.gazetteer.find(spelled):
-                        if place.country in countries:
+                        if place.country in countries or "*" in countries and place.country != "UA":
                             found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
@@ -257,6 +267,14 @@ class PlaceFinder:
                     for ending in endings:
                         for place in self.gazetteer.find(stem + ending):
                             found.setdefault(place.geonames_id, place)
+        if not found:
+            for form in nominatives(adjective):
+                for suffix, endings in self.adjective_towns:
+                    if form.endswith(suffix):
+                        for stem in _alternated(form[: -len(suffix)]):
+                            for ending in endings:
+                                for place in self.gazetteer.find(stem + ending):
+                                    found.setdefault(place.geonames_id, place)
         if not found:
             for name in self._compound_names(adjective):
                 for place in self.gazetteer.find(name):
@@ -358,15 +376,23 @@ class PlaceFinder:
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
         a town a country adjective qualifies may be a dictionary word, shorter, and sound a little
-        further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried."""
+        further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried. A
+        form that sounds exactly like a town wins over a near one ("Сільві" is Silvi, though its
+        lemma "Сільва" is near Silla). A word the dictionary knows only as a proper name ("Сільві", a
+        surname's case) is tried as written, and must sound exactly like a town."""
         if not countries or RUSSIAN_LETTERS.search(word):
             return None
+        exact_only = False
         if not cued and is_known(word) and not only_names(word, fixed_only=True):
-            return None
-        for form in (*nominatives(word)[1:], word):
-            key = cyrillic_key(form)
-            if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued:
-                row = self.sounds.find(key, countries, min_ratio=CUED_RATIO if cued else UNCUED_RATIO)
+            if not only_names(word):
+                return None
+            exact_only = True
+        forms = (word,) if exact_only else (*nominatives(word)[1:], word)
+        keys = [key for key in dict.fromkeys(cyrillic_key(f) for f in forms)
+                if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued]
+        for floor in (1.0,) if exact_only else (1.0, CUED_RATIO if cued else UNCUED_RATIO):
+            for key in keys:
+                row = self.sounds.find(key, countries, min_ratio=floor)
                 if row:
                     return row
         return None
@@ -385,6 +411,9 @@ class PlaceFinder:
             if any(a <= words[i].start() < b for a, b in names):
                 i += 1
                 continue
+            if found and self._after_titled_place(text, words, i, found[-1]):
+                i += 2
+                continue
             mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found}, areas)
             if mention:
                 found.append(mention)
@@ -394,6 +423,14 @@ class PlaceFinder:
     def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
                     seen: set[str], areas: frozenset[str] = frozenset()) -> tuple[Mention | None, int]:
         word = words[i]
+        if i + 2 < len(words) and text[word.end():words[i + 1].start()] == " " == \
+                text[words[i + 1].end():words[i + 2].start()]:
+            triple = words[i:i + 3]
+            # three words a gazetteer name ("Солт Лейк Сіті") are no first name and surname
+            places = self._places([m.group(0) for m in triple])
+            if places:
+                return self._choose(text, places, word.start(), triple[2].end(), seen,
+                                    self._areas_after(text, triple[2].end()) or areas), 3
         if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
             return None, 1
         if _titled(text, word.start(), word.end()):
@@ -401,6 +438,8 @@ class PlaceFinder:
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " " and \
                 is_name_before_surname(word.group(0), words[i + 1].group(0)):
             return None, 1
+        if self._titled_person(text, words, i):
+            return None, 2
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
         after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
         spaced = i + 1 < len(words) and text[word.end():words[i + 1].start()] == " "
@@ -423,11 +462,25 @@ class PlaceFinder:
             if places:
                 return self._choose(text, places, word.start(), pair[1].end(), seen,
                                     self._areas_after(text, pair[1].end()) or areas), 2
+            row = self._two_words_by_sound(text, pair, foreign)
+            if row:
+                place = Place(row[0], row[1], row[2], row[3], row[4], True)
+                return _city(place, text[word.start():pair[1].end()], word.start()), 2
         nickname = self._nickname(word.group(0))
         if nickname is not None:
             code, name, country = nickname
             return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
+        if kind is None and ADJECTIVE.match(word.group(0)) and ELIDED_AFTER.match(text, word.end()) and \
+                FROM_BEFORE.search(text, max(0, word.start() - 6), word.start()):
+            oblast = self._oblast(word.group(0))
+            if oblast is not None:
+                code, name = oblast
+                return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
+        elif kind is None and ADJECTIVE.match(word.group(0)) and self._elided_community(text, word):
+            kind = "community"
+        if kind == "region" and LOCATED_TOWN.match(text, word.end()) and self._places([word.group(0)]):
+            kind = None
         if kind == "region":
             oblast = self._oblast(word.group(0))
             if oblast is not None:
@@ -443,17 +496,112 @@ class PlaceFinder:
                                         areas=self._areas_after(text, word.end()) or areas)
             if town is not None:
                 return _city(town, word.group(0), word.start()), 1
+        if kind is None and not ADJECTIVE.match(word.group(0)) and OTHER_ADJECTIVE.match(word.group(0)) \
+                and not re.search(r"(?:^|[.!?\n«\"])\s*$", text[max(0, word.start() - 3):word.start()]) \
+                and self._noun_kind(text, word.end()) == "community":
+            town = self._named_as_adjective(word.group(0), self._areas_after(text, word.end()) or areas)
+            if town is not None:
+                return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
+        if places and self._stray_village(text, word, places, foreign):
+            return None, 1
         if places:
             return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end()) or areas), 1
         near, own = self._near_countries(text, word.start(), word.end())
-        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign)) \
-            or self.partner_countries
-        row = self._by_sound(word.group(0), countries, own is not None)
+        named = list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        countries = [own] if own else named or self.partner_countries
+        row = self._by_sound(word.group(0), countries, own is not None or bool(named) and self._after_town_noun(text, word))
         if row:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
         return self._district(word), 1
+
+    def _after_titled_place(self, text: str, words: list[re.Match], i: int, last: Mention) -> bool:
+        """Two capitalised words right after the place of a title ("мер Поважської Бистриці Карол
+        Янас", "війт гміни Граєво Єжи Тишка"): the office holder's first name and surname, though
+        neither is a Ukrainian name and a town abroad bears the first."""
+        if text[last.end:words[i].start()] != " " or i + 1 >= len(words) or \
+                text[words[i].end():words[i + 1].start()] != " ":
+            return False
+        before = SENTENCE_END.split(text[max(0, last.start - 40):last.start])[-1]
+        if not any(w.lower().startswith(self.titles) for w in re.findall(r"[\w'’-]+", before)[-2:]):
+            return False
+        return not self._places([words[i].group(0), words[i + 1].group(0)])
+
+    def _elided_community(self, text: str, word: re.Match) -> bool:
+        """A community adjective whose noun the sentence gave once before ("з трьома громадами-партнерами:
+        Смілянською з Черкащини, Немішаївською з Київщини", "громади-форпости — Роганська й Савинська",
+        "Боярською громадою …, Гайворонською — з Кіровоградської"): no noun follows it, a list word, a
+        dash, "з" or a stop does, and a community noun stands earlier in the sentence."""
+        if not ELIDED_AFTER.match(text, word.end()):
+            return False
+        before = SENTENCE_END.split(text[max(0, word.start() - 200):word.start()])[-1].lower()
+        return bool(COMMUNITY_NOUN.search(before))
+
+    def _named_as_adjective(self, adjective: str, areas: frozenset[str]) -> Place | None:
+        """"Агрономічною громадою" is the community of Агрономічне: a village named by an adjective
+        other than -ськ- is that adjective in the nominative of any gender, in Ukraine."""
+        from .morph import analyzer
+
+        forms = set()
+        for parse in analyzer().parse(adjective.lower()):
+            if parse.tag.POS in ("ADJF", "PRTF"):
+                for gender in ("masc", "femn", "neut"):
+                    inflected = parse.inflect({gender, "nomn"})
+                    if inflected is not None:
+                        forms.add(inflected.word)
+        candidates = tuple(p for form in sorted(forms) for p in self.gazetteer.find(form) if p.country == "UA")
+        return _at_home(candidates, areas) if candidates else None
+
+    def _stray_village(self, text: str, word: re.Match, places: tuple[Place, ...], foreign: list[str]) -> bool:
+        """A common Ukrainian word ("План дій") that is only the Cyrillic alias of small villages
+        abroad (Plasnes, 659 people), in a document that names none of their countries: the word."""
+        if not all(p.country != "UA" and p.population < STRAY_VILLAGE for p in places) or \
+                not is_common_word(word.group(0)):
+            return False
+        near, own = self._near_countries(text, word.start(), word.end())
+        return not {p.country for p in places} & {own, *near, *foreign}
+
+    def _after_town_noun(self, text: str, word: re.Match) -> bool:
+        """True when a municipality's common noun stands right before the word ("комуна Мілішівці"),
+        a word that is no country ("міста Румунії") and no common word."""
+        before = re.findall(r"[\w'’-]+", text[max(0, word.start() - 20):word.start()])
+        return bool(before) and text[word.start() - 1:word.start()] == " " and \
+            before[-1].lower().startswith(self.town_nouns) and before[-1][:1].islower() and \
+            not self.country_of(word.group(0)) and not is_common_word(word.group(0)) and \
+            not is_function_word(word.group(0))
+
+    def _titled_person(self, text: str, words: list[re.Match], i: int) -> bool:
+        """A title (``roles.jsonl`` "title" rows: "міський голова", "мер", "війт"), one of the two words
+        before a word that
+        can be a first name and a second capitalised word ("голова громади Богдан Ковель"): a person
+        (first name and surname), even when the surname is a town's name. Not when the two words name
+        a place together."""
+        if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()] != " ":
+            return False
+        before = SENTENCE_END.split(text[max(0, words[i].start() - 40):words[i].start()])[-1]
+        if not any(w.lower().startswith(self.titles) for w in re.findall(r"[\w'’-]+", before)[-2:]):
+            return False
+        return may_be_first_name(words[i].group(0)) and not self._places([words[i].group(0), words[i + 1].group(0)])
+
+    def _two_words_by_sound(self, text: str, pair: list[re.Match], foreign: list[str]) -> tuple | None:
+        """A foreign name of two words GeoNames has no Cyrillic name for ("Папове Біскупе"), by the
+        sound of both: only when the second word is no Ukrainian word (or one read only as a
+        vocative) and no place of its own (a name's tail: "Ілліт", "Біскупе"), and the first is no
+        country ("в Україні Енн Хоппер"), in a country named near it or in the
+        document. The longer key may sound a little further off than one word's (``TWO_WORD_RATIO``)."""
+        first, second = pair[0].group(0), pair[1].group(0)
+        if self.not_places.intersection(self._forms(first)) or self.country_of(first):
+            return None
+        if RUSSIAN_LETTERS.search(text[pair[0].start():pair[1].end()]) or \
+                is_known(second) and not only_names(second, fixed_only=True) and not only_vocative(second) \
+                or self._places([second]):
+            return None
+        near, own = self._near_countries(text, pair[0].start(), pair[1].end())
+        countries = [own] if own else list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
+        if not countries:
+            return None
+        return self.sounds.find(cyrillic_key(f"{pair[0].group(0)}-{second}"), countries, min_ratio=TWO_WORD_RATIO)
 
     def _district(self, word: re.Match) -> Mention | None:
         """A city's district named after the city with a hyphen ("Прага-Ржепориє", "Варшава-Урсинів"),
@@ -491,6 +639,17 @@ class PlaceFinder:
         return _city(chosen, text[start:end], start)
 
 
+LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)(?:ої|ого|ій|ому)\s+(?:област|обл\.|район|повіт|воєводств|краю)")
+"""A town's genitive that looks like an adjective, right before its oblast ("до Луцька Волинської
+області"): the town, located by the oblast, not a region adjective heading a list."""
+FROM_BEFORE = re.compile(r"\b(?:з|із|зі)\s+$")
+"""An oblast's adjective after "з" with its noun elided ("Гайворонською — з Кіровоградської"): the oblast."""
+ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й)\s)")
+COMMUNITY_NOUN = re.compile(r"\bгромад|\bотг\b|\bтг\b")
+"""The community noun an elided list refers back to."""
+OTHER_ADJECTIVE = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{3,}(?:ий|ій|а|я|е|є|ого|ього|ої|ьої|ому|ьому|ім|им|ою|ьою)$")
+"""An adjective of another shape than -ськ- ("Агрономічною", "Зеленою"): a village's name when a
+community noun follows, unless it opens a sentence ("Великою громадою …")."""
 QUOTED_NAME = re.compile(r"«((?:[^\W\d_][\w'’-]*)(?:\s+[\w'’-]+){1,3})»")
 """A short quoted name of two to four words, with no dash or stop ("єврорегіон «Верхній Прут»",
 "форум «Буковинський діалог»"): an organisation's or event's name, not a place; a quote with
@@ -588,6 +747,19 @@ def _loose(key: str) -> str:
     "Свєнтокшиського" finds "Свентокшиське"
     and "Саболч-Сатмар-Березької" the key built from "Сабольч-Сатмар-Берег"."""
     return key.translate(LOOSE).replace("цс", "ц")
+
+
+ALTERNATION = {"є": "ї", "е": "і", "о": "і"}
+"""The і of a town's closed syllable opens in its adjective: "Дунаївці" gives "Дунаєвецька",
+"Чемерівці" "Чемеровецька". The adjective's last е, є, о are tried as і, ї."""
+
+
+def _alternated(stem: str) -> Iterator[str]:
+    """The stem with the vowel of its last syllable alternated back ("дунаєв" -> "дунаїв")."""
+    for i in range(len(stem) - 1, max(0, len(stem) - 4), -1):
+        if stem[i] in ALTERNATION:
+            yield stem[:i] + ALTERNATION[stem[i]] + stem[i + 1:]
+            return
 
 
 def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:

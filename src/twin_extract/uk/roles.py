@@ -20,15 +20,76 @@ BRACKET_OPEN = re.compile(r"\(\s*$")
 NAME_BRACKET = re.compile(r"[»”\"]\s*\(\s*$")
 """A town in brackets after a quoted name locates that club, school or firm: «Мотор» (Люблін)."""
 APPOSITION = re.compile(r"\s*[—–,-]\s*(?:нашому\s+|своєму\s+)?міст")
+DISTRICT_AFTER = re.compile(r"\s*\([^()]{0,40}\bрайон[а-яії]*\s*\)")
+"""A city with its district in brackets ("з Москвою (Алтуфьєвський район)"): the partner is the
+district, not the city; the district's own name in the brackets (``DISTRICT_AROUND``) is no party either."""
+DISTRICT_AROUND = re.compile(r"[^()]{0,30}\bрайон[а-яії]*\s*\)")
+DISTRICT_BEFORE = re.compile(r"\bрайон[а-яії]*\s+[А-ЯІЇЄҐ][\w'’ʼ-]*(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]*)?,\s*$")
+"""The city after a district's name ("з районом Шпандау, Берлін") locates the district, the party."""
+TOWN_COMMA = re.compile(r"(?<![\w'’ʼ-])([А-ЯІЇЄҐ][\w'’ʼ-]*),\s*(?:[а-яіїєґ'’]+\s+)?$")
+PLACE_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк)[а-яії]*$|(?:ою|ої|ій|им|ого|их)$")
+APPOSITION_END = re.compile(r"\s*(?:[а-яіїєґ'’]+\s*)?[,)]")
+"""A region between commas after a town ("селище Любар, Житомирська область, та …", "місто
+Монтіселло, штат Індіана,") locates it."""
+LIST_BEFORE = re.compile(r"([А-ЯІЇЄҐ][\w'’ʼ-]*)(?:\s*,\s*|\s+(?:та|і|й)\s+)$")
+"""A list item before the place: "за Києвом та Івано-Франківськом" (the word "Києвом" and its end)."""
+ACTOR_AFTER = re.compile(r"\s+([\w'’ʼ]+)(?:\s+[а-яіїєґ'’ʼ]+)?(\s+[А-ЯІЇЄҐ])?")
 
 
 class Roles:
     def __init__(self, patterns: str | None) -> None:
         self.rules = rows("roles.jsonl", patterns)
         self.region_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns))
+        self.actors = tuple(r["actor"] for r in self.rules if "actor" in r)
+        """A venue followed by its own actor ("в Івано-Франківську мер ініціював …") is the party that acts."""
 
     def role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
-        """"venue", "person" or "context" when the word before the mention says so, else None."""
+        """"venue", "person" or "context" when the word before the mention says so, else None. A
+        rule that ``spreads`` ("слідом за Києвом та Івано-Франківськом": a comparison) gives its role
+        to the later items of the list it opens."""
+        role = self._own_role(text, mention, sentence_start)
+        if role is not None:
+            return role
+        start, seen = mention.start, 0
+        while seen < 6:
+            item = LIST_BEFORE.search(text, sentence_start, start)
+            if item is None:
+                return None
+            rule = self._rule(text, item.start(1), sentence_start, item.group(1))
+            if rule is not None:
+                return rule["role"] if rule.get("spreads") else None
+            start, seen = item.start(1), seen + 1
+        return None
+
+    def _rule(self, text: str, start: int, sentence_start: int, word: str) -> dict | None:
+        """The rule of the word before position ``start`` (for a list item before a place)."""
+        match = PREVIOUS_WORD.search(text[sentence_start:start])
+        if not match:
+            return None
+        previous = match.group(1).lower()
+        for rule in self.rules:
+            if rule.get("word") == previous or "stem" in rule and previous.startswith(rule["stem"]):
+                if "after" in rule and not re.search(rule["after"], text[sentence_start:sentence_start + match.start(1)]):
+                    continue
+                if "case" in rule and not _has_case(word, rule["case"]):
+                    continue
+                return rule
+        return None
+
+    def _acts(self, text: str, mention: Mention) -> bool:
+        """True when an actor noun follows the venue, not itself followed by another town's name
+        ("у Львові міська рада ухвалила", not "у Львові мер Луцька підписав")."""
+        after = ACTOR_AFTER.match(text, mention.end)
+        return bool(after) and after.group(1).lower().startswith(self.actors) and not after.group(2)
+
+    def _own_role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
+        if DISTRICT_AFTER.match(text, mention.end) or DISTRICT_AROUND.match(text, mention.end) and \
+                text[sentence_start:mention.start].rstrip().endswith("(") or \
+                DISTRICT_BEFORE.search(text, sentence_start, mention.start):
+            return "context"
+        town = TOWN_COMMA.search(text, sentence_start, mention.start) if mention.subdivision else None
+        if town and not PLACE_ADJECTIVE.search(town.group(1)) and APPOSITION_END.match(text, mention.end):
+            return "context"
         if mention.subdivision and BRACKET_OPEN.search(text, sentence_start, mention.start) or \
                 NAME_BRACKET.search(text, sentence_start, mention.start):
             return "context"
@@ -47,6 +108,8 @@ class Roles:
                     continue
                 if "after" in rule and not re.search(rule["after"], text[sentence_start:sentence_start + match.start(1)]):
                     continue
+                if rule["role"] == "venue" and self.actors and self._acts(text, mention):
+                    return None
                 return rule["role"]
         return None
 
