@@ -63,6 +63,11 @@ def _countries(records):
     ("Woking welcomed the children. We look forward to visits from our twin towns of Rastatt and Lyon.",
      {P({"Woking", "Rastatt"}), P({"Woking", "Lyon"})}),
     ("Kalisz's twin towns of Rastatt and Lyon sent choirs.", {P({"Kalisz", "Rastatt"}), P({"Kalisz", "Lyon"})}),
+    # a count of ties closing its line announces the entry lines after it as a colon would
+    ("Penrith Council has 3 sister city partnerships and a friendship agreement with a Chinese association.\n\n"
+     "Toyama, Japan\n\nGangnam Trade Office\n\nFujieda, Japan\n\nSee our gallery of past exchanges:",
+     {P({"Penrith", "Toyama"}), P({"Penrith", "Fujieda"})}),
+    ("Nine regions of Ukraine are negotiating cooperation with US states\n\nKyiv • 19.09.2024", set()),
 ])
 def test_partner_lists(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected
@@ -119,6 +124,26 @@ def test_demonym_adjective_before_a_city(extractor, text, expected, countries):
     ("Six towns in Bavaria have partner towns in Tyrol, among them Rosenheim and Kufstein, and "
      "Passau (the region's oldest town) and Lienz.",
      {P({"Rosenheim", "Kufstein"}), P({"Passau", "Lienz"})}),
+    # a town's twin as the head of its phrase
+    ("Council voted to invite Huizhou to become North Vancouver's twin.", {P({"Huizhou", "North Vancouver"})}),
+    ("Kraków's twin, Nuremberg, sent a choir.", {P({"Kraków", "Nuremberg"})}),
+    ("Kyiv's twin towers are a landmark.", set()),
+    ("Meanwhile, Listowel's only twin, Downpatrick, is very active.", {P({"Listowel", "Downpatrick"})}),
+    # a second predicate of the same subject names another partner
+    ("Cork is twinned with Rennes in France and has an informal agreement with Shenzhen in China.",
+     {P({"Cork", "Rennes"}), P({"Cork", "Shenzhen"})}),
+    # a clause after ", and" with a coordinated subject of its own is a clause of its own
+    ("Tabriz and Bursa are sister cities of Kazan, and Porto and Lecce are sister cities of Ufa.",
+     {P({"Tabriz", "Kazan"}), P({"Bursa", "Kazan"}), P({"Porto", "Ufa"}), P({"Lecce", "Ufa"})}),
+    # "between" one place and a plural list pairs the first with each; a plural list is never half of a pair
+    ("Town links still pay off: think of the ties between the municipality of Groningen and the German cities "
+     "of Oldenburg, Bremen and Hamburg.",
+     {P({"Groningen", "Oldenburg"}), P({"Groningen", "Bremen"}), P({"Groningen", "Hamburg"})}),
+    # a state named for its big city is no container of a town that lies elsewhere
+    ("Brazilian-American sister cities include Atlanta and Recife, Los Angeles and Salvador, São Paulo and "
+     "Miami, São Paulo and Chicago, and Denver and Curitiba.",
+     {P({"Atlanta", "Recife"}), P({"Los Angeles", "Salvador"}), P({"São Paulo", "Miami"}),
+      P({"São Paulo", "Chicago"}), P({"Denver", "Curitiba"})}),
 ])
 def test_coordinated_pairs_follow_the_coordination(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected
@@ -299,6 +324,11 @@ Ramla – Vaughan, Canada
 Nazareth – Florence, Italy
 """
 
+PAIR_BULLETS_INLINE = """The four pairs of sister cities will be:
+
+- Sialkot and Jinan, - Gujranwala and Harbin, - Taxila, and Luoyang, - Sargodha and Zibo.
+"""
+
 PAIR_BULLETS = """These twinning arrangements are in place:
 • Tralee – Westlake Village, California
 • Tralee – Blaxland Shire, Australia
@@ -344,6 +374,9 @@ The mayors of Warsaw and Kyiv signed a memorandum on cooperation in transport on
     # a line in the page's other script is the same entry translated: passed over
     (BILINGUAL_PAIR_LINES, {P({"Xiangtan", "Blantyre"}): ("established", None),
                             P({"Hengyang", "Arusha"}): ("established", None)}),
+    # bulleted pairs run on in one line; an item with one place is passed over
+    (PAIR_BULLETS_INLINE, {P({"Sialkot", "Jinan"}): ("established", None), P({"Gujranwala", "Harbin"}): ("established", None),
+                           P({"Sargodha", "Zibo"}): ("established", None)}),
     # a bullet that is no pair we know is passed over; "St" is Saint
     (PAIR_BULLETS, {P({"Tralee", "Westlake Village"}): ("established", None),
                     P({"Tralee", "St Malo"}): ("established", None),

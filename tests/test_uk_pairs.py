@@ -411,3 +411,145 @@ def test_a_title_the_text_does_not_open_with_names_the_host(extractor, title: st
     text = "Київ  вологість: 80%\n\nМер Луцька зустрів гостей.\nУгоду про партнерство з Любліном підписали вчора."
     records = extractor.extract(text, lang="uk", title=title)
     assert {frozenset(p.name for p in r.parties) for r in records} == {frozenset({partner, "Lublin"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Romanian county or Hungarian megye by the adjective Ukrainian forms from its bare name
+    ("Житомирська область і Ясський повіт підписали угоду про співпрацю.", {frozenset({"UA-18", "RO-IS"})}),
+    ("Угоду про співпрацю між Бекеським медьє та Житомирською областю підписали в понеділок.",
+     {frozenset({"HU-BE", "UA-18"})}),
+    # a loose spelling of a voivodeship's adjective (є for е)
+    ("Рівненська область і Свєнтокшиське воєводство уклали угоду про партнерство.",
+     {frozenset({"UA-56", "PL-26"})}),
+    # a qualifier between the adjective and the region noun
+    ("Рівненська обласна рада та Кошицький самоврядний край підписали угоду про співпрацю.",
+     {frozenset({"UA-56", "SK-KI"})}),
+])
+def test_foreign_regions_by_adjective(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected
+
+
+def test_a_country_adjective_names_no_foreign_region(extractor) -> None:
+    finder = extractor.ukrainian.places
+    assert finder._foreign_region("французького") is None
+    assert finder._foreign_region("британської") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # foreign regions after "з" in a document whose first place is an oblast are its partners
+    ("Рівненська ОДА розриває зв'язки з Білоруссю.\n\nПрипиняються угоди з Гомельським і Брестським "
+     "облвиконкомами.", {frozenset({"UA-56", "BY-HO"}), frozenset({"UA-56", "BY-BR"})}),
+    # ... also across a region noun and its adjectives; they are no pairs of their own
+    ("Рівненська область має дружні зв'язки.\n\nОбласть співпрацює з дружніми регіонами: федеральною землею "
+     "Карінтія (Австрія) та провінцією Саскачеван (Канада).",
+     {frozenset({"UA-56", "AT-2"}), frozenset({"UA-56", "CA-SK"})}),
+])
+def test_foreign_regions_after_z_are_the_documents_oblasts_partners(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected
+
+
+def test_implementing_agreements_is_no_pending_step(extractor) -> None:
+    text = "У сфері співпраці Рівненська область продовжує втілювати домовленості з провінцією Саскачеван (Канада)."
+    assert _regions(extractor, text) == {frozenset({"UA-56", "CA-SK"}): ("established", None)}
+
+
+def test_a_negated_ending_is_no_ending(extractor) -> None:
+    text = "Чернігів і Гомель підписали угоду про співпрацю. Міста не розривали дружніх зв'язків і після 1991 року."
+    assert _found(extractor, text) == {frozenset({"Chernihiv", "Homyel'"}): ("signed", None)}
+
+
+def test_a_weaker_steps_date_does_not_date_the_ending(extractor) -> None:
+    text = ("Луцьк розірвав угоду про побратимство з Брестом.\n\n"
+            "Угоду про побратимство з Брестом Луцьк підписав 2001 року.")
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Brest"}): ("terminated", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a historic name that stands for one oblast is that oblast as a party
+    ("Закарпаття підписало угоду про співпрацю з Пряшівським самоврядним краєм.", {frozenset({"UA-21", "SK-PV"})}),
+    ("Волинь і Люблінське воєводство уклали угоду про партнерство.", {frozenset({"UA-07", "PL-06"})}),
+    ("Буковина уклала угоду про співпрацю з повітом Сучава.", {frozenset({"UA-77", "RO-SV"})}),
+])
+def test_a_historic_region_name_is_its_oblast(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected
+
+
+def test_first_steps_towards_a_partnership_are_a_proposal(extractor) -> None:
+    text = "Волинь зробила перші кроки до партнерства з повітом Долж у Румунії."
+    assert _regions(extractor, text) == {frozenset({"UA-07", "RO-DJ"}): ("proposed", None)}
+
+
+def test_a_foreign_regions_shchyna_name(extractor) -> None:
+    text = "Волинь уклала угоду про партнерство з Люблінщиною."
+    assert set(_regions(extractor, text)) == {frozenset({"UA-07", "PL-06"})}
+
+
+def test_a_foreign_region_in_a_towns_list_pairs_with_the_hub(extractor) -> None:
+    text = "Київ розірвав побратимство з Москвою, Волгоградом та Республікою Комі."
+    found = {frozenset(p.subdivision or p.name for p in r.parties) for r in extractor.extract(text, lang="uk")}
+    assert found == {frozenset({"Kyiv", "Moscow"}), frozenset({"Kyiv", "Volgograd"}), frozenset({"Kyiv", "RU-KO"})}
+
+
+def test_a_region_a_town_is_from_is_no_party(extractor) -> None:
+    text = "Ґміна Нєдзьвяда з Люблінського воєводства та місто Берестечко підписали лист про наміри."
+    found = {frozenset(p.subdivision or p.name for p in r.parties) for r in extractor.extract(text, lang="uk")}
+    assert found == {frozenset({"Berestechko", "Niedźwiada"})}
+
+
+def test_the_status_cues_clause_dates_the_step(extractor) -> None:
+    text = "Луцьк став побратимом Любліна ще в 1997 році, а у 2023 році міста підписали нову угоду."
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Рівне розірвало угоду з Курськом, укладену 2009 року.", {frozenset({"Rivne", "Kursk"}): ("terminated", None)}),
+    ("Боярка припинила дію Угоди про співробітництво з Несвіжем від 15 вересня 2007 року.",
+     {frozenset({"Boyarka", "Nesvizh"}): ("terminated", None)}),
+    ("Рівне розірвало угоду з Курськом 12 травня 2022 року.",
+     {frozenset({"Rivne", "Kursk"}): ("terminated", "2022-05-12")}),
+])
+def test_an_ended_agreements_own_date_does_not_date_the_ending(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun picks the region of its type (a US state, not a Liberian county)
+    ("Київська область та штат Меріленд стали регіонами-партнерами.", {frozenset({"UA-32", "US-MD"})}),
+    # a loose spelling of a derived adjective
+    ("Одеська область підписала угоду про партнерство з Констанцським повітом.", {frozenset({"UA-51", "RO-CT"})}),
+    # regions after "з" pair with the acting oblast, not with each other
+    ("Волинська ОВА уклала угоду з Любуським воєводством та землею Бранденбург.",
+     {frozenset({"UA-07", "PL-08"}), frozenset({"UA-07", "DE-BB"})}),
+])
+def test_regions_by_noun_and_object(extractor, text: str, expected: set) -> None:
+    assert set(_regions(extractor, text)) == expected
+
+
+def test_a_partner_pages_heading_opens_a_list_of_lines(extractor) -> None:
+    text = ("Побратими Вінниці\n\nКельце (Польща) — з 1998 року\nКаргополь (Росія) — угоду розірвано 2016 року\n"
+            "Петах-Тіква (Ізраїль) — з 2001 року")
+    assert _found(extractor, text) == {frozenset({"Vinnytsya", "Kielce"}): ("established", "1998"),
+                                       frozenset({"Vinnytsya", "Kargopol’"}): ("terminated", "2016"),
+                                       frozenset({"Vinnytsya", "Petaẖ Tiqva"}): ("established", "2001")}
+
+
+def test_a_heading_without_a_place_opens_no_list(extractor) -> None:
+    text = "Новини партнерства\n\nКиїв отримав нові автобуси\nЛьвів відкрив новий сквер"
+    assert _found(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Співпрацю Луцька з Брестом поставлено на паузу.", {frozenset({"Lutsk", "Brest"}): ("terminated", None)}),
+    # an offer from a town: "від" names the proposer, not a distance
+    ("Луцьк отримав від Любліна пропозицію стати побратимами.", {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}),
+    # an offer to end a tie is no step
+    ("Депутат вніс пропозицію розірвати угоду про побратимство між Луцьком і Брестом.",
+     {frozenset({"Lutsk", "Brest"}): ("established", None)}),
+])
+def test_hold_and_offer(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+def test_proposing_support_for_a_partnership_presupposes_it(extractor) -> None:
+    text = "Учасники запропонували створити організацію для підтримки стратегічного партнерства Люблін–Луцьк."
+    assert _found(extractor, text) == {frozenset({"Lublin", "Lutsk"}): ("established", None)}

@@ -295,3 +295,45 @@ def test_the_ukrainian_extractor_pickles(extractor) -> None:
     text = "Житомир підписав угоду з польським Жиракувом."
     copy = pickle.loads(pickle.dumps(extractor.ukrainian))
     assert [r.parties[1].name for r in copy.records(NewsItem(text=text, id="a"))] == ["Żyraków"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region the noun introduces, by a loose spelling (є for е)
+    ("Рівне має угоду.", set()),
+    ("Рівненська область уклала угоду про співпрацю з департаментом Майєнн (Франція).", {"UA-56", "FR-53"}),
+    # a two-word name after the noun
+    ("Рівненська область уклала угоду про співпрацю із землею Верхня Австрія.", {"UA-56", "AT-4"}),
+])
+def test_regions_after_a_region_noun(extractor, text: str, expected: set) -> None:
+    found = {p.subdivision for r in extractor.extract(text, lang="uk") for p in r.parties}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Рівненська область затвердила програму співпраці з округом Верхня Франконія (Німеччина).",
+    "Рівненська область уклала угоду з округом Швабія.",
+])
+def test_a_region_without_a_code_after_its_noun_is_no_town(extractor, text: str) -> None:
+    assert not any(p.type == "city" for r in extractor.extract(text, lang="uk") for p in r.parties)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound adjective names a two-word town
+    ("Липоводолинська громада підписала меморандум про співпрацю з Ралівською громадою.",
+     {frozenset({"Lypova Dolyna/UA", "Ralivka/UA"})}),
+    ("Новоушицька громада уклала угоду про партнерство з Ралівською громадою.",
+     {frozenset({"Nova Ushytsya/UA", "Ralivka/UA"})}),
+])
+def test_a_compound_adjective_names_a_two_word_town(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quoted name is an organisation's or event's, not a place
+    ("Області співпрацюють у межах єврорегіону «Верхній Прут», а Луцьк підписав угоду з Любліном.",
+     {frozenset({"Lutsk/UA", "Lublin/PL"})}),
+    # a quoted dash pair still names places
+    ("Учасники підтримали партнерство «Люблін — Луцьк».", {frozenset({"Lublin/PL", "Lutsk/UA"})}),
+])
+def test_a_short_quoted_name_is_no_place(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

@@ -35,6 +35,10 @@ BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", 
 PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 """Before a later list of the same partners: ", and with", "; with", "; and with"."""
+PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed)\s+"
+                                r"[^.;:,]{0,40}?\b(with)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A second predicate of the same subject before a later list: "is twinned with Beijing and has an
+informal agreement with Saint Petersburg"."""
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:,\s*)?"
                        r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
@@ -69,6 +73,8 @@ class Segment:
     """Opens with the next conjunct of a phrase begun before it, and its verbs' subjects stand
     before it too ("An agreement on relations between Ashgabat | and Baku was signed"): the
     verb is the earlier clause's."""
+    last_subject: int = -1
+    """Token of the last subject of the segment's verbs (-1 if none)."""
 
 
 def segments(doc: Doc, sent: Span, protected: list[tuple[int, int]]) -> list[Segment]:
@@ -121,6 +127,7 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
     seg.relative = doc[seg.start].lower_ in RELATIVE_WORDS
     first = next((t for t in doc[seg.start:seg.end] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")), None)
     subjects = [c.i for v in verbs for c in doc[v].children if c.dep_ in ("nsubj", "nsubjpass")]
+    seg.last_subject = max(subjects, default=-1)
     seg.continues = first is not None and first.dep_ == "conj" and first.head.i < seg.start and \
         first.pos_ in ("PROPN", "NOUN") and bool(subjects) and max(subjects) < seg.start
     return seg
@@ -157,7 +164,8 @@ def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, in
         if not seg.has_verb:
             waiting.append(seg)
             continue
-        if units and (seg.verb_first or seg.relative or seg.continues):
+        own_subject = bool(waiting) and seg.last_subject >= waiting[0].start
+        if units and (seg.verb_first or seg.relative or seg.continues and not own_subject):
             units[-1].extend(waiting + [seg])
         elif waiting and units and not (seg.subject_first and "," not in seg.boundary):
             units[-1].extend(waiting)
@@ -194,9 +202,9 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     coordinated = coordinated_pairs(doc, mentions)
     if coordinated:
         return coordinated, 0.0
-    between = _between_pair(doc, groups(doc, mentions))
-    if between is not None:
-        return [between], 0.0
+    between = _between_pairs(doc, groups(doc, mentions))
+    if between:
+        return between, 0.0
     lists: list[list[Mention]] = []
     seen: set[str] = set()
     for group in groups(doc, mentions):
@@ -223,14 +231,32 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     return pairs, penalty
 
 
-def _between_pair(doc: Doc, lists: list[list[Mention]]) -> tuple[Mention, Mention] | None:
+def _between_pairs(doc: Doc, lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
     """"a possible town twinning between Ballina and Craigavon": two places after "between" are
-    the pair, whatever else the clause names (the council that visits, the venue)."""
+    the pair, whatever else the clause names (the council that visits, the venue); "between
+    Groningen and the German cities of Oldenburg, Bremen and Hamburg" pairs the first with each
+    of the plural list."""
     for group in lists:
         start = group[0].info.ext_start
-        if len(group) == 2 and start > 0 and doc[start - 1].lower_ == "between" and group[0].key != group[1].key:
-            return group[0], group[1]
-    return None
+        if start == 0 or doc[start - 1].lower_ != "between" or len({m.key for m in group}) != len(group):
+            continue
+        if len(group) == 2:
+            return [(group[0], group[1])]
+        if len(group) > 2 and plural_head(group[1]) and not any(plural_head(m) for m in group[2:]):
+            return [(group[0], m) for m in group[1:]]
+    return []
+
+
+PLURAL_HEADS = frozenset({"cities", "towns", "municipalities", "communes", "villages", "regions", "provinces",
+                          "states", "counties", "oblasts", "districts", "prefectures", "voivodeships"})
+"""Type words that open a list of several places ("the German cities of ...")."""
+
+
+def plural_head(mention: Mention) -> bool:
+    """Whether a plural type word stands in the words that lead into ``mention`` ("the German
+    cities of Oldenburg"): a list of several opens there, never one half of a pair."""
+    doc = mention.span.doc
+    return any(t.lower_ in PLURAL_HEADS for t in doc[mention.info.ext_start:mention.span.start])
 
 
 def _respective(doc: Doc, first: list[Mention], second: list[Mention]) -> bool:
@@ -259,7 +285,8 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
                 (doc[lists[k][0].info.ext_start].idx, lists[k][0].span.start_char)]
 
     def preposition(k: int) -> str | None:
-        m = next((m for gap in before(k) if (m := PARALLEL_PREP.search(gap))), None)
+        m = next((m for gap in before(k) for form in (PARALLEL_PREP, PARALLEL_PREDICATE) if (m := form.search(gap))),
+                 None)
         return m.group(1).lower() if m else None
 
     first = next((m for gap in before(1) if (m := FIRST_PREP.search(gap))), None)
@@ -303,7 +330,7 @@ A and B, C and D", "among them Seattle and Kobe, and Spokane and Nishinomiya".""
 
 
 def _pairs_in_order(mentions: list[Mention], gaps: list[str]) -> list[tuple[Mention, Mention]]:
-    if len(mentions) < 2 or len(mentions) % 2:
+    if len(mentions) < 2 or len(mentions) % 2 or any(plural_head(m) for m in mentions[1:]):
         return []
     if all(HYPHEN_GLUE.match(gap) for gap in gaps[::2]):
         between = BETWEEN_HYPHENED

@@ -79,9 +79,14 @@ class CountryResolver:
 
     def demonym(self, text: str) -> str | None:
         """ISO alpha-2 for a demonym or country adjective ("German", "Ukrainian"), or its plural
-        for the people ("Ukrainian Canadians", "the Poles")."""
+        for the people ("Ukrainian Canadians", "the Poles"); a country's own name is none, even where
+        it looks like one's plural ("the Philippines")."""
         key = fold(text)
-        return self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s") else None)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        if not key.endswith("s") or self.country(text):
+            return None
+        return self.demonyms.get(key[:-1])
 
     def subdivisions_named(self, text: str, stripped: bool = False) -> list[Subdivision]:
         """Subdivisions whose name or alias is exactly ``text`` ("Ontario", "Texas", "Bavaria");

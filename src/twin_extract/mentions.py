@@ -114,7 +114,8 @@ FULL_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
                        r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 """A day's date (not a bare year, which a partner entry gives for its signing)."""
-CAPITALS_DATELINE = re.compile(r"\s*[:–—-]\s+[A-Z]")
-"""After a place in capitals opening a line: the colon or dash of a dateline, then its story."""
+CAPITALS_DATELINE = re.compile(r"(?:,[^\n,:()–—]{1,25})?\s*[:–—-]\s+[A-Z]")
+"""After a place in capitals opening a line: perhaps its country ("CEBU, Philippines —"), the
+colon or dash of a dateline, then its story."""
 DATELINE_TAIL = re.compile(r"(?P<middle>(?:,[^\n,:()–—]{1,25}){0,3})\s*(?P<agency>\([^()\n]{1,20}\))?\s*(?::|[–—]|-{1,2}\s)")
 DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)

@@ -59,7 +59,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
     "place_cues": {"id": _ID, "pattern": Key(str, required=True), "note": _NOTE,
                    "type": Key(str, required=True, choices=("city", "region")),
                    "position": Key(str, required=True, choices=("before", "after")), "shared": Key(bool),
-                   "title": Key(str)},
+                   "title": Key(str), "subdivision_types": Key(list)},
     "not_places": {"id": _ID, "text": Key(str, required=True), "note": _NOTE},
     "anaphors": {"id": _ID, "pattern": _TOKENS, "note": _NOTE, "pair": Key(bool), "decision": Key(bool), "list": Key(bool),
                  "host": Key(str, choices=("city", "region", "any")), "have_only": Key(bool), "countries": Key(list)},

@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import CountryResolver
+from .countries import CountryResolver, Subdivision
 from .doctext import lowers_of, words_of
 from .gazetteer import Place
 from .patterns import PatternSet
@@ -21,9 +21,12 @@ from .place_words import PlaceWords
 class PlaceContext:
     """Reads cues and apposition around ``doc[i:j]``; built once per rule set."""
 
-    def __init__(self, patterns: PatternSet, resolver: CountryResolver, words: PlaceWords) -> None:
+    def __init__(self, patterns: PatternSet, resolver: CountryResolver, words: PlaceWords,
+                 home_division: Callable[[Subdivision], str | None] = lambda sub: None) -> None:
         self.resolver = resolver
         self.words = words
+        self.home_division = home_division
+        """A region's GeoNames admin1 code when known (see ``PlaceMatcher._home_division``)."""
         self.cues: dict[tuple[str, str], dict[tuple[str, ...], dict[str, Any]]] = {}
         for row in patterns["place_cues"]:
             cue_words = tuple(re.findall(r"[^\s-]+|-", row["pattern"].casefold()))
@@ -110,7 +113,8 @@ class PlaceContext:
         "Talsi, Latvia", "Bergamo (Italy)", "Lublin in (eastern) Poland", "Vienna, Virginia" or "Birmingham,
         Ala." (a US state), "Kingston, Ontario" (any country's province, when the city exists in
         that country). A state beats a same-named country without such a town: "Athens, Georgia".
-        A country that owns the next name ("Osaka, China's Tianjin") is not in apposition.
+        A country that owns the next name ("Osaka, China's Tianjin") is not in apposition, nor
+        one that starts a capital's name ("Beijing, Mexico City become sister cities").
         """
         if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
             return None
@@ -120,7 +124,8 @@ class PlaceContext:
         for n in (3, 2, 1):
             end = j + 1 + skip + n
             cand = doc[j + 1 + skip:end]
-            if end > len(doc) or not wordlike(cand) or end < len(doc) and doc[end].text in POSSESSIVE:
+            if end > len(doc) or not wordlike(cand) or end < len(doc) and (
+                    doc[end].text in POSSESSIVE or doc[end].lower_ == "city" and is_cap(doc[end])):
                 continue
             code = self.resolver.country(cand.text)
             if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
@@ -153,9 +158,20 @@ class PlaceContext:
         after = doc[cand.end:cand.end + 2]
         in_list = len(after) > 0 and (after[0].lower_ in {"and", "or", "&"} or
                                       after[0].text == "," and len(after) > 1 and is_cap(after[1]))
-        if in_list and doc[cand.start - 1].lower_ != "in" and not self._parallel_province(doc, cand.end):
+        country = named.pop()
+        if in_list and doc[cand.start - 1].lower_ != "in" and not (
+                self._parallel_province(doc, cand.end) and self._may_lie_in(name, country, places)):
             return None
-        return named.pop()
+        return country
+
+    def _may_lie_in(self, name: str, country: str, places: tuple[Place, ...]) -> bool:
+        """Whether a town of ``places`` can lie in the province called ``name``, asked inside a
+        list: "Salvador, São Paulo and Miami" lists three towns, for Salvador lies in Bahia, not in
+        São Paulo state. Unknown divisions allow it."""
+        homes = {self.home_division(s) for s in self.resolver.subdivisions_named(name) if s.country == country}
+        if not homes or None in homes:
+            return True
+        return any(p.admin1 in homes for p in places if p.country == country)
 
     def _parallel_province(self, doc: Doc, k: int) -> bool:
         """"between Saint-Laurent, Quebec and Lethbridge, Alberta": the name after "and" has a

@@ -42,6 +42,8 @@ SPELLING_VARIANT = 2
 """Letters by which an old spelling may differ from the town's name (Kiev/Kyiv, Vinnitsa/Vinnytsya)."""
 CITY_TYPES = ("city", "municipality", "capital")
 """pycountry subdivision types that are a town itself, never the region named after one."""
+NAMESAKE_CAPITAL_POPULATION = 100_000
+"""A town this big that has a region's name is where that region lies (São Paulo in São Paulo state)."""
 REGION_TOWN_CANDIDATES = 3
 """How many towns of a region's name (biggest first) may lend it their GeoNames name."""
 
@@ -54,7 +56,7 @@ class PlaceMatcher:
         self.resolver = resolver
         self.words = words
         self.gazetteer = gazetteer
-        self.context = PlaceContext(patterns, resolver, words)
+        self.context = PlaceContext(patterns, resolver, words, self._home_division)
         self.min_population = min_population
         self.common_word_population = common_word_population
         """A capitalised word the tagger did not call a proper noun must name a town this big."""
@@ -91,6 +93,7 @@ class PlaceMatcher:
         span = doc[i:j]
         key = fold(span.text)
         if not key or key in self.not_places or doc[j - 1].text in DASHES or span.text[:1] in DASHES or \
+                j - i == 1 and doc[i].like_num or \
                 doc[i].lower_ in self.words.leading or \
                 i > 0 and doc[i - 1].lower_ in self.words.feature_heads and doc[i - 1].text[:1].isupper():
             return None
@@ -143,6 +146,13 @@ class PlaceMatcher:
             self._admin1[code] = max(towns, key=lambda p: p.population).admin1 if towns else None
         return self._admin1[code]
 
+    def _home_division(self, sub: Subdivision) -> str | None:
+        """The GeoNames admin1 code of a region named for a big town of its own (São Paulo, Rio
+        de Janeiro), else None: a village sharing a region's name may lie anywhere."""
+        towns = [p for p in self.gazetteer.lookup(fold(sub.name))
+                 if p.country == sub.country and p.population >= NAMESAKE_CAPITAL_POPULATION]
+        return max(towns, key=lambda p: p.population).admin1 if towns else None
+
     def _bare_region(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> PlaceInfo | None:
         """"Vermont is ending its sister-state relationship", "the regional assembly of Lubelskie":
         a first-level region's official name with no cue is the region, unless a town of some
@@ -171,6 +181,9 @@ class PlaceMatcher:
         if any(p.population >= limit and country in (None, p.country) and (aliased or _own_name(key, p))
                for p in places):
             return None
+        core = CITY_WORDS.sub("", key).strip()
+        if core != key and any(p.population >= limit and _own_name(core, p) for p in self.gazetteer.lookup(core)):
+            return None
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
         return PlaceInfo("region", region.name, region.country, subdivision=region.code,
                          admin1=self._region_admin1(region.code, region.country),
@@ -179,8 +192,13 @@ class PlaceMatcher:
 
     def _region(self, doc: Doc, span: Span, cue: dict[str, Any]) -> PlaceInfo | None:
         country, source = self.context.explicit_country(doc, span.start, span.end)
-        sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference) \
-            or self._region_by_town_name(span.text, country)
+        if "subdivision_types" in cue:
+            sub = self._typed_subdivision(span.text, country, cue["subdivision_types"])
+            if sub is None:
+                return None
+        else:
+            sub = self.resolver.subdivision(span.text, country, prefer_types=self.words.region_type_preference) \
+                or self._region_by_town_name(span.text, country)
         if sub is None:
             return self._region_named_for_town(doc, span, cue, country, source)
         ext_start, ext_end = self.context.extent(doc, span.start, span.end)
@@ -191,6 +209,15 @@ class PlaceMatcher:
                          admin1=self._region_admin1(sub.code, sub.country),
                          country_source=source if country else "subdivision",
                          ext_start=ext_start, ext_end=ext_end, evidence=1.0, rules=rules)
+
+    def _typed_subdivision(self, name: str, country: str | None, types: list[str]) -> Subdivision | None:
+        """A subdivision of one of ``types`` called exactly ``name`` ("Klaipėda District" is the
+        district municipality LT-21, "Rîșcani District" MD-RI), of the stated country if any; a
+        district that pycountry does not list (a city's district, a raion) is none."""
+        wanted = {t.casefold() for t in types}
+        found = [s for s in self.resolver.subdivisions_named(name, stripped=True)
+                 if s.type.casefold() in wanted and country in (None, s.country)]
+        return found[0] if len({s.country for s in found}) == 1 else None
 
     def _region_named_for_town(self, doc: Doc, span: Span, cue: dict[str, Any], country: str | None,
                                source: str) -> PlaceInfo | None:
@@ -280,7 +307,8 @@ class PlaceMatcher:
         sentence-initial ordinary word ("Neighbouring Lappeenranta", "In Kyiv", "Among Albany's
         sister cities") or a country adjective
         ("Welsh Aberystwyth", "Polish Rzeszów"), unless an article makes the two one name
-        ("the French Riviera")."""
+        ("the French Riviera"), or a town's type word heading its page ("Gmina Stronie Śląskie",
+        "Comune di Signa")."""
         if hyphen_pair(doc, span, run, self.words) or hyphenated_towns(doc, span, run, self.gazetteer):
             return True
         words = self.words
@@ -291,6 +319,9 @@ class PlaceMatcher:
                                                 or t.lower_.endswith(("ing", "ed", "ly"))))
                   and not (t.i == span.start - 1 and self.resolver.demonym(t.text)
                            and (t.i == 0 or doc[t.i - 1].lower_ != "the"))]
+        cue = self.context.cue_at(doc, "before", "city", span.start, span.end)
+        if cue is not None:
+            before = [t for t in before if t.i < span.start - len(cue["words"])]
         if not listed and any(t.lower_ not in words.title_words for t in before):
             return False
         after = [t for t in doc[span.end:run[1]] if t.text != "-"]
@@ -369,6 +400,11 @@ def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool
     return bool(resolver.country(text) or resolver.subdivisions_named(text))
 
 
+CITY_WORDS = re.compile(r"\b(?:city of|city)\b")
+"""Removed from a region's name to find the town it is the council of ("Glasgow City", "City of
+Edinburgh": Scottish council areas that are their towns)."""
+
+
 def _own_name(key: str, place: Place) -> bool:
     """Is ``key`` the town's own name, or that name without "City" ("Cebu" for Cebu City)? Not a
     longer name it begins ("Brandenburg" is the Land, not Brandenburg an der Havel)."""
@@ -424,10 +460,11 @@ def is_modifier(span: Span, words: PlaceWords) -> bool:
     """"the Baltic", "the Chernobyl nuclear power plant", "Lviv airport": a name used as a
     modifier or with an article is not a town in its own right (cues were checked before). A
     municipal body or office after it makes it the town again, article or not ("the Melbourne
-    council", "Dublin councillors", "the Kyiv authorities")."""
+    council", "Dublin councillors", "the Kyiv authorities"), and so does a tie word ("the
+    Minokamo–Dubbo sister city anniversary")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.lower_ in words.title_words:
+    if nxt is not None and nxt.is_lower and (nxt.lower_ in words.title_words or nxt.lower_ in words.hyphen_pair_nouns):
         return False
     if span.start > 0 and doc[span.start - 1].lower_ == "the":
         return True

@@ -89,6 +89,7 @@ class PlaceRecognizer:
                 context[info.country] += 1
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
         regions = {(info.country, info.admin1) for _, info in mentions if info.kind == "region" and info.admin1}
+        attached = {i for span, info in mentions for i in range(info.ext_start, span.start)}
         mentions = _drop_qualifiers(mentions)
         contrasts = self._described_countries(doc)
         ranked: dict[str, PlaceInfo] = {}
@@ -104,7 +105,7 @@ class PlaceRecognizer:
                     info = replace(first, ext_start=info.ext_start, ext_end=info.ext_end,
                                    rules=info.rules + ["gazetteer-rank", "same-name-in-document"])
                 else:
-                    sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent)
+                    sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent, attached)
                     info = self._rank(span, info, sentence, context, regions)
                     if info is not None:
                         ranked[fold(span.text)] = info
@@ -133,10 +134,13 @@ class PlaceRecognizer:
                 found.add(code)
         return found
 
-    def _demonym_countries(self, doc: Doc | Span) -> set[str]:
+    def _demonym_countries(self, sent: Span, attached: set[int]) -> set[str]:
+        """Countries of the sentence's demonyms, less those that lead into another place's name:
+        in "between Groningen and the German cities of Oldenburg and Bremen", "German" says where
+        Oldenburg and Bremen lie, nothing of Groningen."""
         found = set()
-        for word in words_of(doc) if isinstance(doc, Doc) else words_of(doc.doc)[doc.start:doc.end]:
-            if word[:1].isupper():
+        for i, word in enumerate(words_of(sent.doc)[sent.start:sent.end], start=sent.start):
+            if word[:1].isupper() and i not in attached:
                 code = self.resolver.demonym(word)
                 if code:
                     found.add(code)

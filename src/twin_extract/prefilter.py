@@ -8,7 +8,8 @@ generic one ("agreement", "partnership", "cooperation", "memorandum", "ties", "p
 which ordinary city news is full of (bus contracts, university partnerships, aid convoys),
 counts only when it pairs two municipalities: in a sentence that joins two places with "and"
 ("Kalisz and Chernivtsi will sign"), or that has a municipal word (city, town, council, mayor,
-region ...) and two places or "the two cities", or right before "with"/"between"/"to" and a
+region ...) and two places or "the two cities", or a phrase standing for two places named
+before ("the partners", "both sides"), or right before "with"/"between"/"to" and a
 place ("the link with Rivas"); the word lists are ``municipal_words``, ``pair_words`` and
 ``tie_links`` in ``patterns/place_words.jsonl``. The neighbouring passages are kept too, for
 status and date cues that follow or precede the relation ("The agreement is to be signed.").
@@ -68,6 +69,8 @@ class PassageFilter:
         triggers = [row for row in patterns["triggers"] if row["strength"] != "block"]
         self.index = PatternIndex(nlp.vocab, [(row["id"], row["pattern"]) for row in triggers])
         self.strong = {row["id"] for row in triggers if row["strength"] == "strong"}
+        self.pair_anaphors = PatternIndex(nlp.vocab, [(row["id"], row["pattern"]) for row in patterns["anaphors"]
+                                                      if row.get("pair")])
         words = words_for(patterns)
         self.municipal, self.pair_words, self.tie_links = words.municipal_words, words.pair_words, words.tie_links
         self.keywords = _required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
@@ -98,10 +101,17 @@ class PassageFilter:
         for rule, start, end in self.index.matches(doc):
             if rule in found:
                 continue
-            if rule in self.strong or self._tied_to_place(doc, end) or \
-                    self._municipal_pair(_sentence_at(passage, doc[start].idx, doc[end - 1].idx)):
+            sentence = _sentence_at(passage, doc[start].idx, doc[end - 1].idx)
+            if rule in self.strong or self._tied_to_place(doc, end) or self._municipal_pair(sentence) or \
+                    self._pair_anaphor(sentence):
                 found.add(rule)
         return found
+
+    def _pair_anaphor(self, sentence: str) -> bool:
+        """"The partners will work out areas of cooperation": a phrase that stands for the two
+        places named before (``pair`` rows of ``patterns/anaphors.jsonl``) pairs them as the
+        relation rules do."""
+        return bool(self.pair_anaphors.matches(self.tokenizer(sentence)))
 
     def _tied_to_place(self, doc: Doc, end: int) -> bool:
         """"the link with Rivas", "cooperation with Lublin": a generic cue tied to a named place."""

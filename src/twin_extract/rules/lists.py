@@ -33,7 +33,8 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
     last = _last_token(sent)
     triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
     hosts = {m.key: m for m in ctx.mentions_in(sent.start, sent.end)}
-    if last is None or last.text != ":" or not triggers or len(hosts) != 1:
+    if last is None or not triggers or len(hosts) != 1 or \
+            last.text != ":" and not _counted_then_lines(ctx, sent, triggers[0], following):
         return []
     (host,) = hosts.values()
     trigger = triggers[0]
@@ -64,6 +65,28 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
     return found
 
 
+def _counted_then_lines(ctx: DocCues, sent: Span, trigger: Cue, following: list[Span]) -> bool:
+    """"Blacktown City Council has 4 Sister City partnerships." closing its line, and then
+    "Porirua, New Zealand" on a line of its own: a count of ties announces the entry lines after
+    it as a colon would."""
+    doc = ctx.doc
+    if not following or not any(t.like_num for t in doc[max(sent.start, trigger.start - COUNT_REACH):trigger.start]):
+        return False
+    text = clauses.text_of(doc)
+    if "\n" not in text[_text_end(sent):following[0].start_char]:
+        return False
+    entry = following[0]
+    words = [t for t in entry if not t.is_space and not t.is_punct]
+    return _first_place(ctx, entry) is not None and len(words) <= ENTRY_WORDS and \
+        not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+COUNT_REACH = 2
+"""How close the count stands before the tie words ("4 Sister City partnerships", "six twin towns")."""
+ENTRY_WORDS = 10
+"""An entry line of a partner list is a label: a place, its region and country, a year."""
+
+
 def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) -> list[Finding]:
     """"Some examples of twinning are:" and then one pair per line ("Jerusalem – New York City,
     USA", "Holon – Suresnes, France"): each line is a tie between its two places. A bulleted line
@@ -80,19 +103,47 @@ def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) ->
         places = list({m.key: m for m in ctx.mentions_in(line.start, line.end)}.values())
         if len(places) != 2 or not _starts_line(doc, line) or _first_place(ctx, line) is not places[0] or \
                 not PAIR_JOINER.match(clauses.text_of(doc)[places[0].end:places[1].start]):
+            inline = _inline_pairs(ctx, line) if _starts_line(doc, line) else []
+            if len(inline) >= 2:
+                found.extend(_pair_finding(lex, ctx, trigger, sent, line, a, b) for a, b in inline)
+                continue
             if _starts_line(doc, line) and (_marked(doc, line) or _other_script(line)):
                 continue
             break
-        cues = ctx.statuses_in(line.start, line.end)
-        line_step = step(cues, trigger, lex.cap(trigger))
-        dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
-                                   line_step.status, doc)
-        found.append(finding("colon-list", places[0], places[1], lex.relation(trigger), line_step,
-                             dates[0] if dates else None,
-                             [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
-                             [trigger.rule, "pair-per-line", *rules_of(line_step), *places[0].info.rules,
-                              *places[1].info.rules], trigger))
+        found.append(_pair_finding(lex, ctx, trigger, sent, line, places[0], places[1]))
     return found
+
+
+def _pair_finding(lex: Lexicon, ctx: DocCues, trigger: Cue, sent: Span, line: Span, a: Mention,
+                  b: Mention) -> Finding:
+    doc = ctx.doc
+    cues = ctx.statuses_in(line.start, line.end)
+    line_step = step(cues, trigger, lex.cap(trigger))
+    dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
+                               line_step.status, doc)
+    return finding("colon-list", a, b, lex.relation(trigger), line_step, dates[0] if dates else None,
+                   [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
+                   [trigger.rule, "pair-per-line", *rules_of(line_step), *a.info.rules, *b.info.rules], trigger)
+
+
+def _inline_pairs(ctx: DocCues, line: Span) -> list[tuple[Mention, Mention]]:
+    """"- Faisalabad and Qingdao, - Rawalpindi and Wuhan, - Taxila and Datong": bulleted items run
+    on in one line, each a pair of two places; an item naming fewer (a town we do not know) is
+    passed over."""
+    text = clauses.text_of(ctx.doc)
+    cuts = [line.start_char, *(m.end() for m in INLINE_BULLET.finditer(text, line.start_char, line.end_char)),
+            line.end_char]
+    mentions = ctx.mentions_in(line.start, line.end)
+    pairs = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        item = list({m.key: m for m in mentions if lo <= m.start < hi}.values())
+        if len(item) == 2 and PAIR_JOINER.match(text[item[0].end:item[1].start]):
+            pairs.append((item[0], item[1]))
+    return pairs
+
+
+INLINE_BULLET = re.compile(r"(?:^|[,;]?\s+)[-–•·]\s+")
+"""A bullet that opens an item inside a line ("..., - Rawalpindi and Wuhan")."""
 
 
 def _other_script(line: Span) -> bool:

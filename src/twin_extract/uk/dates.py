@@ -35,15 +35,16 @@ RELATIVE = (
     (re.compile(r"\bминулого\s+місяця\b", re.I), "month", -1),
     (re.compile(r"\b(?:минулого\s+року|торік)\b", re.I), "year", -1),
     (re.compile(r"\b(?:цього|поточного)\s+року\b|\bцьогоріч\b", re.I), "year", 0),
-    (re.compile(r"\bнещодавно\b", re.I), "month", 0),
     (re.compile(r"\b(?:на\s+початку|наприкінці|в\s+кінці|у\s+кінці|в\s+середині|у\s+середині)\s+року\b", re.I),
      "year", 0),
     *((re.compile(rf"\b[уві]\s+{day}\b", re.I), "weekday", n) for n, day in enumerate(
         ("понеділок", "вівторок", "середу", "четвер", "п['’ʼ]ятницю", "суботу", "неділю"))),
 )
 """Relative dates, resolved against the publication date as the English pipeline does
-("yesterday", "last week" = seven days back, "last year", "recently" = the month, "on Tuesday" =
-the last Tuesday on or before it; "на початку року", with no year, is the publication's year).
+("yesterday", "last week" = seven days back, "last year", "on Tuesday" = the last Tuesday on or
+before it; "на початку року", with no year, is the publication's year). "Нещодавно" (recently)
+dates nothing: Ukrainian pages use it for events weeks or months old, and the Ukrainian gold gives
+such a step no date.
 "Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation); "учорашнього
 саміту" is yesterday's."""
 SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b"

@@ -67,6 +67,7 @@ class UkrainianExtractor:
         self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
         self.documents = rows("documents.jsonl", patterns)
+        self.region_nouns = tuple(self.places.nouns) + self.places.state_nouns
 
     def pipe(self, items: Iterable[NewsItem]) -> Iterator[tuple[NewsItem, list[TwinningRecord]]]:
         for item in items:
@@ -77,6 +78,9 @@ class UkrainianExtractor:
         crumbs = [(m.start(), m.end()) for m in BREADCRUMB.finditer(item.text)]
         mentions = [m for m in self.places.mentions(item.text) if not any(a <= m.start < b for a, b in crumbs)]
         host = self._host(item, mentions)
+        home_region = mentions[0] if mentions and mentions[0].type == "region" and mentions[0].country == HOME else None
+        """A document whose first place is an oblast ("Запорізька ОВА припиняє …") is that oblast's:
+        foreign regions listed after "з" with no actor of their own are its partners."""
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
@@ -84,6 +88,9 @@ class UkrainianExtractor:
         before: list[Mention] = []
         last: tuple[dict, Mention | None, str, FoundDate | None] | None = None
         in_list = False
+        heading_list = False
+        """A partner page's short heading ("Побратими Вінниці") opens a list of lines that each begin
+        with a place ("Кельце (Польща) — з 1998 року")."""
         said: FoundDate | None = None
         stated: dict | None = None
         acting: Mention | None = None
@@ -99,10 +106,12 @@ class UkrainianExtractor:
                          or any(w.startswith(stem) for w in lowered for stem in self.joining)) else None)
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list)
+            listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
+                heading_list and _place_line(item.text, sent, named)
             item_of = opened if opened and listed else \
                 last if trigger is None and last is not None and AMONG.match(sent.text) else None
             opened = item_of
+            heading_list = heading_list and bool(item_of)
             in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
                 trigger = item_of[0]
@@ -133,27 +142,35 @@ class UkrainianExtractor:
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
+            cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, item.published)
+            if status == "terminated" and date is not None and DOCUMENT_DATE.search(sent.text):
+                date = find_date(DOCUMENT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
+                                 default_year, item.published)
             if item_of:
                 hub = item_of[1]
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
                 status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
                 opened = (trigger, in_sent[0] if in_sent else host, status, date)
+            elif _heading_line(item.text, sent) and len(_unique(in_sent)) == 1 and PARTNER_HEADING.search(sent.text):
+                opened, heading_list = (trigger, in_sent[0] if in_sent else host, status, date), True
             last = (trigger, in_sent[0] if in_sent else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
+            partner_of = acting or (home_region if not any(m.type == "region" and m.country == HOME
+                                                           for m in in_sent) else None)
             keys = []
             joined = self._joined(lowered, in_sent, latest, found, mentions)
             if joined:
                 status, date = found[latest[0]].status, found[latest[0]].date
             for a, b in joined or self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
-                                              acting, sent.text):
+                                              partner_of, sent.text):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
                 own = self._clause_status(item.text, sent, b)
                 clause_date = _clause_date(item.text, sent, b, default_year, item.published)
                 record = self._record(item, a, b, trigger["relation"], own or status,
-                                      clause_date if own else clause_date or date, sent)
+                                      clause_date if own else cue_date or clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
                 keys.append(key)
             if not keys and status != "established" and _within(in_sent, previous):
@@ -224,6 +241,24 @@ class UkrainianExtractor:
     def _not_venue(self, text: str, mention: Mention) -> bool:
         return self.roles.role(text, mention, _line_start(text, mention.start)) is None
 
+    def _cue_clause_date(self, text: str, sent: spacy.tokens.Span, status: str, named: list[Mention],
+                         default_year: str | None, published: str | None):
+        """The date of a clause that holds the sentence's status cue and names no place, when a clause
+        break splits the sentence: "Луцьк став побратимом Любліна в 1997 році, а у 2023 році міста
+        підписали нову угоду" is signed in 2023, not 1997."""
+        if status == "established" or not CLAUSE_BREAK.search(sent.text):
+            return None
+        for token in sent:
+            if self._status([token.lower_]) == status:
+                start = max((m.end() for m in CLAUSE_OR_SENTENCE.finditer(text, sent.start_char, token.idx)),
+                            default=sent.start_char)
+                following = CLAUSE_OR_SENTENCE.search(text, token.idx, sent.end_char)
+                end = following.start() if following else sent.end_char
+                if any(start <= m.start < end for m in named):
+                    continue
+                return find_date(text[start:end], start, default_year, published)
+        return None
+
     def _status(self, lowered: list[str]) -> str:
         """The strongest status cue of the sentence (lowest rank), else ``established``. A
         termination that a proposal governs ("депутат запропонував розірвати стосунки") is no
@@ -235,11 +270,13 @@ class UkrainianExtractor:
                      or "stem" in r and any(w.startswith(r["stem"]) for w in lowered)), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
-        """The sentence's words less a proposal of an ending (both words) and a proposal or
+        """The sentence's words less a negated ending ("не розривали"), a proposal of an ending (both words) and a proposal or
         discussion of developing a tie ("обговорили, як розвивати партнерські відносини"): that tie
         exists already, so the proposing word is no step."""
         dropped: set[int] = set()
         for i, word in enumerate(lowered):
+            if i and lowered[i - 1] in NEGATIONS and any(word.startswith(stem) for stem in self.ending_stems):
+                dropped.add(i)
             if any(word.startswith(stem) for stem in self.proposing):
                 for j in range(i + 1, min(len(lowered), i + 1 + PROPOSAL_REACH)):
                     if any(lowered[j].startswith(stem) for stem in self.ending_stems):
@@ -300,10 +337,15 @@ class UkrainianExtractor:
             return dashed or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
-            return list(combinations(regions, 2))
+            objects = next((i for i, m in enumerate(regions) if i and self._object_only(text, m)), None)
+            multilateral = any(w.startswith(stem) for w in lowered for stem in self.multilateral)
+            if objects is None or multilateral:
+                return list(combinations(regions, 2))
+            actors = regions[:objects]
+            return list(combinations(actors, 2)) + [(a, o) for a in actors for o in regions[objects:]]
         if regions and acting is not None and self._object_only(text, regions[0]):
             return [(acting, m) for m in regions if m.key != acting.key]
-        cities = [m for m in in_sent if m.type == "city"]
+        cities = [m for m in in_sent if m.type == "city" or _listed_with_towns(text, m, in_sent)]
         clauses = _clauses(text, cities)
         if clauses:
             subject = clauses[0][0]
@@ -346,10 +388,23 @@ class UkrainianExtractor:
         return any(re.match(rf"\s*(?i:{re.escape(h)})\s+[а-яіїєґ'’\d]", sentence) for h in self.host_subjects)
 
     def _object_only(self, text: str, first: Mention) -> bool:
-        """The sentence's first place follows "з" ("місто не має стосунків з Улан-Уде, Самарою"):
-        all its places are partners of a subject not named here, the host."""
+        """The sentence's first place follows "з" ("місто не має стосунків з Улан-Уде, Самарою"),
+        also across region nouns and their adjectives ("з дружніми регіонами: федеральною землею
+        Карінтія"): all its places are partners of a subject not named here, the host."""
+        if first.type == "region":
+            return self._governing_word(text, first) in {"з", "із", "зі"}
         before = re.findall(r"[\w'’]+", text[max(0, first.start - 20):first.start])
         return bool(before) and before[-1].lower() in {"з", "із", "зі"}
+
+    def _governing_word(self, text: str, first: Mention) -> str:
+        """The word that governs a place: the one before it, or before the region nouns and
+        lower-case adjectives that introduce it ("з дружніми регіонами: федеральною землею")."""
+        before = re.findall(r"[\w'’]+", SENTENCE_STOP.split(text[max(0, first.start - 80):first.start])[-1])
+        skipped = 0
+        while before and skipped < REGION_INTRO_WORDS and _introduces_region(before[-1], self.region_nouns):
+            before.pop()
+            skipped += 1
+        return before[-1].lower() if before else ""
 
     def _regions_act(self, text: str, first: Mention) -> bool:
         """Oblasts are parties when they head the clause ("Тернопільська, … обласні ради уклали") or
@@ -357,6 +412,9 @@ class UkrainianExtractor:
         областей")."""
         before = re.findall(r"[\w'’]+", text[max(0, first.start - 40):first.start])
         previous = before[-1].lower() if before else ""
+        if any(previous.startswith(n) for n in self.places.state_nouns) and \
+                self._governing_word(text, first) in PREPOSITIONS:
+            return False
         return not (previous in PREPOSITIONS or any(previous.startswith(n) for n in self.places.nouns))
 
     def _record(self, item: NewsItem, a: Mention, b: Mention, relation: str, status: str,
@@ -399,6 +457,8 @@ HOME = "UA"
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
+NEGATIONS = {"не", "ні"}
+"""A negated ending is no step: "сусідні області не розривали дружніх зв'язків" (they kept them)."""
 CONTINUE_REACH = 5
 """Words after a proposing or discussing verb within which the developing of a tie it governs
 stands ("обговорили, як розвивати партнерські відносини", "прагнемо й далі розвивати …")."""
@@ -465,6 +525,68 @@ def _lines(doc: spacy.tokens.Doc) -> Iterator[spacy.tokens.Span]:
             yield doc[start:sent.end]
 
 
+REGION_INTRO_WORDS = 4
+SENTENCE_STOP = re.compile(r"[.!?]\s")
+LOWER_ADJECTIVE = re.compile(r"^[а-яіїєґ'’]+(?:ою|ими|іми|ій|ім|им|ого|ього|ої|ьої|их|іх|ому|ьому|ий)$")
+
+
+def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
+    """A lower-case region noun or adjective that may stand between "з" and a region's name
+    ("регіонами", "федеральною", "землею")."""
+    lowered = word.lower()
+    return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
+
+
+DOCUMENT_DATE = re.compile(
+    r"\b(?:укладен|підписан|уклали|підписали)[а-яіїєґ]*\s+(?:ще\s+)?(?:(?:у|в)\s+)?"
+    r"(?:\d{1,2}(?:-го)?\s+[а-яіїєґ]+\s+)?\d{4}\s*(?:р\.|року|році)?"
+    r"|\bвід\s+\d{1,2}(?:[./]\d{1,2}[./]\d{4}|(?:-го)?\s+[а-яіїєґ]+\s+\d{4}\s*(?:р\.|року)?)", re.I)
+"""The date an ended agreement was made, not the ending's: "угоду з Курськом, укладену 2009 року",
+"Угоди від 15 вересня 2007 року"."""
+FROM_REGION = re.compile(r"\b(?:з|із|зі)\s+$", re.I)
+GENITIVE_ADJECTIVE = re.compile(r"(?:ого|ього|ої|ьої|их|іх)$")
+
+
+TOWN_LIST_GAP = re.compile(r"^\s*(?:,|і|й|та|,?\s*а також)\s*(?:[\w'’]+\s+)?$")
+
+
+def _listed_with_towns(text: str, mention: Mention, in_sent: list[Mention]) -> bool:
+    """A foreign region listed among towns ("з Москвою, Волгоградом та Республікою Комі") is a
+    partner as they are; not a region a town is from ("з Люблінського воєводства")."""
+    if mention.type != "region" or mention.country == HOME or _from_region(text, mention):
+        return False
+    before = [m for m in in_sent if m.end <= mention.start]
+    return bool(before) and before[-1].type == "city" and \
+        TOWN_LIST_GAP.match(text[before[-1].end:mention.start]) is not None
+
+
+def _from_region(text: str, mention: Mention) -> bool:
+    """"ґміна Нєдзьвяда з Люблінського воєводства": a region after "з" in the genitive says where
+    a town is from, unlike "з Люблінським воєводством" (with it)."""
+    return bool(FROM_REGION.search(text[max(0, mention.start - 5):mention.start])) and \
+        bool(GENITIVE_ADJECTIVE.search(mention.text.lower()))
+
+
+PLACE_LINE_TOKENS = 16
+PLACE_LINE_REST = re.compile(r"[^\S\n]*(?:[(—–,]|-\s|$)", re.M)
+"""What follows the place of a partner line: a bracket, a dash, a comma or the line's end, not a verb."""
+PARTNER_HEADING = re.compile(r"(?i)побратим|партнер|поріднен")
+"""A heading that opens a partner list names partners ("Побратими Вінниці", "Міста-партнери Луцька")."""
+
+
+def _heading_line(text: str, sent: spacy.tokens.Span) -> bool:
+    """A whole short line with no final stop: a heading."""
+    start, end = sent.start_char, sent.end_char
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] == "\n") and \
+        len(sent) <= HEADING_TOKENS and not sent.text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> bool:
+    """A short line that opens with a place: an item of a list under a heading."""
+    return bool(named) and not text[sent.start_char:named[0].start].strip() and len(sent) <= PLACE_LINE_TOKENS \
+        and PLACE_LINE_REST.match(text, named[0].end) is not None
+
+
 def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
     """True when the sentence names no place outside the pairs just stated: "Документ підписали
     19 лютого під час сесії Івано-Франківської обласної ради" dates the pair before it."""
@@ -488,9 +610,11 @@ def _last_year(text: str) -> str | None:
 
 
 def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
-    """One record for a pair stated in several sentences: the stronger status, a date if any."""
+    """One record for a pair stated in several sentences: the stronger status, and a date if any
+    that dates that step: the date of another step ("уклали 2001 року" before "розірвали", "стали
+    побратимами у 2009 році" before "підписали") is not this step's date."""
     keep, other = (new, old) if STATUS_STRENGTH[new.status] > STATUS_STRENGTH[old.status] else (old, new)
-    if keep.date is None and other.date is not None:
+    if keep.date is None and other.date is not None and other.status == keep.status:
         return replace(keep, date=other.date)
     return keep
 

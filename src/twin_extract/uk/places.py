@@ -50,6 +50,8 @@ AREA_WINDOW = 60
 NICKNAME = re.compile(r"[А-ЯІЇЄҐ][\w'’]*(?:щин|ччин)[а-яії]*")
 DISTRICT_CITY = 100_000
 """A city large enough to have districts GeoNames lists as places of their own."""
+COMPOUND_FIRST_ENDINGS = ("а", "ий", "е", "і", "ій", "я")
+"""Endings of a two-word name's first word (an adjective: Липова, Кривий, Нове, Лісові, Синій)."""
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -84,7 +86,10 @@ class PlaceFinder:
         self.not_places = not_places
         self.nouns = {r["stem"]: r["kind"] for r in rows("place_nouns.jsonl", patterns)}
         self.partner_countries = [r["country"] for r in rows("partner_countries.jsonl", patterns)]
-        self.nicknames = [(r["suffix"], r["adjective"]) for r in rows("region_nicknames.jsonl", patterns)]
+        nickname_rows = rows("region_nicknames.jsonl", patterns)
+        self.nicknames = [(r["suffix"], r["adjective"]) for r in nickname_rows if "suffix" in r]
+        self.region_names = {r["name"]: r["code"] for r in nickname_rows if "name" in r}
+        """Historic names that stand for one oblast ("Закарпаття", "Волинь", "Буковина")."""
         spellings = rows("russian_spellings.jsonl", patterns)
         self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"])) for r in spellings if "ending" in r]
         self.russian_letters = [(str.maketrans(r["letters"]), set(r["countries"])) for r in spellings if "letters" in r]
@@ -95,8 +100,21 @@ class PlaceFinder:
         sounds = rows("latin_sounds.jsonl", patterns)
         self.sounds = SoundMatcher(self.gazetteer.path, sounds)
         ua_rules = self.sounds.rules_for("UA")
-        self.states = _foreign_subdivisions()
+        self.state_alternatives: dict[str, list[tuple[str, str, str]]] = {}
+        self.states = {k: v for k, v in _foreign_subdivisions(self.state_alternatives).items()
+                       if not (k.startswith("~") and self.country_of(k[1:]))}
+        """A stem that is a country's adjective ("~французьк", "~британськ") names no region: "французького
+        департаменту" is a department of France, not French Guiana."""
+        self.loose_states: dict[str, tuple[str, str, str]] = {}
+        for key, value in self.states.items():
+            self.loose_states.setdefault(_loose(key), value)
         self.state_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns))
+        self.noun_types = {r["stem"]: set(r["types"]) for r in rows("state_nouns.jsonl", patterns) if "types" in r}
+        """The pycountry subdivision types a region noun names ("штат": State): of two regions one
+        name may stand for (Maryland, a US state and a Liberian county), the one of the noun's type."""
+        self.region_only_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns) if r.get("names_region"))
+        """Nouns whose next name is a region's even when no ISO code exists for it ("округом Верхня
+        Франконія", "округом Швабія"): that name is no town."""
         self.oblasts = {latin_key(s.name.removesuffix(" oblast"), ua_rules): (s.code, s.name)
                         for s in pycountry.subdivisions.get(country_code="UA") if s.type == "Region"}
 
@@ -239,21 +257,50 @@ class PlaceFinder:
                     for ending in endings:
                         for place in self.gazetteer.find(stem + ending):
                             found.setdefault(place.geonames_id, place)
+        if not found:
+            for name in self._compound_names(adjective):
+                for place in self.gazetteer.find(name):
+                    found.setdefault(place.geonames_id, place)
         return list(found.values())
 
-    def _state(self, word: str) -> tuple[str, str, str] | None:
+    def _compound_names(self, adjective: str) -> Iterator[str]:
+        """The two-word names a compound adjective may stand for: "Липоводолинська" is Липова Долина,
+        "Новоушицька" Нова Ушиця (the first word's stem, a linking о, then the second word's
+        adjective), through the same suffix table for the second word."""
+        for form in nominatives(adjective):
+            for suffix, endings in self.adjective_towns:
+                if not form.endswith(suffix):
+                    continue
+                stem = form[: -len(suffix)]
+                for link in (i for i, ch in enumerate(stem) if ch == "о" and 3 <= i <= len(stem) - 3):
+                    first, second = stem[:link], stem[link + 1:]
+                    for ending in endings:
+                        for first_ending in COMPOUND_FIRST_ENDINGS:
+                            yield f"{first}{first_ending} {second}{ending}"
+
+    def _state(self, word: str, noun: str | None = None) -> tuple[str, str, str] | None:
         """The foreign region a word after a region noun names ("зі штатом Каліфорнія", "штату-побратима
         Міссісіпі", "з повітом Долж"; ``state_nouns``), by pycountry's Ukrainian subdivision names,
         through every nominative; later the name alone is that region ("між Хмельницькою областю
         та Міссісіпі")."""
-        return next((self.states[k] for k in dict.fromkeys((word.lower(), *nominatives(word)))
-                     if k in self.states), None)
+        keys = dict.fromkeys((word.lower(), *nominatives(word)))
+        if noun is not None:
+            types = next((t for stem, t in self.noun_types.items() if noun.lower().startswith(stem)), set())
+            for key in keys:
+                typed = [v for v in self.state_alternatives.get(key, ()) if _subdivision_type(v[0]) in types]
+                if typed:
+                    return typed[0]
+        return next((self.states[k] for k in keys if k in self.states), None) or \
+            next((self.loose_states[_loose(k)] for k in keys if _loose(k) in self.loose_states), None)
 
     def _foreign_region(self, adjective: str) -> tuple[str, str, str] | None:
         """The foreign region an adjective before a region noun names: "з Підкарпатським
         воєводством" (PL-18), "Вільнюського регіону" (LT-VL)."""
         match = ADJECTIVE.match(adjective)
-        return self.states.get("~" + match.group(1).lower()) if match else None
+        if not match:
+            return None
+        key = "~" + match.group(1).lower()
+        return self.states.get(key) or self.loose_states.get(_loose(key))
 
     def _oblast(self, adjective: str) -> tuple[str, str] | None:
         """(ISO 3166-2 code, name) of the oblast an adjective names: "Тернопільської" -> UA-61. The
@@ -265,23 +312,32 @@ class PlaceFinder:
         key = cyrillic_key(match.group(1) + "а")
         return self.oblasts.get(key) or self.oblasts.get(key.replace("ts", "c"))
 
-    def _nickname(self, word: str) -> tuple[str, str] | None:
-        """The oblast a -щина name stands for ("на Тернопільщині", "Хмельниччина"), through the
-        oblast adjective the ``region_nicknames`` table rebuilds from it."""
+    def _nickname(self, word: str) -> tuple[str, str, str] | None:
+        """(code, name, country) of the oblast a -щина name stands for ("на Тернопільщині",
+        "Хмельниччина"), through the oblast adjective the ``region_nicknames`` table rebuilds from it,
+        or of the foreign region when no oblast has that adjective ("Пряшівщина", "Люблінщина"); a
+        historic name the table lists ("Закарпаття") is its oblast."""
         lowered = word.lower()
+        if self.region_names:
+            code = next((self.region_names[f] for f in nominatives(word) if f in self.region_names), None)
+            if code is not None:
+                return code, pycountry.subdivisions.get(code=code).name, "UA"
         if not any(suffix[:-1] in lowered for suffix, _ in self.nicknames):
             return None
+        foreign = None
         for form in nominatives(word):
             for suffix, adjective in self.nicknames:
                 if form.endswith(suffix):
                     oblast = self._oblast(form[:-len(suffix)] + adjective)
                     if oblast is not None:
-                        return oblast
-        return None
+                        return (*oblast, "UA")
+                    foreign = foreign or self._foreign_region(form[:-len(suffix)] + adjective)
+        return foreign
 
     def _noun_kind(self, text: str, end: int) -> str | None:
         """"community", "council" or "region" when the adjective ending at ``end`` qualifies such a noun,
-        directly or at the head of a list of adjectives."""
+        directly, across one qualifier ("Пряшівський самоврядний край") or at the head of a list of
+        adjectives."""
         pos = end
         while True:
             glue = LIST_GLUE.match(text, pos)
@@ -292,7 +348,12 @@ class PlaceFinder:
         if not word:
             return None
         lowered = word.group(1).lower()
-        return next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
+        kind = next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
+        if kind == "qualifier":
+            word = NEXT_WORD.match(text, word.end())
+            lowered = word.group(1).lower() if word else ""
+            kind = next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
+        return kind if kind != "qualifier" else None
 
     def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
@@ -318,8 +379,12 @@ class PlaceFinder:
         foreign = self.document_countries(text)
         areas = self._document_areas(text)
         found: list[Mention] = []
+        names = [(m.start(1), m.end(1)) for m in QUOTED_NAME.finditer(text)]
         i = 0
         while i < len(words):
+            if any(a <= words[i].start() < b for a, b in names):
+                i += 1
+                continue
             mention, size = self._mention_at(text, words, i, foreign, {m.key for m in found}, areas)
             if mention:
                 found.append(mention)
@@ -338,11 +403,20 @@ class PlaceFinder:
             return None, 1
         previous = re.findall(r"[\w'’-]+", text[max(0, word.start() - 30):word.start()])
         after_noun = bool(previous) and previous[-1].lower().startswith(self.state_nouns)
+        spaced = i + 1 < len(words) and text[word.end():words[i + 1].start()] == " "
+        if after_noun and spaced:
+            state = self._state(f"{word.group(0)} {words[i + 1].group(0)}")
+            if state is not None:
+                code, name, country = state
+                return Mention(code, name, country, text[word.start():words[i + 1].end()], word.start(),
+                               words[i + 1].end(), subdivision=code), 2
         if after_noun or seen:
-            state = self._state(word.group(0))
+            state = self._state(word.group(0), previous[-1] if after_noun else None)
             if state is not None and (after_noun or state[0] in seen):
                 code, name, country = state
                 return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
+        if after_noun and previous[-1].lower().startswith(self.region_only_nouns):
+            return None, 2 if spaced else 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " ":
             pair = words[i:i + 2]
             places = self._places([m.group(0) for m in pair])
@@ -351,8 +425,8 @@ class PlaceFinder:
                                     self._areas_after(text, pair[1].end()) or areas), 2
         nickname = self._nickname(word.group(0))
         if nickname is not None:
-            code, name = nickname
-            return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
+            code, name, country = nickname
+            return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind == "region":
             oblast = self._oblast(word.group(0))
@@ -417,6 +491,10 @@ class PlaceFinder:
         return _city(chosen, text[start:end], start)
 
 
+QUOTED_NAME = re.compile(r"«((?:[^\W\d_][\w'’-]*)(?:\s+[\w'’-]+){1,3})»")
+"""A short quoted name of two to four words, with no dash or stop ("єврорегіон «Верхній Прут»",
+"форум «Буковинський діалог»"): an organisation's or event's name, not a place; a quote with
+a dash ("«Люблін — Луцьк»") or a sentence (direct speech) is left alone."""
 QUOTES = ("«»", "“”", '""', "„“")
 """Quotation marks around a name make it a party's, paper's or project's name («Свобода»)."""
 
@@ -441,12 +519,20 @@ def _at_home(places: tuple[Place, ...], areas: frozenset[str] = frozenset()) -> 
     return home
 
 
-def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
+def _subdivision_type(code: str) -> str | None:
+    sub = pycountry.subdivisions.get(code=code)
+    return sub.type if sub else None
+
+
+def _foreign_subdivisions(alternatives: dict[str, list[tuple[str, str, str]]] | None = None
+                          ) -> dict[str, tuple[str, str, str]]:
     """Lower-case Ukrainian name -> (ISO 3166-2 code, name, country) of every foreign country's
     subdivisions, from pycountry's Ukrainian translations (a name without one is left out): "огайо",
     "долж", "західнопоморське воєводство", and for a name of adjective and noun also the adjective's
     stem, keyed "~західнопоморськ", which any case and any region noun may follow ("Вільнюського
-    регіону" for "Вільнюський повіт"). Top-level subdivisions win a shared key."""
+    регіону" for "Вільнюський повіт"). Top-level subdivisions win a shared key. A
+    republic is also keyed by its bare name ("Республіку Комі": "комі"), read only after its noun
+    (``state_nouns``)."""
     import gettext
 
     try:
@@ -456,17 +542,52 @@ def _foreign_subdivisions() -> dict[str, tuple[str, str, str]]:
     found: dict[str, tuple[str, str, str]] = {}
     subdivisions = sorted((s for s in pycountry.subdivisions if s.country_code != "UA"),
                           key=lambda s: s.parent_code is not None)
+    derived: dict[str, tuple[str, str, str]] = {}
     for sub in subdivisions:
         local = translate(sub.name)
         if local == sub.name:
             continue
         value = (sub.code, sub.name, sub.country_code)
         found.setdefault(local.lower(), value)
+        if alternatives is not None:
+            alternatives.setdefault(local.lower(), []).append(value)
         first, _, rest = local.partition(" ")
         adjective = ADJECTIVE.match(first)
         if adjective and rest:
             found.setdefault("~" + adjective.group(1).lower(), value)
+        elif not rest and not adjective and sub.parent_code is None:
+            derived.setdefault("~" + _adjective_stem(local.lower()), value)
+        elif first.lower() == "республіка" and rest:
+            derived.setdefault(rest.lower(), value)
+    for key, value in derived.items():
+        found.setdefault(key, value)
     return found
+
+
+def _adjective_stem(name: str) -> str:
+    """The adjective stem Ukrainian forms from a region's bare name, for a county or land named by
+    adjective and noun: "Сучава" -> "сучавськ" ("Сучавського повіту"), "Ботошані" -> "ботошанськ",
+    "Баварія" -> "баварськ", "Сабольч-Сатмар-Берег" -> "сабольч-сатмар-березьк" (г, ж, з + ськ -> зьк; к, ч, ц -> цьк;
+    х, ш, с -> ськ)."""
+    stem = re.sub(r"(?:ія|[аяеєіїоуиь])$", "", name)
+    if stem[-1:] in "гжз":
+        return stem[:-1] + "зьк"
+    if stem[-1:] in "кчц":
+        return stem[:-1] + "цьк"
+    if stem[-1:] in "хшс":
+        return stem[:-1] + "ськ"
+    return stem + "ськ"
+
+
+LOOSE = str.maketrans({"ь": None, "'": None, "’": None, "є": "е", "ї": "о", "і": "о"})
+
+
+def _loose(key: str) -> str:
+    """A region adjective's key spelled loosely: soft signs and apostrophes dropped, є as е, і and ї
+    as о (the alternation of "Могилів"/"Могильовська"), ц before с dropped ("Констанцський"), so
+    "Свєнтокшиського" finds "Свентокшиське"
+    and "Саболч-Сатмар-Березької" the key built from "Сабольч-Сатмар-Берег"."""
+    return key.translate(LOOSE).replace("цс", "ц")
 
 
 def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:

@@ -25,6 +25,7 @@ APPOSITION = re.compile(r"\s*[—–,-]\s*(?:нашому\s+|своєму\s+)?м
 class Roles:
     def __init__(self, patterns: str | None) -> None:
         self.rules = rows("roles.jsonl", patterns)
+        self.region_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns))
 
     def role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
         """"venue", "person" or "context" when the word before the mention says so, else None."""
@@ -35,7 +36,8 @@ class Roles:
         if not match:
             return None
         previous = match.group(1).lower()
-        if mention.subdivision and match.group(1)[0].isupper() and text[sentence_start:match.start(1) + sentence_start].strip():
+        if mention.subdivision and match.group(1)[0].isupper() and not previous.startswith(self.region_nouns) \
+                and text[sentence_start:match.start(1) + sentence_start].strip():
             return "context"
         for rule in self.rules:
             if rule.get("word") == previous or "stem" in rule and previous.startswith(rule["stem"]):
