@@ -37,3 +37,45 @@ def test_dateline_starts_the_story(extractor, text, expected):
 ])
 def test_lowercase_and_line_break_boundaries(extractor, text, expected):
     assert _sentences(extractor, text) == expected
+
+
+def _reference_marks(doc):
+    """The rule token by token through ``Token.is_sent_start`` (how ``newline_boundaries`` was
+    written before it read and wrote the marks as arrays)."""
+    from twin_extract.sentences import _abbreviation_before, _dateline_end, _list_number_before
+
+    dateline = _dateline_end(doc)
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.i == dateline:
+            token.is_sent_start = True
+        elif "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+        elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"} \
+                or previous.text == ";" or _abbreviation_before(doc, token.i) or _list_number_before(doc, token.i) \
+                or previous.is_alpha:
+            token.is_sent_start = False
+    return [token.is_sent_start for token in doc]
+
+
+def test_array_marks_equal_the_token_by_token_rule_on_gold_texts():
+    import json
+    from pathlib import Path
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from twin_extract.about import DEFAULT_MODEL
+    from twin_extract.sentences import newline_boundaries
+
+    gold = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+    texts = [json.loads(line)["text"] for path in sorted(gold.glob("*.jsonl")) if not path.name.startswith("uk-")
+             for line in path.read_text("utf-8").splitlines()[:60]]
+    texts += ["", "A", "TUPELO, Miss. – The council met.\n1. Fukuoka, Japan\n• Milan; Lyon", "St. Paul and\n\n  Kyiv  and\tLviv"]
+    nlp = spacy.load(DEFAULT_MODEL, disable=["parser", "attribute_ruler", "lemmatizer", "ner"])
+    for doc in nlp.pipe(texts):
+        copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
+        assert [t.is_sent_start for t in newline_boundaries(doc)] == _reference_marks(copy), doc.text[:80]
+    parsed = spacy.load(DEFAULT_MODEL)("Kyiv and Lviv. Odesa")
+    with pytest.raises(ValueError):
+        newline_boundaries(parsed)

@@ -42,6 +42,7 @@ class Extractor:
         patterns: str | Path | None = None,
         prefilter: bool = True,
         max_chars: int = DEFAULT_MAX_CHARS,
+        lazy_ner: bool = True,
     ) -> None:
         from . import places, relations, sentences  # noqa: F401  (registers the factories)
 
@@ -56,7 +57,7 @@ class Extractor:
         """Told ``(characters done, characters in all)`` of a document as its chunks finish, so a
         progress bar can move while one long document runs."""
         self.nlp: Language = load_model(model)
-        build_pipeline(self.nlp, patterns=self.patterns_dir, model_name=model)
+        build_pipeline(self.nlp, patterns=self.patterns_dir, model_name=model, lazy_ner=lazy_ner)
 
     @property
     def passage_filter(self) -> "PassageFilter":
@@ -178,19 +179,24 @@ def _by_size(jobs: Iterable[tuple[Doc, tuple[int, int]]],
         yield group
 
 
-def build_pipeline(nlp: Language, patterns: str | None = None, model_name: str = "") -> Language:
+def build_pipeline(nlp: Language, patterns: str | None = None, model_name: str = "",
+                   lazy_ner: bool = True) -> Language:
     """Add the twin_extract components to any English pipeline with a parser and NER.
 
     The tokenizer learns that "im" is a word (Freiburg im Breisgau), not "I'm" without its
     apostrophe. The model's attribute ruler finds its matches by lookups (``tag_rules``) and
-    its lemmatizer remembers each word's lemma (``lemma_cache``): the same annotations, faster."""
-    from . import lemma_cache, tag_rules
+    its lemmatizer remembers each word's lemma (``lemma_cache``): the same annotations, faster.
+    With ``lazy_ner`` the NER runs only on the sentences whose labels a rule asks for
+    (``lazy_ner``), with the labels it gives on the whole Doc."""
+    from . import lazy_ner as lazy, lemma_cache, tag_rules
 
     nlp.tokenizer.add_special_case("im", [{"ORTH": "im"}])
     if "attribute_ruler" in nlp.pipe_names:
         tag_rules.speed_up(nlp.get_pipe("attribute_ruler"))
     if "lemmatizer" in nlp.pipe_names:
         lemma_cache.speed_up(nlp.get_pipe("lemmatizer"))
+    if lazy_ner:
+        lazy.make_lazy(nlp)
     if "twin_sentences" not in nlp.pipe_names:
         nlp.add_pipe("twin_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     if "twin_places" not in nlp.pipe_names:

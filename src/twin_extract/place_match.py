@@ -18,6 +18,7 @@ from .countries import CountryResolver, Subdivision
 from .country_names import country_name
 from .doctext import text_of
 from .gazetteer import Gazetteer, Place
+from .lazy_ner import span_types
 from .mentions import PlaceInfo, dateline
 from .patterns import PatternSet
 from .place_context import POSSESSIVE, PlaceContext, is_cap
@@ -277,24 +278,28 @@ class PlaceMatcher:
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
                 doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].lower_ in self.words.org_heads:
             return False
-        ent_types = {t.ent_type_ for t in span}
         if self.context.city_cue(doc, span.start, span.end) or \
                 self.context.explicit_country(doc, span.start, span.end)[0]:
             return True
         if is_modifier(span, self.words):
             return False
-        if ent_types & NER_PLACE:
-            return True
         best = max(p.population for p in places)
         primary = any(p.primary for p in places)
         if primary and len(span) > 1 and best >= self.min_population and all(t.text[:1].isupper() for t in span):
             return True
-        proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct) or bool(ent_types & NER_NAME)
-        if proper:
-            return best >= self.min_population or (primary and len(span) > 1)
-        nominal = all((t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))
-                      and not t.is_stop for t in span)
-        return nominal and primary and best >= self.common_word_population
+        big = best >= self.min_population or (primary and len(span) > 1)
+        tagged_proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct)
+        nominal = not tagged_proper and all(
+            (t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))
+            and not t.is_stop for t in span) and primary and best >= self.common_word_population
+        if big and (tagged_proper or nominal):
+            return True  # so whatever the NER says (its labels are asked for only when they can matter)
+        ent_types = span_types(doc, span.start, span.end)
+        if ent_types & NER_PLACE:
+            return True
+        if tagged_proper or ent_types & NER_NAME:
+            return big
+        return nominal
 
     def _fits_run(self, doc: Doc, span: Span, run: tuple[int, int]) -> bool:
         """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run

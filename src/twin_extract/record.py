@@ -6,9 +6,10 @@ the tests validate records against it so the two cannot drift apart.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
 from typing import Any, Iterable, Iterator, Protocol
 
@@ -112,7 +113,7 @@ class TwinningRecord:
     """Ids of the patterns that produced the record; emitted only with ``explain=True``."""
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        data = asdict(self)
+        data = _as_dict(self)
         if data["source"]["lang"] is None:
             del data["source"]["lang"]
         rules = data.pop("rules")
@@ -139,6 +140,31 @@ class TwinningRecord:
             extractor=Provenance(**data.get("extractor", {})),
             rules=list(data.get("explain", {}).get("rules", [])),
         )
+
+
+_ATOMS = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _as_dict(obj: Any) -> Any:
+    """``dataclasses.asdict`` for this module's records, several times faster: the same dicts,
+    keys in the same order, lists and dicts copied, atoms shared (asdict's deepcopy of an atom
+    is the atom itself)."""
+    kind = type(obj)
+    if kind in _ATOMS:
+        return obj
+    names = _FIELDS.get(kind)
+    if names is None and is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(obj))
+    if names is not None:
+        return {name: _as_dict(getattr(obj, name)) for name in names}
+    if kind is list:
+        return [_as_dict(v) for v in obj]
+    if kind is dict:
+        return {_as_dict(k): _as_dict(v) for k, v in obj.items()}
+    if kind is tuple:
+        return tuple(_as_dict(v) for v in obj)
+    return copy.deepcopy(obj)
 
 
 def record_id(source_id: str, party_keys: list[str]) -> str:

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from typing import Callable
 
+import numpy
+from spacy.attrs import IS_ALPHA, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .doctext import words_of
 
 
 def newline_boundaries(doc: Doc) -> Doc:
@@ -17,19 +22,33 @@ def newline_boundaries(doc: Doc) -> Doc:
     a word (a sentence ends with punctuation or a line: "Finland Raahe Agreement on ..." is one
     list line), an abbreviation ("St."), a list number or bullet at the start of a line ("1. Fukuoka, Japan", "• Milan"), a semicolon ("Lyon, France (1959); Odessa, Ukraine (1965)") or at a lowercase word in the
     middle of a line ("Freiburg | im Breisgau has welcomed ..." was a parser split).
-    The parser keeps preset boundaries."""
+    The parser keeps preset boundaries.
+
+    The marks are read and written as one array: ``Token.is_sent_start``'s setter looks over
+    the whole Doc for a parse each time, which made this step grow with the square of a Doc's
+    length."""
     dateline = _dateline_end(doc)
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.i == dateline:
-            token.is_sent_start = True
-        elif "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-        elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"} \
-                or previous.text == ";" or _abbreviation_before(doc, token.i) or _list_number_before(doc, token.i) \
-                or previous.is_alpha:
-            token.is_sent_start = False
+    texts = words_of(doc)
+    spaces = [token.whitespace_ for token in doc]
+    alpha = doc.to_array(IS_ALPHA).tolist()
+    starts = doc.to_array(SENT_START).astype("int64").tolist()
+    touched = False
+    for i in range(1, len(doc)):
+        previous = texts[i - 1]
+        if i == dateline or "\n" in previous or "\n" in spaces[i - 1]:
+            starts[i], touched = 1, True
+        elif alpha[i - 1] or previous == ";" or texts[i][:1].islower() and previous not in _ENDS \
+                or _abbreviation_before(doc, i) or _list_number_before(doc, i):
+            starts[i], touched = -1, True
+    if not touched:
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # as the setter says
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64"))
     return doc
+
+
+_ENDS = frozenset({".", "!", "?", ":", ";"})
 
 
 ABBREVIATIONS = {"st", "mt", "ft", "dr", "mr", "mrs", "ms", "gen", "gov", "sen", "rep", "lt", "col", "prof",
