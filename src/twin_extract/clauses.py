@@ -474,6 +474,7 @@ def _destinations(doc: Doc, mention: Mention) -> bool:
 
 
 JOURNEYS = frozenset({"trip", "visit", "journey", "tour", "travel", "mission", "delegation", "flight", "drive"})
+"""Nouns of going somewhere: the places after their "to" are destinations ("the study trip to ...")."""
 
 
 def direction(doc: Doc, mention: Mention) -> bool:

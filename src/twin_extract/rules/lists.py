@@ -116,6 +116,7 @@ def pair_lines(lex: Lexicon, ctx: DocCues, sent: Span, following: list[Span]) ->
 
 def _pair_finding(lex: Lexicon, ctx: DocCues, trigger: Cue, sent: Span, line: Span, a: Mention,
                   b: Mention) -> Finding:
+    """One pair of a list line, with the line's own status and date (a list's lines differ)."""
     doc = ctx.doc
     cues = ctx.statuses_in(line.start, line.end)
     line_step = step(cues, trigger, lex.cap(trigger))
