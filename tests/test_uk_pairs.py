@@ -685,3 +685,25 @@ def test_elided_community_lists(extractor, text: str, expected: dict) -> None:
 ])
 def test_delegations_and_agreed_content(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day a placeless sentence gives an ending dates the endings the text then details
+    ("Новини\n\nСьогодні міська рада розірвала побратимські відносини з містами Росії. Досі побратимами "
+     "Полтави були Тула і Орел. Їм уже надіслали листи про припинення співпраці.",
+     {frozenset({"Poltava", "Tula"}): ("terminated", "2022-03-15"),
+      frozenset({"Poltava", "Orël"}): ("terminated", "2022-03-15")}),
+    ("Новини\n\n15 березня міськрада розірвала побратимські відносини з російськими містами. Зокрема, "
+     "Полтава розірвала угоди з Тулою та Орлом.",
+     {frozenset({"Poltava", "Tula"}): ("terminated", "2022-03-15"),
+      frozenset({"Poltava", "Orël"}): ("terminated", "2022-03-15")}),
+    # an ending dated in a sentence naming its pair dates only that pair
+    ("Новини\n\nУ 2014 році Львів розірвав побратимство з Уфою. Пізніше Полтава розірвала угоду з Тулою.",
+     {frozenset({"Lviv", "Ufa"}): ("terminated", "2014"), frozenset({"Poltava", "Tula"}): ("terminated", None)}),
+    # an ending's day does not date a signing
+    ("Новини\n\n15 березня міськрада розірвала побратимські відносини з російськими містами. Полтава "
+     "підписала угоду про партнерство з Любліном.",
+     {frozenset({"Poltava", "Lublin"}): ("signed", None)}),
+])
+def test_placeless_ending_dates_later_endings(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text, published="2022-03-15") == expected

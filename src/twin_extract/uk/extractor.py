@@ -98,9 +98,10 @@ class UkrainianExtractor:
         stated: dict | None = None
         acting: Mention | None = None
         latest: list[tuple[str, str]] = []
-        event: FoundDate | None = None
-        """The day of a signing a sentence naming no place states ("8 квітня … відбулося підписання
-        дев'яти меморандумів"): the date of the signings the text then details without one."""
+        events: dict[str, FoundDate] = {}
+        """The day of a signing or an ending a sentence naming no place states ("8 квітня … відбулося
+        підписання дев'яти меморандумів", "десять хвилин тому міськрада розірвала відносини з містами
+        Росії"): the date of the signings (endings) the text then details without one."""
         links = self._link_blocks(item.text)
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
@@ -148,8 +149,8 @@ class UkrainianExtractor:
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
-            if not named and status == "signed" and date is not None and date.precision == "day" and event is None:
-                event = date
+            if not named and status in ("signed", "terminated") and date is not None and date.precision == "day":
+                events.setdefault(status, date)
             cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, item.published)
             if status == "terminated" and date is not None and DOCUMENT_DATE.search(sent.text):
                 date = find_date(DOCUMENT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
@@ -191,9 +192,8 @@ class UkrainianExtractor:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
             previous = keys or previous
             latest = keys or latest
-        if event is not None:
-            found = {k: replace(r, date=_date_info(event)) if r.date is None and r.status == "signed" else r
-                     for k, r in found.items()}
+        found = {k: replace(r, date=_date_info(events[r.status])) if r.date is None and r.status in events else r
+                 for k, r in found.items()}
         filed = dateline(item.text)
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
