@@ -707,3 +707,21 @@ def test_delegations_and_agreed_content(extractor, text: str, expected: dict) ->
 ])
 def test_placeless_ending_dates_later_endings(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text, published="2022-03-15") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "до (його) підписання" is the time before a signing: no signing, the approved tie stays pending
+    ("Новини\n\nСьогодні міська рада проголосувала за встановлення партнерських відносин між Полтавою і "
+     "Любліном. До його підписання міста три роки вивчали досвід одне одного.",
+     {frozenset({"Poltava", "Lublin"}): ("pending", "2024-05-20")}),
+    ("Новини\n\nДепутати погодили проєкт угоди про партнерство Полтави з Любліном. До її підписання сторони "
+     "ще мають узгодити текст.",
+     {frozenset({"Poltava", "Lublin"}): ("pending", None)}),
+    # a signing after which, or before which, something else happened is still a signing
+    ("Новини\n\nПісля підписання угоди про партнерство мери Полтави і Любліна посадили дерево.",
+     {frozenset({"Poltava", "Lublin"}): ("signed", None)}),
+    ("Новини\n\nПолтава і Люблін підписали угоду про партнерство. До підписання мери обговорили спільні проєкти.",
+     {frozenset({"Poltava", "Lublin"}): ("signed", None)}),
+])
+def test_time_before_a_signing_is_no_signing(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text, published="2024-05-20") == expected

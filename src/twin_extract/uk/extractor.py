@@ -49,6 +49,9 @@ class UkrainianExtractor:
         self.statuses = sorted(rows("status.jsonl", patterns), key=lambda r: r["rank"])
         self.proposing = [r["stem"] for r in self.statuses if r.get("voids") and "stem" in r]
         self.ending_stems = [r["stem"] for r in self.statuses if r["status"] == "terminated" and "stem" in r]
+        self.signing_stems = tuple(r["stem"] for r in self.statuses if r["status"] == "signed" and "stem" in r)
+        self.prior = {tuple(r["prior"].split()) for r in self.statuses if "prior" in r}
+        """"До (його) підписання": the words before a signing word that make it the time before a signing."""
         self.proposed_stems = [r["stem"] for r in self.statuses if r["status"] == "proposed" and "stem" in r]
         self.continuing = [r["stem"] for r in self.statuses if r.get("continues")]
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
@@ -294,12 +297,15 @@ class UkrainianExtractor:
                                             for i, w in enumerate(lowered))), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
-        """The sentence's words less a negated ending ("не розривали"), a proposal of an ending (both words) and a proposal or
+        """The sentence's words less a negated ending ("не розривали"), a signing that only marks the
+        time before it ("до його підписання"), a proposal of an ending (both words) and a proposal or
         discussion of developing a tie ("обговорили, як розвивати партнерські відносини"): that tie
         exists already, so the proposing word is no step."""
         dropped: set[int] = set()
         for i, word in enumerate(lowered):
             if i and lowered[i - 1] in NEGATIONS and any(word.startswith(stem) for stem in self.ending_stems):
+                dropped.add(i)
+            if word.startswith(self.signing_stems) and any(tuple(lowered[max(0, i - len(p)):i]) == p for p in self.prior):
                 dropped.add(i)
             if any(word.startswith(stem) for stem in self.proposing):
                 for j in range(i + 1, min(len(lowered), i + 1 + PROPOSAL_REACH)):
