@@ -50,9 +50,6 @@ HOME_RATIO = 10
 """How much larger a foreign town must be than every Ukrainian homonym to be the one a Ukrainian
 text means when nothing else decides: Paris (2 million) for "Париж" or "Паризька міська рада", not
 Шацьк in Russia (5,700) over Шацьк in Volyn (5,300)."""
-NAMESAKE_RATIO = 0.9
-"""How near the Latin sound keys of a small foreign town and a far larger one of its country must be
-for the large one to be meant ("Milwaukie", "Milwaukee")."""
 AREA = re.compile(r"([А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)[а-яії]*)\s+(?:област|обл\.|обласн|облрад|район|ОВА|ОДА)")
 AREA_WINDOW = 60
 NICKNAME = re.compile(r"[А-ЯІЇЄҐ][\w'’]*(?:щин|ччин)[а-яії]*")
@@ -222,16 +219,7 @@ class PlaceFinder:
                     for place in self.gazetteer.find(spelled):
                         if place.country in countries or "*" in countries and place.country != "UA":
                             found.setdefault(place.geonames_id, place)
-        return tuple({n.geonames_id: n for n in map(self._namesake, found.values())}.values())
-
-    def _namesake(self, place: Place) -> Place:
-        """A small foreign town, or the far larger town of its country whose Latin name sounds
-        nearly the same (``NAMESAKE_RATIO``, ``HOME_RATIO`` times the people, at least
-        ``DISTRICT_CITY``): the news names the big one."""
-        if place.country == "UA" or place.population >= DISTRICT_CITY:
-            return place
-        row = self.sounds.bigger_namesake(place.geonames_id, place.country, NAMESAKE_RATIO, DISTRICT_CITY, HOME_RATIO)
-        return Place(row[0], row[1], row[2], row[3], row[4], place.primary) if row else place
+        return tuple(found.values())
 
     def _russian(self, name: str) -> Iterator[tuple[str, set[str]]]:
         """Russian spellings of a Ukrainian name: its ending rewritten (Красноярськ -> Красноярск),

@@ -54,14 +54,6 @@ def latin_key(name: str, rules: Iterable[tuple[str | re.Pattern, str]]) -> str:
     return _squeeze("".join(ch for ch in text if ch in KEEP))
 
 
-ENDING_SPREAD = 2
-"""How many last sounds of two sound keys may differ for the towns to be written alike in Ukrainian."""
-
-
-def _consonants(key: str) -> str:
-    return re.sub(r"[aeiouy]", "", key)
-
-
 class SoundMatcher:
     """Places of one country found by the sound key of a Ukrainian spelling: the same key, or a
     close one (difflib ratio >= ``min_ratio``) with the same first sound."""
@@ -121,40 +113,6 @@ class SoundMatcher:
         except OSError:
             pass
         return keys
-
-    def bigger_namesake(self, geonames_id: int, country: str, min_ratio: float, min_population: int,
-                        times: float) -> tuple | None:
-        """The largest place of ``country`` whose Latin sound key is within ``min_ratio`` of the key
-        of place ``geonames_id`` and ``times`` its population, at least ``min_population``: Ukrainian
-        writes alike names Latin spells a letter apart at the end ("Мілвокі": Milwaukee and
-        Milwaukie), and GeoNames may give the Cyrillic name to the small one only. The keys must
-        differ only in vowels among their last ``ENDING_SPREAD`` sounds: a name differing inside
-        (Heilsbronn, Heilbronn; Terento, Trento) or in a consonant (Warden, Warren; Salina,
-        Salinas) is another town; so is one whose key is the same (Lienz, Linz): the key cannot tell
-        them apart, and GeoNames' Cyrillic name can."""
-        import os.path
-        from difflib import SequenceMatcher
-
-        memo = ("namesake", geonames_id, country, min_ratio, min_population, times)
-        if memo not in self._found:
-            keys = self._country_keys(country)
-            own = next(((key, row) for bucket in keys.values() for key, row in bucket if row[0] == geonames_id), None)
-            best = None
-            if own is not None:
-                floor = max(min_population, times * own[1][4])
-                matcher = SequenceMatcher(None, "", own[0])
-                for key, row in keys.get(own[0][:1], []):
-                    if row[4] < floor or (best is not None and row[4] <= best[4]):
-                        continue
-                    stem = len(os.path.commonprefix([key, own[0]]))
-                    if abs(len(key) - len(own[0])) > 1 or stem < max(len(key), len(own[0])) - ENDING_SPREAD \
-                            or key == own[0] or _consonants(key) != _consonants(own[0]):
-                        continue
-                    matcher.set_seq1(key)
-                    if matcher.ratio() >= min_ratio:
-                        best = row
-            self._found[memo] = best
-        return self._found[memo]
 
     def find(self, key: str, countries: Iterable[str], min_ratio: float | None = None) -> tuple | None:
         """The best (id, name, country, admin1, population) row for ``key`` in ``countries``. A
