@@ -725,3 +725,23 @@ def test_placeless_ending_dates_later_endings(extractor, text: str, expected: di
 ])
 def test_time_before_a_signing_is_no_signing(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text, published="2024-05-20") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an approval dated after the signing is the latest step: its date dates the signed tie
+    ("Новини\n\nСьогодні, 10 липня, міська рада Любліна проголосувала за угоду про співпрацю з Полтавою. "
+     "Саму угоду мери двох міст підписали ще у квітні.",
+     {frozenset({"Poltava", "Lublin"}): ("signed", "2023-07-10")}),
+    ("Новини\n\nУ квітні мери Полтави і Любліна підписали угоду про співпрацю. 10 липня міська рада Любліна "
+     "схвалила угоду про партнерство з Полтавою.",
+     {frozenset({"Poltava", "Lublin"}): ("signed", "2023-07-10")}),
+    # an approval before the signing does not date it
+    ("Новини\n\n10 липня міська рада Любліна проголосувала за угоду про співпрацю з Полтавою. У вересні мери "
+     "Полтави і Любліна підписали угоду.",
+     {frozenset({"Poltava", "Lublin"}): ("signed", "2023-09")}),
+    ("Новини\n\nУ березні депутати Полтави схвалили партнерство з Любліном. 20 квітня мери Полтави і Любліна "
+     "підписали угоду про співпрацю.",
+     {frozenset({"Poltava", "Lublin"}): ("signed", "2023-04-20")}),
+])
+def test_an_approval_after_the_signing_is_the_latest_step(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text, published="2023-07-10") == expected

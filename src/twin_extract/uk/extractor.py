@@ -698,9 +698,14 @@ def _last_year(text: str) -> str | None:
 def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
     """One record for a pair stated in several sentences: the stronger status, and a date if any
     that dates that step: the date of another step ("уклали 2001 року" before "розірвали", "стали
-    побратимами у 2009 році" before "підписали") is not this step's date."""
+    побратимами у 2009 році" before "підписали") is not this step's date. A council's approval dated
+    after the signing ("підписали у квітні", "8 липня рада проголосувала за угоду") is the latest step
+    and dates the signed tie."""
     keep, other = (new, old) if STATUS_STRENGTH[new.status] > STATUS_STRENGTH[old.status] else (old, new)
     if keep.date is None and other.date is not None and other.status == keep.status:
+        return replace(keep, date=other.date)
+    if keep.status == "signed" and other.status == "pending" and keep.date is not None and other.date is not None \
+            and other.date.value[:len(keep.date.value)] > keep.date.value:
         return replace(keep, date=other.date)
     return keep
 
