@@ -420,3 +420,21 @@ def test_exact_sounds_first(extractor, text: str, expected: set) -> None:
 ])
 def test_a_municipality_noun_cues_the_name_after_it(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "столиця", unqualified or "українська", stands for Kyiv
+    ("Новини\n\nДепутати пропонували скасувати угоди про побратимство між столицею та російськими містами, "
+     "зокрема Тулою й Орлом.",
+     {frozenset({"Kyiv/UA", "Tula/RU"}), frozenset({"Kyiv/UA", "Orël/RU"})}),
+    ("Новини\n\nУкраїнська столиця розірвала побратимські відносини з Тулою.", {frozenset({"Kyiv/UA", "Tula/RU"})}),
+    # not a venue, not another country's capital, not a capital the next word names
+    ("Новини\n\nДелегація прибула до столиці, де Полтава підписала угоду про партнерство з Любліном.",
+     {frozenset({"Poltava/UA", "Lublin/PL"})}),
+    ("Новини\n\nПолтава підписала угоду про партнерство з Любліном. Мер французької столиці привітав обидва міста.",
+     {frozenset({"Poltava/UA", "Lublin/PL"})}),
+    ("Новини\n\nУ столиці Польщі Полтава підписала угоду про партнерство з Любліном.",
+     {frozenset({"Poltava/UA", "Lublin/PL"})}),
+])
+def test_the_capital_stands_for_kyiv(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

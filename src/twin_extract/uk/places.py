@@ -57,6 +57,8 @@ DISTRICT_CITY = 100_000
 """A city large enough to have districts GeoNames lists as places of their own."""
 COMPOUND_FIRST_ENDINGS = ("а", "ий", "е", "і", "ій", "я")
 """Endings of a two-word name's first word (an adjective: Липова, Кривий, Нове, Лісові, Синій)."""
+VENUE_WORDS = {"у", "в", "до", "зі", "із"}
+ADJECTIVE_ENDING = re.compile(r"(?:ий|ій|а|я|е|ого|ої|ому|ій|им|ою|их|ими)$")
 RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 """A Russian spelling (a quoted Russian name) is not sounded out as a Ukrainian one."""
 
@@ -97,6 +99,9 @@ class PlaceFinder:
         self.nicknames = [(r["suffix"], r["adjective"]) for r in nickname_rows if "suffix" in r]
         self.region_names = {r["name"]: r["code"] for r in nickname_rows if "name" in r}
         """Historic names that stand for one oblast ("Закарпаття", "Волинь", "Буковина")."""
+        self.capitals = [(re.compile(rf"\b(?:([\w'’-]+)\s+)?({r['capital']}[а-яії]*)\b(?!\s+[А-ЯІЇЄҐ])"),
+                          r["city"], r["own"]) for r in nickname_rows if "capital" in r]
+        """"Столиця" standing for the country's capital (``capital`` rows)."""
         spellings = rows("russian_spellings.jsonl", patterns)
         self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"])) for r in spellings if "ending" in r]
         self.russian_letters = [(str.maketrans(r["letters"]), set(r["countries"])) for r in spellings if "letters" in r]
@@ -418,6 +423,24 @@ class PlaceFinder:
             if mention:
                 found.append(mention)
             i += size
+        capitals = self._capitals(text)
+        return sorted(found + capitals, key=lambda m: m.start) if capitals else found
+
+    def _capitals(self, text: str) -> list[Mention]:
+        """"Столиця" in lower case, unqualified or "українська", as the capital it stands for; not a
+        venue ("у столиці"), not a capital named by the word after it ("столиці Польщі"), not another
+        country's ("французької столиці")."""
+        found = []
+        for pattern, city, own in self.capitals:
+            for match in pattern.finditer(text):
+                before = (match.group(1) or "").lower()
+                if before in VENUE_WORDS or before and not before.startswith(own) \
+                        and ADJECTIVE_ENDING.search(before):
+                    continue
+                places = [p for p in self._places([city]) if p.country == "UA"]
+                if places:
+                    place = max(places, key=lambda p: p.population)
+                    found.append(_city(place, match.group(2), match.start(2)))
         return found
 
     def _mention_at(self, text: str, words: list[re.Match], i: int, foreign: list[str],
