@@ -53,9 +53,10 @@ def _found(extractor, text: str, published: str | None = None) -> dict[frozenset
     # a country in brackets picks its own homonym, not the previous item's country
     ("Серед побратимів Ірпеня — Маямі (США), Борна (ФРН).",
      {frozenset({"Irpin", "Miami"}), frozenset({"Irpin", "Borna"})}),
-    # two towns of one foreign country are someone's partners, never a pair of their own
+    # two towns of one foreign country are someone's partners (here the capital's), never a pair of their own
     ("Депутати пропонували скасувати угоди про побратимство між столицею та низкою російських міст, "
-     "зокрема Москвою й Санкт-Петербургом.", set()),
+     "зокрема Москвою й Санкт-Петербургом.",
+     {frozenset({"Kyiv", "Moscow"}), frozenset({"Kyiv", "Saint Petersburg"})}),
     # towns named for comparison ("слідом за", "за прикладом") are no parties, nor the rest of their list
     ("Рівне розірвало угоду з Курськом слідом за Житомиром та Луцьком.",
      {frozenset({"Rivne", "Kursk"})}),
