@@ -51,7 +51,7 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
         own = _about_the_tie(ctx, sent, anchors, own)
     if not own:
         return None
-    told = [d for d in own if not _said_on(doc, d)]
+    told = [d for d in own if not said_on(doc, d)]
     own = told or own
     own = [d for d in own if not _in_other_relative(doc, d, anchors, status)] or own
     renewed = renewal_date(doc, anchors, own)
@@ -72,9 +72,7 @@ def _in_other_relative(doc: Doc, date: DateMention, anchors: list[Cue], status: 
     March 2022": a date in a relative or participle clause that does not hold the step's cue tells
     of something else."""
     cues = [a for a in anchors if a.label == status] if status != "established" else []
-    if not cues or not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _parsed_span(doc, date) if cues else None
     if span is None:
         return False
     token = span.root
@@ -147,25 +145,16 @@ WHEN_REACH = 12
 def _celebration(doc: Doc, date: DateMention) -> bool:
     """A date in an anniversary sentence that neither starts a lasting state ("since") nor hangs
     on a verb that begins the tie: the day of the celebration."""
-    if not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _parsed_span(doc, date)
     if span is None or not ANNIVERSARY.search(span.sent.text):
         return False
-    return not _since(doc, date) and not _founding(span)
+    return not _since(doc, date) and _governing_verb(span, FOUNDING_REACH) not in FOUNDING_VERBS
 
 
 def said_on(doc: Doc, date: DateMention) -> bool:
-    """The date of a statement ("the city said on the 22nd"), not of a step."""
-    return _said_on(doc, date)
-
-
-def _said_on(doc: Doc, date: DateMention) -> bool:
-    """"The council confirmed last week that its twinning with X will not be revoked": the date
-    of a statement about an existing tie is the statement's, not the tie's."""
-    if not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    """The date of a statement, not of a step: "The council confirmed last week that its twinning
+    with X will not be revoked", "the city said on the 22nd"."""
+    span = _parsed_span(doc, date)
     return span is not None and _governing_verb(span) in SPEECH_VERBS
 
 
@@ -185,9 +174,7 @@ def _name_history(doc: Doc, date: DateMention) -> bool:
     not date a tie that exists."""
     if date.text.lower().startswith(("until", "till")):
         return True
-    if not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _parsed_span(doc, date)
     return span is not None and _governing_verb(span) in NAMING_VERBS
 
 
@@ -196,9 +183,17 @@ NAMING_VERBS = frozenset({"rename", "know", "call"})
 makes ties ("were named sister cities in 2019")."""
 
 
-def _governing_verb(span: Span) -> str | None:
+def _parsed_span(doc: Doc, date: DateMention) -> Span | None:
+    """The date's tokens, for the rules that read the parse; None without one."""
+    if not doc.has_annotation("DEP"):
+        return None
+    return doc.char_span(date.start, date.end, alignment_mode="expand")
+
+
+def _governing_verb(span: Span, reach: int = GOVERNING_REACH) -> str | None:
+    """The lemma of the verb the date hangs on, within ``reach`` heads of it."""
     token = span.root
-    for _ in range(GOVERNING_REACH):
+    for _ in range(reach):
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_
         if token.head.i == token.i:
@@ -207,16 +202,8 @@ def _governing_verb(span: Span) -> str | None:
     return None
 
 
-def _founding(span: Span) -> bool:
-    """The date hangs on a verb that begins the tie."""
-    token = span.root
-    for _ in range(3):
-        if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_ in FOUNDING_VERBS
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+FOUNDING_REACH = 3
+"""Heads from a date up to a verb that begins the tie ("their relationship, established in 1997")."""
 
 
 def _about_the_tie(ctx: DocCues, sent: Span, anchors: list[Cue], dates: list[DateMention]) -> list[DateMention]:
@@ -262,7 +249,7 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
     of the step just before the date)."""
     dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
-        return [d for d in dates if not _celebration(doc, d) and not _said_on(doc, d) and not _name_history(doc, d)]
+        return [d for d in dates if not _celebration(doc, d) and not said_on(doc, d) and not _name_history(doc, d)]
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
 

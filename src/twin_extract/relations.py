@@ -78,10 +78,14 @@ class TwinExtractor:
         published = source.published or page_date(doc._.twin_full_text or text_of(doc))
         triggers = lex.trigger_cues(doc)
         all_dates = event_dates.resolved_dates(doc, published)
-        found = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
-                 if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
-        statuses = decisions_on_other_things(doc, invited_people(doc, decided_proposals(doc, unreal_endings(
-            doc, proposed_endings(doc, held_documents(doc, found), lex.voiding, triggers))), triggers), triggers)
+        statuses = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
+                    if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
+        statuses = held_documents(doc, statuses)
+        statuses = proposed_endings(doc, statuses, lex.voiding, triggers)
+        statuses = unreal_endings(doc, statuses)
+        statuses = decided_proposals(doc, statuses)
+        statuses = invited_people(doc, statuses, triggers)
+        statuses = decisions_on_other_things(doc, statuses, triggers)
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

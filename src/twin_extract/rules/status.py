@@ -8,6 +8,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from ..cues import LICENSES, Cue
+from ..event_dates import RENEWAL_RULE
 
 STATUS_RANK = {"proposed": 1, "pending": 2, "established": 3, "signed": 3, "terminated": 4}
 """How far a tie got; a document's later step wins when two mentions disagree."""
@@ -344,8 +345,6 @@ PLACE_NOUNS = frozenset({"city", "town", "municipality", "community", "region", 
 """An object that stands for a place ("invited the city") can be offered a tie."""
 
 
-RENEWAL_RULE = "status-signed-renewed"
-
 
 def renewed_ties(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"Renewed the sister city agreement", "the charter was renewed in 2018": a renewed tie or
@@ -395,7 +394,7 @@ WILL_SIGN_RULE = "status-pending-will-sign"
 def _deepens(token: Token) -> bool:
     """"Partners who are ready to develop and deepen cooperation with Kyiv", "wants to expand the
     partnership": an intent to do more within a tie proposes no new one."""
-    action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
+    action = _action(token)
     return action is not None and (action.lemma_ in DEEPENING_VERBS or any(
         c.dep_ == "conj" and c.lemma_ in DEEPENING_VERBS for c in action.children))
 
@@ -404,12 +403,17 @@ def _decides_other(token: Token, tied: set[int]) -> bool:
     """The decision's action neither is a step of a tie ("agreed to establish") nor names one."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    action = next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
+    action = _action(token)
     if action is None:
         return False
     if action.lemma_ in DEEPENING_VERBS:
         return True
     return not any(t.i in tied for t in _without_relatives(action))
+
+
+def _action(token: Token) -> Token | None:
+    """The verb a decision or an intent governs ("agreed to establish", "ready to deepen")."""
+    return next((child for child in token.children if child.dep_ == "xcomp" and child.pos_ == "VERB"), None)
 
 
 DEEPENING_VERBS = frozenset({"extend", "expand", "deepen", "strengthen", "intensify", "broaden", "continue",
