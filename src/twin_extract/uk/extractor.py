@@ -508,11 +508,14 @@ def _party(m: Mention) -> Party:
 
 
 DASH_PAIR = re.compile(r"^\s*[—–-]\s*(?:з|із|зі)?\s*$")
+""""Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
 HOME = "UA"
 """Ukrainian news pairs two places of one country only at home (Kolomyia and Kherson); two
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
 PROPOSAL_REACH = 3
+"""Words after a proposing verb within which the termination it proposes stands ("запропонував
+негайно розірвати")."""
 NEGATIONS = {"не", "ні"}
 """A negated ending is no step: "сусідні області не розривали дружніх зв'язків" (they kept them)."""
 CONTINUE_REACH = 5
@@ -530,12 +533,9 @@ names several and not the host ("наші міста-партнери", "наш�
 INTENT_REACH = 4
 """Words after an agreement's noun within which "про намір(и)" makes it one of intent ("угоду
 про намір", "тристоронній лист про наміри")."""
-"""Words after a proposing verb within which the termination it proposes stands ("запропонував
-негайно розірвати")."""
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
-CLAUSE_OR_SENTENCE = re.compile(r";|,\s+а\s(?!також|ще\s)|[.!?]\s|\n")
 """, а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
-""""Боярка — Палезо; Славутич — Франконвіль": two places joined by a dash are a pair."""
+CLAUSE_OR_SENTENCE = re.compile(CLAUSE_BREAK.pattern + r"|[.!?]\s|\n")
 LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а також)\s*(?:[а-яіїєґ'’]+і\s+)?$")
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
 before it and a plural adjective after it ("(Іспанія), а також українські ")."""
