@@ -760,3 +760,63 @@ def test_tie_owner_that_is_no_known_place(extractor, text, unknown):
 ])
 def test_acronym_of_a_towns_body(extractor, text, expected):
     assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    ('The mayor of Trowbridge is looking into twinning the town with Kostopil in Ukraine.', 'proposed'),
+    ('Trowbridge could soon be twinned with Kostopil in Ukraine.', 'proposed'),
+    ('Trowbridge may twin with Kostopil, Ukraine.', 'proposed'),
+    ('Trowbridge hopes to become a sister city of Kostopil, Ukraine.', 'proposed'),
+    ('Trowbridge is eyeing a sister city relationship with Kostopil, Ukraine.', 'proposed'),
+    ('Trowbridge councillors backed a plan to explore a twinning link with Kostopil, Ukraine.', 'proposed'),
+    ('A twinning between Trowbridge and Kostopil in Ukraine has been suggested by residents.', 'proposed'),
+    ('Trowbridge is keen on twinning with Kostopil in Ukraine.', 'proposed'),
+    ('Trowbridge and Kostopil in Ukraine are in discussions about becoming twin towns.', 'proposed'),
+    ("The idea of twinning Trowbridge with Kostopil in Ukraine was raised at Monday's meeting.", 'proposed'),
+    ('Trowbridge is to explore twinning with Kostopil in Ukraine.', 'proposed'),
+    ('Trowbridge has invited Kostopil in Ukraine to become its sister city.', 'proposed'),
+    ("Trowbridge could become Kostopil's twin town.", 'proposed'),
+    ('Trowbridge would like to twin with Kostopil in Ukraine.', 'proposed'),
+    ('Trowbridge council approved a twinning agreement with Kostopil in Ukraine; the charter will be signed in May.', 'pending'),
+    ('Trowbridge council voted to twin with Kostopil in Ukraine.', 'pending'),
+    ('Trowbridge council gave the green light to a twinning with Kostopil in Ukraine.', 'pending'),
+    ('Trowbridge council endorsed a sister city relationship with Kostopil, Ukraine.', 'pending'),
+    ('Trowbridge and Kostopil in Ukraine will sign a twinning charter next week.', 'pending'),
+    ('Trowbridge and Kostopil in Ukraine are expected to sign a friendship agreement in June.', 'pending'),
+    ('Trowbridge is due to formalise its twinning with Kostopil in Ukraine in spring.', 'pending'),
+    ('Trowbridge and Kostopil in Ukraine signed a twinning charter on Saturday.', 'signed'),
+    ('Trowbridge and Kostopil in Ukraine inked a sister city agreement.', 'signed'),
+    ('The mayors of Trowbridge and Kostopil, Ukraine, put pen to paper on a twinning agreement.', 'signed'),
+    ('Trowbridge officially twinned with Kostopil in Ukraine on Saturday.', 'signed'),
+    ('A friendship agreement between Trowbridge and Kostopil in Ukraine was signed on Monday.', 'signed'),
+    ('Trowbridge formalised its twinning with Kostopil in Ukraine at a ceremony on Sunday.', 'signed'),
+    ('Trowbridge sealed a sister city pact with Kostopil, Ukraine.', 'signed'),
+    ('Trowbridge and Kostopil in Ukraine became sister cities on Friday.', 'established'),
+    ('Trowbridge has been twinned with Kostopil in Ukraine since 2015.', 'established'),
+    ("Trowbridge's twin town is Kostopil in Ukraine.", 'established'),
+    ('Trowbridge enjoys a long friendship with its sister city Kostopil, Ukraine.', 'established'),
+    ('Trowbridge and Kostopil in Ukraine celebrated 20 years of twinning.', 'established'),
+    ("A delegation from Kostopil, Trowbridge's twin town in Ukraine, visited last week.", 'established'),
+    ('Trowbridge ended its twinning with Kostroma in Russia.', 'terminated'),
+    ('Trowbridge council voted to suspend its sister city relationship with Kostroma, Russia.', 'terminated'),
+    ('Trowbridge has cut ties with its Russian twin town Kostroma.', 'terminated'),
+    ('Trowbridge severed its sister-city links with Kostroma, Russia.', 'terminated'),
+    ('Trowbridge froze its twinning with Kostroma in Russia.', 'terminated'),
+    ('Trowbridge put its twinning with Kostroma in Russia on hold.', 'terminated'),
+    ('Trowbridge dissolved its sister city relationship with Kostroma, Russia.', 'terminated'),
+    ("Trowbridge's twinning with Kostroma in Russia lapsed years ago.", 'terminated'),
+    ('Trowbridge scrapped its twinning with Kostroma in Russia.', 'terminated'),
+    ('Trowbridge pulled out of its sister city agreement with Kostroma, Russia.', 'terminated'),
+    ('Trowbridge will not end its twinning with Kostroma in Russia, the mayor said.', 'established'),
+    ('Trowbridge rejected calls to cut ties with its Russian sister city Kostroma.', 'established'),
+    pytest.param('Trowbridge has been approached by Kostopil in Ukraine about a twinning link.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Trowbridge plans to twin with Kostopil in Ukraine.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Trowbridge aims to forge a sister-city partnership with Kostopil, Ukraine.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Trowbridge is pursuing a friendship agreement with Kostopil, Ukraine.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('A motion to twin Trowbridge with Kostopil in Ukraine will be tabled next month.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+])
+def test_everyday_status_phrasing(extractor, text, status):
+    """Common news phrasings of each step, written for the rules (not from any gold document):
+    intent and possibility ("looking into", "could soon be twinned", "hopes to") propose, a green
+    light is pending, pen to paper signs, a lapse or a pull-out ends."""
+    assert [r.status for r in extractor.extract(text)] == [status]
