@@ -173,9 +173,22 @@ def test_a_town_used_as_a_modifier_is_not_a_party(extractor, sentence, modifier)
     ("The relics were moved from Le Mans to Paderborn in western Germany.", "Paderborn", "DE"),
     ("A delegation from Lublin in eastern Poland arrived.", "Lublin", "PL"),
     ("A delegation from Lublin in Poland arrived.", "Lublin", "PL"),
+    # "the" before the country, and a country whose name is also its adjective
+    ("A delegation from Seattle in the United States arrived.", "Seattle", "US"),
+    ("A delegation from Napier in New Zealand arrived.", "Napier", "NZ"),
 ])
 def test_in_a_country_with_a_compass_word_gives_the_country(extractor, sentence, town, country):
     assert _parties(extractor, sentence)[town][1] == country
+
+
+@pytest.mark.parametrize("sentence, host, country", [
+    ("Galway's sister cities include Chicago and Seattle in the United States.", "Galway", "IE"),
+    ("Galway is twinned with Seattle in the United States.", "Galway", "IE"),
+])
+def test_a_country_locating_the_partners_says_nothing_of_the_host(extractor, sentence, host, country):
+    """A partner's "in the United States" is its container, not a country the sentence lends
+    the host (a tiny US namesake of Galway)."""
+    assert _parties(extractor, sentence)[host][1] == country
 
 
 @pytest.mark.parametrize("sentence, mention, name, country", [

@@ -118,7 +118,10 @@ class PlaceContext:
         """
         if j >= len(doc) or doc[j].text not in {",", "(", "in"}:
             return None
-        skip = int(doc[j].text == "in" and j + 1 < len(doc) and doc[j + 1].lower_ in self.words.compass)
+        skip = 0
+        while doc[j].text == "in" and j + 1 + skip < len(doc) and skip < 2 and (
+                doc[j + 1 + skip].lower_ in self.words.compass or doc[j + 1 + skip].lower_ == "the" and not skip):
+            skip += 1
         countries = {p.country for p in places}
         fallback = None
         for n in (3, 2, 1):
@@ -128,7 +131,7 @@ class PlaceContext:
                     doc[end].text in POSSESSIVE or doc[end].lower_ == "city" and is_cap(doc[end])):
                 continue
             code = self.resolver.country(cand.text)
-            if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."}):
+            if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."} or ends_phrase(doc, end)):
                 if not places or code in countries:
                     return code, n + skip
                 fallback = fallback or (code, n + skip)
@@ -234,6 +237,12 @@ not an apposition to the name before."""
 
 SHARED_CUE_REACH = 16
 """How far past a name a shared plural type word may stand ("Lviv, Kyiv, Odesa and Vinnytsia Regions")."""
+
+
+def ends_phrase(doc: Doc, end: int) -> bool:
+    """Nothing but punctuation or a conjunction follows: "Napier in New Zealand." names the country,
+    where "New Zealand wine" would use the name as an adjective."""
+    return end >= len(doc) or doc[end].is_punct or doc[end].lower_ in {"and", "or", "&"}
 
 
 def wordlike(span: Span) -> bool:
