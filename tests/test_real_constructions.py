@@ -497,6 +497,9 @@ def test_regions_by_their_english_stem(extractor, text, code):
 @pytest.mark.parametrize("text, expected", [
     ("India and China agreed to set up sister-city relations between Delhi-Beijing, Bengaluru-Chengdu and "
      "Kolkata-Kunming.", {P({"Delhi", "Beijing"}), P({"Bengaluru", "Chengdu"}), P({"Kolkata", "Kunming"})}),
+    # a hyphenated pair before a tie word names the pair, with a generic word too
+    ("The Leeds-Dortmund partnership began in 1969.", {P({"Leeds", "Dortmund"})}),
+    ("The Trowbridge-Leer twinning celebrates its 35th anniversary this year.", {P({"Trowbridge", "Leer"})}),
     # a hyphenated pair used as a modifier names a route, not a tie
     ("Saxony and Lower Silesia want to upgrade the Dresden-Wrocław railway line.", set()),
 ])

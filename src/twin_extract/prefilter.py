@@ -57,6 +57,7 @@ _PASSAGE = re.compile(r"[^\n]*\n?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 """May, June, Sunday ...: also the names of small places, never what a sentence pairs."""
+DASHES = frozenset({"-", "–", "—"})
 _COORDINATION = re.compile(r",? (?:and|&) |, ")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
 
@@ -103,7 +104,7 @@ class PassageFilter:
                 continue
             sentence = _sentence_at(passage, doc[start].idx, doc[end - 1].idx)
             if rule in self.strong or self._tied_to_place(doc, end) or self._municipal_pair(sentence) or \
-                    self._pair_anaphor(sentence):
+                    self._pair_anaphor(sentence) or self._dash_pair_before(doc, start):
                 found.add(rule)
         return found
 
@@ -112,6 +113,13 @@ class PassageFilter:
         places named before (``pair`` rows of ``patterns/anaphors.jsonl``) pairs them as the
         relation rules do."""
         return bool(self.pair_anaphors.matches(self.tokenizer(sentence)))
+
+    def _dash_pair_before(self, doc: Doc, start: int) -> bool:
+        """"The Leeds-Dortmund partnership": two known places joined by a dash right before a
+        generic cue, which the relation rules read as the pair it is about."""
+        if start < 3 or doc[start - 2].text not in DASHES:
+            return False
+        return all(doc[k].text[:1].isupper() and self._known_place(doc[k].text) for k in (start - 3, start - 1))
 
     def _tied_to_place(self, doc: Doc, end: int) -> bool:
         """"the link with Rivas", "cooperation with Lublin": a generic cue tied to a named place."""
@@ -181,6 +189,8 @@ class PassageFilter:
                 pair = f"{word} {words[k + 1].group(0)}"
             if self._known_place(word) or (pair and self.gazetteer.find(pair)):
                 found += 1
+            elif "-" in word:
+                found += sum(1 for part in word.split("-") if part[:1].isupper() and self._known_place(part))
         return found
 
     def _names_country(self, passage: str) -> bool:

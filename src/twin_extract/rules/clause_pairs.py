@@ -120,9 +120,27 @@ def _paired_up(doc: Doc, triggers: list[Cue], mentions: list[Mention]) -> Cue | 
     would, and make the sentence one clause however its commas cut it; a generic word beside a
     plain list does not."""
     medium = [t for t in triggers if t.strength == "medium"]
-    if not medium or len(clauses.coordinated_pairs(doc, mentions)) < 2:
+    if not medium:
+        return None
+    named = next((t for t in medium if _dash_pair_before(doc, t, mentions)), None)
+    if named is not None:
+        return named
+    if len(clauses.coordinated_pairs(doc, mentions)) < 2:
         return None
     return medium[0]
+
+
+def _dash_pair_before(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
+    """"The Leeds-Dortmund partnership began in 1969": two places joined by a dash right before
+    the tie word name the pair the word is about, as a status cue would license it."""
+    before = [m for m in mentions if m.span.end <= trigger.start]
+    if len(before) < 2:
+        return False
+    a, b = before[-2], before[-1]
+    return b.span.end == trigger.start and b.span.start == a.span.end + 1 and doc[a.span.end].text in DASHES
+
+
+DASHES = frozenset({"-", "–", "—"})
 
 
 def _partners_unnamed(doc: Doc, unit: tuple[int, int], trigger: Cue, mentions: list[Mention]) -> bool:
