@@ -920,3 +920,14 @@ Yueyang and Dodoma, Tanzania;
 def test_a_list_of_new_pairs_takes_the_story_step(extractor, text, expected):
     records = extractor.extract(text, published="2025-06-18")
     assert {P(p.name for p in r.parties): (r.status, r.date.value if r.date else None) for r in records} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trowbridge and its German twin Leer exchanged gifts.", {P({"Trowbridge", "Leer"})}),
+    ("Bath and Aix-en-Provence, its French twin, have been linked since 1977.", {P({"Bath", "Aix-en-Provence"})}),
+    # other twins
+    ("Kuala Lumpur and its twin towers attract tourists from Singapore.", set()),
+    ("Mayor Jones of Leeds and his twin brother visited Dortmund.", set()),
+])
+def test_its_twin_names_the_partner(extractor, text, expected):
+    assert set(_pairs(extractor.extract(text))) == expected
