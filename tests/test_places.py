@@ -572,3 +572,14 @@ def test_namesake_partner_keeps_its_country_to_itself(extractor, text, expected)
     doc = extractor.nlp(extractor.nlp.make_doc(text))
     name = doc.spans[SPAN_KEY][0].text
     assert [s._.place.country for s in doc.spans[SPAN_KEY] if s.text == name] == expected
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("Penicuik is twinned with L'Isle-sur-la-Sorgue, France.", "L'Isle-sur-la-Sorgue"),
+    ("Bonnyrigg is linked with Saint-Cyr-l'École, France.", "Saint-Cyr-l'École"),
+    ("Tipperary is twinned with Villeneuve-d'Ascq.", "Villeneuve-d'Ascq"),
+    ("Paris is twinned with Saint-Germain-en-Laye.", "Saint-Germain-en-Laye"),
+])
+def test_long_hyphenated_french_names_are_one_town(extractor, sentence, town):
+    """Seven tokens and an elided article ("l'École") stay inside one name, not "L'Isle" (Lisle)."""
+    assert town in _parties(extractor, sentence)

@@ -28,7 +28,7 @@ from .textnorm import edit_distance, fold
 
 NER_PLACE = {"GPE", "LOC", "FAC"}
 NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
-MAX_RUN = 6
+MAX_RUN = 9
 SENTENCE_OPENERS = ("ADJ", "VERB", "ADV", "NOUN", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART")
 """Parts of speech of a capitalised sentence-initial word that is not part of the name after it."""
 BIG_CITY = 100_000
@@ -524,6 +524,11 @@ def _spelling_of(written: str, name: str) -> bool:
         len(rest) - 1 <= DESIGNATOR_LETTERS
 
 
+ELIDED_ARTICLE = re.compile(r"^[ld]['’][A-ZÀ-Þ]")
+"""An elided French article before a capital inside a hyphenated name ("Saint-Cyr-l'École",
+"Villeneuve-d'Ascq"): part of the name, though it starts in lower case."""
+
+
 def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by hyphens, name connectors and a possessive
     before a landform that ends a name ("Hawke's Bay", "King's Lynn"); in a Title Case
@@ -550,12 +555,15 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
                     is_cap(doc[j + 1]):
                 j += 1
             elif (tok.text == "-" or tok.lower_ in words.connectors) and j + 1 < n and \
-                    (is_cap(doc[j + 1]) or doc[j + 1].lower_ in words.connectors or doc[j + 1].text == "-") and \
+                    (is_cap(doc[j + 1]) or doc[j + 1].lower_ in words.connectors or doc[j + 1].text == "-"
+                     or tok.text == "-" and ELIDED_ARTICLE.match(doc[j + 1].text)) and \
                     (tok.text != "-" or not tok.whitespace_):
+                j += 1
+            elif ELIDED_ARTICLE.match(tok.text) and doc[j - 1].text == "-" and not doc[j - 1].whitespace_:
                 j += 1
             else:
                 break
-        while j > i and not is_cap(doc[j - 1]):
+        while j > i and not (is_cap(doc[j - 1]) or ELIDED_ARTICLE.match(doc[j - 1].text)):
             j -= 1
         yield i, j
         i = j
