@@ -931,3 +931,23 @@ def test_a_list_of_new_pairs_takes_the_story_step(extractor, text, expected):
 ])
 def test_its_twin_names_the_partner(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the decision names the country, a list names the partners
+    ("Trowbridge council voted to cut ties with its Russian sister cities. Trowbridge has four sister cities: "
+     "Leer (Germany), Elbląg (Poland), Kostroma and Tula (Russia).",
+     {"Kostroma": "terminated", "Tula": "terminated", "Leer": "established", "Elbląg": "established"}),
+    ("Trowbridge severed ties with its sister cities in Russia. The town was twinned with Kostroma and with "
+     "Leer in Germany.", {"Kostroma": "terminated", "Leer": "established"}),
+    # a cut only put to the vote ends nothing
+    ("Exeter City Council to vote on suspension of Russian twinning. Exeter has been twinned with Yaroslavl "
+     "since 1990.", {"Yaroslavl": "established"}),
+    ("Trowbridge will cut ties with its Russian sister cities. Trowbridge is twinned with Kostroma.",
+     {"Kostroma": "established"}),
+])
+def test_ties_cut_by_country_end_the_listed_partners_there(extractor, text, expected):
+    """"Cut ties with its sister cities in Russia" names no partner; the story's partners in
+    that country are the ties it ends (rules/country_cuts.py)."""
+    records = extractor.extract(text)
+    assert {p.name: r.status for r in records for p in r.parties if p.country != "GB"} == expected

@@ -33,7 +33,7 @@ from .extensions import register_extensions
 from .patterns import PatternSet, shared_patterns
 from .places import party_mentions
 from .record import Source
-from .rules import clause_pairs, followups, hubs, implicit_host, lists, merge
+from .rules import clause_pairs, country_cuts, followups, hubs, implicit_host, lists, merge
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
 from .rules.status import (decided_proposals, decisions_on_other_things, ending_something_else, held_documents, invited_people,
@@ -108,7 +108,7 @@ class TwinExtractor:
                 followups.report_date(ctx, sent, found)
             findings.extend(found)
         entries = lists.partner_entries(self.lexicon, ctx, sentences)
-        return merge.entries_supersede(findings, entries) + entries
+        return country_cuts.applied(self.lexicon, ctx, sentences, merge.entries_supersede(findings, entries) + entries)
 
     def _sentence(self, ctx: DocCues, sent: Span, earlier: list[Span], so_far: list[Finding]) -> list[Finding]:
         """A sentence naming two places or more: clause pairs, then hubs over them. With fewer:
