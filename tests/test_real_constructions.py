@@ -68,6 +68,11 @@ def _countries(records):
      "Toyama, Japan\n\nGangnam Trade Office\n\nFujieda, Japan\n\nSee our gallery of past exchanges:",
      {P({"Penrith", "Toyama"}), P({"Penrith", "Fujieda"})}),
     ("Nine regions of Ukraine are negotiating cooperation with US states\n\nKyiv • 19.09.2024", set()),
+    # "City, Country (year);" entries after a semicolon stay one list
+    ("Tacoma is twinned with Kitakyushu, Japan (1959); Vladivostok, Russia (1991); and Kunsan, South Korea (1979).",
+     {P({"Tacoma", "Kitakyushu"}), P({"Tacoma", "Vladivostok"}), P({"Tacoma", "Gunsan"})}),
+    ("Sister cities of Tacoma: Kitakyushu, Japan; Vladivostok, Russia; Kunsan, South Korea.",
+     {P({"Tacoma", "Kitakyushu"}), P({"Tacoma", "Vladivostok"}), P({"Tacoma", "Gunsan"})}),
 ])
 def test_partner_lists(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected

@@ -40,7 +40,7 @@ PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|
 """A second predicate of the same subject before a later list: "is twinned with Beijing and has an
 informal agreement with Saint Petersburg"."""
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
-LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:,\s*)?"
+LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:[,;]\s*)?"
                        r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
 """What may stand between two places of one list, including a bracketed other spelling
 ("Novopolotsk (Navapolatsk) and ...") and an entry that is no known place ("Turku, Kujalleq,
