@@ -787,6 +787,8 @@ def test_acronym_of_a_towns_body(extractor, text, expected):
     ('Trowbridge and Kostopil in Ukraine signed a twinning charter on Saturday.', 'signed'),
     ('Trowbridge and Kostopil in Ukraine inked a sister city agreement.', 'signed'),
     ('The mayors of Trowbridge and Kostopil, Ukraine, put pen to paper on a twinning agreement.', 'signed'),
+    ('The mayors of Trowbridge and Kostopil, Ukraine, put their signatures to a twinning agreement.', 'signed'),
+    ('Trowbridge and Kostopil in Ukraine put their names on May 30 to an agreement setting up sister-city relations.', 'signed'),
     ('Trowbridge officially twinned with Kostopil in Ukraine on Saturday.', 'signed'),
     ('A friendship agreement between Trowbridge and Kostopil in Ukraine was signed on Monday.', 'signed'),
     ('Trowbridge formalised its twinning with Kostopil in Ukraine at a ceremony on Sunday.', 'signed'),
