@@ -1102,3 +1102,42 @@ def test_everyday_pair_phrasing(extractor, text, expected):
     """Common ways news and partner pages name a pair or a host's partners, written for the rules
     (not from any gold document): lists, appositions, possessives, distractors with no tie."""
     assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Trowbridge signed a twinning charter with Kostopil in Ukraine on Saturday. The town is already twinned with Leer in Germany.',
+     {P({'Kostopil', 'Trowbridge'}), P({'Leer', 'Trowbridge'})}),
+    ("Kostopil becomes Trowbridge's second twin town after Leer in Germany.",
+     {P({'Kostopil', 'Trowbridge'}), P({'Leer', 'Trowbridge'})}),
+    ('The mayor of Trowbridge, who visited Leer last year, signed a twinning charter with Kostopil in Ukraine.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('Trowbridge signed a twinning charter with Kostopil in Ukraine. The ceremony took place in Leer, Germany, during a conference.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('Trowbridge signed a twinning charter with Kostopil, a town of 30,000 people about 50 km north of Rivne.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('Trowbridge signed a twinning charter with Kostopil, which lies in the Rivne region of Ukraine.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('The twinning charter between Trowbridge and Kostopil was signed in Warsaw.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('Trowbridge and Kostopil signed a twinning charter. Many Kostopil residents fled to Poland and Germany after the invasion.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ("Des Moines suspended its relationship with Stavropol, Russia. The city's other sister cities, Naples in Italy and Kofu in Japan, are not affected.",
+     {P({'Des Moines', 'Kofu'}), P({'Des Moines', 'Naples'}), P({'Des Moines', 'Stavropol'})}),
+    ('Dallas suspended ties with Saratov. Dallas remains a sister city of Taipei.',
+     {P({'Dallas', 'Saratov'}), P({'Dallas', 'Taipei'})}),
+    ('Dallas suspended ties with Saratov, while Austin kept its twinning with Koblenz in Germany.',
+     {P({'Austin', 'Koblenz'}), P({'Dallas', 'Saratov'})}),
+    ('Galway was twinned with Moscow until 2022, when the council voted to end the link.',
+     {P({'Galway', 'Moscow'})}),
+    ("Coventry and Volgograd were the world's first twin cities.",
+     {P({'Coventry', 'Volgograd'})}),
+    ('Coventry, the first city to twin with Volgograd, suspended the link in 2022.',
+     {P({'Coventry', 'Volgograd'})}),
+    pytest.param("Trowbridge signed a twinning charter with Kostopil in Ukraine on Saturday. Kostopil joins Leer and Elbląg, the town's other twins.",
+                 {P({'Elbląg', 'Trowbridge'}), P({'Kostopil', 'Trowbridge'}), P({'Leer', 'Trowbridge'})}, marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+])
+def test_ties_named_in_passing(extractor, text, expected):
+    """A story about one tie names the host's older ties, venues, visits and where a town lies:
+    the older ties are pairs, the rest are not (probe sentences written for the rules). A place in a
+    relative clause set off by commas before the trigger ("who visited Leer last year") is no party."""
+    assert set(_pairs(extractor.extract(text))) == expected

@@ -398,6 +398,19 @@ def outside_subordinates(doc: Doc, sent: Span, trigger_start: int, mentions: lis
     return [m for m in mentions if not any(lo <= m.span.start < hi for lo, hi in subordinate)]
 
 
+def outside_enclosed_relatives(doc: Doc, sent: Span, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
+    """"The mayor of Trowbridge, who visited Leer last year, signed a twinning charter with
+    Kostopil": a relative clause set off by commas before the trigger says something else of the
+    place it follows; the places inside it are no parties of the trigger's tie (the caller keeps
+    them when the rest names no pair: "my father, who was mayor of Tacoma then, set up this
+    sister-city relationship with Fuzhou")."""
+    protected = [(m.info.ext_start, m.info.ext_end) for m in mentions]
+    enclosed = [(seg.start, seg.end) for seg in segments(doc, sent, protected)
+                if doc[seg.start].lower_ in HOLDER_RELATIVES and "," in seg.boundary and seg.end <= trigger_start
+                and seg.end < len(doc) and doc[seg.end].text == ","]
+    return [m for m in mentions if not any(lo <= m.span.start < hi for lo, hi in enclosed)]
+
+
 HOLDER_RELATIVES = {"whose", "which", "who"}
 
 

@@ -70,6 +70,9 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
                 unit_mentions = clauses.outside_subordinates(doc, sent, trigger.start, unit_mentions)
                 unit_mentions = clauses.outside_purpose(doc, trigger.start, trigger.end, unit_mentions)
             unit_mentions = clauses.outside_fronted(doc, lo, unit_mentions)
+            outside = clauses.outside_enclosed_relatives(doc, sent, trigger.start, unit_mentions)
+            if len({m.key for m in outside}) >= 2:
+                unit_mentions = outside
             unit_mentions = clauses.relative_holder(doc, sent, trigger.start, unit_mentions)
             pairs, ambiguity = clauses.pair(doc, unit_mentions, trigger.strength == "strong") \
                 if len(unit_mentions) >= 2 else ([], 0.0)
