@@ -117,7 +117,7 @@ class UkrainianExtractor:
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
-                heading_list and _place_line(item.text, sent, named)
+                (heading_list or opened is not None) and _place_line(item.text, sent, named)
             item_of = opened if opened and listed else \
                 last if trigger is None and last is not None and AMONG.match(sent.text) else None
             opened = item_of
