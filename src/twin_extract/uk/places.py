@@ -193,8 +193,29 @@ class PlaceFinder:
         own = [self.country_of(w) for w in reversed(qualifying) if COUNTRY_ADJECTIVE.search(w)]
         bracket = BRACKET.match(after)
         if bracket:
-            own[:0] = [self.country_of(w) for w in CUE_WORDS.findall(bracket.group(1))]
+            inner = CUE_WORDS.findall(bracket.group(1))
+            own[:0] = [self.country_of(w) for w in inner] + self._bracket_region_countries(inner)
         return [c for c in near if c], next((c for c in own if c), None)
+
+    def _bracket_region_countries(self, words: list[str]) -> list[str]:
+        """The country of a foreign region in brackets after a town ("Апа (повіт Сату-Маре)",
+        "Ремець (Марамуреський повіт)", "Ґрац (земля Штирія)"): that region's country qualifies the
+        town as a country in brackets does."""
+        found = []
+        for first, second in zip(words, words[1:]):
+            if first.lower().startswith(self.state_nouns) and second[:1].isupper():
+                state = self._state(second, first)
+            elif second.lower().startswith(self.state_nouns) and first[:1].isupper():
+                state = self._foreign_region(first)
+            else:
+                continue
+            if state is None and first.lower().startswith(self.state_nouns):
+                # a county named as its seat town ("повіт Ботошани"): the town's country
+                countries = {p.country for p in self._places([second])}
+                state = (None, None, countries.pop()) if len(countries) == 1 and "UA" not in countries else None
+            if state is not None:
+                found.append(state[2])
+        return found
 
     # --- lookups ----------------------------------------------------------------------------
 
