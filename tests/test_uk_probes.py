@@ -35,3 +35,15 @@ def test_unbulleted_dash_lines_under_a_colon_line_are_its_items(extractor) -> No
 def test_a_foreign_county_in_brackets_picks_the_towns_country(extractor, line: str, partner: str) -> None:
     text = f"Громади підписали угоди про співпрацю.\n\nПерелік угод:\n\n{line}\n"
     assert {n for pair in _found(extractor, text) for n in pair} == {"Vyzhnytsya", partner}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Житомир розірвав зв'язки з Тулою.", {frozenset({"Zhytomyr", "Tula"}): ("terminated", None)}),
+    ("Житомир розірвав стосунки з Тулою.", {frozenset({"Zhytomyr", "Tula"}): ("terminated", None)}),
+    ("Рівне припинило партнерські стосунки з Курськом 12 березня 2022 року.",
+     {frozenset({"Rivne", "Kursk"}): ("terminated", "2022-03-12")}),
+    ("Луцьк і Люблін підтримують дружні зв’язки понад 30 років.",
+     {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+])
+def test_ties_and_relations_are_triggers(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
