@@ -47,3 +47,18 @@ def test_a_foreign_county_in_brackets_picks_the_towns_country(extractor, line: s
 ])
 def test_ties_and_relations_are_triggers(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ковельська та Володимирська громади уклали угоди з Хелмом.",
+     {frozenset({"Kovel", "Chełm"}), frozenset({"Volodymyr-Volynskyi", "Chełm"})}),
+    ("Луцьк, Рівне та Житомир підписали угоди про співпрацю з Любліном.",
+     {frozenset({"Lutsk", "Lublin"}), frozenset({"Rivne", "Lublin"}), frozenset({"Zhytomyr", "Lublin"})}),
+    ("Тернопіль і Вінниця уклали меморандуми про партнерство з польськими Кельце та Жешувом.",
+     {frozenset({a, b}) for a in ("Ternopil", "Vinnytsya") for b in ("Kielce", "Rzeszów")}),
+    # one subject: the hub, as before
+    ("Луцьк уклав угоди про співпрацю з Любліном, Жешувом і Каунасом.",
+     {frozenset({"Lutsk", x}) for x in ("Lublin", "Rzeszów", "Kaunas")}),
+])
+def test_listed_subjects_each_pair_with_the_partner_after_z(extractor, text: str, expected: set) -> None:
+    assert set(_found(extractor, text)) == expected

@@ -391,6 +391,9 @@ class UkrainianExtractor:
             run = _unique([m for pair in dashed for m in pair])
             return list(combinations(run, 2)) if multilateral and len(run) >= 3 else dashed
         here = _unique(cities)
+        shared = None if multilateral else self._shared_partner(text, here)
+        if shared:
+            return shared
         if multilateral and len(here) == 2 and host is not None and host.key not in {m.key for m in here}:
             here = [host, *here]
         if multilateral and len(here) >= 3:
@@ -406,6 +409,20 @@ class UkrainianExtractor:
         if len(home) == 1 and len(here) >= 3 and here[0].key != home[0].key:
             here = [home[0], *[m for m in here if m.key != home[0].key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _shared_partner(self, text: str, here: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """"Ковельська та Володимирська громади уклали угоди з Хелмом", "Луцьк, Рівне та Житомир
+        підписали угоди з Любліном": towns of one country listed as subjects, and the towns of
+        another after "з", pair each subject with each object, not the subjects with each other."""
+        split = next((i for i, m in enumerate(here) if i >= 2 and _after_z(text, m)), None)
+        if split is None:
+            return []
+        subjects, objects = here[:split], here[split:]
+        if len({m.country for m in subjects}) != 1 or subjects[0].country in {m.country for m in objects} \
+                or any(_after_z(text, m) for m in subjects) \
+                or not all(LIST_JOIN.match(text[a.end:b.start]) for a, b in zip(subjects, subjects[1:])):
+            return []
+        return [(a, b) for a in subjects for b in objects]
 
     def _joined(self, lowered: list[str], in_sent: list[Mention], latest: list[tuple[str, str]],
                 found: dict, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -657,6 +674,14 @@ def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> boo
     """A short line that opens with a place: an item of a list under a heading."""
     return bool(named) and not text[sent.start_char:named[0].start].strip() and len(sent) <= PLACE_LINE_TOKENS \
         and PLACE_LINE_REST.match(text, named[0].end) is not None
+
+
+AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", re.I)
+
+
+def _after_z(text: str, mention: Mention) -> bool:
+    """The place follows "з" (with), across up to two lower-case words ("з польським містом Хелм")."""
+    return AFTER_Z.search(text, max(0, mention.start - 60), mention.start) is not None
 
 
 def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
