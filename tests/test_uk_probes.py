@@ -62,3 +62,14 @@ def test_ties_and_relations_are_triggers(extractor, text: str, expected: dict) -
 ])
 def test_listed_subjects_each_pair_with_the_partner_after_z(extractor, text: str, expected: set) -> None:
     assert set(_found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Луцьк хоче поріднитися з Любліном.", {frozenset({"Lutsk", "Lublin"}): ("proposed", None)}),
+    ("Житомир і Гдиня хочуть підписати угоду про партнерство.",
+     {frozenset({"Zhytomyr", "Gdynia"}): ("proposed", None)}),
+    # wanting to cooperate in a field is the content of a tie, no step
+    ("Луцьк і Люблін хочуть співпрацювати в культурі.", {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+])
+def test_a_wish_to_twin_is_proposed(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
