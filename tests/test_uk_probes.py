@@ -73,3 +73,17 @@ def test_listed_subjects_each_pair_with_the_partner_after_z(extractor, text: str
 ])
 def test_a_wish_to_twin_is_proposed(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Делегація з Жешува відвідала Рівне. Під час візиту сторони обговорили майбутнє партнерство.",
+     {frozenset({"Rivne", "Rzeszów"}): ("proposed", None)}),
+    ("Мер Любліна приїхав до Луцька. Під час зустрічі міста підписали меморандум про співпрацю.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    ("Мер Любліна приїхав до Луцька 12 травня. Після зустрічі міста підписали угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", "2025-05-12")}),
+    ("Мер Любліна приїхав до Луцька. Того ж дня сторони підписали угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+])
+def test_an_event_opener_before_the_sides_refers_back(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

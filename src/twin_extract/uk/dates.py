@@ -49,9 +49,10 @@ such a step no date.
 "Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation); "учорашнього
 саміту" is yesterday's."""
 SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b"
-                      r"|\b(?:під\s+час|за\s+підсумками|наприкінці)\s+(?:цього\s+|цієї\s+)?(?:візиту|зустрічі)\b", re.I)
+                      r"|\b(?:під\s+час|за\s+підсумками|наприкінці|у\s+ході|в\s+ході)\s+(?:цього\s+|цієї\s+)?(?:візиту|зустрічі)\b"
+                      r"|\bпісля\s+(?:цієї\s+)?зустрічі\b", re.I)
 """A day named by reference ("Того дня громади підписали …", "у той же день", "Під час візиту
-міські голови підписали …" after the visit's day): the last day the text stated before, as the
+міські голови підписали …", "Після зустрічі міста підписали …" after the meeting's day): the last day the text stated before, as the
 English pipeline's "the same day"."""
 DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2}\.\d{4})"
                       r"(?:,?[^\S\n]*(?:-[^\S\n]*)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*)?$")

@@ -240,7 +240,7 @@ class UkrainianExtractor:
 
     def _refers_back(self, sentence: str) -> bool:
         """The sentence opens with "Міста …", "Сторони …": its parties are the sentence before's."""
-        lowered = sentence.lower()
+        lowered = OPENER.sub("", sentence.lower(), count=1)
         return any(re.match(rf"\s*{re.escape(a)}\b", lowered) for a in self.anaphors)
 
     def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
@@ -541,6 +541,10 @@ stands ("обговорили, як розвивати партнерські в
 BREADCRUMB = re.compile(r"(?m)^[^\n]*\s[>›]\s(?=[^\n]*$)")
 """A site's breadcrumb trail up to its last step ("DataLife Engine > Новини Чернівців > …",
 "Київська міська рада › Новини"): sections of the site, not places of the story."""
+OPENER = re.compile(r"^\s*(?:(?:під\s+час|після|за\s+підсумками|наприкінці|у\s+ході|в\s+ході|по\s+завершенні)"
+                    r"\s+[\w'’]+|того\s+ж\s+дня|згодом|потім|відтак|тоді|нарешті)\s*,?\s+")
+""""Під час візиту сторони обговорили …", "Після зустрічі міста підписали …": an opening adverbial of
+the event (one noun) before the anaphor that names the sentence before's towns."""
 AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-])", re.I)
 """"Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
 with "серед них" lists the partners of the trigger sentence just before it, as a colon list does."""
