@@ -87,3 +87,17 @@ def test_a_wish_to_twin_is_proposed(extractor, text: str, expected: dict) -> Non
 ])
 def test_an_event_opener_before_the_sides_refers_back(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("19.05.2022  7\n\nМісто розірвало угоду.", "2022-05-19"),
+    ("Події\n13:07 10.10.2025\n\nОбласті підписали меморандум.", "2025-10-10"),
+    ("РІШЕННЯ № 5/12\n\nвід 19.05.2022 року            м. Фастів\n\nПро припинення дії угоди", "2022-05-19"),
+    # a community site's labelled date is its template's, not the story's
+    ("Дата: 13.01.2026 09:44\nКількість переглядів: 24\n\nГромади підписали меморандум.", None),
+])
+def test_more_date_lines(text: str, value: str | None) -> None:
+    from twin_extract.uk.dates import dateline
+
+    found = dateline(text)
+    assert (found.value if found else None) == value
