@@ -101,3 +101,18 @@ def test_more_date_lines(text: str, value: str | None) -> None:
 
     found = dateline(text)
     assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Громади-партнери Луцьк і Рівне погодили план заходів на 2026 рік.",
+     {frozenset({"Lutsk", "Rivne"}): ("established", None)}),
+    ("Мери Луцька і Любліна погодилися, що співпраця міст успішна.",
+     {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+    ("Міністерство погодило проєкт угоди про співпрацю між Луцьком і Любліном.",
+     {frozenset({"Lutsk", "Lublin"}): ("pending", None)}),
+    ("Проєкт угоди про партнерство між Луцьком і Любліном погоджено.",
+     {frozenset({"Lutsk", "Lublin"}): ("pending", None)}),
+    ("Луцьк і Люблін погодили текст угоди про побратимство.", {frozenset({"Lutsk", "Lublin"}): ("pending", None)}),
+])
+def test_approving_is_pending_only_for_an_agreement_or_tie(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -293,7 +293,7 @@ class UkrainianExtractor:
         sentence = " ".join(lowered)
         return next((r["status"] for r in self.statuses
                      if "phrase" in r and r["phrase"] in sentence
-                     or "stem" in r and any(w.startswith(r["stem"]) and _followed(lowered, i, r.get("needs"))
+                     or "stem" in r and any(w.startswith(r["stem"]) and _followed(lowered, i, r.get("needs"), r.get("before", False))
                                             for i, w in enumerate(lowered))), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
@@ -700,10 +700,12 @@ def _unbulleted_item(line: str, in_list: bool) -> bool:
     return in_list or line.rstrip().endswith(";")
 
 
-def _followed(lowered: list[str], i: int, needs: list[str] | None) -> bool:
+def _followed(lowered: list[str], i: int, needs: list[str] | None, before: bool = False) -> bool:
     """True when a cue needs nothing after it, or one of ``needs`` follows within six words: "домовилися
-    підписати угоду" is a step, "домовилися обмінюватися досвідом" the content of a tie."""
-    return not needs or any(w.startswith(tuple(needs)) for w in lowered[i + 1:i + 7])
+    підписати угоду" is a step, "домовилися обмінюватися досвідом" the content of a tie. With ``before``
+    the word may also stand within six words before it ("Проєкт угоди погоджено")."""
+    window = lowered[max(0, i - 6):i] + lowered[i + 1:i + 7] if before else lowered[i + 1:i + 7]
+    return not needs or any(w.startswith(tuple(needs)) for w in window)
 
 
 def _has_verb(words: list[str]) -> bool:
