@@ -116,3 +116,21 @@ def test_more_date_lines(text: str, value: str | None) -> None:
 ])
 def test_approving_is_pending_only_for_an_agreement_or_tie(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Навчальні заклади Луцька і польського Хелма уклали угоду про співпрацю.", {}),
+    ("Школи Рівного та Жешува уклали угоду про партнерство.", {}),
+    ("Кременчуцька міська лікарня підписала меморандум з Любліном.", {}),
+    ("Луцький національний технічний університет уклав угоду про співпрацю з Любліном.", {}),
+    ("Лікарня Вінниці та Університетська лікарня Кельце стали партнерами.", {}),
+    # a town council and a community are the town's
+    ("Луцька міська рада підписала угоду про партнерство з Любліном.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    ("Луцька міська територіальна громада підписала угоду про партнерство з Любліном.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    ("Луцьк і Люблін підписали угоду про співпрацю, зокрема школи міст обмінюватимуться учнями.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+])
+def test_institutions_of_towns_are_no_town_ties(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
