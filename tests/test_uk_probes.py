@@ -134,3 +134,17 @@ def test_approving_is_pending_only_for_an_agreement_or_tie(extractor, text: str,
 ])
 def test_institutions_of_towns_are_no_town_ties(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+def test_a_colon_list_takes_the_day_its_paragraph_stated(extractor) -> None:
+    text = ("Форум громад завершився\n\nУчора у Львові завершився форум міжнародної співпраці громад. Його відвідали понад сто гостей.\n\n"
+            "Серед підписаних документів:\n• Луцьк і Люблін уклали угоду про партнерство;\n"
+            "• Рівне та Жешув підписали меморандум про співпрацю.")
+    assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2025-06-09"),
+                                       frozenset({"Rivne", "Rzeszów"}): ("signed", "2025-06-09")}
+
+
+def test_an_acts_date_does_not_date_the_list(extractor) -> None:
+    text = ("Рішення ради\n\nНаказом міністерства від 19.05.2025 № 879 погоджено проєкти угод.\n\n"
+            "Серед погоджених документів:\n• угода між Луцьком і Любліном;\n")
+    assert _found(extractor, text)[frozenset({"Lutsk", "Lublin"})][1] is None

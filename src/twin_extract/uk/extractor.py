@@ -161,12 +161,16 @@ class UkrainianExtractor:
             elif status in ("pending", "proposed") and date is not None and ACT_DATE.search(sent.text):
                 date = find_date(ACT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
                                  default_year, item.published)
+            list_head = item_of[1] if item_of else None
+            if list_head is not None and host is not None and list_head.key == host.key and _own_sides(in_sent, host):
+                list_head = None
             if item_of:
-                hub = item_of[1]
+                hub = list_head
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
                 status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
-                opened = (trigger, in_sent[0] if in_sent else host, status, date)
+                opened = (trigger, in_sent[0] if in_sent else host, status,
+                          date or _recent_day(item.text, said, sent.start_char))
             elif _heading_line(item.text, sent) and len(_unique(in_sent)) == 1 and PARTNER_HEADING.search(sent.text):
                 opened, heading_list = (trigger, in_sent[0] if in_sent else host, status, date), True
             last = (trigger, in_sent[0] if in_sent else host, status, date)
@@ -179,7 +183,7 @@ class UkrainianExtractor:
                 status, date = found[latest[0]].status, found[latest[0]].date
             visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
             for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
-                                   self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
+                                   self._pairs(item.text, in_sent, host, lowered, list_head,
                                                partner_of, sent.text)):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
@@ -686,6 +690,28 @@ AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", 
 def _after_z(text: str, mention: Mention) -> bool:
     """The place follows "з" (with), across up to two lower-case words ("з польським містом Хелм")."""
     return AFTER_Z.search(text, max(0, mention.start - 60), mention.start) is not None
+
+
+def _own_sides(in_sent: list[Mention], host: Mention) -> bool:
+    """An item of a list the host only heads by default (its opening line names no place) that names
+    both sides itself, a Ukrainian town and a foreign one ("• Рівне та Жешув підписали меморандум"):
+    they pair with each other, not with the host."""
+    own = [m for m in _unique(in_sent) if m.key != host.key and m.type == "city"]
+    return len(own) >= 2 and any(m.country == HOME for m in own) and any(m.country != HOME for m in own)
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _recent_day(text: str, said: FoundDate | None, start: int) -> FoundDate | None:
+    """The last day stated, when it stands in this paragraph or the one before: "Одинадцять документів
+    … учорашнього саміту. … Серед підписаних документів:" opens a list of that day's signings. Not an
+act's date ("наказ … від 19.05.2025"): that names another document."""
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, start)]
+    if said is None or said.start < (breaks[-2] if len(breaks) >= 2 else 0) or \
+            re.search(r"\bвід\s+$", text[max(0, said.start - 6):said.start], re.I):
+        return None
+    return said
 
 
 def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
