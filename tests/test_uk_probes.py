@@ -148,3 +148,16 @@ def test_an_acts_date_does_not_date_the_list(extractor) -> None:
     text = ("Рішення ради\n\nНаказом міністерства від 19.05.2025 № 879 погоджено проєкти угод.\n\n"
             "Серед погоджених документів:\n• угода між Луцьком і Любліном;\n")
     assert _found(extractor, text)[frozenset({"Lutsk", "Lublin"})][1] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Полтавська громада стала партнером Херсонської в межах проєкту «Пліч-о-пліч: згуртовані громади».",
+     {frozenset({"Poltava", "Kherson"}): ("established", None)}),
+    ("Луцька громада уклала меморандум про співпрацю з Ковельською у сфері освіти.",
+     {frozenset({"Lutsk", "Kovel"}): ("signed", None)}),
+    # an oblast's elided noun after "з" stays the oblast
+    ("Гайворонська громада підписала меморандум з Боярською — з Київської.",
+     {frozenset({"Hayvoron", "Boyarka"}): ("signed", None)}),
+])
+def test_a_community_adjective_whose_noun_was_given_before(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -521,7 +521,7 @@ class PlaceFinder:
             if oblast is not None:
                 code, name = oblast
                 return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
-        elif kind is None and ADJECTIVE.match(word.group(0)) and self._elided_community(text, word):
+        if kind is None and ADJECTIVE.match(word.group(0)) and self._elided_community(text, word):
             kind = "community"
         if kind == "region" and LOCATED_TOWN.match(text, word.end()) and self._places([word.group(0)]):
             kind = None
@@ -688,7 +688,7 @@ LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)
 області"): the town, located by the oblast, not a region adjective heading a list."""
 FROM_BEFORE = re.compile(r"\b(?:з|із|зі)\s+$")
 """An oblast's adjective after "з" with its noun elided ("Гайворонською — з Кіровоградської"): the oblast."""
-ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й)\s)")
+ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й|в|у|на|за|для|щодо)\s)")
 COMMUNITY_NOUN = re.compile(r"\bгромад|\bотг\b|\bтг\b")
 """The community noun an elided list refers back to."""
 OTHER_ADJECTIVE = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{3,}(?:ий|ій|а|я|е|є|ого|ього|ої|ьої|ому|ьому|ім|им|ою|ьою)$")
