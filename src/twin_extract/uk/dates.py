@@ -49,14 +49,18 @@ such a step no date.
 "Учора" is "вчора" after a vowel or at a sentence start (Ukrainian у/в alternation); "учорашнього
 саміту" is yesterday's."""
 SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(?:ж|же)\s+)?(?:дня|день)\b"
-                      r"|\b(?:під\s+час|за\s+підсумками|наприкінці)\s+(?:цього\s+|цієї\s+)?(?:візиту|зустрічі)\b", re.I)
+                      r"|\b(?:під\s+час|за\s+підсумками|наприкінці|у\s+ході|в\s+ході)\s+(?:цього\s+|цієї\s+)?(?:візиту|зустрічі)\b"
+                      r"|\bпісля\s+(?:цієї\s+)?зустрічі\b", re.I)
 """A day named by reference ("Того дня громади підписали …", "у той же день", "Під час візиту
-міські голови підписали …" after the visit's day): the last day the text stated before, as the
+міські голови підписали …", "Після зустрічі міста підписали …" after the meeting's day): the last day the text stated before, as the
 English pipeline's "the same day"."""
-DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?(\d{1,2}\.\d{1,2}\.\d{4})"
-                      r"(?:,?[^\S\n]*(?:-[^\S\n]*)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*)?$")
+_TIME_FIRST = r"(?:\d{1,2}:\d{2},?[^\S\n]+)?"
+_TIME_AFTER = r"(?:[^\S\n]*(?:р\.|року))?(?:,?[^\S\n]*(?:-[^\S\n]*|о[^\S\n]+)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*|\d{1,6})?[^\S\n]*$"
+DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?" + _TIME_FIRST + r"(\d{1,2}\.\d{1,2}\.\d{4})"
+                      + _TIME_AFTER)
 """A page's date line: a line that is a date, with a time, a source or a counter around it
-("26.01.2022, 19:16", "Depo.Дніпро | 07.09.2016, 12:01", "20.09.2023 - 14:34 | Переглядів: 3640")."""
+("26.01.2022, 19:16", "Depo.Дніпро | 07.09.2016, 12:01", "20.09.2023 - 14:34 | Переглядів: 3640", "19.05.2022  7") or the time first ("13:07 10.10.2025"). A labelled line ("Дата: 13.01.2026 09:44", a
+community site's page template) is not: the Ukrainian gold dates no step by it."""
 
 
 def dateline(text: str) -> FoundDate | None:
@@ -65,9 +69,10 @@ def dateline(text: str) -> FoundDate | None:
     decision's own line of date and number ("від 13.06.2025 № 1169-41/2025") is its date line."""
     match = DATELINE.search(text) or ACT_LINE.search(text)
     return find_date(match.group(1), match.start(1), None) if match else None
-ACT_LINE = re.compile(r"(?m)^[^\S\n]*(?:РІШЕННЯ[^\S\n]+)?(?:від|ВІД)[^\S\n]+(\d{1,2}\.\d{1,2}\.\d{4})(?:[^\S\n]*р\.)?"
-                      r"[^\S\n]*№[^\S\n]*[\w/.-]+[^\S\n]*$")
-"""A decision's line of date and number, alone on its line ("від 13.06.2025 № 1169-41/2025")."""
+ACT_LINE = re.compile(r"(?m)^[^\S\n]*(?:РІШЕННЯ[^\S\n]+)?(?:від|ВІД)[^\S\n]+(\d{1,2}\.\d{1,2}\.\d{4})(?:[^\S\n]*(?:р\.|року))?"
+                      r"[^\S\n]*(?:№[^\S\n]*[\w/.-]+|м\.[^\S\n]*[А-ЯІЇЄҐ][\w'’-]*)[^\S\n]*$")
+"""A decision's line of date and number, alone on its line ("від 13.06.2025 № 1169-41/2025"), or of date
+and town ("від 19.05.2022 року          м. Фастів")."""
 PERIOD = re.compile(r"\b(?:на|до)\s+(?:19|20)\d{2}(?:\s*[–—-]\s*(?:19|20)\d{2})?\s*(?:рік|роки|р\.|рр\.)", re.I)
 """A period a plan or programme covers ("План дій на 2025 рік", "програма на 2024–2027 роки"): no
 event date."""

@@ -117,7 +117,7 @@ class UkrainianExtractor:
             stated = trigger or stated
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
-                heading_list and _place_line(item.text, sent, named)
+                (heading_list or opened is not None) and _place_line(item.text, sent, named)
             item_of = opened if opened and listed else \
                 last if trigger is None and last is not None and AMONG.match(sent.text) else None
             opened = item_of
@@ -161,12 +161,16 @@ class UkrainianExtractor:
             elif status in ("pending", "proposed") and date is not None and ACT_DATE.search(sent.text):
                 date = find_date(ACT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
                                  default_year, item.published)
+            list_head = item_of[1] if item_of else None
+            if list_head is not None and host is not None and list_head.key == host.key and _own_sides(in_sent, host):
+                list_head = None
             if item_of:
-                hub = item_of[1]
+                hub = list_head
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
                 status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
-                opened = (trigger, in_sent[0] if in_sent else host, status, date)
+                opened = (trigger, in_sent[0] if in_sent else host, status,
+                          date or _recent_day(item.text, said, sent.start_char))
             elif _heading_line(item.text, sent) and len(_unique(in_sent)) == 1 and PARTNER_HEADING.search(sent.text):
                 opened, heading_list = (trigger, in_sent[0] if in_sent else host, status, date), True
             last = (trigger, in_sent[0] if in_sent else host, status, date)
@@ -179,7 +183,7 @@ class UkrainianExtractor:
                 status, date = found[latest[0]].status, found[latest[0]].date
             visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
             for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
-                                   self._pairs(item.text, in_sent, host, lowered, item_of[1] if item_of else None,
+                                   self._pairs(item.text, in_sent, host, lowered, list_head,
                                                partner_of, sent.text)):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
@@ -240,7 +244,7 @@ class UkrainianExtractor:
 
     def _refers_back(self, sentence: str) -> bool:
         """The sentence opens with "Міста …", "Сторони …": its parties are the sentence before's."""
-        lowered = sentence.lower()
+        lowered = OPENER.sub("", sentence.lower(), count=1)
         return any(re.match(rf"\s*{re.escape(a)}\b", lowered) for a in self.anaphors)
 
     def _host(self, item: NewsItem, mentions: list[Mention]) -> Mention | None:
@@ -293,7 +297,7 @@ class UkrainianExtractor:
         sentence = " ".join(lowered)
         return next((r["status"] for r in self.statuses
                      if "phrase" in r and r["phrase"] in sentence
-                     or "stem" in r and any(w.startswith(r["stem"]) and _followed(lowered, i, r.get("needs"))
+                     or "stem" in r and any(w.startswith(r["stem"]) and _followed(lowered, i, r.get("needs"), r.get("before", False))
                                             for i, w in enumerate(lowered))), "established")
 
     def _without_proposed_endings(self, lowered: list[str]) -> list[str]:
@@ -391,6 +395,9 @@ class UkrainianExtractor:
             run = _unique([m for pair in dashed for m in pair])
             return list(combinations(run, 2)) if multilateral and len(run) >= 3 else dashed
         here = _unique(cities)
+        shared = None if multilateral else self._shared_partner(text, here)
+        if shared:
+            return shared
         if multilateral and len(here) == 2 and host is not None and host.key not in {m.key for m in here}:
             here = [host, *here]
         if multilateral and len(here) >= 3:
@@ -406,6 +413,20 @@ class UkrainianExtractor:
         if len(home) == 1 and len(here) >= 3 and here[0].key != home[0].key:
             here = [home[0], *[m for m in here if m.key != home[0].key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _shared_partner(self, text: str, here: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """"Ковельська та Володимирська громади уклали угоди з Хелмом", "Луцьк, Рівне та Житомир
+        підписали угоди з Любліном": towns of one country listed as subjects, and the towns of
+        another after "з", pair each subject with each object, not the subjects with each other."""
+        split = next((i for i, m in enumerate(here) if i >= 2 and _after_z(text, m)), None)
+        if split is None:
+            return []
+        subjects, objects = here[:split], here[split:]
+        if len({m.country for m in subjects}) != 1 or subjects[0].country in {m.country for m in objects} \
+                or any(_after_z(text, m) for m in subjects) \
+                or not all(LIST_JOIN.match(text[a.end:b.start]) for a, b in zip(subjects, subjects[1:])):
+            return []
+        return [(a, b) for a in subjects for b in objects]
 
     def _joined(self, lowered: list[str], in_sent: list[Mention], latest: list[tuple[str, str]],
                 found: dict, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -524,6 +545,10 @@ stands ("обговорили, як розвивати партнерські в
 BREADCRUMB = re.compile(r"(?m)^[^\n]*\s[>›]\s(?=[^\n]*$)")
 """A site's breadcrumb trail up to its last step ("DataLife Engine > Новини Чернівців > …",
 "Київська міська рада › Новини"): sections of the site, not places of the story."""
+OPENER = re.compile(r"^\s*(?:(?:під\s+час|після|за\s+підсумками|наприкінці|у\s+ході|в\s+ході|по\s+завершенні)"
+                    r"\s+[\w'’]+|того\s+ж\s+дня|згодом|потім|відтак|тоді|нарешті)\s*,?\s+")
+""""Під час візиту сторони обговорили …", "Після зустрічі міста підписали …": an opening adverbial of
+the event (one noun) before the anaphor that names the sentence before's towns."""
 AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-])", re.I)
 """"Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
 with "серед них" lists the partners of the trigger sentence just before it, as a colon list does."""
@@ -659,6 +684,36 @@ def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> boo
         and PLACE_LINE_REST.match(text, named[0].end) is not None
 
 
+AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", re.I)
+
+
+def _after_z(text: str, mention: Mention) -> bool:
+    """The place follows "з" (with), across up to two lower-case words ("з польським містом Хелм")."""
+    return AFTER_Z.search(text, max(0, mention.start - 60), mention.start) is not None
+
+
+def _own_sides(in_sent: list[Mention], host: Mention) -> bool:
+    """An item of a list the host only heads by default (its opening line names no place) that names
+    both sides itself, a Ukrainian town and a foreign one ("• Рівне та Жешув підписали меморандум"):
+    they pair with each other, not with the host."""
+    own = [m for m in _unique(in_sent) if m.key != host.key and m.type == "city"]
+    return len(own) >= 2 and any(m.country == HOME for m in own) and any(m.country != HOME for m in own)
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _recent_day(text: str, said: FoundDate | None, start: int) -> FoundDate | None:
+    """The last day stated, when it stands in this paragraph or the one before: "Одинадцять документів
+    … учорашнього саміту. … Серед підписаних документів:" opens a list of that day's signings. Not an
+act's date ("наказ … від 19.05.2025"): that names another document."""
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, start)]
+    if said is None or said.start < (breaks[-2] if len(breaks) >= 2 else 0) or \
+            re.search(r"\bвід\s+$", text[max(0, said.start - 6):said.start], re.I):
+        return None
+    return said
+
+
 def _within(in_sent: list[Mention], previous: list[tuple[str, str]]) -> bool:
     """True when the sentence names no place outside the pairs just stated: "Документ підписали
     19 лютого під час сесії Івано-Франківської обласної ради" dates the pair before it."""
@@ -671,10 +726,12 @@ def _unbulleted_item(line: str, in_list: bool) -> bool:
     return in_list or line.rstrip().endswith(";")
 
 
-def _followed(lowered: list[str], i: int, needs: list[str] | None) -> bool:
+def _followed(lowered: list[str], i: int, needs: list[str] | None, before: bool = False) -> bool:
     """True when a cue needs nothing after it, or one of ``needs`` follows within six words: "домовилися
-    підписати угоду" is a step, "домовилися обмінюватися досвідом" the content of a tie."""
-    return not needs or any(w.startswith(tuple(needs)) for w in lowered[i + 1:i + 7])
+    підписати угоду" is a step, "домовилися обмінюватися досвідом" the content of a tie. With ``before``
+    the word may also stand within six words before it ("Проєкт угоди погоджено")."""
+    window = lowered[max(0, i - 6):i] + lowered[i + 1:i + 7] if before else lowered[i + 1:i + 7]
+    return not needs or any(w.startswith(tuple(needs)) for w in window)
 
 
 def _has_verb(words: list[str]) -> bool:

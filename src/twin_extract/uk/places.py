@@ -193,8 +193,29 @@ class PlaceFinder:
         own = [self.country_of(w) for w in reversed(qualifying) if COUNTRY_ADJECTIVE.search(w)]
         bracket = BRACKET.match(after)
         if bracket:
-            own[:0] = [self.country_of(w) for w in CUE_WORDS.findall(bracket.group(1))]
+            inner = CUE_WORDS.findall(bracket.group(1))
+            own[:0] = [self.country_of(w) for w in inner] + self._bracket_region_countries(inner)
         return [c for c in near if c], next((c for c in own if c), None)
+
+    def _bracket_region_countries(self, words: list[str]) -> list[str]:
+        """The country of a foreign region in brackets after a town ("Апа (повіт Сату-Маре)",
+        "Ремець (Марамуреський повіт)", "Ґрац (земля Штирія)"): that region's country qualifies the
+        town as a country in brackets does."""
+        found = []
+        for first, second in zip(words, words[1:]):
+            if first.lower().startswith(self.state_nouns) and second[:1].isupper():
+                state = self._state(second, first)
+            elif second.lower().startswith(self.state_nouns) and first[:1].isupper():
+                state = self._foreign_region(first)
+            else:
+                continue
+            if state is None and first.lower().startswith(self.state_nouns):
+                # a county named as its seat town ("повіт Ботошани"): the town's country
+                countries = {p.country for p in self._places([second])}
+                state = (None, None, countries.pop()) if len(countries) == 1 and "UA" not in countries else None
+            if state is not None:
+                found.append(state[2])
+        return found
 
     # --- lookups ----------------------------------------------------------------------------
 
@@ -500,7 +521,7 @@ class PlaceFinder:
             if oblast is not None:
                 code, name = oblast
                 return Mention(code, name, "UA", word.group(0), word.start(), word.end(), subdivision=code), 1
-        elif kind is None and ADJECTIVE.match(word.group(0)) and self._elided_community(text, word):
+        if kind is None and ADJECTIVE.match(word.group(0)) and self._elided_community(text, word):
             kind = "community"
         if kind == "region" and LOCATED_TOWN.match(text, word.end()) and self._places([word.group(0)]):
             kind = None
@@ -667,7 +688,7 @@ LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)
 області"): the town, located by the oblast, not a region adjective heading a list."""
 FROM_BEFORE = re.compile(r"\b(?:з|із|зі)\s+$")
 """An oblast's adjective after "з" with its noun elided ("Гайворонською — з Кіровоградської"): the oblast."""
-ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й)\s)")
+ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й|в|у|на|за|для|щодо)\s)")
 COMMUNITY_NOUN = re.compile(r"\bгромад|\bотг\b|\bтг\b")
 """The community noun an elided list refers back to."""
 OTHER_ADJECTIVE = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{3,}(?:ий|ій|а|я|е|є|ого|ього|ої|ьої|ому|ьому|ім|им|ою|ьою)$")

@@ -33,6 +33,11 @@ APPOSITION_END = re.compile(r"\s*(?:[а-яіїєґ'’]+\s*)?[,)]")
 Монтіселло, штат Індіана,") locates it."""
 LIST_BEFORE = re.compile(r"([А-ЯІЇЄҐ][\w'’ʼ-]*)(?:\s*,\s*|\s+(?:та|і|й)\s+)$")
 """A list item before the place: "за Києвом та Івано-Франківськом" (the word "Києвом" and its end)."""
+PLACE_ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк)(?:ий|а|е|і|ого|ої|ому|ій|им|ою|их|ими)$")
+WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґ'’-]+){0,3}")
+LOWER_ADJECTIVE_WORD = re.compile(r"[а-яіїєґ'’-]+(?:ий|ій|а|я|е|є|і|ого|ої|ому|им|ою|их|ими)$")
+"""Lower-case qualifiers between a place adjective and its noun ("міська лікарня", "національний
+технічний університет")."""
 ACTOR_AFTER = re.compile(r"\s+([\w'’ʼ]+)(?:\s+[а-яіїєґ'’ʼ]+)?(\s+[А-ЯІЇЄҐ])?")
 
 
@@ -40,6 +45,9 @@ class Roles:
     def __init__(self, patterns: str | None) -> None:
         self.rules = rows("roles.jsonl", patterns)
         self.region_nouns = tuple(r["stem"] for r in rows("state_nouns.jsonl", patterns))
+        self.institutions = tuple(r["stem"] for r in self.rules if r.get("role") == "institution")
+        """Institution nouns: after a place ("школи Рівного") or after its adjective ("Кременчуцька
+        міська лікарня", "Луцький національний технічний університет") the place is the institution's."""
         self.actors = tuple(r["actor"] for r in self.rules if "actor" in r)
         """A venue followed by its own actor ("в Івано-Франківську мер ініціював …") is the party that acts."""
 
@@ -83,6 +91,12 @@ class Roles:
         return bool(after) and after.group(1).lower().startswith(self.actors) and not after.group(2)
 
     def _own_role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
+        if self.institutions and PLACE_ADJECTIVE_WORD.search(mention.text):
+            for word in WORDS_AFTER.match(text, mention.end).group(0).split()[:3]:
+                if word.lower().startswith(self.institutions):
+                    return "institution"
+                if not LOWER_ADJECTIVE_WORD.match(word):
+                    break
         if DISTRICT_AFTER.match(text, mention.end) or DISTRICT_AROUND.match(text, mention.end) and \
                 text[sentence_start:mention.start].rstrip().endswith("(") or \
                 DISTRICT_BEFORE.search(text, sentence_start, mention.start):
