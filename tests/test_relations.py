@@ -822,3 +822,17 @@ def test_everyday_status_phrasing(extractor, text, status):
     intent and possibility ("looking into", "could soon be twinned", "hopes to") propose, a green
     light is pending, pen to paper signs, a lapse or a pull-out ends."""
     assert [r.status for r in extractor.extract(text)] == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Trowbridge has no plans to end its twinning with Kostroma in Russia.", "established"),
+    ("Trowbridge council will vote next week on suspending its twinning with Kostroma, Russia.", "established"),
+    ("Trowbridge council is to decide on ending its twinning with Kostroma, Russia.", "established"),
+    ("Trowbridge council voted on Tuesday to suspend its twinning with Kostroma, Russia.", "terminated"),
+    ("Trowbridge and its former twin town Kostroma in Russia no longer exchange visits.", "terminated"),
+    ("Trowbridge and Kostroma in Russia are former sister cities.", "terminated"),
+])
+def test_planned_or_past_endings(extractor, text, status):
+    """A termination still to be voted on or only planned is no step; one voted, or a "former"
+    tie, is."""
+    assert [r.status for r in extractor.extract(text)] == [status]

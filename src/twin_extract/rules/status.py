@@ -150,17 +150,25 @@ HOLDING_VERBS = frozenset({"have", "maintain", "hold", "count", "keep"})
 def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str], triggers: list[Cue] = ()) -> list[Cue]:
     """"The council considers suspending its relationship", "a motion asking the city to suspend
     the tie", "overturned its decision to sever the tie": a termination that is only proposed,
-    asked for or undone is no step of the tie, and the proposal is about the termination, not
+    asked for, undone or still to be decided is no step of the tie, and the proposal is about the termination, not
     about a new tie; both cues are dropped and the tie stays as it was. A voiding cue ("asks",
     "overturned") only does this: on its own it says nothing about a tie ("asked how much it
     would cost"), unless it asks for one (``_asks_for_a_tie``)."""
-    governors = {c.start for c in cues if c.label == "proposed" or c.rule in voiding}
+    governors = {c.start for c in cues if c.label == "proposed" or c.rule in voiding or
+                 c.label == "pending" and _ahead(doc[c.start])}
     dropped: set[int] = set()
     for cue in cues:
         if cue.label == "terminated":
             path = _path_to_governor(doc[cue.start], governors)
             dropped |= set(path)
     return [c for c in cues if c.start not in dropped and (c.rule not in voiding or _asks_for_a_tie(doc, c, triggers))]
+
+
+def _ahead(token: Token) -> bool:
+    """"The council will vote next week on suspending its twinning", "is to decide on ending the
+    link": a decision still to be taken governs a termination that has not happened."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES | {"to"} for c in token.children)
 
 
 def _asks_for_a_tie(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
