@@ -583,3 +583,20 @@ def test_namesake_partner_keeps_its_country_to_itself(extractor, text, expected)
 def test_long_hyphenated_french_names_are_one_town(extractor, sentence, town):
     """Seven tokens and an elided article ("l'École") stay inside one name, not "L'Isle" (Lisle)."""
     assert town in _parties(extractor, sentence)
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Governor Nixon signs trade agreement in Hebei Province.", "Nixon"),
+    ("Mayor Hamilton visits Bloomington's sister cities in Nicaragua.", "Hamilton"),
+    ("Senator Lincoln met the mayor of Kyiv.", "Lincoln"),
+])
+def test_a_name_after_a_personal_title_is_a_person(extractor, sentence, person):
+    assert person not in _parties(extractor, sentence)
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("Prince George signed a sister city agreement with Kitakyushu.", "Prince George"),
+    ("The mayor of Hamilton signed an agreement with Fukuyama.", "Hamilton"),
+])
+def test_a_title_word_inside_a_name_or_before_of_keeps_the_town(extractor, sentence, town):
+    assert town in _parties(extractor, sentence)

@@ -34,7 +34,7 @@ PLACE_WORD_SETS = ("connectors", "leading", "host_nouns", "title_words", "abbrev
                    "bare_region_types", "region_type_preference", "org_heads", "feature_heads", "demonym_heads",
                    "container_nouns", "container_gaps", "entry_heads", "headline_breaks", "municipal_words",
                    "pair_words", "tie_links", "variant_cues", "variant_slots", "compass",
-                   "possessive_heads")
+                   "possessive_heads", "person_titles")
 """The word lists place recognition reads (``place_words.PlaceWords`` says what each is for)."""
 
 _ID = Key(str, required=True)

@@ -95,7 +95,8 @@ class PlaceMatcher:
         if not key or key in self.not_places or doc[j - 1].text in DASHES or span.text[:1] in DASHES or \
                 j - i == 1 and doc[i].like_num or \
                 doc[i].lower_ in self.words.leading or \
-                i > 0 and doc[i - 1].lower_ in self.words.feature_heads and doc[i - 1].text[:1].isupper():
+                i > 0 and doc[i - 1].text[:1].isupper() and (doc[i - 1].lower_ in self.words.feature_heads or
+                                                            doc[i - 1].lower_ in self.words.person_titles):
             return None
         code = self.resolver.country(span.text)
         if code and not (self.resolver.demonym(span.text) and _modifies_next(doc, j)):

@@ -62,6 +62,8 @@ class PlaceWords:
     compass: frozenset[str] = frozenset()
     """Words that may stand between "in" and the country it locates a town in ("Paderborn in
     western Germany")."""
+    person_titles: frozenset[str] = frozenset()
+    """"Governor Nixon", "Mayor Hamilton": a capitalised title before a name makes it a person's."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -92,6 +94,7 @@ class PlaceWords:
             variant_slots=frozenset(sets.get("variant_slots", ())),
             compass=frozenset(sets.get("compass", ())),
             possessive_heads=frozenset(sets.get("possessive_heads", ())),
+            person_titles=frozenset(sets.get("person_titles", ())),
         )
 
 
