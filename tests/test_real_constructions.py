@@ -1141,3 +1141,14 @@ def test_ties_named_in_passing(extractor, text, expected):
     the older ties are pairs, the rest are not (probe sentences written for the rules). A place in a
     relative clause set off by commas before the trigger ("who visited Leer last year") is no party."""
     assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Port of Baltimore now has sister-port agreements with Kaohsiung, Taiwan; Gdynia, Poland; and Genoa, Italy.",
+     set()),
+    ("Trowbridge High School signed a sister school agreement with a school in Leer, Germany.", set()),
+    ("The Port of Tacoma and the Port of Kitakyushu renewed their sister port relationship.", set()),
+    ("Trowbridge, whose sister school is in Leer, is twinned with Leer in Germany.", {P({"Trowbridge", "Leer"})}),
+])
+def test_sister_institutions_are_no_municipal_tie(extractor, text, expected):
+    assert set(_pairs(extractor.extract(text))) == expected
