@@ -1152,3 +1152,15 @@ def test_ties_named_in_passing(extractor, text, expected):
 ])
 def test_sister_institutions_are_no_municipal_tie(extractor, text, expected):
     assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bogotá signed cooperation instruments with three cities\n\nToday the mayor signed two memoranda of "
+     "understanding, with the Chinese cities of Guangzhou and Chengdu, and a letter of intent with the city of Xi'an.",
+     {P({"Bogotá", "Guangzhou"}), P({"Bogotá", "Xi’an"})}),
+    ("Since that first link with Odessa, Vancouver has also been linked with Yokohama (Japan) and Edinburgh "
+     "(Scotland).", {P({"Vancouver", "Yokohama"}), P({"Vancouver", "Edinburgh"})}),
+])
+def test_lists_after_with_are_the_hosts_partners(extractor, text, expected):
+    """Places that all stand after "with" are the story's host's partners, not each other's."""
+    assert set(_pairs(extractor.extract(text))) == expected

@@ -108,13 +108,19 @@ def _neighbours_nickname(doc: Doc, trigger: Cue, a: Mention, b: Mention) -> bool
 
 def _partners_after_with(doc: Doc, mentions: list[Mention]) -> bool:
     """"... two other friendship agreements – with the Russian municipality of Pechenga and the
-    Chinese town of Harbin": every place stands after "with", itself or as one list with the
-    first; they are partners of the story's place, not of each other (only a place right after
+    Chinese town of Harbin", "memoranda with the Chinese cities of Guangzhou and Chengdu, and a
+    letter of intent with the city of Xi'an": every place stands after "with", itself or in a list
+    that opens after it (several such lists only when joined by "and": "Since that first mating
+    with Odessa, Vancouver ..." is no list); they are partners of the story's place, not of each other (only a place right after
     "with" is paired with the host as yet: the host of a bare list is too often misread)."""
     if all(clauses.after_with(doc, m) for m in mentions):
         return True
     lists = clauses.groups(doc, mentions)
-    return len(lists) == 1 and len(mentions) > 1 and clauses.after_with(doc, mentions[0])
+    if len(lists) == 1:
+        return len(mentions) > 1 and clauses.after_with(doc, mentions[0])
+    text = clauses.text_of(doc)
+    return all(clauses.after_with(doc, g[0]) and all(" and " in f" {text[a.end:b.start]} " for a, b in zip(g, g[1:]))
+               for g in lists)
 
 
 def _paired_up(doc: Doc, triggers: list[Cue], mentions: list[Mention]) -> Cue | None:
