@@ -1164,3 +1164,15 @@ def test_sister_institutions_are_no_municipal_tie(extractor, text, expected):
 def test_lists_after_with_are_the_hosts_partners(extractor, text, expected):
     """Places that all stand after "with" are the story's host's partners, not each other's."""
     assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ohio renews partnership with Kharkiv region\n\nRELATED: Cincinnati, Kharkiv renew sister city partnership "
+     "during wartime\n\nOhio and the Kharkiv region signed a memorandum on Thursday.",
+     {P({"Ohio", "Kharkivska oblast"})}),
+    ("Leer and Trowbridge signed a twinning charter.\n\nRelated stories\nLviv and Wrocław sign partnership "
+     "agreement\nTacoma suspends ties with Vladivostok\n\nContact us", {P({"Leer", "Trowbridge"})}),
+])
+def test_related_links_are_other_stories(extractor, text, expected):
+    """A related-links teaser names another story's pair (patterns/boilerplate.jsonl)."""
+    assert set(_pairs(extractor.extract(text))) == expected

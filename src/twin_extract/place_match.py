@@ -457,15 +457,24 @@ def _spaced_dash_pair(doc: Doc, span: Span, run: tuple[int, int], words: PlaceWo
     return k + 1 < j < len(doc) and doc[j].lower_ in words.hyphen_pair_nouns
 
 
+HEADLINE_VERBS = frozenset({"sign", "signs", "ink", "inks", "seal", "seals", "twin", "twins", "become", "becomes",
+                            "forge", "forges", "renew", "renews", "join", "joins", "suspend", "suspends",
+                            "sever", "severs", "cut", "cuts", "end", "ends"})
+"""Verbs of a sentence-case headline that the parser reads as nouns after a name ("Lviv and
+Wrocław sign partnership agreement"): the name before them is a party, not a modifier."""
+
+
 def is_modifier(span: Span, words: PlaceWords) -> bool:
     """"the Baltic", "the Chernobyl nuclear power plant", "Lviv airport": a name used as a
     modifier or with an article is not a town in its own right (cues were checked before). A
     municipal body or office after it makes it the town again, article or not ("the Melbourne
     council", "Dublin councillors", "the Kyiv authorities"), and so does a tie word ("the
-    Minokamo–Dubbo sister city anniversary")."""
+    Minokamo–Dubbo sister city anniversary"), and so does a headline's verb the parser took for a
+    noun ("Lviv and Wrocław sign partnership agreement")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and (nxt.lower_ in words.title_words or nxt.lower_ in words.hyphen_pair_nouns):
+    if nxt is not None and nxt.is_lower and (nxt.lower_ in words.title_words or nxt.lower_ in words.hyphen_pair_nouns
+                                             or nxt.lower_ in HEADLINE_VERBS and not span.text.isupper()):
         return False
     if span.start > 0 and doc[span.start - 1].lower_ == "the":
         return True

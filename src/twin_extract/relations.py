@@ -25,6 +25,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .boilerplate import link_blocks
 from . import event_dates
 from .clauses import text_of
 from .cues import DocCues
@@ -60,6 +61,9 @@ class TwinExtractor:
     def set_patterns(self, patterns: PatternSet) -> None:
         self.patterns = patterns
         self.lexicon = Lexicon.from_patterns(self.vocab, patterns)
+        rows = patterns["boilerplate"]
+        self.link_markers = [r["line"] for r in rows if r.get("block")]
+        self.line_markers = [r["line"] for r in rows if not r.get("block")]
 
     def __call__(self, doc: Doc) -> Doc:
         source: Source = doc._.twin_source or Source(id="doc")
@@ -92,11 +96,12 @@ class TwinExtractor:
                        lex.hosts.find(doc, mentions))
 
     def _findings(self, ctx: DocCues) -> list[Finding]:
-        """Sentence by sentence: the sentence's own pairs, else a list after its colon (partners of
+        """Sentence by sentence (not those of a related-links block): the sentence's own pairs, else a list after its colon (partners of
         one host, or one pair per line), else the partners a "They are ..." sentence lists; then the follow-up sentences and the reporting
         clause; partner-page entries last."""
         findings: list[Finding] = []
-        sentences = list(ctx.doc.sents)
+        blocks = link_blocks(text_of(ctx.doc), self.link_markers, self.line_markers)
+        sentences = [s for s in ctx.doc.sents if not any(lo <= s.start_char < hi for lo, hi in blocks)]
         for k, sent in enumerate(sentences):
             found = self._sentence(ctx, sent, sentences[max(0, k - 2):k], findings) or \
                 lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:]) or \

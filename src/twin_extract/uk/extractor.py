@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 
 import spacy
 
+from ..boilerplate import link_blocks
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
 from .dates import SAME_DAY, FoundDate, dateline, find_date
@@ -226,15 +227,8 @@ class UkrainianExtractor:
         return all(row["id"] in intent_kinds or row.get("intent_only") for _, row in kinds)
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
-        """Related-links blocks: "Читайте також", "Останні новини", … opening a line or following a
-        sentence's end on it, and what follows up to a blank line. Their headlines are other news,
-        not this document's."""
-        blocks = []
-        for marker in self.boilerplate:
-            for match in re.finditer(rf"(?im)(?:^[^\w\n]*|(?<=[.!?»])[^\S\n]+){re.escape(marker)}", text):
-                blank = re.compile(r"\n\s*\n").search(text, match.end())
-                blocks.append((match.start(), blank.start() if blank else len(text)))
-        return blocks
+        """Related-links blocks: "Читайте також", "Останні новини", … (``boilerplate.link_blocks``)."""
+        return link_blocks(text, self.boilerplate)
 
     def _guest(self, text: str, mentions: list[Mention], host: Mention, end: int) -> Mention | None:
         """The last town named before ``end`` that is not the host nor a venue: the other of "двох
