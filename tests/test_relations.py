@@ -836,3 +836,13 @@ def test_planned_or_past_endings(extractor, text, status):
     """A termination still to be voted on or only planned is no step; one voted, or a "former"
     tie, is."""
     assert [r.status for r in extractor.extract(text)] == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Baku and Dushanbe are to become twin cities under an agreement signed on Friday.", "signed"),
+    ("Lviv and Lublin will become sister cities under a memorandum signed yesterday.", "signed"),
+    ("Lviv and Lublin will sign an agreement to become sister cities.", "pending"),
+    ("Lviv and Lublin will become sister cities next year.", "pending"),
+])
+def test_becoming_partners_under_a_signed_agreement_is_a_signing(extractor, text, status):
+    assert [r.status for r in extractor.extract(text)] == [status]

@@ -25,15 +25,17 @@ class Step(NamedTuple):
 
 
 def status(cues: list[Cue]) -> Step:
-    """Termination wins; else the first future/intent cue; else signed; else established."""
+    """Termination wins; else the first future/intent cue, unless the only ones say the places will
+    become partners and an agreement was signed (the signing is the step taken: "are to become twin
+    cities under an agreement signed ..."); else signed; else established."""
     for label in ("terminated",):
         found = [c for c in cues if c.label == label]
         if found:
             return Step(label, found[0].rule)
     intent = [c for c in cues if c.label in ("pending", "proposed")]
-    if intent:
-        return Step(intent[0].label, intent[0].rule)
     signed = [c for c in cues if c.label == "signed"]
+    if intent and not (signed and all(c.rule == WILL_BECOME_RULE for c in intent)):
+        return Step(intent[0].label, intent[0].rule)
     if signed:
         return Step("signed", signed[0].rule)
     return Step("established", None)
@@ -390,13 +392,14 @@ def _wished(doc: Doc, cue: Cue) -> bool:
     """"One of the last chances for Dublin to twin with Kyiv", "a motion for the city to sign a
     charter": an infinitive with its own subject after "for" says what someone wants or proposes,
     not what was decided."""
-    if cue.rule != WILL_SIGN_RULE or doc[cue.start].lower_ != "to" or cue.start + 1 >= len(doc):
+    if cue.rule not in (WILL_SIGN_RULE, WILL_BECOME_RULE) or doc[cue.start].lower_ != "to" or cue.start + 1 >= len(doc):
         return False
     verb = doc[cue.start + 1]
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 WILL_SIGN_RULE = "status-pending-will-sign"
+WILL_BECOME_RULE = "status-pending-will-become"
 
 
 def _deepens(token: Token) -> bool:
