@@ -199,6 +199,9 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"). Only a
     strong trigger may still pair one other place with it ("Lviv signed a twinning agreement in
     Lublin"); "The memorandum was signed in Copenhagen ... the mayor of Mykolaiv" is no pair."""
+    appositive = _appositive_tie(doc, mentions)
+    if appositive:
+        return appositive, 0.0
     coordinated = coordinated_pairs(doc, mentions)
     if coordinated:
         return coordinated, 0.0
@@ -229,6 +232,21 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
         return list(zip(first, lists[1])), penalty
     pairs = [(a, b) for later in [lists[1], *parallel] for a in first for b in later if a.key != b.key]
     return pairs, penalty
+
+
+_APPOSITIVE_TIE = re.compile(
+    r",\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*\s+)?(?:twin|sister|partner|friendship)[\s-]"
+    r"(?:town|city|municipality|region|community|village|county|province|state)\s+of\s*$")
+
+
+def _appositive_tie(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """"the mayor of Dresden visited Zgorzelec, twin town of Görlitz": a place whose apposition
+    names it a twin of the next place is that place's partner, whoever else the clause names."""
+    text = text_of(doc)
+    for a, b in zip(mentions, mentions[1:]):
+        if a.key != b.key and _APPOSITIVE_TIE.fullmatch(text[a.end:b.span.start_char]):
+            return [(a, b)]
+    return []
 
 
 def _between_pairs(doc: Doc, lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:

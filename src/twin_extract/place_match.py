@@ -162,7 +162,8 @@ class PlaceMatcher:
         Xalisco) and no country in apposition rules that town out ("Brampton, Ontario, Canada").
         An English name from ``patterns/regions.jsonl`` counts too when the region's country
         stands beside it ("Saxony-Anhalt (Germany)", "Styria, Austria") and no town of some size
-        has it as any of its names ("Vinnytsia, Ukraine" is the city)."""
+        has it as any of its names ("Vinnytsia, Ukraine" is the city). Same-named regions go by
+        type (``_type_rank``)."""
         key = fold(span.text)
         regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
                    if s.type.casefold() in self.words.bare_region_types
@@ -173,6 +174,7 @@ class PlaceMatcher:
             alias = self.resolver.subdivision(span.text, country) if country and source == "apposition" else None
             if alias is not None:
                 regions, rule = [alias], self.resolver.region_rules[key]
+        regions.sort(key=self._type_rank)
         if not regions or self.context.city_cue(doc, span.start, span.end):
             return None
         country, _ = self.context.explicit_country(doc, span.start, span.end)
@@ -190,6 +192,14 @@ class PlaceMatcher:
                          admin1=self._region_admin1(region.code, region.country),
                          country_source="subdivision", ext_start=ext_start, ext_end=ext_end, evidence=0.9,
                          rules=[rule])
+
+    def _type_rank(self, sub: Subdivision) -> int:
+        """Same-named regions with no country stated: a state or province before a county,
+        district or department ("Maryland" the US state, not Liberia's county; "Montana",
+        "Florida"), in the order of ``region_type_preference``."""
+        order = self.words.region_type_preference
+        kind = sub.type.casefold()
+        return order.index(kind) if kind in order else len(order)
 
     def _region(self, doc: Doc, span: Span, cue: dict[str, Any]) -> PlaceInfo | None:
         country, source = self.context.explicit_country(doc, span.start, span.end)

@@ -335,7 +335,13 @@ def _lists_the_page(ctx: DocCues, sentences: list[Span], shaped: dict[int, Menti
                     page: Mention | None) -> bool:
     """A run of place lines with the page's own place among them ("• Ha Noi / • Ho Chi Minh /
     • Hai Phong" on a Ho Chi Minh City page) is a menu of places, not the page's partners: no
-    place is its own partner. Its lines then count only with evidence of their own."""
+    place is its own partner. So is a run of place lines that all come before the first word of
+    the page naming a tie (a site's "Localities" menu above the story): a list of partners
+    follows the words that introduce it. Its lines then count only with evidence of their own."""
+    first_tie = min((t.start for t in ctx.triggers if t.strength != "weak"), default=None)
+    listed = [sentences[k] for k, partner in shaped.items() if partner is not None]
+    if first_tie is not None and listed and all(sent.end <= first_tie for sent in listed):
+        return True
     if page is None:
         return False
     for k, sent in enumerate(sentences[1:-1], 1):
