@@ -1400,3 +1400,37 @@ def _probe_problems(records, exp, status, date):
 def test_probe_regions_homonyms_council_distractors(extractor, exp, status, date, text):
     """Regions as parties, homonyms, council minutes and distractors (see ``PROBES``)."""
     assert _probe_problems(extractor.extract(text), exp, status, date) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Trowbridge to twin with Ukrainian town\n\nThe town council voted on Tuesday to twin with Kostopil in the Rivne region of Ukraine.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('Trowbridge Town Council\n\nThe council has agreed a twinning link with Kostopil, Ukraine.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ("TROWBRIDGE — The town's new twin, Kostopil in Ukraine, sent a delegation this week.",
+     {P({'Kostopil', 'Trowbridge'})}),
+    ("Trowbridge welcomed Ukrainian visitors on Saturday. The guests came from Kostopil, the town's new twin.",
+     {P({'Kostopil', 'Trowbridge'})}),
+    ("Trowbridge's mayor spoke at the ceremony. The town signed a twinning charter with Kostopil in Ukraine.",
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('Trowbridge has a new partner. The town council signed a friendship agreement with Kostopil, Ukraine, on Monday.',
+     {P({'Kostopil', 'Trowbridge'})}),
+    ('The City of Tacoma celebrated its sister city relationship with Kitakyushu, Japan, on Friday.',
+     {P({'Kitakyushu', 'Tacoma'})}),
+    ("Tacoma Mayor Victoria Woodards signed a proclamation marking 65 years of the city's sister city relationship with Kitakyushu.",
+     {P({'Kitakyushu', 'Tacoma'})}),
+    ('Officials from Kitakyushu visited Tacoma this week. The two cities have been sister cities since 1959.',
+     {P({'Kitakyushu', 'Tacoma'})}),
+    ('Tacoma and Kitakyushu have much in common. Both cities are ports, and they became sister cities in 1959.',
+     {P({'Kitakyushu', 'Tacoma'})}),
+    ('Lviv and Wrocław have been partners for 20 years. On Monday, the mayors of both cities signed a new agreement.',
+     {P({'Lviv', 'Wrocław'})}),
+    pytest.param("Officials from Kitakyushu visited Tacoma this week. The city has been Tacoma's sister city since 1959.",
+                 {P({'Kitakyushu', 'Tacoma'})}, marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Wrocław mayor Jacek Sutryk visited Lviv on Monday. He and Lviv mayor Andriy Sadovyi signed a partnership agreement.',
+                 {P({'Lviv', 'Wrocław'})}, marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+])
+def test_the_host_named_once(extractor, text, expected):
+    """The story's place named once (headline, dateline, first sentence) and then "the town",
+    "the city's", "the town's new twin" (probe sentences written for the rules)."""
+    assert set(_pairs(extractor.extract(text))) == expected

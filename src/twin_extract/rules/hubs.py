@@ -255,7 +255,10 @@ def _char_in_segments(doc: Doc, char: int, segs: list[clauses.Segment]) -> bool:
 
 def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
     """The token naming whose tie a trigger is: "Kyiv's / the city's / its [new] sister cities",
+    "the town's new twin." (a trigger that starts with the possessive),
     or the subject of "X has partner cities" (or of "X, which has links with Y")."""
+    if doc[trigger.start].text in POSSESSIVE and trigger.start > sent.start:
+        return trigger.start - 1, "hub-possessive"
     i = trigger.start - 1
     skipped = 0
     while i > sent.start and skipped < 3 and (doc[i].lower_ in HUB_MODIFIERS or doc[i].pos_ in ("NUM", "ADJ")
