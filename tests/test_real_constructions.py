@@ -1434,3 +1434,18 @@ def test_the_host_named_once(extractor, text, expected):
     """The story's place named once (headline, dateline, first sentence) and then "the town",
     "the city's", "the town's new twin" (probe sentences written for the rules)."""
     assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trowbridge is looking for a twin town in Ukraine.", set()),
+    ("Trowbridge has 12 sister cities around the world.", set()),
+    ("Trowbridge, which is twinned with Leer, is looking for a second twin town in Ukraine.",
+     {P({"Trowbridge", "Leer"})}),
+    ("Trowbridge and Leer played a friendly football match on Saturday.", set()),
+    ("The mayor of Trowbridge met the mayor of Leer at a conference in Brussels on town twinning.", set()),
+    ("A conference on town twinning was held in Lviv, where the mayors of Lviv and Lublin signed a partnership "
+     "agreement.", {P({"Lviv", "Lublin"})}),
+])
+def test_partners_unnamed_and_twinning_as_a_topic(extractor, text, expected):
+    """A partner only sought names no pair, nor does twinning as the topic of a conference."""
+    assert set(_pairs(extractor.extract(text))) == expected
