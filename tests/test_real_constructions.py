@@ -1449,3 +1449,13 @@ def test_the_host_named_once(extractor, text, expected):
 def test_partners_unnamed_and_twinning_as_a_topic(extractor, text, expected):
     """A partner only sought names no pair, nor does twinning as the topic of a conference."""
     assert set(_pairs(extractor.extract(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a status word inside a place's name is no cue ("Broken Hill" is not "broken")
+    ("Harrow will look into twinning with Broken Hill in Australia.", {P({"Harrow", "Broken Hill"}): "proposed"}),
+    # "au" joins a name as "de" and "la" do
+    ("Cap-Haïtien signed a twinning agreement with Port au Prince.", {P({"Cap-Haïtien", "Port-au-Prince"}): "signed"}),
+])
+def test_names_with_ordinary_words_inside(extractor, text, expected):
+    assert {P(p.name for p in r.parties): r.status for r in extractor.extract(text)} == expected

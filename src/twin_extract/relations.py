@@ -32,7 +32,7 @@ from .cues import DocCues
 from .dates import page_date
 from .extensions import register_extensions
 from .patterns import PatternSet, shared_patterns
-from .places import party_mentions
+from .places import SPAN_KEY, party_mentions
 from .record import Source
 from .rules import clause_pairs, country_cuts, followups, hubs, implicit_host, lists, merge
 from .rules.findings import Finding
@@ -75,15 +75,17 @@ class TwinExtractor:
 
     def cues(self, doc: Doc) -> DocCues:
         """Everything the families read, found once per document: places, trigger and status cues
-        (less those a blocker, a date or another sense of "end" rules out), dates up to
+        (less those a blocker, a date, a place's name ("Broken Hill") or another sense of "end" rules out), dates up to
         publication (the page's own date line when none was given), host phrases. Public so tests see exactly what the rules see."""
         lex = self.lexicon
         source: Source = doc._.twin_source or Source(id="doc")
         published = source.published or page_date(doc._.twin_full_text or text_of(doc))
         triggers = lex.trigger_cues(doc)
         all_dates = event_dates.resolved_dates(doc, published)
+        names = [(s.start, s.end) for s in doc.spans.get(SPAN_KEY, [])]
         statuses = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
-                    if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)]
+                    if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)
+                    and not any(lo <= c.start < hi for lo, hi in names)]
         statuses = held_documents(doc, statuses)
         statuses = proposed_endings(doc, statuses, lex.voiding, triggers)
         statuses = unreal_endings(doc, statuses)
