@@ -170,3 +170,14 @@ def test_clauses_split_at_and_between_predicates(extractor):
 ])
 def test_clause_rules_end_to_end(extractor, text, expected):
     assert pairs_of(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delegations from Lviv, Lutsk and Rivne met delegations from Lublin, Chełm and Zamość at a twinning fair.",
+     {frozenset({"Lviv", "Lublin"}), frozenset({"Lutsk", "Chełm"}), frozenset({"Rivne", "Zamość"})}),
+    # one list cut in two by a name no gazetteer knows is not two lists member by member
+    ("Look into twinning with further towns such as Bhuj, Broken Hill, Hargeisa, Porto Xyz, Kingston, Tilburg "
+     "and Tel Aviv.", set()),
+])
+def test_respective_lists_need_a_closed_first_list(extractor, text, expected):
+    assert pairs_of(extractor.extract(text)) == expected

@@ -280,15 +280,17 @@ def plural_head(mention: Mention) -> bool:
 def _respective(doc: Doc, first: list[Mention], second: list[Mention]) -> bool:
     """"The cities of A, B, C and D will twin with E, F, G and H": two lists of the same length
     pair member by member, as "respectively" says outright; two towns each ("A and B with C and
-    D") only when it does."""
+    D") only when it does. The first list must close with "and": "such as Bhuj, Broken Hill,
+    Hargeisa, Port ... Kingston, Tilburg and Tel Aviv" cut in two by an unknown name is one list."""
     if len(first) != len(second) or len(first) < 2 or {m.key for m in first} & {m.key for m in second}:
         return False
     if len(first) >= RESPECTIVE_LENGTH:
-        return True
+        return bool(CLOSING_AND.search(text_of(doc)[first[-2].end:first[-1].start]))
     return bool(RESPECTIVELY.search(text_of(doc)[second[-1].end:second[-1].end + 30]))
 
 
 RESPECTIVE_LENGTH = 3
+CLOSING_AND = re.compile(r"\b(?:and|&)\s*$|&", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"^\W*respectively\b", re.IGNORECASE)
 
 
