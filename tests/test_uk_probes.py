@@ -322,3 +322,21 @@ def test_the_venue_as_the_unnamed_signer(extractor) -> None:
     text = "Минулого тижня у Луцьку підписали угоду про співпрацю з Любліном."
     assert _found(extractor, text) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2025-06-03")}
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Рівне і японське місто Ніїгата підписали декларацію про дружбу.",
+     {frozenset({"Rivne", "Niigata"}): ("signed", None)}),
+    ("Мери Ужгорода та Дебрецена підписали Декларацію про партнерство 3 квітня 2024 року.",
+     {frozenset({"Uzhhorod", "Debrecen"}): ("signed", "2024-04-03")}),
+    ("Луцьк і польський Холм підписали декларацію про наміри щодо партнерства.",
+     {frozenset({"Lutsk", "Chełm"}): ("proposed", None)}),
+    # a town that only locates the partner is no party
+    ("Бровари уклали угоду про партнерство з містечком Гархінг поблизу Мюнхена.",
+     {frozenset({"Brovary", "Garching"}): ("signed", None)}),
+    ("Ірпінь і французьке місто Сен-Дені, що в передмісті Парижа, підписали меморандум про співпрацю.",
+     {frozenset({"Irpin", "Saint-Denis"}): ("signed", None)}),
+    ("Буча підписала угоду з містом Велічка біля Кракова.", {frozenset({"Bucha", "Wieliczka"}): ("signed", None)}),
+])
+def test_a_declaration_is_an_agreement_and_a_locating_town_no_party(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
