@@ -340,3 +340,22 @@ def test_the_venue_as_the_unnamed_signer(extractor) -> None:
 ])
 def test_a_declaration_is_an_agreement_and_a_locating_town_no_party(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Полтава розірвала стосунки з Орлом\n\nПолтава розірвала побратимські стосунки з Орлом. "
+     "Раніше співпрацю з двома російськими містами припинив Житомир.",
+     {frozenset({"Poltava", "Orël"}): ("terminated", None)}),
+    ("Луцьк припинив співпрацю з російськими містами-побратимами. "
+     "Раніше відносини з білоруськими містами розірвали Рівне та Ковель.", {}),
+    ("Суми розірвали угоду з Курськом\n\nСуми розірвали угоду з Курськом. "
+     "Раніше Харків розірвав угоди про партнерство з містами Росії.",
+     {frozenset({"Sumy", "Kursk"}): ("terminated", None)}),
+    ("Чернігів розірвав угоди з усіма російськими та білоруськими побратимами.", {}),
+    # named after a colon, the partners are there
+    ("Вінниця розірвала угоди з російськими містами: Кірова та Тулою.",
+     {frozenset({"Vinnytsya", "Kirov"}): ("terminated", None), frozenset({"Vinnytsya", "Tula"}): ("terminated", None)}),
+    ("Житомир і Бердичів підписали меморандум про співпрацю з польськими громадами.", {}),
+])
+def test_unnamed_foreign_partners_leave_the_named_ukrainian_towns_unpaired(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -395,6 +395,8 @@ class UkrainianExtractor:
             run = _unique([m for pair in dashed for m in pair])
             return list(combinations(run, 2)) if multilateral and len(run) >= 3 else dashed
         here = _unique(cities)
+        if here and all(m.country == HOME for m in here) and self._unnamed_partners(sentence):
+            return []
         shared = None if multilateral else self._shared_partner(text, here)
         if shared:
             return shared
@@ -413,6 +415,17 @@ class UkrainianExtractor:
         if len(home) == 1 and len(here) >= 3 and here[0].key != home[0].key:
             here = [home[0], *[m for m in here if m.key != home[0].key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _unnamed_partners(self, sentence: str) -> bool:
+        """"Раніше співпрацю з двома російськими містами припинили Чернівці", "розірвали угоди з містами
+        Росії": the partners are foreign towns the sentence does not name, so its Ukrainian places
+        (the subject, a town named in passing) pair neither with each other nor with the host."""
+        for match in UNNAMED_PARTNERS.finditer(sentence):
+            words, after = match.group(1).split(), match.group(2)
+            if any(self.places.country_of(w) not in (None, HOME) for w in words) or \
+                    after and self.places.country_of(after) not in (None, HOME):
+                return True
+        return False
 
     def _shared_partner(self, text: str, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """"Ковельська та Володимирська громади уклали угоди з Хелмом", "Луцьк, Рівне та Житомир
@@ -684,6 +697,11 @@ def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> boo
         and PLACE_LINE_REST.match(text, named[0].end) is not None
 
 
+UNNAMED_PARTNERS = re.compile(
+    r"\b(?:з|із|зі)\s+((?:[а-яіїєґ'’]+\s+){0,3})(?:міст|містечк|громад|побратим|партнер)[а-яіїєґ'’-]*(?:ами|ями)\b"
+    r"(?![^\S\n]*[:—–])(?:[^\S\n]+([А-ЯІЇЄҐ][а-яіїєґ'’]+))?")
+"""Towns described, not named, after "з": "з двома російськими містами", "з містами-побратимами Росії
+і Білорусі" (a foreign country adjective among the words before the noun or a country after it)."""
 AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", re.I)
 
 
