@@ -359,3 +359,18 @@ def test_a_declaration_is_an_agreement_and_a_locating_town_no_party(extractor, t
 ])
 def test_unnamed_foreign_partners_leave_the_named_ukrainian_towns_unpaired(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Рівне уклало угоду з трьома містами\n\nНові побратими — іспанські Сарагоса та Толедо, а також мексиканська Пуебла.",
+     {frozenset({"Rivne", x}): ("established", None) for x in ("Zaragoza", "Toledo", "Puebla")}),
+    ("Рівне має нових партнерів\n\nНовими побратимами стали польські Кельце та Ополе, а також литовський Каунас.",
+     {frozenset({"Rivne", x}): ("established", None) for x in ("Kielce", "Opole", "Kaunas")}),
+    ("Житомир має нових партнерів\n\nПартнерами громади стали Гдиня, Каунас і Батумі.",
+     {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Gdynia", "Kaunas", "Batumi")}),
+    # two foreign towns twinned with each other, told in a Ukrainian story
+    ("Як живуть побратими Києва\n\nНайдавніше побратимство: поріднилися німецьке місто Падерборн і французький Ле-Ман.",
+     {frozenset({"Paderborn", "Le Mans"}): ("established", None)}),
+])
+def test_a_list_of_only_foreign_partners_belongs_to_the_host(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

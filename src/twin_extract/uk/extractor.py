@@ -406,7 +406,8 @@ class UkrainianExtractor:
             return list(combinations(here, 2))
         if host is not None and host.key not in {m.key for m in here}:
             ours = bool(OURS.search(" ".join(lowered))) or self._host_subject(sentence)
-            here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])) else here
+            here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])
+                                                                  or _foreign_list(text, here, host)) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
         home = _unique([m for m in here if m.country == HOME])
@@ -697,12 +698,24 @@ def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> boo
         and PLACE_LINE_REST.match(text, named[0].end) is not None
 
 
+PARTNERS_NOUN = re.compile(r"(?i)(?:побратим|партнер)(?:и|ами|ів)\b")
 UNNAMED_PARTNERS = re.compile(
     r"\b(?:з|із|зі)\s+((?:[а-яіїєґ'’]+\s+){0,3})(?:міст|містечк|громад|побратим|партнер)[а-яіїєґ'’-]*(?:ами|ями)\b"
     r"(?![^\S\n]*[:—–])(?:[^\S\n]+([А-ЯІЇЄҐ][а-яіїєґ'’]+))?")
 """Towns described, not named, after "з": "з двома російськими містами", "з містами-побратимами Росії
 і Білорусі" (a foreign country adjective among the words before the noun or a country after it)."""
 AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", re.I)
+
+
+def _foreign_list(text: str, here: list[Mention], host: Mention) -> bool:
+    """"Нові побратими — іспанські Сарагоса та Толедо, а також мексиканська Пуебла": a trigger
+    sentence that names only foreign towns, as one list ("X, Y та Z", an adjective allowed before
+    an item) after a plural partner noun, in a Ukrainian host's story lists the host's partners, not
+    a tie among them ("поріднилися німецьке місто Падерборн і французький Ле-Ман" is one)."""
+    opening = re.split(r"[.!?]\s|\n", text[max(0, here[0].start - 120):here[0].start])[-1]
+    return host.country == HOME and len(here) >= 2 and all(m.country != HOME for m in here) and \
+        bool(PARTNERS_NOUN.search(opening)) and \
+        all(TOWN_LIST_GAP.match(text[a.end:b.start]) for a, b in zip(here, here[1:]))
 
 
 def _after_z(text: str, mention: Mention) -> bool:
