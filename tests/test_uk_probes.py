@@ -362,7 +362,10 @@ def test_unnamed_foreign_partners_leave_the_named_ukrainian_towns_unpaired(extra
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the headline counts them and says they were signed
     ("Рівне уклало угоду з трьома містами\n\nНові побратими — іспанські Сарагоса та Толедо, а також мексиканська Пуебла.",
+     {frozenset({"Rivne", x}): ("signed", None) for x in ("Zaragoza", "Toledo", "Puebla")}),
+    ("Рівне має нових побратимів\n\nНові побратими — іспанські Сарагоса та Толедо, а також мексиканська Пуебла.",
      {frozenset({"Rivne", x}): ("established", None) for x in ("Zaragoza", "Toledo", "Puebla")}),
     ("Рівне має нових партнерів\n\nНовими побратимами стали польські Кельце та Ополе, а також литовський Каунас.",
      {frozenset({"Rivne", x}): ("established", None) for x in ("Kielce", "Opole", "Kaunas")}),
@@ -373,4 +376,22 @@ def test_unnamed_foreign_partners_leave_the_named_ukrainian_towns_unpaired(extra
      {frozenset({"Paderborn", "Le Mans"}): ("established", None)}),
 ])
 def test_a_list_of_only_foreign_partners_belongs_to_the_host(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Рівне поріднилося з трьома містами\n\nДепутати Рівненської міської ради погодили укладення угод про "
+     "побратимство ще з трьома містами. Нові побратими — іспанські Сарагоса та Толедо, а також мексиканська Пуебла.",
+     {frozenset({"Rivne", x}): ("pending", None) for x in ("Zaragoza", "Toledo", "Puebla")}),
+    ("Луцьк підписав угоди з двома містами\n\nСьогодні Луцьк підписав угоди про партнерство з двома новими "
+     "містами. Новими партнерами стали польське Ополе та литовський Каунас.",
+     {frozenset({"Lutsk", x}): ("signed", "2025-06-10") for x in ("Opole", "Kaunas")}),
+    ("Житомир розірвав угоди\n\nЖитомирська міська рада розірвала угоди про побратимство з двома містами. "
+     "Це російські Тула та Курськ.",
+     {frozenset({"Zhytomyr", x}): ("terminated", None) for x in ("Tula", "Kursk")}),
+    # a venue in the next sentence is no partner
+    ("Луцьк підписав угоди з двома містами\n\nЛуцьк підписав угоди про партнерство з двома містами. "
+     "Церемонія відбулася у Варшаві.", {}),
+])
+def test_a_counted_group_of_partners_is_named_by_the_next_sentence(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected

@@ -98,6 +98,10 @@ class UkrainianExtractor:
         """A partner page's short heading ("Побратими Вінниці") opens a list of lines that each begin
         with a place ("Кельце (Польща) — з 1998 року")."""
         said: FoundDate | None = None
+        announced: tuple[dict, Mention | None, str, FoundDate | None] | None = None
+        """A sentence that counts the partners it does not name ("погодили укладення угод ще з трьома
+        містами"): the next sentence naming only foreign towns ("Нові побратими — …", "Це російські
+        Тула та Курськ") lists them, with its status and date."""
         stated: dict | None = None
         acting: Mention | None = None
         latest: list[tuple[str, str]] = []
@@ -118,14 +122,17 @@ class UkrainianExtractor:
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
                 (heading_list or opened is not None) and _place_line(item.text, sent, named)
+            parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            carried = announced if announced is not None and parties and \
+                all(m.country != HOME for m in parties) else None
+            announced = None
             item_of = opened if opened and listed else \
-                last if trigger is None and last is not None and AMONG.match(sent.text) else None
+                last if trigger is None and last is not None and AMONG.match(sent.text) else carried
             opened = item_of
             heading_list = heading_list and bool(item_of)
             in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
                 trigger = item_of[0]
-            parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
             default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published) \
                 or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
@@ -174,6 +181,9 @@ class UkrainianExtractor:
             elif _heading_line(item.text, sent) and len(_unique(in_sent)) == 1 and PARTNER_HEADING.search(sent.text):
                 opened, heading_list = (trigger, in_sent[0] if in_sent else host, status, date), True
             last = (trigger, in_sent[0] if in_sent else host, status, date)
+            if not item_of and COUNT_GROUP.search(sent.text) and not any(m.country != HOME for m in in_sent):
+                own = _unique([m for m in in_sent if m.country == HOME and m.type == "city"])
+                announced = (trigger, own[0] if len(own) == 1 else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
             partner_of = acting or (home_region if not any(m.type == "region" and m.country == HOME
                                                            for m in in_sent) else None)
@@ -632,6 +642,10 @@ def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
     return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
 
 
+COUNT_GROUP = re.compile(r"(?i)\b(?:з|із|зі|має|мають|отримав|отримала|отримало|отримали)\s+(?:ще\s+)?"
+                         r"(?:\d+|дв(?:ома|ох|а|і)|трьома|трьох|три|чотирма|чотирьох|чотири|п['’]ятьма|п['’]ятьох"
+                         r"|кількома|кількох)\s+(?:[а-яіїєґ'’]+\s+)?(?:міст|громад|побратим|партнер)")
+"""A count of partner towns the sentence does not name ("з трьома новими містами", "має двох нових побратимів")."""
 ROUND_UP = re.compile(r"(?i)\b(?:\d+|дв[аоі]|двох|три|трьох|чотири|чотирьох|п['’]ять|п['’]ятьох|п['’]яти|кілька|кількох"
                       r"|декілька|низк[аиу])\s+"
                       r"(?:[а-яіїєґ'’]+\s+)?(?:документ|угод|меморандум|громад|міст|област|регіон|партнер)")
