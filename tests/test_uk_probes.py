@@ -395,3 +395,19 @@ def test_a_list_of_only_foreign_partners_belongs_to_the_host(extractor, text: st
 ])
 def test_a_counted_group_of_partners_is_named_by_the_next_sentence(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Гдиня стала побратимом Житомира\n\nГдиня стала десятим містом-побратимом Житомира. "
+     "До цього переліку вже входять, зокрема, Кельце, Каунас, Люблін та Батумі.",
+     {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Gdynia", "Kielce", "Kaunas", "Lublin", "Batumi")}),
+    ("Гдиня стала побратимом Житомира\n\nГдиня стала десятим містом-побратимом Житомира. Серед них — Кельце, Каунас і Люблін.",
+     {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Gdynia", "Kielce", "Kaunas", "Lublin")}),
+    ("Батумі стало партнером Рівного\n\nГрузинське Батумі стало п'ятнадцятим партнером Рівного. "
+     "До їх числа входять також Жешув, Каунас і Гданськ.",
+     {frozenset({"Rivne", x}): ("established", None) for x in ("Batumi", "Rzeszów", "Kaunas", "Gdańsk")}),
+    ("Побратимами Житомира є:\n- Кельце;\n- Гдиня.",
+     {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Kielce", "Gdynia")}),
+])
+def test_a_list_after_a_new_partner_belongs_to_the_town_it_partners(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

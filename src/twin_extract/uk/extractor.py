@@ -176,11 +176,11 @@ class UkrainianExtractor:
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
                 status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
-                opened = (trigger, in_sent[0] if in_sent else host, status,
+                opened = (trigger, self._owner(item.text, in_sent) or (in_sent[0] if in_sent else host), status,
                           date or _recent_day(item.text, said, sent.start_char))
             elif _heading_line(item.text, sent) and len(_unique(in_sent)) == 1 and PARTNER_HEADING.search(sent.text):
                 opened, heading_list = (trigger, in_sent[0] if in_sent else host, status, date), True
-            last = (trigger, in_sent[0] if in_sent else host, status, date)
+            last = (trigger, self._owner(item.text, in_sent) or (in_sent[0] if in_sent else host), status, date)
             if not item_of and COUNT_GROUP.search(sent.text) and not any(m.country != HOME for m in in_sent):
                 own = _unique([m for m in in_sent if m.country == HOME and m.type == "city"])
                 announced = (trigger, own[0] if len(own) == 1 else host, status, date)
@@ -427,6 +427,11 @@ class UkrainianExtractor:
             here = [home[0], *[m for m in here if m.key != home[0].key]]
         return [(here[0], other) for other in here[1:]]
 
+    def _owner(self, text: str, in_sent: list[Mention]) -> Mention | None:
+        """The town whose partners a sentence counts: the one right after a partner noun ("Канни стали
+        двадцятим містом-побратимом Львова", "Побратимами Житомира є:"), not the subject before it."""
+        return next((m for m in in_sent if OWNER_NOUN.search(text[max(0, m.start - 40):m.start])), None)
+
     def _unnamed_partners(self, sentence: str) -> bool:
         """"Раніше співпрацю з двома російськими містами припинили Чернівці", "розірвали угоди з містами
         Росії": the partners are foreign towns the sentence does not name, so its Ukrainian places
@@ -573,7 +578,8 @@ OPENER = re.compile(r"^\s*(?:(?:під\s+час|після|за\s+підсумк
                     r"\s+[\w'’]+|того\s+ж\s+дня|згодом|потім|відтак|тоді|нарешті)\s*,?\s+")
 """"Під час візиту сторони обговорили …", "Після зустрічі міста підписали …": an opening adverbial of
 the event (one noun) before the anaphor that names the sentence before's towns."""
-AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-])", re.I)
+AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-]"
+                   r"|(?:до|у|в)\s+(?:цього|цьому|їх|їхнього|їхньому|його|того)\s+(?:переліку|списку|числа|кола))", re.I)
 """"Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
 with "серед них" lists the partners of the trigger sentence just before it, as a colon list does."""
 OURS = re.compile(r"\bнаш[аеіоуиї]\w*\s+(?:[\w'’]+\s*-\s*)?(?:побратим|партнер|друз)")
@@ -712,6 +718,7 @@ def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> boo
         and PLACE_LINE_REST.match(text, named[0].end) is not None
 
 
+OWNER_NOUN = re.compile(r"(?i)(?:побратим|партнер)[а-яіїєґ]*\s+$")
 PARTNERS_NOUN = re.compile(r"(?i)(?:побратим|партнер)(?:и|ами|ів)\b")
 UNNAMED_PARTNERS = re.compile(
     r"\b(?:з|із|зі)\s+((?:[а-яіїєґ'’]+\s+){0,3})(?:міст|містечк|громад|побратим|партнер)[а-яіїєґ'’-]*(?:ами|ями)\b"
