@@ -411,3 +411,16 @@ def test_a_counted_group_of_partners_is_named_by_the_next_sentence(extractor, te
 ])
 def test_a_list_after_a_new_partner_belongs_to_the_town_it_partners(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Новим побратимом Трускавця стало польське місто Жешув. Угоду підписали міський голова Трускавця "
+     "Андрій Кульчинський і віце-президент Жешува Станіслав Сєнко.",
+     {frozenset({"Truskavets", "Rzeszów"}): ("signed", None)}),
+    ("Угоду про партнерство між Луцьком і Любліном підписали мер Любліна Кшиштоф Жук та міський голова Луцька "
+     "Ігор Поліщук.", {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    # a town that is also a given name still heads a pair
+    ("Борислав і Трускавець підписали угоду про співпрацю.", {frozenset({"Boryslav", "Truskavets"}): ("signed", None)}),
+])
+def test_a_surname_after_a_given_name_is_no_town(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -111,6 +111,8 @@ class Roles:
         if not match:
             return None
         previous = match.group(1).lower()
+        if _given_name(match.group(1)) and text[sentence_start + match.end(1):mention.start] == " ":
+            return "person"
         if mention.subdivision and match.group(1)[0].isupper() and not previous.startswith(self.region_nouns) \
                 and text[sentence_start:match.start(1) + sentence_start].strip():
             return "context"
@@ -126,6 +128,12 @@ class Roles:
                     return None
                 return rule["role"]
         return None
+
+
+def _given_name(word: str) -> bool:
+    """A capitalised given name ("Станіслав", "Ірина"): the place-like word right after it is a
+    surname ("віце-президент Ряшева Станіслав Сєнко"), not a town."""
+    return word[:1].isupper() and word[1:2].islower() and any("Name" in p.tag for p in analyzer().parse(word))
 
 
 def _has_case(text: str, case: str) -> bool:
