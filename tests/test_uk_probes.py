@@ -424,3 +424,29 @@ def test_a_list_after_a_new_partner_belongs_to_the_town_it_partners(extractor, t
 ])
 def test_a_surname_after_a_given_name_is_no_town(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Лyцьк i Люблін підписали yгoдy прo пaртнерствo.", {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    ("Житомир i Гдиня — міста-побратими.", {frozenset({"Zhytomyr", "Gdynia"}): ("established", None)}),
+    ("Рівне уклало угоду з Жешувом у Telegram-каналі JICA.", {frozenset({"Rivne", "Rzeszów"}): ("signed", None)}),
+])
+def test_latin_look_alikes_inside_cyrillic_words_are_folded(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
+
+
+def test_folding_keeps_the_input_text_and_offsets() -> None:
+    from twin_extract.uk.homoglyphs import fold
+
+    for text in ("Тернoпіль i Луцьк", "Нa День, a тaкoж Telegram-каналі JICA", "Plan A і B", "COVID і Київ"):
+        assert len(fold(text)) == len(text)
+    assert fold("Тернoпіль i Луцьк") == "Тернопіль і Луцьк"
+    assert fold("Telegram-каналі JICA") == "Telegram-каналі JICA"
+    assert fold("Plan A і B") == "Plan A і B"
+
+
+def test_records_of_a_folded_text_quote_the_input(extractor) -> None:
+    text = "Лyцьк i Люблін підписали yгoдy прo пaртнерствo."
+    (record,) = extractor.extract(text, lang="uk")
+    assert all(e.text == text[e.start:e.end] for e in record.evidence)
+    assert [p.text for p in record.parties] == ["Лyцьк", "Люблін"]

@@ -30,6 +30,7 @@ import spacy
 
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
+from .homoglyphs import fold
 from .dates import SAME_DAY, FoundDate, dateline, find_date
 from .patterns import rows
 from .places import Mention, PlaceFinder
@@ -80,6 +81,17 @@ class UkrainianExtractor:
             yield item, self.records(item)
 
     def records(self, item: NewsItem) -> list[TwinningRecord]:
+        """The document's records; Latin look-alikes inside Cyrillic words are folded first
+        (``homoglyphs``), and the records' texts are then taken back from the input at the same offsets."""
+        folded = replace(item, text=fold(item.text), title=fold(item.title))
+        if folded == item:
+            return self._records(item)
+        return [replace(r, source=item.source(lang="uk"),
+                        parties=[replace(p, text=item.text[p.start:p.end]) for p in r.parties],
+                        evidence=[replace(e, text=item.text[e.start:e.end]) for e in r.evidence])
+                for r in self._records(folded)]
+
+    def _records(self, item: NewsItem) -> list[TwinningRecord]:
         doc = self.nlp(item.text)
         crumbs = [(m.start(), m.end()) for m in BREADCRUMB.finditer(item.text)]
         mentions = [m for m in self.places.mentions(item.text) if not any(a <= m.start < b for a, b in crumbs)]
