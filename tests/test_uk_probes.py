@@ -450,3 +450,17 @@ def test_records_of_a_folded_text_quote_the_input(extractor) -> None:
     (record,) = extractor.extract(text, lang="uk")
     assert all(e.text == text[e.start:e.end] for e in record.evidence)
     assert [p.text for p in record.parties] == ["Лyцьк", "Люблін"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Так, з польським Холмом Луцьк реалізує спільний проєкт, з Ольштином та литовським Каунасом місто співпрацює "
+     "в освіті, а з грузинським Батумі — у медицині.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Chełm", "Olsztyn", "Kaunas", "Batumi")}),
+    ("З Любліном, Жешувом і Каунасом Луцьк має давні партнерські зв'язки.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Lublin", "Rzeszów", "Kaunas")}),
+    ("З німецьким Ганновером Полтава співпрацює з 1995 року, а з польським Ополем — з 2001 року.",
+     {frozenset({"Poltava", "Hannover"}): ("established", "1995"), frozenset({"Poltava", "Opole"}): ("established", "2001")}),
+    ("З Любліном Луцьк підписав угоду про партнерство у 1992 році.", {frozenset({"Lutsk", "Lublin"}): ("signed", "1992")}),
+])
+def test_partners_fronted_after_z_pair_with_the_one_ukrainian_town(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -405,6 +405,13 @@ class UkrainianExtractor:
         if not cities and len(regions) == 2 and regions[0].country != regions[1].country and \
                 REGION_AND_REGION.match(text[regions[0].end:regions[1].start]):
             return [(regions[0], regions[1])]
+        home = _unique([m for m in cities if m.country == HOME])
+        foreign = _unique([m for m in cities if m.country != HOME])
+        if len(home) == 1 and len(foreign) >= 2 and cities[0].country != HOME and _after_z(text, cities[0]) \
+                and not _dash_pairs(text, cities, host, self.dash_gap):
+            # "З польським Хожувом Тернопіль втілює проєкт, з Сувалками місто співпрацює в освіті, а з
+            # Батумі — у медицині": partners fronted after "з", the one Ukrainian town is the subject
+            return [(home[0], m) for m in foreign]
         clauses = _clauses(text, cities)
         if clauses:
             subject = clauses[0][0]
