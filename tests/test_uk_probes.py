@@ -464,3 +464,46 @@ def test_records_of_a_folded_text_quote_the_input(extractor) -> None:
 ])
 def test_partners_fronted_after_z_pair_with_the_one_ukrainian_town(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # partner lists in running text, case forms
+    ("Містами-партнерами Житомира є польський Ряшів, литовський Каунас і німецький Ганновер.",
+     {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Rzeszów", "Kaunas", "Hannover")}),
+    ("Житомир та його партнери\n\nСеред побратимів — Кельце, Бірштонас та Карлсруе.",
+     {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Kielce", "Birštonas", "Karlsruhe")}),
+    # delegations of partner towns
+    ("Свято у Вінниці\n\nНа День міста до Вінниці приїхали делегації з міст-побратимів Кельце і Бірштонаса.",
+     {frozenset({"Vinnytsya", x}): ("established", None) for x in ("Kielce", "Birštonas")}),
+    ("Делегації з міст-побратимів Любліна та Ольштина взяли участь у святкуванні Дня Луцька.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Lublin", "Olsztyn")}),
+    # domestic memoranda between communities
+    ("Громади Житомирщини підписали меморандум\n\nКоростишівська та Радомишльська громади підписали меморандум про співпрацю.",
+     {frozenset({"Korostyshiv", "Radomyshl"}): ("signed", None)}),
+    ("Бучанська і Ірпінська громади уклали меморандум про співпрацю у сфері освіти.",
+     {frozenset({"Bucha", "Irpin"}): ("signed", None)}),
+    # oblast and foreign region
+    ("Волинська область і Люблінське воєводство підписали угоду про співпрацю.",
+     {frozenset({"Volynska oblast", "Lubelskie"}): ("signed", None)}),
+    ("Львівська обласна рада та Підкарпатське воєводство уклали угоду про партнерство 5 травня 2023 року.",
+     {frozenset({"Lvivska oblast", "Podkarpackie"}): ("signed", "2023-05-05")}),
+    ("Між Чернівецькою областю і повітом Сучава підписано угоду про співробітництво.",
+     {frozenset({"Chernivetska oblast", "Suceava"}): ("signed", None)}),
+    # ending ties with Russian and Belarusian towns
+    ("Луцьк розірвав угоди з російськими та білоруськими містами\n\nЛуцька міська рада розірвала угоди про "
+     "побратимство з російським Орлом і білоруським Брестом.",
+     {frozenset({"Lutsk", x}): ("terminated", None) for x in ("Orël", "Brest")}),
+    # a date at the top of the page, and one in the text
+    ("Житомир розірвав побратимські зв'язки з Подольськом\n\n12.03.2022\n\n"
+     "Житомирська міська рада розірвала побратимські зв'язки з російським Подольськом.",
+     {frozenset({"Zhytomyr", "Podolsk"}): ("terminated", "2022-03-12")}),
+    ("Житомир розірвав побратимські зв'язки з Подольськом\n\n"
+     "Житомирська міська рада 4 березня 2022 року розірвала побратимські зв'язки з російським Подольськом.",
+     {frozenset({"Zhytomyr", "Podolsk"}): ("terminated", "2022-03-04")}),
+    # a day without a year takes the year of the page's date line, not of the metadata
+    ("Житомир розірвав побратимські зв'язки з Подольськом\n\n12.03.2022\n\n"
+     "Житомирська міська рада ще 4 березня розірвала побратимські зв'язки з російським Подольськом.",
+     {frozenset({"Zhytomyr", "Podolsk"}): ("terminated", "2022-03-04")}),
+])
+def test_common_news_constructions(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -122,6 +122,10 @@ class UkrainianExtractor:
         підписання дев'яти меморандумів", "десять хвилин тому міськрада розірвала відносини з містами
         Росії"): the date of the signings (endings) the text then details without one."""
         links = self._link_blocks(item.text)
+        filed_line = dateline(item.text)
+        filed_year = filed_line.value[:4] if filed_line else None
+        """The page's date line gives the year of a day the text states without one ("ще 4 березня"),
+        before the item's metadata: it is the date the reader sees."""
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
                 continue
@@ -145,7 +149,7 @@ class UkrainianExtractor:
             in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
                 trigger = item_of[0]
-            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
+            default_year = _last_year(item.text[:sent.start_char]) or filed_year or (item.published or "")[:4] or None
             date = find_date(sent.text, sent.start_char, default_year, item.published) \
                 or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
             said = date if date and date.precision == "day" else said
