@@ -507,3 +507,20 @@ def test_partners_fronted_after_z_pair_with_the_one_ukrainian_town(extractor, te
 ])
 def test_common_news_constructions(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Депутати Умані підтримали ініціативу про встановлення партнерських відносин з ізраїльським Ашдодом.",
+     {frozenset({"Uman", "Ashdod"}): ("pending", None)}),
+    ("Сесія Ніжинської міської ради підтримала укладення угоди про партнерство з литовським Алітусом.",
+     {frozenset({"Nizhyn", "Alytus"}): ("pending", None)}),
+    ("Міські ради Дрогобича і Тарнова підтримали підписання меморандуму про співпрацю.",
+     {frozenset({"Drohobych", "Tarnów"}): ("pending", None)}),
+    # supporting each other, or the ties themselves, is no step
+    ("Міста-побратими Луцьк і Люблін підтримали одне одного у складні часи.",
+     {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+    ("Луцьк і Люблін підтримали побратимські зв'язки через обмін школярами.",
+     {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+])
+def test_backing_a_step_still_ahead_is_pending(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
