@@ -524,3 +524,21 @@ def test_common_news_constructions(extractor, text: str, expected: dict) -> None
 ])
 def test_backing_a_step_still_ahead_is_pending(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Меморандум про співпрацю між Луцьком і Любліном підписали ще 5 травня 2023 року, а в березні 2024 року міста "
+     "перейшли до угоди про партнерство.", {frozenset({"Lutsk", "Lublin"}): ("signed", "2024-03")}),
+    ("Меморандум про співпрацю між Луцьком і Любліном підписали ще 5 травня 2023 року, а в березні 2024 року міста "
+     "уклали угоду про партнерство.", {frozenset({"Lutsk", "Lublin"}): ("signed", "2024-03")}),
+    # an attribution's place names a source, not a party of the later clause
+    ("Меморандум між Самбором і Ярославом підписали ще 2 лютого 2022 року, а в травні 2023 року міста перейшли до "
+     "угоди про партнерство, повідомляє пресслужба Самбірської міської ради.",
+     {frozenset({"Sambir", "Jarosław"}): ("signed", "2023-05")}),
+    pytest.param("Лист про наміри Рівне і Жешув підписали у 2021 році, а 3 квітня 2023 року — угоду про побратимство.",
+                 {frozenset({"Rivne", "Rzeszów"}): ("signed", "2023-04-03")},
+                 marks=pytest.mark.xfail(strict=True, reason="an elided verb after the dash: the intent letter's "
+                                                             "status and date win")),
+])
+def test_a_later_step_in_a_second_clause_dates_the_tie(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -304,16 +304,23 @@ class UkrainianExtractor:
         підписали нову угоду" is signed in 2023, not 1997."""
         if status == "established" or not CLAUSE_BREAK.search(sent.text):
             return None
-        for token in sent:
-            if self._status([token.lower_]) == status:
+        lowered = [t.lower_ for t in sent]
+        for i, token in enumerate(sent):
+            if self._status([token.lower_]) == status or self._cue_at(lowered, i) == status:
                 start = max((m.end() for m in CLAUSE_OR_SENTENCE.finditer(text, sent.start_char, token.idx)),
                             default=sent.start_char)
-                following = CLAUSE_OR_SENTENCE.search(text, token.idx, sent.end_char)
+                following = CLAUSE_OR_REPORT.search(text, token.idx, sent.end_char)
                 end = following.start() if following else sent.end_char
                 if any(start <= m.start < end for m in named):
                     continue
                 return find_date(text[start:end], start, default_year, published)
         return None
+
+    def _cue_at(self, lowered: list[str], i: int) -> str | None:
+        """The status of a stem cue at word ``i`` whose needed words follow it ("перейшли до угоди")."""
+        return next((r["status"] for r in self.statuses if "stem" in r and r.get("needs")
+                     and lowered[i].startswith(r["stem"]) and _followed(lowered, i, r["needs"], r.get("before", False))),
+                    None)
 
     def _status(self, lowered: list[str]) -> str:
         """The strongest status cue of the sentence (lowest rank), else ``established``. A
@@ -614,6 +621,8 @@ INTENT_REACH = 4
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
 """, а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
 CLAUSE_OR_SENTENCE = re.compile(CLAUSE_BREAK.pattern + r"|[.!?]\s|\n")
+CLAUSE_OR_REPORT = re.compile(CLAUSE_OR_SENTENCE.pattern + r"|,\s+(?:як\s+)?(?:повідомля|пише|інформу|передає|зазнача)")
+"""A clause's end, also before an attribution (", повідомляє Громадське Умань"), whose places name a source."""
 LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а також)\s*(?:[а-яіїєґ'’]+і\s+)?$")
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
 before it and a plural adjective after it ("(Іспанія), а також українські ")."""
