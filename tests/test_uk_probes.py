@@ -542,3 +542,29 @@ def test_backing_a_step_still_ahead_is_pending(extractor, text: str, expected: d
 ])
 def test_a_later_step_in_a_second_clause_dates_the_tie(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Луцьк, як і Київ, підписав угоду про партнерство з Любліном.", {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    ("Полтава, як і Київ і Харків, розірвала стосунки з російським Орлом.",
+     {frozenset({"Poltava", "Orël"}): ("terminated", None)}),
+    ("Як і Луцьк, Рівне має побратима в Польщі — місто Жешув.", {frozenset({"Rivne", "Rzeszów"}): ("established", None)}),
+    ("Рівне, як і Луцьк та Ковель, розірвало угоди з російськими містами.", {}),
+    # ties and steps in everyday phrasing
+    ("Луцьк та Люблін — міста-побратими з 1993 року.", {frozenset({"Lutsk", "Lublin"}): ("established", "1993")}),
+    ("Угоду про партнерство між Ковелем і Хелмом було підписано 12 червня 2019 року.",
+     {frozenset({"Kovel", "Chełm"}): ("signed", "2019-06-12")}),
+    ("Житомирська міська рада ухвалила рішення про встановлення побратимських відносин з Гдинею.",
+     {frozenset({"Zhytomyr", "Gdynia"}): ("pending", None)}),
+    ("Івано-Франківськ вийшов з угоди про побратимство з російським Ногінськом.",
+     {frozenset({"Ivano-Frankivsk", "Noginsk"}): ("terminated", None)}),
+    ("Ужгородська міська рада денонсувала угоду про співпрацю з російським Ржевом.",
+     {frozenset({"Uzhhorod", "Rzhev"}): ("terminated", None)}),
+    ("Вінниця розірвала угоди з Кіровом і Тулою\n\nВінницька міська рада розірвала угоди про побратимство з "
+     "російськими Кіровом і Тулою. Раніше подібне рішення ухвалили Житомир і Чернігів.",
+     {frozenset({"Vinnytsya", x}): ("terminated", None) for x in ("Kirov", "Tula")}),
+    ("Кременчук\n\nКременчук розірвав угоду з Нижнім Новгородом. Відповідне рішення 3 березня 2022 року ухвалила міська рада.",
+     {frozenset({"Kremenchuk", "Nizhniy Novgorod"}): ("terminated", "2022-03-03")}),
+])
+def test_a_compared_town_is_no_party_and_everyday_steps(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

@@ -54,18 +54,21 @@ class Roles:
     def role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
         """"venue", "person" or "context" when the word before the mention says so, else None. A
         rule that ``spreads`` ("слідом за Києвом та Івано-Франківськом": a comparison) gives its role
-        to the later items of the list it opens."""
+        to the later items of the list it opens; ``"spreads": "and"`` only across "і/та/й", not a
+        comma ("Полтава, як і Київ і Харків, …", but "Як і Луцьк, Рівне …")."""
         role = self._own_role(text, mention, sentence_start)
         if role is not None:
             return role
-        start, seen = mention.start, 0
+        start, seen, comma = mention.start, 0, False
         while seen < 6:
             item = LIST_BEFORE.search(text, sentence_start, start)
             if item is None:
                 return None
+            comma = comma or "," in text[item.end(1):start]
             rule = self._rule(text, item.start(1), sentence_start, item.group(1))
             if rule is not None:
-                return rule["role"] if rule.get("spreads") else None
+                spreads = rule.get("spreads")
+                return rule["role"] if spreads is True or spreads == "and" and not comma else None
             start, seen = item.start(1), seen + 1
         return None
 
