@@ -568,3 +568,15 @@ def test_a_later_step_in_a_second_clause_dates_the_tie(extractor, text: str, exp
 ])
 def test_a_compared_town_is_no_party_and_everyday_steps(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town's locative that is also a given name's dative ('Львові' / Лев) is no given name
+    ("На форумі у Львові Луцьк і Люблін підписали угоду про партнерство.",
+     {frozenset({"Lutsk", "Lublin"}): ("signed", None)}),
+    ("У Києві Житомир і Гдиня підписали угоду про партнерство.", {frozenset({"Zhytomyr", "Gdynia"}): ("signed", None)}),
+    ("Ірина Бабич, представниця Луцька, розповіла про співпрацю з Любліном.",
+     {frozenset({"Lutsk", "Lublin"}): ("established", None)}),
+])
+def test_a_given_name_is_a_nominative_not_after_a_preposition(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected

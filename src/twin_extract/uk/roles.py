@@ -38,6 +38,7 @@ WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґ'’-]+){0,3}")
 LOWER_ADJECTIVE_WORD = re.compile(r"[а-яіїєґ'’-]+(?:ий|ій|а|я|е|є|і|ого|ої|ому|им|ою|их|ими)$")
 """Lower-case qualifiers between a place adjective and its noun ("міська лікарня", "національний
 технічний університет")."""
+AFTER_PREPOSITION = re.compile(r"(?:^|[\s(])(?:[ВвУуЗзДдНн]|[Зз]і|[Іі]з|[Дд]о|[Нн]а|[Пп]ід|[Пп]ісля|[Бб]іля|[Зз]а)\s+$")
 ACTOR_AFTER = re.compile(r"\s+([\w'’ʼ]+)(?:\s+[а-яіїєґ'’ʼ]+)?(\s+[А-ЯІЇЄҐ])?")
 
 
@@ -114,7 +115,8 @@ class Roles:
         if not match:
             return None
         previous = match.group(1).lower()
-        if _given_name(match.group(1)) and text[sentence_start + match.end(1):mention.start] == " ":
+        if _given_name(match.group(1)) and text[sentence_start + match.end(1):mention.start] == " " and \
+                not AFTER_PREPOSITION.search(text, sentence_start, sentence_start + match.start(1)):
             return "person"
         if mention.subdivision and match.group(1)[0].isupper() and not previous.startswith(self.region_nouns) \
                 and text[sentence_start:match.start(1) + sentence_start].strip():
@@ -134,9 +136,11 @@ class Roles:
 
 
 def _given_name(word: str) -> bool:
-    """A capitalised given name ("Станіслав", "Ірина"): the place-like word right after it is a
-    surname ("віце-президент Ряшева Станіслав Сєнко"), not a town."""
-    return word[:1].isupper() and word[1:2].islower() and any("Name" in p.tag for p in analyzer().parse(word))
+    """A capitalised given name in the nominative ("Станіслав", "Ірина"): the place-like word right after
+    it is a surname ("віце-президент Ряшева Станіслав Сєнко"), not a town. Not "Львові", "Києві" (a
+    town's locative that is also a name's dative), and not after a preposition ("у Львові Луцьк …")."""
+    return word[:1].isupper() and word[1:2].islower() and \
+        any("Name" in p.tag and "nomn" in p.tag for p in analyzer().parse(word))
 
 
 def _has_case(text: str, case: str) -> bool:
