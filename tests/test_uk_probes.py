@@ -606,3 +606,32 @@ def test_a_given_name_is_a_nominative_not_after_a_preposition(extractor, text: s
 ])
 def test_towns_named_in_passing(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Житомир співпрацює з польськими Кельце та Гдинею, литовським Каунасом і німецьким Ганновером.",
+     {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Kielce", "Gdynia", "Kaunas", "Hannover")}),
+    ("Поміж міст-партнерів Луцька — польські Люблін і Ольштин.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Lublin", "Olsztyn")}),
+    ("Побратимами Ковеля є польський Хелм, литовська Укмерге та білоруський Кобрин.",
+     {frozenset({"Kovel", x}): ("established", None) for x in ("Chełm", "Ukmerge", "Kobryn")}),
+    ("Луцьк має 13 міст-побратимів: Люблін, Ольштин, Каунас і Батумі.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Lublin", "Olsztyn", "Kaunas", "Batumi")}),
+    ("У Луцька 13 побратимів, серед яких Люблін, Ольштин та Каунас.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Lublin", "Olsztyn", "Kaunas")}),
+    ("Кременчук дружить із польським Кошаліном та німецьким Гамельном.",
+     {frozenset({"Kremenchuk", x}): ("established", None) for x in ("Koszalin", "Hameln")}),
+    ("Делегація міста-побратима Ряшева відвідала Івано-Франківськ.",
+     {frozenset({"Ivano-Frankivsk", "Rzeszów"}): ("established", None)}),
+    ("Івано-Франківськ відвідала делегація з польського міста-партнера Ряшева.",
+     {frozenset({"Ivano-Frankivsk", "Rzeszów"}): ("established", None)}),
+    ("Гостей з міст-побратимів Ольштина і Любліна приймав міський голова Луцька.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Olsztyn", "Lublin")}),
+    ("Житомир розірвав угоди з білоруськими Гомелем та Мозирем.",
+     {frozenset({"Zhytomyr", x}): ("terminated", None) for x in ("Homyel'", "Mazyr")}),
+    ("Житомир і Гомель більше не побратими.", {frozenset({"Zhytomyr", "Homyel'"}): ("terminated", None)}),
+    ("Луцьк привітав своїх побратимів — Люблін, Ольштин і Каунас — із Різдвом.",
+     {frozenset({"Lutsk", x}): ("established", None) for x in ("Lublin", "Olsztyn", "Kaunas")}),
+])
+def test_partner_lists_and_delegations_in_running_text(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
