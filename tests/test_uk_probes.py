@@ -636,3 +636,18 @@ def test_towns_named_in_passing(extractor, text: str, expected: dict) -> None:
 ])
 def test_partner_lists_and_delegations_in_running_text(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, extra", [
+    ("Гдиня стала десятим містом-побратимом Житомира. Крім того, побратимами Житомира є Кельце та Каунас.",
+     ("Kielce", "Kaunas")),
+    ("Гдиня стала десятим містом-побратимом Житомира. До переліку побратимів міста також входять Кельце та Каунас.",
+     ("Kielce", "Kaunas")),
+    ("Польська Гдиня стала новим партнером Житомира. Раніше партнерами міста стали Кельце, Каунас і Ганновер.",
+     ("Kielce", "Kaunas", "Hannover")),
+    ("Гдиня стала побратимом Житомира. У місті вже є побратими в Польщі, Литві та Німеччині, зокрема Кельце, "
+     "Каунас і Ганновер.", ("Kielce", "Kaunas", "Hannover")),
+])
+def test_a_foreign_headline_town_leaves_the_list_to_the_ukrainian_one(extractor, text: str, extra: tuple) -> None:
+    found = _found(extractor, "Гдиня стала побратимом Житомира\n\n" + text)
+    assert found == {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Gdynia", *extra)}

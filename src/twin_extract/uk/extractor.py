@@ -96,6 +96,11 @@ class UkrainianExtractor:
         crumbs = [(m.start(), m.end()) for m in BREADCRUMB.finditer(item.text)]
         mentions = [m for m in self.places.mentions(item.text) if not any(a <= m.start < b for a, b in crumbs)]
         host = self._host(item, mentions)
+        first_line = len(item.text.split("\n", 1)[0])
+        home_host = next((m for m in mentions if m.type == "city" and m.country == HOME and m.start < first_line
+                          and self._not_venue(item.text, m)), None)
+        """The headline's Ukrainian town when the host is a foreign one ("Гдиня стала побратимом Житомира"):
+        the town whose partners a list of only foreign towns names ("Раніше партнерами міста стали …")."""
         home_region = mentions[0] if mentions and mentions[0].type == "region" and mentions[0].country == HOME else None
         """A document whose first place is an oblast ("Запорізька ОВА припиняє …") is that oblast's:
         foreign regions listed after "з" with no actor of their own are its partners."""
@@ -210,7 +215,7 @@ class UkrainianExtractor:
             visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
             for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
                                    self._pairs(item.text, in_sent, host, lowered, list_head,
-                                               partner_of, sent.text)):
+                                               partner_of, sent.text, home_host)):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
@@ -386,7 +391,8 @@ class UkrainianExtractor:
 
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
                lowered: list[str], head: Mention | None = None,
-               acting: Mention | None = None, sentence: str = "") -> list[tuple[Mention, Mention]]:
+               acting: Mention | None = None, sentence: str = "",
+               home_host: Mention | None = None) -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
         for a multilateral agreement (a dash run "Страсбург — Дрезден — Хмельницький" too, and with
         the host when the sentence names only its two partners: "У Вашківцях підписали тристоронній
@@ -444,7 +450,10 @@ class UkrainianExtractor:
             here = [host, *here]
         if multilateral and len(here) >= 3:
             return list(combinations(here, 2))
-        if host is not None and host.key not in {m.key for m in here}:
+        if host is not None and host.country != HOME and home_host is not None and \
+                home_host.key not in {m.key for m in here} and _foreign_list(text, here, home_host):
+            here = [home_host, *here]
+        elif host is not None and host.key not in {m.key for m in here}:
             ours = bool(OURS.search(" ".join(lowered))) or self._host_subject(sentence)
             here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])
                                                                   or _foreign_list(text, here, host)) else here
@@ -765,6 +774,8 @@ def _foreign_list(text: str, here: list[Mention], host: Mention) -> bool:
     sentence that names only foreign towns, as one list ("X, Y та Z", an adjective allowed before
     an item) after a plural partner noun, in a Ukrainian host's story lists the host's partners, not
     a tie among them ("поріднилися німецьке місто Падерборн і французький Ле-Ман" is one)."""
+    if len(here) < 2:
+        return False
     opening = re.split(r"[.!?]\s|\n", text[max(0, here[0].start - 120):here[0].start])[-1]
     return host.country == HOME and len(here) >= 2 and all(m.country != HOME for m in here) and \
         bool(PARTNERS_NOUN.search(opening)) and \
