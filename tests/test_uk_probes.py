@@ -651,3 +651,20 @@ def test_partner_lists_and_delegations_in_running_text(extractor, text: str, exp
 def test_a_foreign_headline_town_leaves_the_list_to_the_ukrainian_one(extractor, text: str, extra: tuple) -> None:
     found = _found(extractor, "Гдиня стала побратимом Житомира\n\n" + text)
     assert found == {frozenset({"Zhytomyr", x}): ("established", None) for x in ("Gdynia", *extra)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Сьогодні Луцьк і Люблін підписали угоду про партнерство.", "2024-05-15"),
+    ("Луцьк і Люблін підписали угоду про партнерство ще у 2019 році.", "2019"),
+    ("Минулого тижня Луцьк і Люблін підписали угоду про партнерство.", "2024-05-08"),
+    ("Луцьк і Люблін підписали угоду про партнерство у вівторок.", "2024-05-14"),
+])
+def test_the_date_line_is_the_reference_when_the_item_has_no_date(extractor, text: str, value: str) -> None:
+    assert _found(extractor, f"Луцьк і Люблін\n\n15.05.2024\n\n{text}", published=None) == \
+        {frozenset({"Lutsk", "Lublin"}): ("signed", value)}
+
+
+@pytest.mark.parametrize("published", [None, "2024-01-15"])
+def test_a_day_past_the_page_date_is_last_year(extractor, published: str | None) -> None:
+    text = "Луцьк і Люблін\n\n15.01.2024\n\nЛуцьк і Люблін підписали угоду про партнерство 28 грудня."
+    assert _found(extractor, text, published=published) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-12-28")}

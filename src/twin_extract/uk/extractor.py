@@ -129,6 +129,9 @@ class UkrainianExtractor:
         links = self._link_blocks(item.text)
         filed_line = dateline(item.text)
         filed_year = filed_line.value[:4] if filed_line else None
+        reference = item.published or (filed_line.value if filed_line and filed_line.precision == "day" else None)
+        """What relative dates ("минулого тижня", "у вівторок") and a day after the page's date ("28 грудня"
+        on a page of 15.01.2024: the year before) are read against: the item's date, else the date line's."""
         """The page's date line gives the year of a day the text states without one ("ще 4 березня"),
         before the item's metadata: it is the date the reader sees."""
         for sent in _sentences(doc):
@@ -155,7 +158,7 @@ class UkrainianExtractor:
             if item_of and trigger is None:
                 trigger = item_of[0]
             default_year = _last_year(item.text[:sent.start_char]) or filed_year or (item.published or "")[:4] or None
-            date = find_date(sent.text, sent.start_char, default_year, item.published) \
+            date = find_date(sent.text, sent.start_char, default_year, reference) \
                 or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
             said = date if date and date.precision == "day" else said
             if trigger is None and date is not None and previous and _within(named, previous) and \
@@ -182,13 +185,13 @@ class UkrainianExtractor:
             status = self._status(lowered)
             if not named and status in ("signed", "terminated") and date is not None and date.precision == "day":
                 events.setdefault(status, date)
-            cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, item.published)
+            cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, reference)
             if status == "terminated" and date is not None and DOCUMENT_DATE.search(sent.text):
                 date = find_date(DOCUMENT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
-                                 default_year, item.published)
+                                 default_year, reference)
             elif status in ("pending", "proposed") and date is not None and ACT_DATE.search(sent.text):
                 date = find_date(ACT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
-                                 default_year, item.published)
+                                 default_year, reference)
             list_head = item_of[1] if item_of else None
             if list_head is not None and host is not None and list_head.key == host.key and _own_sides(in_sent, host):
                 list_head = None
@@ -220,7 +223,7 @@ class UkrainianExtractor:
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
                 own = self._clause_status(item.text, sent, b)
-                clause_date = _clause_date(item.text, sent, b, default_year, item.published)
+                clause_date = _clause_date(item.text, sent, b, default_year, reference)
                 record = self._record(item, a, b, trigger["relation"], own or status,
                                       clause_date if own else cue_date or clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
