@@ -668,3 +668,28 @@ def test_the_date_line_is_the_reference_when_the_item_has_no_date(extractor, tex
 def test_a_day_past_the_page_date_is_last_year(extractor, published: str | None) -> None:
     text = "Луцьк і Люблін\n\n15.01.2024\n\nЛуцьк і Люблін підписали угоду про партнерство 28 грудня."
     assert _found(extractor, text, published=published) == {frozenset({"Lutsk", "Lublin"}): ("signed", "2023-12-28")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Луцьк розірвав угоди з Брестом і Пінськом\n\nЛуцька міська рада достроково припинила дію угод про співпрацю з "
+     "білоруськими Брестом і Пінськом. Рішення ухвалили 17 березня 2022 року.",
+     {frozenset({"Lutsk", x}): ("terminated", "2022-03-17") for x in ("Brest", "Pinsk")}),
+    ("Житомир призупинив дію угоди про побратимство з білоруським Гродно",
+     {frozenset({"Zhytomyr", "Hrodna"}): ("terminated", None)}),
+    ("Громада Ковеля та Шацька громада уклали меморандум про співпрацю в туризмі.",
+     {frozenset({"Kovel", "Shatsk"}): ("signed", None)}),
+    ("Менська та Сосницька громади Чернігівщини підписали угоду про міжмуніципальне співробітництво.",
+     {frozenset({"Mena", "Sosnytsia"}): ("signed", None)}),
+    ("Меморандум про партнерство підписали Тростянецька громада Сумщини та Борщівська громада Тернопільщини.",
+     {frozenset({"Trostyanets", "Borshchiv"}): ("signed", None)}),
+    ("Харківська і Волинська області підписали меморандум про співпрацю.",
+     {frozenset({"Kharkivska oblast", "Volynska oblast"}): ("signed", None)}),
+    ("Миколаївська ОВА та Західнопоморське воєводство уклали угоду про співробітництво.",
+     {frozenset({"Mykolaivska oblast", "Zachodniopomorskie"}): ("signed", None)}),
+    pytest.param("Рівне і Мінськ\n\nРівне вийшло з угоди про побратимство з білоруською столицею.",
+                 {frozenset({"Rivne", "Minsk"}): ("terminated", None)},
+                 marks=pytest.mark.xfail(strict=True, reason="a partner named only as a country's capital "
+                                                             "('з білоруською столицею') is not resolved")),
+])
+def test_domestic_memoranda_regions_and_ended_belarusian_ties(extractor, text: str, expected: dict) -> None:
+    assert _found(extractor, text) == expected
