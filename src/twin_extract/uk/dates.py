@@ -98,6 +98,10 @@ def _month(text: str) -> int | None:
     return parsed.month if parsed else None
 
 
+HALF_YEAR = 6
+"""Months past the page's date beyond which a day stated without a year is read as last year's."""
+
+
 def find_date(sentence: str, offset: int, default_year: str | None,
               published: str | None = None) -> FoundDate | None:
     """The most precise date stated in ``sentence``; a day without a year takes the year a relative
@@ -122,6 +126,11 @@ def find_date(sentence: str, offset: int, default_year: str | None,
         if month is None or year is None:
             continue
         value = f"{year}-{month:02d}" + (f"-{int(groups[0]):02d}" if precision == "day" else "")
+        if pattern is _DAY_MONTH and published and len(published) >= 10 and year == published[:4] \
+                and month - int(published[5:7]) > HALF_YEAR:
+            # a day more than half a year past the page's own date is last year's: "28 грудня" on a page
+            # of 15 January; "12 травня" on a page of 5 March is an event ahead
+            value = f"{int(year) - 1}{value[4:]}"
         return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
     match = _IN_MONTH.search(sentence)
     month = _month(match.group(1)) if match else None

@@ -31,6 +31,7 @@ import spacy
 from ..boilerplate import link_blocks
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
+from .homoglyphs import fold
 from .dates import SAME_DAY, FoundDate, dateline, find_date
 from .patterns import rows
 from .places import Mention, PlaceFinder
@@ -81,10 +82,26 @@ class UkrainianExtractor:
             yield item, self.records(item)
 
     def records(self, item: NewsItem) -> list[TwinningRecord]:
+        """The document's records; Latin look-alikes inside Cyrillic words are folded first
+        (``homoglyphs``), and the records' texts are then taken back from the input at the same offsets."""
+        folded = replace(item, text=fold(item.text), title=fold(item.title))
+        if folded == item:
+            return self._records(item)
+        return [replace(r, source=item.source(lang="uk"),
+                        parties=[replace(p, text=item.text[p.start:p.end]) for p in r.parties],
+                        evidence=[replace(e, text=item.text[e.start:e.end]) for e in r.evidence])
+                for r in self._records(folded)]
+
+    def _records(self, item: NewsItem) -> list[TwinningRecord]:
         doc = self.nlp(item.text)
         crumbs = [(m.start(), m.end()) for m in BREADCRUMB.finditer(item.text)]
         mentions = [m for m in self.places.mentions(item.text) if not any(a <= m.start < b for a, b in crumbs)]
         host = self._host(item, mentions)
+        first_line = len(item.text.split("\n", 1)[0])
+        home_host = next((m for m in mentions if m.type == "city" and m.country == HOME and m.start < first_line
+                          and self._not_venue(item.text, m)), None)
+        """The headline's Ukrainian town when the host is a foreign one ("Гдиня стала побратимом Житомира"):
+        the town whose partners a list of only foreign towns names ("Раніше партнерами міста стали …")."""
         home_region = mentions[0] if mentions and mentions[0].type == "region" and mentions[0].country == HOME else None
         """A document whose first place is an oblast ("Запорізька ОВА припиняє …") is that oblast's:
         foreign regions listed after "з" with no actor of their own are its partners."""
@@ -99,6 +116,10 @@ class UkrainianExtractor:
         """A partner page's short heading ("Побратими Вінниці") opens a list of lines that each begin
         with a place ("Кельце (Польща) — з 1998 року")."""
         said: FoundDate | None = None
+        announced: tuple[dict, Mention | None, str, FoundDate | None] | None = None
+        """A sentence that counts the partners it does not name ("погодили укладення угод ще з трьома
+        містами"): the next sentence naming only foreign towns ("Нові побратими — …", "Це російські
+        Тула та Курськ") lists them, with its status and date."""
         stated: dict | None = None
         acting: Mention | None = None
         latest: list[tuple[str, str]] = []
@@ -107,6 +128,13 @@ class UkrainianExtractor:
         підписання дев'яти меморандумів", "десять хвилин тому міськрада розірвала відносини з містами
         Росії"): the date of the signings (endings) the text then details without one."""
         links = self._link_blocks(item.text)
+        filed_line = dateline(item.text)
+        filed_year = filed_line.value[:4] if filed_line else None
+        reference = item.published or (filed_line.value if filed_line and filed_line.precision == "day" else None)
+        """What relative dates ("минулого тижня", "у вівторок") and a day after the page's date ("28 грудня"
+        on a page of 15.01.2024: the year before) are read against: the item's date, else the date line's."""
+        """The page's date line gives the year of a day the text states without one ("ще 4 березня"),
+        before the item's metadata: it is the date the reader sees."""
         for sent in _sentences(doc):
             if any(start <= sent.start_char < end for start, end in links):
                 continue
@@ -119,16 +147,19 @@ class UkrainianExtractor:
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
                 (heading_list or opened is not None) and _place_line(item.text, sent, named)
+            parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            carried = announced if announced is not None and parties and \
+                all(m.country != HOME for m in parties) else None
+            announced = None
             item_of = opened if opened and listed else \
-                last if trigger is None and last is not None and AMONG.match(sent.text) else None
+                last if trigger is None and last is not None and AMONG.match(sent.text) else carried
             opened = item_of
             heading_list = heading_list and bool(item_of)
             in_list = bool(item_of) and sent.text.rstrip().endswith(";")
             if item_of and trigger is None:
                 trigger = item_of[0]
-            parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
-            default_year = _last_year(item.text[:sent.start_char]) or (item.published or "")[:4] or None
-            date = find_date(sent.text, sent.start_char, default_year, item.published) \
+            default_year = _last_year(item.text[:sent.start_char]) or filed_year or (item.published or "")[:4] or None
+            date = find_date(sent.text, sent.start_char, default_year, reference) \
                 or (said if SAME_DAY.search(sent.text) else None) or (item_of[3] if item_of else None)
             said = date if date and date.precision == "day" else said
             if trigger is None and date is not None and previous and _within(named, previous) and \
@@ -155,13 +186,13 @@ class UkrainianExtractor:
             status = self._status(lowered)
             if not named and status in ("signed", "terminated") and date is not None and date.precision == "day":
                 events.setdefault(status, date)
-            cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, item.published)
+            cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, reference)
             if status == "terminated" and date is not None and DOCUMENT_DATE.search(sent.text):
                 date = find_date(DOCUMENT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
-                                 default_year, item.published)
+                                 default_year, reference)
             elif status in ("pending", "proposed") and date is not None and ACT_DATE.search(sent.text):
                 date = find_date(ACT_DATE.sub(lambda m: " " * len(m.group(0)), sent.text), sent.start_char,
-                                 default_year, item.published)
+                                 default_year, reference)
             list_head = item_of[1] if item_of else None
             if list_head is not None and host is not None and list_head.key == host.key and _own_sides(in_sent, host):
                 list_head = None
@@ -170,11 +201,14 @@ class UkrainianExtractor:
                 in_sent = [hub, *[m for m in in_sent if m.key != hub.key]] if hub else in_sent
                 status = item_of[2] if status == "established" or self._outranks(item_of[2], status) else status
             elif sent.text.rstrip().endswith(":"):
-                opened = (trigger, in_sent[0] if in_sent else host, status,
+                opened = (trigger, self._owner(item.text, in_sent) or (in_sent[0] if in_sent else host), status,
                           date or _recent_day(item.text, said, sent.start_char))
             elif _heading_line(item.text, sent) and len(_unique(in_sent)) == 1 and PARTNER_HEADING.search(sent.text):
                 opened, heading_list = (trigger, in_sent[0] if in_sent else host, status, date), True
-            last = (trigger, in_sent[0] if in_sent else host, status, date)
+            last = (trigger, self._owner(item.text, in_sent) or (in_sent[0] if in_sent else host), status, date)
+            if not item_of and COUNT_GROUP.search(sent.text) and not any(m.country != HOME for m in in_sent):
+                own = _unique([m for m in in_sent if m.country == HOME and m.type == "city"])
+                announced = (trigger, own[0] if len(own) == 1 else host, status, date)
             acting = acting or self._acting_region(item.text, in_sent)
             partner_of = acting or (home_region if not any(m.type == "region" and m.country == HOME
                                                            for m in in_sent) else None)
@@ -185,12 +219,12 @@ class UkrainianExtractor:
             visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
             for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
                                    self._pairs(item.text, in_sent, host, lowered, list_head,
-                                               partner_of, sent.text)):
+                                               partner_of, sent.text, home_host)):
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
                 own = self._clause_status(item.text, sent, b)
-                clause_date = _clause_date(item.text, sent, b, default_year, item.published)
+                clause_date = _clause_date(item.text, sent, b, default_year, reference)
                 record = self._record(item, a, b, trigger["relation"], own or status,
                                       clause_date if own else cue_date or clause_date or date, sent)
                 found[key] = _merge(found[key], record) if key in found else record
@@ -272,16 +306,23 @@ class UkrainianExtractor:
         підписали нову угоду" is signed in 2023, not 1997."""
         if status == "established" or not CLAUSE_BREAK.search(sent.text):
             return None
-        for token in sent:
-            if self._status([token.lower_]) == status:
+        lowered = [t.lower_ for t in sent]
+        for i, token in enumerate(sent):
+            if self._status([token.lower_]) == status or self._cue_at(lowered, i) == status:
                 start = max((m.end() for m in CLAUSE_OR_SENTENCE.finditer(text, sent.start_char, token.idx)),
                             default=sent.start_char)
-                following = CLAUSE_OR_SENTENCE.search(text, token.idx, sent.end_char)
+                following = CLAUSE_OR_REPORT.search(text, token.idx, sent.end_char)
                 end = following.start() if following else sent.end_char
                 if any(start <= m.start < end for m in named):
                     continue
                 return find_date(text[start:end], start, default_year, published)
         return None
+
+    def _cue_at(self, lowered: list[str], i: int) -> str | None:
+        """The status of a stem cue at word ``i`` whose needed words follow it ("перейшли до угоди")."""
+        return next((r["status"] for r in self.statuses if "stem" in r and r.get("needs")
+                     and lowered[i].startswith(r["stem"]) and _followed(lowered, i, r["needs"], r.get("before", False))),
+                    None)
 
     def _status(self, lowered: list[str]) -> str:
         """The strongest status cue of the sentence (lowest rank), else ``established``. A
@@ -347,7 +388,8 @@ class UkrainianExtractor:
 
     def _pairs(self, text: str, in_sent: list[Mention], host: Mention | None,
                lowered: list[str], head: Mention | None = None,
-               acting: Mention | None = None, sentence: str = "") -> list[tuple[Mention, Mention]]:
+               acting: Mention | None = None, sentence: str = "",
+               home_host: Mention | None = None) -> list[tuple[Mention, Mention]]:
         """Oblasts listed together pair with each other; towns pair as dashes say, all with all
         for a multilateral agreement (a dash run "Страсбург — Дрезден — Хмельницький" too, and with
         the host when the sentence names only its two partners: "У Вашківцях підписали тристоронній
@@ -377,6 +419,13 @@ class UkrainianExtractor:
         if not cities and len(regions) == 2 and regions[0].country != regions[1].country and \
                 REGION_AND_REGION.match(text[regions[0].end:regions[1].start]):
             return [(regions[0], regions[1])]
+        home = _unique([m for m in cities if m.country == HOME])
+        foreign = _unique([m for m in cities if m.country != HOME])
+        if len(home) == 1 and len(foreign) >= 2 and cities[0].country != HOME and _after_z(text, cities[0]) \
+                and not _dash_pairs(text, cities, host, self.dash_gap):
+            # "З польським Хожувом Тернопіль втілює проєкт, з Сувалками місто співпрацює в освіті, а з
+            # Батумі — у медицині": partners fronted after "з", the one Ukrainian town is the subject
+            return [(home[0], m) for m in foreign]
         clauses = _clauses(text, cities)
         if clauses:
             subject = clauses[0][0]
@@ -389,6 +438,8 @@ class UkrainianExtractor:
             run = _unique([m for pair in dashed for m in pair])
             return list(combinations(run, 2)) if multilateral and len(run) >= 3 else dashed
         here = _unique(cities)
+        if here and all(m.country == HOME for m in here) and self._unnamed_partners(sentence):
+            return []
         shared = None if multilateral else self._shared_partner(text, here)
         if shared:
             return shared
@@ -396,9 +447,13 @@ class UkrainianExtractor:
             here = [host, *here]
         if multilateral and len(here) >= 3:
             return list(combinations(here, 2))
-        if host is not None and host.key not in {m.key for m in here}:
+        if host is not None and host.country != HOME and home_host is not None and \
+                home_host.key not in {m.key for m in here} and _foreign_list(text, here, home_host):
+            here = [home_host, *here]
+        elif host is not None and host.key not in {m.key for m in here}:
             ours = bool(OURS.search(" ".join(lowered))) or self._host_subject(sentence)
-            here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])) else here
+            here = [host, *here] if len(here) == 1 or here and (ours or self._object_only(text, here[0])
+                                                                  or _foreign_list(text, here, host)) else here
         elif host is not None:
             here = [host, *[m for m in here if m.key != host.key]]
         home = _unique([m for m in here if m.country == HOME])
@@ -407,6 +462,22 @@ class UkrainianExtractor:
         if len(home) == 1 and len(here) >= 3 and here[0].key != home[0].key:
             here = [home[0], *[m for m in here if m.key != home[0].key]]
         return [(here[0], other) for other in here[1:]]
+
+    def _owner(self, text: str, in_sent: list[Mention]) -> Mention | None:
+        """The town whose partners a sentence counts: the one right after a partner noun ("Канни стали
+        двадцятим містом-побратимом Львова", "Побратимами Житомира є:"), not the subject before it."""
+        return next((m for m in in_sent if OWNER_NOUN.search(text[max(0, m.start - 40):m.start])), None)
+
+    def _unnamed_partners(self, sentence: str) -> bool:
+        """"Раніше співпрацю з двома російськими містами припинили Чернівці", "розірвали угоди з містами
+        Росії": the partners are foreign towns the sentence does not name, so its Ukrainian places
+        (the subject, a town named in passing) pair neither with each other nor with the host."""
+        for match in UNNAMED_PARTNERS.finditer(sentence):
+            words, after = match.group(1).split(), match.group(2)
+            if any(self.places.country_of(w) not in (None, HOME) for w in words) or \
+                    after and self.places.country_of(after) not in (None, HOME):
+                return True
+        return False
 
     def _shared_partner(self, text: str, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """"Ковельська та Володимирська громади уклали угоди з Хелмом", "Луцьк, Рівне та Житомир
@@ -543,7 +614,8 @@ OPENER = re.compile(r"^\s*(?:(?:під\s+час|після|за\s+підсумк
                     r"\s+[\w'’]+|того\s+ж\s+дня|згодом|потім|відтак|тоді|нарешті)\s*,?\s+")
 """"Під час візиту сторони обговорили …", "Після зустрічі міста підписали …": an opening adverbial of
 the event (one noun) before the anaphor that names the sentence before's towns."""
-AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-])", re.I)
+AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-]"
+                   r"|(?:до|у|в)\s+(?:цього|цьому|їх|їхнього|їхньому|його|того)\s+(?:переліку|списку|числа|кола))", re.I)
 """"Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
 with "серед них" lists the partners of the trigger sentence just before it, as a colon list does."""
 OURS = re.compile(r"\bнаш[аеіоуиї]\w*\s+(?:[\w'’]+\s*-\s*)?(?:побратим|партнер|друз)")
@@ -555,6 +627,8 @@ INTENT_REACH = 4
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
 """, а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
 CLAUSE_OR_SENTENCE = re.compile(CLAUSE_BREAK.pattern + r"|[.!?]\s|\n")
+CLAUSE_OR_REPORT = re.compile(CLAUSE_OR_SENTENCE.pattern + r"|,\s+(?:як\s+)?(?:повідомля|пише|інформу|передає|зазнача)")
+"""A clause's end, also before an attribution (", повідомляє Громадське Умань"), whose places name a source."""
 LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а також)\s*(?:[а-яіїєґ'’]+і\s+)?$")
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
 before it and a plural adjective after it ("(Іспанія), а також українські ")."""
@@ -612,6 +686,10 @@ def _introduces_region(word: str, nouns: tuple[str, ...]) -> bool:
     return word[:1].islower() and (lowered.startswith(nouns) or bool(LOWER_ADJECTIVE.match(lowered)))
 
 
+COUNT_GROUP = re.compile(r"(?i)\b(?:з|із|зі|має|мають|отримав|отримала|отримало|отримали)\s+(?:ще\s+)?"
+                         r"(?:\d+|дв(?:ома|ох|а|і)|трьома|трьох|три|чотирма|чотирьох|чотири|п['’]ятьма|п['’]ятьох"
+                         r"|кількома|кількох)\s+(?:[а-яіїєґ'’]+\s+)?(?:міст|громад|побратим|партнер)")
+"""A count of partner towns the sentence does not name ("з трьома новими містами", "має двох нових побратимів")."""
 ROUND_UP = re.compile(r"(?i)\b(?:\d+|дв[аоі]|двох|три|трьох|чотири|чотирьох|п['’]ять|п['’]ятьох|п['’]яти|кілька|кількох"
                       r"|декілька|низк[аиу])\s+"
                       r"(?:[а-яіїєґ'’]+\s+)?(?:документ|угод|меморандум|громад|міст|област|регіон|партнер)")
@@ -678,7 +756,27 @@ def _place_line(text: str, sent: spacy.tokens.Span, named: list[Mention]) -> boo
         and PLACE_LINE_REST.match(text, named[0].end) is not None
 
 
+OWNER_NOUN = re.compile(r"(?i)(?:побратим|партнер)[а-яіїєґ]*\s+$")
+PARTNERS_NOUN = re.compile(r"(?i)(?:побратим|партнер)(?:и|ами|ів)\b")
+UNNAMED_PARTNERS = re.compile(
+    r"\b(?:з|із|зі)\s+((?:[а-яіїєґ'’]+\s+){0,3})(?:міст|містечк|громад|побратим|партнер)[а-яіїєґ'’-]*(?:ами|ями)\b"
+    r"(?![^\S\n]*[:—–])(?:[^\S\n]+([А-ЯІЇЄҐ][а-яіїєґ'’]+))?")
+"""Towns described, not named, after "з": "з двома російськими містами", "з містами-побратимами Росії
+і Білорусі" (a foreign country adjective among the words before the noun or a country after it)."""
 AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", re.I)
+
+
+def _foreign_list(text: str, here: list[Mention], host: Mention) -> bool:
+    """"Нові побратими — іспанські Сарагоса та Толедо, а також мексиканська Пуебла": a trigger
+    sentence that names only foreign towns, as one list ("X, Y та Z", an adjective allowed before
+    an item) after a plural partner noun, in a Ukrainian host's story lists the host's partners, not
+    a tie among them ("поріднилися німецьке місто Падерборн і французький Ле-Ман" is one)."""
+    if len(here) < 2:
+        return False
+    opening = re.split(r"[.!?]\s|\n", text[max(0, here[0].start - 120):here[0].start])[-1]
+    return host.country == HOME and len(here) >= 2 and all(m.country != HOME for m in here) and \
+        bool(PARTNERS_NOUN.search(opening)) and \
+        all(TOWN_LIST_GAP.match(text[a.end:b.start]) for a, b in zip(here, here[1:]))
 
 
 def _after_z(text: str, mention: Mention) -> bool:

@@ -475,7 +475,9 @@ class PlaceFinder:
             if places:
                 return self._choose(text, places, word.start(), triple[2].end(), seen,
                                     self._areas_after(text, triple[2].end()) or areas), 3
-        if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)):
+        if i > 0 and text[words[i - 1].end():word.start()] == " " and is_first_name(words[i - 1].group(0)) and \
+                not LOCATIVE_BEFORE.search(text, max(0, words[i - 1].start() - 5), words[i - 1].start()):
+            # not a town's locative after "у/в/на" that is also a name's dative: "У Києві Житомир і Гдиня …"
             return None, 1
         if _titled(text, word.start(), word.end()):
             return None, 1
@@ -703,6 +705,9 @@ QUOTES = ("«»", "“”", '""', "„“")
 
 TOPIC_AFTER = re.compile(r"\s+про\s")
 """"Лист про наміри": a capitalised noun followed by "про" (about) names a document."""
+
+
+LOCATIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:[УуВв]|[Нн]а|[Пп]ри|[Пп]о) $")
 
 
 def _titled(text: str, start: int, end: int) -> bool:

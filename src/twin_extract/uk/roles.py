@@ -38,6 +38,7 @@ WORDS_AFTER = re.compile(r"(?:\s+[а-яіїєґ'’-]+){0,3}")
 LOWER_ADJECTIVE_WORD = re.compile(r"[а-яіїєґ'’-]+(?:ий|ій|а|я|е|є|і|ого|ої|ому|им|ою|их|ими)$")
 """Lower-case qualifiers between a place adjective and its noun ("міська лікарня", "національний
 технічний університет")."""
+AFTER_PREPOSITION = re.compile(r"(?:^|[\s(])(?:[ВвУуЗзДдНн]|[Зз]і|[Іі]з|[Дд]о|[Нн]а|[Пп]ід|[Пп]ісля|[Бб]іля|[Зз]а)\s+$")
 ACTOR_AFTER = re.compile(r"\s+([\w'’ʼ]+)(?:\s+[а-яіїєґ'’ʼ]+)?(\s+[А-ЯІЇЄҐ])?")
 
 
@@ -54,18 +55,21 @@ class Roles:
     def role(self, text: str, mention: Mention, sentence_start: int) -> str | None:
         """"venue", "person" or "context" when the word before the mention says so, else None. A
         rule that ``spreads`` ("слідом за Києвом та Івано-Франківськом": a comparison) gives its role
-        to the later items of the list it opens."""
+        to the later items of the list it opens; ``"spreads": "and"`` only across "і/та/й", not a
+        comma ("Полтава, як і Київ і Харків, …", but "Як і Луцьк, Рівне …")."""
         role = self._own_role(text, mention, sentence_start)
         if role is not None:
             return role
-        start, seen = mention.start, 0
+        start, seen, comma = mention.start, 0, False
         while seen < 6:
             item = LIST_BEFORE.search(text, sentence_start, start)
             if item is None:
                 return None
+            comma = comma or "," in text[item.end(1):start]
             rule = self._rule(text, item.start(1), sentence_start, item.group(1))
             if rule is not None:
-                return rule["role"] if rule.get("spreads") else None
+                spreads = rule.get("spreads")
+                return rule["role"] if spreads is True or spreads == "and" and not comma else None
             start, seen = item.start(1), seen + 1
         return None
 
@@ -111,6 +115,9 @@ class Roles:
         if not match:
             return None
         previous = match.group(1).lower()
+        if _given_name(match.group(1)) and text[sentence_start + match.end(1):mention.start] == " " and \
+                not AFTER_PREPOSITION.search(text, sentence_start, sentence_start + match.start(1)):
+            return "person"
         if mention.subdivision and match.group(1)[0].isupper() and not previous.startswith(self.region_nouns) \
                 and text[sentence_start:match.start(1) + sentence_start].strip():
             return "context"
@@ -126,6 +133,14 @@ class Roles:
                     return None
                 return rule["role"]
         return None
+
+
+def _given_name(word: str) -> bool:
+    """A capitalised given name in the nominative ("Станіслав", "Ірина"): the place-like word right after
+    it is a surname ("віце-президент Ряшева Станіслав Сєнко"), not a town. Not "Львові", "Києві" (a
+    town's locative that is also a name's dative), and not after a preposition ("у Львові Луцьк …")."""
+    return word[:1].isupper() and word[1:2].islower() and \
+        any("Name" in p.tag and "nomn" in p.tag for p in analyzer().parse(word))
 
 
 def _has_case(text: str, case: str) -> bool:
