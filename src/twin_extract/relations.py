@@ -96,14 +96,16 @@ class TwinExtractor:
                        lex.hosts.find(doc, mentions))
 
     def _findings(self, ctx: DocCues) -> list[Finding]:
-        """Sentence by sentence (not those of a related-links block): the sentence's own pairs, else a list after its colon (partners of
+        """Sentence by sentence (not those of a related-links block): a "Twin cities: A, B" label line (partners of the page's place), else the sentence's own pairs, else a list after its colon (partners of
         one host, or one pair per line), else the partners a "They are ..." sentence lists; then the follow-up sentences and the reporting
         clause; partner-page entries last."""
         findings: list[Finding] = []
         blocks = link_blocks(text_of(ctx.doc), self.link_markers, self.line_markers)
         sentences = [s for s in ctx.doc.sents if not any(lo <= s.start_char < hi for lo, hi in blocks)]
         for k, sent in enumerate(sentences):
-            found = self._sentence(ctx, sent, sentences[max(0, k - 2):k], findings) or \
+            labelled = lists.labelled_line(self.lexicon, ctx, sent)
+            found = labelled if labelled is not None else \
+                self._sentence(ctx, sent, sentences[max(0, k - 2):k], findings) or \
                 lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.pair_lines(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
