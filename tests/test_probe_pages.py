@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PROBE_DIR = Path(__file__).resolve().parent.parent / "tools" / "probes"
-FILES = ["partner-pages.txt", "wire-asia.txt", "pair-elsewhere.txt"]
+FILES = ["partner-pages.txt", "wire-asia.txt", "pair-elsewhere.txt", "page-dates.txt"]
 
 
 def _probes():

@@ -401,7 +401,8 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
     """The partner a line names if it is shaped like an entry: it starts a line with a place
     (after numbering, and after the country or region a list puts first), has no finite verb,
     at most ``ENTRY_MAX_WORDS`` words, and no other party than the page's own place. A wire
-    dateline ("RUSTAVI –") is not an entry."""
+    dateline ("RUSTAVI –") is not an entry, nor a line that goes on with "on", "at" or "by"
+    after its place ("Post on 11-Jul-2020")."""
     doc = ctx.doc
     if not _starts_line(doc, sent):
         return None
@@ -412,6 +413,9 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
     partner = _first_place(ctx, sent)
     if partner is None or page is not None and partner.key == page.key or dateline(partner.span):
         return None
+    after = doc[partner.info.ext_end] if partner.info.ext_end < sent.end else None
+    if after is not None and after.lower_ in NOT_AFTER_ENTRY:
+        return None
     others = {m.key for m in ctx.mentions_in(sent.start, sent.end)} - {partner.key}
     if others - ({page.key} if page is not None else set()):
         return None
@@ -419,6 +423,10 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
            for t in words):
         return None
     return partner
+
+
+NOT_AFTER_ENTRY = frozenset({"on", "at", "by"})
+"""Words that make a line opening with a place no entry: page furniture ("Post on 11-Jul-2020")."""
 
 
 def _lists_the_page(ctx: DocCues, sentences: list[Span], shaped: dict[int, Mention | None],
