@@ -399,7 +399,9 @@ def _entry_finding(lex: Lexicon, ctx: DocCues, host: Mention, partner: Mention, 
 
 def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | None:
     """The partner a line names if it is shaped like an entry: it starts a line with a place
-    (after numbering, and after the country or region a list puts first), has no finite verb,
+    (after numbering, and after the country or region a list puts first), has no finite verb
+    (but a status word after a dash or comma and before a year: "Gernika, Spain – established
+    2007", "Siegen (Germany), ended 1999"),
     at most ``ENTRY_MAX_WORDS`` words, and no other party than the page's own place. A wire
     dateline ("RUSTAVI –") is not an entry, nor a line that goes on with "on", "at" or "by"
     after its place ("Post on 11-Jul-2020")."""
@@ -419,8 +421,11 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
     others = {m.key for m in ctx.mentions_in(sent.start, sent.end)} - {partner.key}
     if others - ({page.key} if page is not None else set()):
         return None
+    cued = {c.start for c in ctx.statuses_in(sent.start, sent.end)
+            if c.label in ("established", "signed", "terminated") and c.start > sent.start
+            and doc[c.start - 1].text in {"–", "—", "-", ",", "("} and c.start + 1 < sent.end and doc[c.start + 1].like_num}
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and not partner.info.ext_start <= t.i < partner.info.ext_end
-           for t in words):
+           and t.i not in cued for t in words):
         return None
     return partner
 
