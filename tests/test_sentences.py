@@ -28,6 +28,9 @@ def test_dateline_starts_the_story(extractor, text, expected):
     # no sentence starts at the lowercase "im" inside the name
     ("Freiburg im Breisgau has welcomed a delegation from Lviv to mark ten years of partnership.",
      ["Freiburg im Breisgau has welcomed a delegation from Lviv to mark ten years of partnership."]),
+    # a year or a list number opening a line ends no sentence
+    ("Portland Sister Cities\n1959 Sapporo, Japan\n2. Ulsan, South Korea",
+     ["Portland Sister Cities\n", "1959 Sapporo, Japan\n", "2. Ulsan, South Korea"]),
     # a line break still starts a sentence, even before a lowercase word
     ("Lviv and Wrocław signed a partnership agreement\nthe ceremony took place on Monday.",
      ["Lviv and Wrocław signed a partnership agreement\n", "the ceremony took place on Monday."]),
@@ -42,7 +45,7 @@ def test_lowercase_and_line_break_boundaries(extractor, text, expected):
 def _reference_marks(doc):
     """The rule token by token through ``Token.is_sent_start`` (how ``newline_boundaries`` was
     written before it read and wrote the marks as arrays)."""
-    from twin_extract.sentences import _abbreviation_before, _dateline_end, _list_number_before
+    from twin_extract.sentences import _abbreviation_before, _dateline_end, _line_number_before, _list_number_before
 
     dateline = _dateline_end(doc)
     for token in doc[1:]:
@@ -53,7 +56,7 @@ def _reference_marks(doc):
             token.is_sent_start = True
         elif token.text[:1].islower() and previous.text not in {".", "!", "?", ":", ";"} \
                 or previous.text == ";" or _abbreviation_before(doc, token.i) or _list_number_before(doc, token.i) \
-                or previous.is_alpha:
+                or _line_number_before(doc, token.i) or previous.is_alpha:
             token.is_sent_start = False
     return [token.is_sent_start for token in doc]
 

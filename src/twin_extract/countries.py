@@ -29,6 +29,10 @@ _REGION_TYPE_WORDS = re.compile(
     r"governorate|canton|department|district|krai|kraj|republic|sheng|prefecture)\b"
 )
 
+_ROMANISED_TYPE = re.compile(r"[- ](?:do|ken|fu|to)$")
+"""A province's or prefecture's type written as a romanised ending: Korean "-do" ("Gyeonggi-do",
+"Jeollanam-do"), Japanese "-ken", "-fu", "-to" ("Kanagawa-ken", "Osaka-fu", "Tokyo-to")."""
+
 
 @dataclass(frozen=True)
 class Subdivision:
@@ -117,8 +121,9 @@ class CountryResolver:
 
     @staticmethod
     def stripped(name: str) -> str:
-        """A subdivision's name without its type words: "Heilongjiang Sheng" -> "heilongjiang"."""
-        return _REGION_TYPE_WORDS.sub("", fold(name)).strip()
+        """A subdivision's name without its type words: "Heilongjiang Sheng" -> "heilongjiang",
+        "Gyeonggi-do" -> "gyeonggi" (a romanised type ending after a hyphen)."""
+        return _ROMANISED_TYPE.sub("", _REGION_TYPE_WORDS.sub("", fold(name)).strip()).strip()
 
     def subdivision(self, text: str, country: str | None = None,
                     prefer_types: tuple[str, ...] = ()) -> Subdivision | None:

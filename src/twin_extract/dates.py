@@ -86,11 +86,15 @@ _DMY_RE = re.compile(rf"{_WD_PREFIX}(?i:the\s+)?{_DAY}(?:\s+(?i:day))?(?:\s+(?i:
                      rf"(?:,?\s+(?:(?i:of)\s+)?(?:A\.\s?D\.,?\s+)?{_YEAR})?")
 """Day first: "12 May 2023", "the 3rd of June", and as resolutions date themselves, "this 14th day
 of May, 2008", "the 6th day of November, A.D., 1991"."""
+_DASHED_DMY_RE = re.compile(rf"(?<![\d-])(?P<d>3[01]|[12]\d|0?[1-9])[-/](?P<mon>{_MONTH_ANY})[-/]{_YEAR}")
+"""Day, month and year joined by hyphens, as forms and tables write them: "08-May-2023", "8-Jun-2021"."""
 _MDY_RE = re.compile(rf"{_WD_PREFIX}(?P<mon>{_MONTH_ANY})\s+(?:(?i:the)\s+)?{_DAY}"
                      rf"(?:,?\s+{_YEAR})?")
 _MONTH_YEAR_RE = re.compile(rf"(?P<part>{_PART})?(?P<mon>{_MONTH_ANY}),?\s+(?:(?i:of)\s+)?{_YEAR}")
 _MONTH_RE = re.compile(rf"(?P<part>{_PART})?(?P<mon>{_MONTH_FULL})(?!['’]s)")
-_YEAR_PART_RE = re.compile(rf"(?:{_PART}|{_SEASON}|\b(?i:(?:the\s+)?year\s+)){_YEAR}")
+_YEAR_PART_RE = re.compile(rf"(?:{_PART}|{_SEASON}|\b(?i:(?:the\s+)?year\s+)|\bFY\s?){_YEAR}")
+"""A year with a word that makes it one: "early 2023", "the summer of 2022", "the year 2019", a
+fiscal year "FY2019" (named by the calendar year it ends in; a date needs no finer reading)."""
 _YEAR_RE = re.compile(r"(?<![\d.,$€£#/-])" + _YEAR + r"(?![.,/]\d|\s*(?:%|(?i:per\s*cent)))")
 _TAIL_YEAR_RE = re.compile(r"(?<![\d.,])" + _YEAR + r"(?![.,/]\d|\s*(?:%|(?i:per\s*cent)))")
 _RELATIVE_RE = re.compile(
@@ -292,6 +296,7 @@ _Finder = Callable[[re.Match[str], str], "_Candidate | None"]
 _FINDERS: list[tuple[re.Pattern[str], _Finder]] = [
     (_ISO_RE, lambda m, t: _iso(m)),
     (_NUMERIC_RE, lambda m, t: _numeric(m)),
+    (_DASHED_DMY_RE, lambda m, t: _day_month(m)),
     (_DMY_RE, lambda m, t: _day_month(m)),
     (_MDY_RE, lambda m, t: _day_month(m)),
     (_MONTH_YEAR_RE, lambda m, t: _month_year(m)),
@@ -482,9 +487,16 @@ _YEAR_SPAN_RE = re.compile(r"(?<![\d.,/$€£#-])(?P<y>(?:19|20)\d{2})\s*[-–]\
 but it is an explicit year, so a day or month without a year after it takes its first year."""
 
 
+_TO_PRESENT_RE = re.compile(r"(?<![\d.,/$€£#-])(?P<y>(?:19|20)\d{2})\s*[-–—]\s*(?i:present|now|today)\b")
+"""A span of years up to now ("sister cities, 1989–present"): its first year is when it began,
+as "since 1989" says."""
+
+
 def _year_spans(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     spans = [_Candidate(m.start(), m.end(), "context", {"y": int(m.group("y"))}) for m in _YEAR_SPAN_RE.finditer(text)
              if all(m.end() <= c.start or m.start() >= c.end for c in chosen)]
+    spans += [_Candidate(m.start(), m.start() + 4, "year", {"y": int(m.group("y"))})
+              for m in _TO_PRESENT_RE.finditer(text) if all(m.end() <= c.start or m.start() >= c.end for c in chosen)]
     return sorted(chosen + spans, key=lambda c: c.start)
 
 
@@ -522,7 +534,7 @@ def find_dates(text: str, published: str | datetime.date | None = None) -> list[
 
 
 _PAGE_DATE_LINE = re.compile(
-    r"^\s*(?:(?:published|posted|updated|date|dated)(?:\s+on)?\s*:?\s*)?"
+    r"^\s*(?:(?:published|posted|updated|last\s+updated|date|dated)(?:\s+on)?\s*:?\s*)?"
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?"
     r"(?P<date>[^|\n]{6,40}?)"
     r"\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*(?:\|.*)?$",
@@ -537,11 +549,18 @@ def page_date(text: str) -> str | None:
     Monday" and "last month" resolve as the page meant them. Not when the text states a later
     date: then the line dates something else ("Date: 1979.5.2" in a list of signings)."""
     for line in text.splitlines()[:PAGE_DATE_LINES]:
-        m = _PAGE_DATE_LINE.match(line)
-        if not m:
-            continue
-        found = find_dates(m.group("date"))
-        if len(found) == 1 and found[0].precision == "day" and found[0].text.strip() == m.group("date").strip():
-            later = [d for d in find_dates(text) if d.kind == "absolute" and d.value and d.value > found[0].value]
-            return None if later else found[0].value
+        for field in _PAGE_DATE_FIELDS.split(line):
+            m = _PAGE_DATE_LINE.match(_PAGE_DATE_BYLINE.sub("", field))
+            if not m:
+                continue
+            found = find_dates(m.group("date"))
+            if len(found) == 1 and found[0].precision == "day" and found[0].text.strip() == m.group("date").strip():
+                later = [d for d in find_dates(text) if d.kind == "absolute" and d.value and d.value > found[0].value]
+                return None if later else found[0].value
     return None
+
+
+_PAGE_DATE_FIELDS = re.compile(r"\s[|·•/]\s")
+"""Fields of a page's byline ("By Kim Min-ji | May 9, 2023", "By Kim Min-ji / Tuesday, May 9, 2023")."""
+_PAGE_DATE_BYLINE = re.compile(r"\s+by\s+[^\d]{1,40}$", re.IGNORECASE)
+"""A byline after the date ("Posted on May 8, 2023 by admin")."""

@@ -80,7 +80,8 @@ class PlaceContext:
         return self.cue_at(doc, "before", "city", i, j) or self.cue_at(doc, "after", "city", i, j)
 
     def explicit_country(self, doc: Doc, i: int, j: int, places: tuple[Place, ...] = ()) -> tuple[str | None, str]:
-        """Country stated next to the mention: apposition, brackets, demonym or "Italy's"."""
+        """Country stated next to the mention: apposition, brackets, demonym or "Italy's". A
+        demonym gives no country across a verb ("The Norwegian city is one of Seattle's ...")."""
         named = self.appositive(doc, j, places)
         if named:
             return named[0], "apposition"
@@ -91,7 +92,8 @@ class PlaceContext:
                 code = self.resolver.demonym(first)
                 rest = lowers[lo + 1:i]
                 if code and (not rest or rest[-1] in self.words.demonym_heads) and \
-                        not (rest and rest[-1] == "of" and TIE_WORDS.intersection(rest)):
+                        not (rest and rest[-1] == "of" and TIE_WORDS.intersection(rest)) and \
+                        not any(doc[k].pos_ in ("VERB", "AUX") for k in range(lo + 1, i)):
                     return code, "demonym"
                 if i - lo == 2 and words[lo + 1] in {"'s", "’s"}:
                     code = self.resolver.country(first)

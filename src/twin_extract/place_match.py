@@ -480,11 +480,15 @@ def is_modifier(span: Span, words: PlaceWords) -> bool:
     municipal body or office after it makes it the town again, article or not ("the Melbourne
     council", "Dublin councillors", "the Kyiv authorities"), and so does a tie word ("the
     Minokamo–Dubbo sister city anniversary"), and so does a headline's verb the parser took for a
-    noun ("Lviv and Wrocław sign partnership agreement")."""
+    noun ("Lviv and Wrocław sign partnership agreement"), and "date back" read as a noun ("ties
+    with Nanjing date back to 1978")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.is_lower and (nxt.lower_ in words.title_words or nxt.lower_ in words.hyphen_pair_nouns
                                              or nxt.lower_ in HEADLINE_VERBS and not span.text.isupper()):
+        return False
+    if nxt is not None and nxt.lower_ in ("date", "dates") and nxt.i + 1 < len(doc) and \
+            doc[nxt.i + 1].lower_ in ("back", "from"):
         return False
     if span.start > 0 and doc[span.start - 1].lower_ == "the":
         return True

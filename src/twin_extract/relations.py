@@ -42,6 +42,21 @@ from .rules.status import (decided_proposals, decisions_on_other_things, ending_
 
 FOLLOWUP_SENTENCES = 2
 DECISION_REACH = 3
+FURNITURE_WORDS = 8
+"""A page's byline or date line ("Kim Min-ji", "Published 2023.05.09 15:20") is short."""
+
+
+def _furniture(ctx: DocCues, sent: Span) -> bool:
+    """A line of page furniture between a headline and its story: a byline or a date line, a few
+    words with no place, no tie word, no status word and no finite verb. Sentences are counted
+    past it when a follow-up or "the two cities" looks back to the headline."""
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    text = text_of(ctx.doc)
+    whole_line = text[:sent.start_char].rstrip(" \t").endswith("\n") and "\n" in text[sent.start_char:sent.end_char + 1]
+    return 0 < len(words) <= FURNITURE_WORDS and whole_line and \
+        not ctx.mentions_in(sent.start, sent.end) and not ctx.triggers_in(sent.start, sent.end) and \
+        not ctx.statuses_in(sent.start, sent.end) and \
+        not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",) for t in words)
 """How many sentences back "the resolution" may find the sentence that reported it being made."""
 
 
@@ -98,19 +113,24 @@ class TwinExtractor:
                        lex.hosts.find(doc, mentions))
 
     def _findings(self, ctx: DocCues) -> list[Finding]:
-        """Sentence by sentence (not those of a related-links block): the sentence's own pairs, else a list after its colon (partners of
+        """Sentence by sentence (not those of a related-links block): a "Twin cities: A, B" label line (partners of the page's place), else the sentence's own pairs, else a list after its colon (partners of
         one host, or one pair per line), else the partners a "They are ..." sentence lists; then the follow-up sentences and the reporting
         clause; partner-page entries last."""
         findings: list[Finding] = []
         blocks = link_blocks(text_of(ctx.doc), self.link_markers, self.line_markers)
         sentences = [s for s in ctx.doc.sents if not any(lo <= s.start_char < hi for lo, hi in blocks)]
+        story = [k for k, sent in enumerate(sentences) if not _furniture(ctx, sent)]
         for k, sent in enumerate(sentences):
-            found = self._sentence(ctx, sent, sentences[max(0, k - 2):k], findings) or \
+            labelled = lists.labelled_line(self.lexicon, ctx, sent)
+            before = [sentences[j] for j in story if j < k][-2:]
+            found = labelled if labelled is not None else \
+                self._sentence(ctx, sent, before, findings) or \
                 lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.pair_lines(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
             if found:
-                followups.follow_up(self.lexicon, ctx, sentences[k + 1:k + 1 + self.followup_sentences], found)
+                followups.follow_up(self.lexicon, ctx, [sentences[j] for j in story if j > k][:self.followup_sentences],
+                                    found)
                 followups.decided_before(self.lexicon, ctx, sent, sentences[max(0, k - DECISION_REACH):k], found)
                 followups.report_date(ctx, sent, found)
             findings.extend(found)

@@ -38,7 +38,7 @@ def newline_boundaries(doc: Doc) -> Doc:
         if i == dateline or "\n" in previous or "\n" in spaces[i - 1]:
             starts[i], touched = 1, True
         elif alpha[i - 1] or previous == ";" or texts[i][:1].islower() and previous not in _ENDS \
-                or _abbreviation_before(doc, i) or _list_number_before(doc, i):
+                or _abbreviation_before(doc, i) or _list_number_before(doc, i) or _line_number_before(doc, i):
             starts[i], touched = -1, True
     if not touched:
         return doc
@@ -79,6 +79,15 @@ def _list_number_before(doc: Doc, i: int) -> bool:
     else:
         return False
     if k < 0 or not doc[k].text.rstrip(".)").isdigit() or len(doc[k].text.rstrip(".)")) > 3:
+        return False
+    return k == 0 or "\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_
+
+
+def _line_number_before(doc: Doc, i: int) -> bool:
+    """"1959 Sapporo, Japan", "2. Lille, France": a number that opens a line (a year before a
+    partner, a list number before its dot) does not end a sentence."""
+    k = i - 1
+    if not doc[k].text.isdigit() or len(doc[k].text) > 4:
         return False
     return k == 0 or "\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_
 

@@ -46,8 +46,10 @@ def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], t
         trigger = next((t for t in triggers if t.strength == "medium"), None)
     if trigger is None or trigger.strength == "weak":
         return []
-    distinct = two_of_kind(ctx.mentions_in(earlier[0].start, sent.start), kind)
-    if len(distinct) != 2:
+    pronoun = refs[0][0] in PRONOUN_PAIRS
+    distinct = _coordinated_pair(ctx, earlier[-1]) if pronoun else \
+        two_of_kind(ctx.mentions_in(earlier[0].start, sent.start), kind)
+    if len(distinct) != 2 and not pronoun:
         two_of_kind([m for m in in_sent if not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER)], kind, distinct)
     if len(distinct) == 1 and partner_of and next(iter(distinct)) in partner_of:
         (named,) = distinct.values()
@@ -75,6 +77,21 @@ def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], t
     evidence = [(earlier[-1].start_char, earlier[-1].end_char), (sent.start_char, sent.end_char)]
     return [finding("the-two", a, b, lex.relation(trigger), found_step, date, evidence, sent.start_char,
                     [*rules_of(found_step, trigger.rule), "anaphor-the-two"], trigger, pair_anaphor=True)]
+
+
+PRONOUN_PAIRS = frozenset({"anaphor-they-pair", "anaphor-since-they"})
+"""Pair anaphors that are a bare "they": they stand for a pair only right after "A and B"."""
+
+
+def _coordinated_pair(ctx: DocCues, before: Span) -> dict[str, Mention]:
+    """The two places of the sentence just before when they are joined by "and" ("Wrocław and
+    Lviv share a long history."), else none: "they" may stand for anyone else."""
+    places = two_of_kind(ctx.mentions_in(before.start, before.end), None)
+    if len(places) != 2:
+        return {}
+    a, b = sorted(places.values(), key=lambda m: m.start)
+    between = clauses.text_of(ctx.doc)[a.end:b.start]
+    return places if between.strip().lower() in ("and", "&") else {}
 
 
 def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Finding]) -> None:

@@ -65,6 +65,52 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
     return found
 
 
+def labelled_line(lex: Lexicon, ctx: DocCues, sent: Span) -> list[Finding] | None:
+    """"Twin cities: Dortmund (Germany), Lille (France)" on a line of a page whose own place
+    stands only in its title: a label of tie words, a colon, and places with no verb. The places
+    are the partners of the page's topic named above, not of each other: with no such topic the
+    line gives no pair (``[]``). ``None``: the sentence is no such line."""
+    doc = ctx.doc
+    shape = _label_shape(lex, ctx, sent)
+    if shape is None:
+        return None
+    trigger, partners = shape
+    keys = {m.key for m in partners}
+    host = anaphora.topic([m for m in ctx.mentions if m.key not in keys and m.start < sent.start_char
+                           and _label_shape(lex, ctx, m.span.sent) is None], ctx.mentions)
+    if host is None:
+        return []
+    cues = ctx.statuses_in(sent.start, sent.end)
+    line_step = step(cues, trigger, lex.cap(trigger))
+    found = []
+    for n, partner in enumerate(partners):
+        stop = partners[n + 1].start if n + 1 < len(partners) else sent.end_char
+        dates = event_dates.usable([d for d in ctx.dates if partner.start <= d.start < stop], line_step.status, doc)
+        found.append(finding("colon-list", host, partner, lex.relation(trigger), line_step, dates[0] if dates else None,
+                             [(sent.start_char, sent.end_char)], sent.start_char,
+                             [trigger.rule, "labelled-line", *rules_of(line_step), *partner.info.rules], trigger))
+    return found
+
+
+def _label_shape(lex: Lexicon, ctx: DocCues, sent: Span) -> tuple[Cue, list[Mention]] | None:
+    """The tie words and the places of a "Twin cities: Dortmund (Germany), Lille (France)" line:
+    a plural label (not one entry's "Sister State: Minas Gerais, Brazil")."""
+    doc = ctx.doc
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or not _starts_line(doc, sent) or ctx.mentions_in(sent.start, colon.i):
+        return None
+    label = [t for t in doc[sent.start:colon.i] if not t.is_space and not t.is_punct]
+    triggers = [t for t in ctx.triggers_in(sent.start, colon.i)
+                if t.strength == "strong" and doc[t.end - 1].tag_ in ("NNS", "NNPS")]
+    listed = [t for t in doc[colon.i + 1:sent.end] if not t.is_space and not t.is_punct]
+    partners = list({m.key: m for m in ctx.mentions_in(colon.i + 1, sent.end)
+                     if not clauses.institutional(doc, m, lex.institutions)}.values())
+    if not 0 < len(label) <= KIND_HEADING_WORDS or not triggers or not partners or \
+            any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in [*label, *listed]):
+        return None
+    return triggers[0], partners
+
+
 def _counted_then_lines(ctx: DocCues, sent: Span, trigger: Cue, following: list[Span]) -> bool:
     """"Blacktown City Council has 4 Sister City partnerships." closing its line, and then
     "Porirua, New Zealand" on a line of its own: a count of ties announces the entry lines after
@@ -221,26 +267,67 @@ def partner_entries(lex: Lexicon, ctx: DocCues, sentences: list[Span]) -> list[F
     shaped = {k: _entry_shaped(ctx, sent, page) for k, sent in enumerate(sentences) if k not in listed}
     heads = _section_heads(ctx, sentences, shaped)
     shaped = {k: partner for k, partner in shaped.items() if k not in heads}
-    block = sum(partner is not None for partner in shaped.values()) >= ENTRY_BLOCK and \
+    count = sum(partner is not None for partner in shaped.values())
+    block = (count >= ENTRY_BLOCK or count >= HEADED_BLOCK and _headed(ctx, sentences, shaped)) and \
         not _lists_the_page(ctx, sentences, shaped, page)
     entries = [k for k, partner in shaped.items() if partner is not None and (
         block or _entry_evidence(ctx, sentences[k], sentences[k + 1] if k + 1 < len(sentences) else None))]
+    kinds = {k for k, sent in enumerate(sentences) if shaped.get(k) is None and _kind_heading(ctx, sent)}
+    listed = {shaped[k].key for k in entries}
     found = []
     for n, k in enumerate(entries):
         entry, partner = sentences[k], shaped[k]
         head = max((h for h in heads if h < k), default=None)
         host = heads[head] if head is not None else \
-            anaphora.topic([m for m in ctx.mentions if m.key != partner.key], ctx.mentions)
+            anaphora.topic([m for m in ctx.mentions if m.key not in listed], ctx.mentions)
         if host is None or host.key == partner.key:
             continue
         stop = entries[n + 1] if n + 1 < len(entries) else len(sentences)
         body = [entry]
-        for sent in sentences[k + 1:stop]:
-            if "\n\n" in clauses.text_of(doc)[_text_end(body[-1]):sent.start_char + 1] or _starts_with_place(ctx, sent):
+        for j, sent in enumerate(sentences[k + 1:stop], k + 1):
+            if "\n\n" in clauses.text_of(doc)[_text_end(body[-1]):sent.start_char + 1] or \
+                    _starts_with_place(ctx, sent) or j in kinds:
                 break
             body.append(sent)
-        found.append(_entry_finding(lex, ctx, host, partner, body))
+        kind = max((j for j in kinds if j < k), default=None)
+        found.append(_entry_finding(lex, ctx, host, partner, body, sentences[kind] if kind is not None else None))
     return found
+
+
+def _headed(ctx: DocCues, sentences: list[Span], shaped: dict[int, Mention | None]) -> bool:
+    """Do the entries open right under a heading that names the ties ("Denver's sister cities",
+    "Twin towns")? Then two entry lines make a list, as three do with no heading."""
+    first = min((k for k, partner in shaped.items() if partner is not None), default=None)
+    if not first:
+        return False
+    heading = sentences[first - 1]
+    words = [t for t in heading if not t.is_space and not t.is_punct]
+    return _starts_line(ctx.doc, heading) and 0 < len(words) <= HEADING_WORDS and \
+        any(t.strength != "weak" for t in ctx.triggers_in(heading.start, heading.end)) and \
+        not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in words)
+
+
+HEADED_BLOCK = 2
+HEADING_WORDS = 6
+"""A heading over a list of partners: "Sister Cities of Portland", "Leeds City Council twin towns"."""
+
+
+def _kind_heading(ctx: DocCues, sent: Span) -> bool:
+    """A line that heads a kind of ties ("Friendship cities", "Former sister cities"): a few
+    words with a plural twinning noun (not a document's name: "Letter of Partnership"), no place,
+    number or verb. It ends the entry above it, and its
+    termination ("Former") is that of the entries under it."""
+    doc = ctx.doc
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    last = _last_token(sent)
+    return _starts_line(doc, sent) and 0 < len(words) <= KIND_HEADING_WORDS and last is not None and \
+        last.text != "." and not ctx.mentions_in(sent.start, sent.end) and \
+        any(t.strength != "weak" and doc[t.end - 1].tag_ in ("NNS", "NNPS") for t in ctx.triggers_in(sent.start, sent.end)) and \
+        not any(t.like_num or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in words)
+
+
+KIND_HEADING_WORDS = 4
+"""A heading naming a kind of ties is short: "Former sister cities", "Cities of friendship"."""
 
 
 DATED_DOCUMENT = "dated-document-entry"
@@ -283,9 +370,12 @@ def _last_word(sent: Span) -> int:
     return max((t.i + 1 for t in sent if not t.is_space and not t.is_punct), default=sent.start)
 
 
-def _entry_finding(lex: Lexicon, ctx: DocCues, host: Mention, partner: Mention, body: list[Span]) -> Finding:
+def _entry_finding(lex: Lexicon, ctx: DocCues, host: Mention, partner: Mention, body: list[Span],
+                   heading: Span | None = None) -> Finding:
     doc, entry = ctx.doc, body[0]
     cues = ctx.statuses_in(entry.start, body[-1].end)
+    if heading is not None and not cues:
+        cues = [c for c in ctx.statuses_in(heading.start, heading.end) if c.label == "terminated"]
     entry_step = status(cues)
     in_entry = [d for d in ctx.dates if entry.start_char <= d.start < entry.end_char]
     dates = event_dates.usable(in_entry, entry_step.status, doc) or _entry_year(entry)
@@ -309,9 +399,12 @@ def _entry_finding(lex: Lexicon, ctx: DocCues, host: Mention, partner: Mention, 
 
 def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | None:
     """The partner a line names if it is shaped like an entry: it starts a line with a place
-    (after numbering, and after the country or region a list puts first), has no finite verb,
+    (after numbering, and after the country or region a list puts first), has no finite verb
+    (but a status word after a dash or comma and before a year: "Gernika, Spain – established
+    2007", "Siegen (Germany), ended 1999"),
     at most ``ENTRY_MAX_WORDS`` words, and no other party than the page's own place. A wire
-    dateline ("RUSTAVI –") is not an entry."""
+    dateline ("RUSTAVI –") is not an entry, nor a line that goes on with "on", "at" or "by"
+    after its place ("Post on 11-Jul-2020")."""
     doc = ctx.doc
     if not _starts_line(doc, sent):
         return None
@@ -322,13 +415,23 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
     partner = _first_place(ctx, sent)
     if partner is None or page is not None and partner.key == page.key or dateline(partner.span):
         return None
+    after = doc[partner.info.ext_end] if partner.info.ext_end < sent.end else None
+    if after is not None and after.lower_ in NOT_AFTER_ENTRY:
+        return None
     others = {m.key for m in ctx.mentions_in(sent.start, sent.end)} - {partner.key}
     if others - ({page.key} if page is not None else set()):
         return None
+    cued = {c.start for c in ctx.statuses_in(sent.start, sent.end)
+            if c.label in ("established", "signed", "terminated") and c.start > sent.start
+            and doc[c.start - 1].text in {"–", "—", "-", ",", "("} and c.start + 1 < sent.end and doc[c.start + 1].like_num}
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and not partner.info.ext_start <= t.i < partner.info.ext_end
-           for t in words):
+           and t.i not in cued for t in words):
         return None
     return partner
+
+
+NOT_AFTER_ENTRY = frozenset({"on", "at", "by"})
+"""Words that make a line opening with a place no entry: page furniture ("Post on 11-Jul-2020")."""
 
 
 def _lists_the_page(ctx: DocCues, sentences: list[Span], shaped: dict[int, Mention | None],
@@ -358,11 +461,16 @@ def _entry_evidence(ctx: DocCues, sent: Span, following: Span | None) -> bool:
     """A lone entry-shaped line counts when it gives a year or a twinning noun, or the next
     sentence does ("Mostyska, Ukraine" / "Partnership agreement signed in 1998.")."""
     doc = ctx.doc
-    dated = any(sent.start_char <= d.start < sent.end_char for d in ctx.dates) or bool(_entry_year(sent))
+    dated = any(sent.start_char <= d.start < sent.end_char for d in ctx.dates) or bool(_entry_year(sent)) or \
+        bool(YEAR_SPAN.search(sent.text))
     named = any(sent.start <= t.start < sent.end for t in ctx.triggers)
     explained = following is not None and clauses.text_of(doc)[_text_end(sent):following.start_char].count("\n") <= 1 \
         and any(following.start <= t.start < following.end and t.strength != "weak" for t in ctx.triggers)
     return dated or named or explained
+
+
+YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|present|today)\b", re.IGNORECASE)
+"""The years a tie ran, in an entry line ("Vladivostok, Russia (1992–2022)", "1991-present")."""
 
 
 def _starts_with_place(ctx: DocCues, sent: Span) -> bool:
@@ -388,7 +496,8 @@ def _first_place(ctx: DocCues, sent: Span) -> Mention | None:
         container = skip.get(i) or skip.get(_formal_name_end(doc, i, sent.end, skip), None)
         if container is not None:
             i = container
-        elif token.is_space or token.is_punct or token.like_num and len(token) <= 3 or token.text in BULLETS:
+        elif token.is_space or token.is_punct or token.like_num and (len(token) <= 3 or _year(token)) or \
+                token.text in BULLETS:
             i += 1
         else:
             break
@@ -462,4 +571,9 @@ def _entry_year(entry: Span) -> list[DateMention]:
 
 def _entry_years(entry: Span) -> list[DateMention]:
     return [DateMention(token.text, token.idx, token.idx + 4, token.text, "year", "year") for token in entry
-            if token.like_num and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099]
+            if _year(token)]
+
+
+def _year(token: Token) -> bool:
+    """A bare year ("1959"): an entry may open with it ("1959 Sapporo, Japan") or give it after."""
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099

@@ -384,7 +384,7 @@ def decisions_on_other_things(doc: Doc, cues: list[Cue], triggers: list[Cue]) ->
     its status."""
     tied = {t.start for t in triggers} | {c.start for c in cues if c.label != "established" or c.strength == LICENSES}
     return [replace(c, label="proposed") if _wished(doc, c) else c for c in cues
-            if not (c.label == "pending" and _decides_other(doc[c.start], tied)
+            if not (c.label == "pending" and _decides_other(doc[c.start], tied, c.end)
                     or c.label == "proposed" and _deepens(doc[c.start]))]
 
 
@@ -410,13 +410,16 @@ def _deepens(token: Token) -> bool:
         c.dep_ == "conj" and c.lemma_ in DEEPENING_VERBS for c in action.children))
 
 
-def _decides_other(token: Token, tied: set[int]) -> bool:
-    """The decision's action neither is a step of a tie ("agreed to establish") nor names one."""
+def _decides_other(token: Token, tied: set[int], cue_end: int) -> bool:
+    """The decision's action neither is a step of a tie ("agreed to establish") nor names one;
+    with no action, the thing decided or planned (an object outside the cue: not "gave the green
+    light") names no tie ("met to plan a youth exchange", "approved the budget")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     action = _action(token)
     if action is None:
-        return False
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.i >= cue_end]
+        return bool(objects) and not any(t.i in tied for o in objects for t in _without_relatives(o))
     if action.lemma_ in DEEPENING_VERBS:
         return True
     return not any(t.i in tied for t in _without_relatives(action))
