@@ -9,10 +9,14 @@ faster than the ``Matcher`` steps its state machine token by token. Patterns tha
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from itertools import product
 from typing import Any, Iterable
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -76,6 +80,32 @@ def _values(value: Any) -> list[str] | None:
     return None
 
 
+WORD = re.compile(r"[^\W_]+")
+COMMON_WORDS = {"of", "on", "for", "to", "and", "the", "with", "in", "will", "would", "a", "an", "officially", "formally"}
+"""Words too common to gate a rule on: a required token made only of them is passed over."""
+
+
+def required_words(patterns: Iterable[list[dict]]) -> set[str] | None:
+    """Words one of which every trigger pattern needs (from its most selective required token),
+    so that a passage without any of them skips the Matcher; None when a pattern needs no word."""
+    words: set[str] = set()
+    for pattern in patterns:
+        options = []
+        for token in pattern:
+            if token.get("OP") in ("?", "*"):
+                continue
+            value = token.get("LOWER", token.get("TEXT", token.get("ORTH")))
+            if isinstance(value, str):
+                options.append({value.casefold()})
+            elif isinstance(value, dict) and "IN" in value:
+                options.append({v.casefold() for v in value["IN"]})
+        if not options:
+            return None
+        selective = [o for o in options if not o & COMMON_WORDS] or options
+        words |= min(selective, key=len)
+    return {w for word in words for w in WORD.findall(word)} or None
+
+
 class PatternIndex:
     """Rule id -> token pattern, matched by two PhraseMatchers (``LOWER`` and ``ORTH``) where
     the patterns allow, one-token patterns on a lemma or word by a table (``token_tests``) and
@@ -91,6 +121,7 @@ class PatternIndex:
         """The optional last token of a rule's pattern, when it ends with one."""
         rules = list(rules)
         counts = Counter(rule_id for rule_id, _ in rules)
+        token_patterns: list[list[dict[str, Any]]] = []
         for rule_id, pattern in rules:
             key = vocab.strings.add(rule_id)
             self.rank.setdefault(key, len(self.rank))
@@ -100,21 +131,31 @@ class PatternIndex:
             if expanded is None:
                 if counts[rule_id] > 1 or not self.table.add(key, pattern):
                     self.tokens.add(rule_id, [pattern])
+                    token_patterns.append(pattern)
                 continue
             attr, found = expanded
             values = _attr_values(vocab, attr, dict.fromkeys(word for words in found for word in words))
             (self.lower if attr == "LOWER" else self.orth).add(rule_id, [[values[w] for w in words] for words in found])
         self.strings = vocab.strings
+        self.token_gate = required_words(token_patterns) if token_patterns else None
+        self.token_gate_ids = np.array(sorted(vocab.strings.add(w) for w in self.token_gate or ()), dtype="uint64")
+        """Words one of which a Doc must hold for the Matcher's rules to match ("twin" for "its
+        German twin Leer"): the Matcher costs a call per Doc, and most passages lack them."""
 
-    def matches(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
+    def matches(self, doc: Doc | Span, words: set[str] | None = None) -> list[tuple[str, int, int]]:
         """``(rule id, start token, end token)`` of every match, in document order.
 
         Rules that match the very same tokens come in the Matcher's order, because a caller
         that keeps one of them (``filter_spans``) must keep the same one: the Matcher gives a
         match when its state ends, so a match that left out its pattern's optional last token
         comes after the others (its state ended one token later), and otherwise the rules come
-        in the order they were added."""
-        found = [m for matcher in (self.lower, self.orth, self.tokens) if len(matcher) for m in matcher(doc)]
+        in the order they were added. ``words``, the text's lower-cased words when the caller has
+        them, saves looking for the Matcher rules' needed words in the Doc."""
+        matchers = [self.lower, self.orth]
+        if len(self.tokens) and (self.token_gate is None or (
+                bool(self.token_gate & words) if words is not None else _holds_any(doc, self.token_gate_ids))):
+            matchers.append(self.tokens)
+        found = [m for matcher in matchers if len(matcher) for m in matcher(doc)]
         if len(self.table):
             found += self.table.matches(doc)
         found.sort(key=lambda m: (m[1], m[2], self._ended_late(doc, m[0], m[2]), self.rank[m[0]]))
@@ -126,6 +167,16 @@ class PatternIndex:
 
     def __len__(self) -> int:
         return len(self.lower) + len(self.orth) + len(self.tokens) + len(self.table)
+
+
+def _holds_any(doc: Doc | Span, words: np.ndarray) -> bool:
+    """Does a token of ``doc`` have one of the ``LOWER`` hashes ``words`` (one array call, no
+    Token objects)?"""
+    if isinstance(doc, Span):
+        lowers = doc.doc.to_array(LOWER)[doc.start:doc.end]
+    else:
+        lowers = doc.to_array(LOWER)
+    return bool(np.isin(lowers, words).any())
 
 
 def _attr_values(vocab: Vocab, attr: str, words: Iterable[str]) -> dict[str, int]:

@@ -29,6 +29,9 @@ from .textnorm import edit_distance, fold
 NER_PLACE = {"GPE", "LOC", "FAC"}
 NER_NAME = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MAX_RUN = 9
+"""Tokens of the longest name tried: "L'Isle - sur - la - Sorgue" is seven."""
+MAX_PLAIN_RUN = 6
+"""... and of one without a hyphen, which keeps long Title Case headlines cheap."""
 SENTENCE_OPENERS = ("ADJ", "VERB", "ADV", "NOUN", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART")
 """Parts of speech of a capitalised sentence-initial word that is not part of the name after it."""
 BIG_CITY = 100_000
@@ -79,7 +82,9 @@ class PlaceMatcher:
         i = start
         while i < end:
             found = None
-            for j in range(min(end, i + MAX_RUN), i, -1):
+            hyphened = min(end, i + MAX_RUN) if any(doc[k].text == "-" for k in range(i, min(end, i + MAX_RUN))) \
+                else min(end, i + MAX_PLAIN_RUN)
+            for j in range(hyphened, i, -1):
                 found = self._classify(doc, i, j, run)
                 if found is not None:
                     break

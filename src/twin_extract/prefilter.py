@@ -38,13 +38,11 @@ from spacy.tokens import Doc
 from .countries import resolver_for
 from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
-from .phrases import PatternIndex
+from .phrases import WORD as _WORD, PatternIndex, required_words
 from .place_words import words_for
 from .spelling_variants import closest, known_name
 from .textnorm import fold
 
-_WORD = re.compile(r"[^\W_]+")
-_COMMON = {"of", "on", "for", "to", "and", "the", "with", "in", "will", "would", "a", "an", "officially", "formally"}
 CONTEXT_PASSAGES = 1
 WHOLE_ARTICLE = 30_000
 """An article up to this many characters is kept whole once one passage is relevant: partner
@@ -74,7 +72,7 @@ class PassageFilter:
                                                       if row.get("pair")])
         words = words_for(patterns)
         self.municipal, self.pair_words, self.tie_links = words.municipal_words, words.pair_words, words.tie_links
-        self.keywords = _required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
+        self.keywords = required_words(row["pattern"] for row in patterns["triggers"] if row["strength"] != "block")
         self.resolver = resolver_for(patterns)
         self._gazetteer = gazetteer
         self.connectors = words.connectors
@@ -95,11 +93,12 @@ class PassageFilter:
     def _trigger_rules(self, passage: str) -> set[str]:
         """Ids of the trigger rules that count in the passage: strong ones, and generic ones that
         pair two municipalities (none without a needed word)."""
-        if self.keywords is not None and not self.keywords & set(_WORD.findall(passage.casefold())):
+        words = set(_WORD.findall(passage.casefold()))
+        if self.keywords is not None and not self.keywords & words:
             return set()
         doc = self.tokenizer(passage)
         found = set()
-        for rule, start, end in self.index.matches(doc):
+        for rule, start, end in self.index.matches(doc, words):
             if rule in found:
                 continue
             sentence = _sentence_at(passage, doc[start].idx, doc[end - 1].idx)
@@ -245,24 +244,3 @@ def _sentence_at(passage: str, start: int, end: int) -> str:
         lo = match.end()
     after = _SENTENCE_END.search(passage, end)
     return passage[lo:after.end() if after else len(passage)]
-
-
-def _required_words(patterns: Iterable[list[dict]]) -> set[str] | None:
-    """Words one of which every trigger pattern needs (from its most selective required token),
-    so that a passage without any of them skips the Matcher; None when a pattern needs no word."""
-    words: set[str] = set()
-    for pattern in patterns:
-        options = []
-        for token in pattern:
-            if token.get("OP") in ("?", "*"):
-                continue
-            value = token.get("LOWER", token.get("TEXT", token.get("ORTH")))
-            if isinstance(value, str):
-                options.append({value.casefold()})
-            elif isinstance(value, dict) and "IN" in value:
-                options.append({v.casefold() for v in value["IN"]})
-        if not options:
-            return None
-        selective = [o for o in options if not o & _COMMON] or options
-        words |= min(selective, key=len)
-    return {w for word in words for w in _WORD.findall(word)} or None
