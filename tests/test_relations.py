@@ -846,3 +846,39 @@ def test_planned_or_past_endings(extractor, text, status):
 ])
 def test_becoming_partners_under_a_signed_agreement_is_a_signing(extractor, text, status):
     assert [r.status for r in extractor.extract(text)] == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    ('The twinning agreement between Trowbridge and Leer, which was signed on Saturday, covers culture and sport.', 'signed'),
+    ('The signing ceremony of the twinning charter between Trowbridge and Leer took place on Saturday.', 'signed'),
+    ('Trowbridge and Leer held a signing ceremony for their twinning charter on Saturday.', 'signed'),
+    ('Trowbridge and Leer agreed to establish a twinning link.', 'pending'),
+    ('Trowbridge and Leer reached an agreement in principle to twin.', 'pending'),
+    ('Talks in Leer laid the groundwork for a future twinning with Trowbridge.', 'proposed'),
+    ('The mayor of Leer expressed interest in twinning with Trowbridge.', 'proposed'),
+    ("Leer has expressed its wish to become Trowbridge's twin town.", 'proposed'),
+    ('Trowbridge council approved the twinning with Leer on Monday.', 'pending'),
+    ('The twinning charter with Leer, approved by Trowbridge council in May, will be signed in September.', 'pending'),
+    ('Trowbridge and Leer marked the tenth anniversary of the signing of their twinning charter.', 'established'),
+    ('Ten years after the signing of their twinning charter, Trowbridge and Leer remain close.', 'established'),
+    ('Trowbridge and Leer, twinned since 1989, held a joint concert.', 'established'),
+    ('The Trowbridge-Leer twinning, which dates back to 1989, is one of the oldest in Wiltshire.', 'established'),
+    ('Trowbridge has ended its twinning with Kostroma, the council confirmed.', 'terminated'),
+    ('The twinning between Trowbridge and Kostroma was formally dissolved last year.', 'terminated'),
+    ("Kostroma is no longer Trowbridge's twin town after the council voted to end the link.", 'terminated'),
+    ('The mayor of Trowbridge said the twinning with Leer would continue despite budget cuts.', 'established'),
+    ('"We signed the twinning charter with Leer today," said the mayor of Trowbridge.', 'signed'),
+    ('Trowbridge and Leer inked a sister city deal.', 'signed'),
+    ('Trowbridge and Leer sealed their twinning with a handshake and a signed charter.', 'signed'),
+    pytest.param('After signing the twinning charter with Leer on Saturday, the mayor of Trowbridge thanked the guests.', 'signed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Following the signing of a friendship agreement with Leer, Trowbridge will host a German week.', 'signed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Trowbridge and Leer officially launched their twinning at a ceremony on Saturday.', 'signed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('The visit paved the way for a twinning between Trowbridge and Leer.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Trowbridge took the first steps towards twinning with Leer.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Trowbridge and Leer plan to formalise their twinning next year.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    pytest.param('Trowbridge said it would not cut ties with Leer.', 'established', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+])
+def test_status_in_longer_news_sentences(extractor, text, status):
+    """Relative and participle clauses, ceremonies, anniversaries of a past signing (established,
+    not a new signing), reported speech: probe sentences written for the rules."""
+    assert [r.status for r in extractor.extract(text)] == [status]
