@@ -579,6 +579,11 @@ def test_namesake_partner_keeps_its_country_to_itself(extractor, text, expected)
     ("Bonnyrigg is linked with Saint-Cyr-l'École, France.", "Saint-Cyr-l'École"),
     ("Tipperary is twinned with Villeneuve-d'Ascq.", "Villeneuve-d'Ascq"),
     ("Paris is twinned with Saint-Germain-en-Laye.", "Saint-Germain-en-Laye"),
+    # name connectors of other languages and an elided article after a space
+    ("Trowbridge is twinned with Santa Clara do Sul, Brazil.", "Santa Clara do Sul"),
+    ("Trowbridge is twinned with Grange-over-Sands.", "Grange-over-Sands"),
+    ("Trowbridge is twinned with La Puebla de los Infantes, Spain.", "La Puebla de los Infantes"),
+    ("Trowbridge is twinned with Cortina d'Ampezzo.", "Cortina d'Ampezzo"),
 ])
 def test_long_hyphenated_french_names_are_one_town(extractor, sentence, town):
     """Seven tokens and an elided article ("l'École") stay inside one name, not "L'Isle" (Lisle)."""

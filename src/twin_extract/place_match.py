@@ -554,8 +554,8 @@ def _spelling_of(written: str, name: str) -> bool:
 
 
 ELIDED_ARTICLE = re.compile(r"^[ld]['’][A-ZÀ-Þ]")
-"""An elided French article before a capital inside a hyphenated name ("Saint-Cyr-l'École",
-"Villeneuve-d'Ascq"): part of the name, though it starts in lower case."""
+"""An elided French or Italian article before a capital inside a name ("Saint-Cyr-l'École",
+"Villeneuve-d'Ascq", "Cortina d'Ampezzo"): part of the name, though it starts in lower case."""
 
 
 def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
@@ -588,7 +588,8 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
                      or tok.text == "-" and ELIDED_ARTICLE.match(doc[j + 1].text)) and \
                     (tok.text != "-" or not tok.whitespace_):
                 j += 1
-            elif ELIDED_ARTICLE.match(tok.text) and doc[j - 1].text == "-" and not doc[j - 1].whitespace_:
+            elif ELIDED_ARTICLE.match(tok.text) and (doc[j - 1].text == "-" and not doc[j - 1].whitespace_
+                                                     or is_cap(doc[j - 1]) and doc[j - 1].whitespace_ == " "):
                 j += 1
             else:
                 break
