@@ -584,6 +584,7 @@ def test_namesake_partner_keeps_its_country_to_itself(extractor, text, expected)
     ("Trowbridge is twinned with Grange-over-Sands.", "Grange-over-Sands"),
     ("Trowbridge is twinned with La Puebla de los Infantes, Spain.", "La Puebla de los Infantes"),
     ("Trowbridge is twinned with Cortina d'Ampezzo.", "Cortina d'Ampezzo"),
+    ("Trowbridge signed a twinning agreement with Los Palacios y Villafranca in Spain.", "Los Palacios y Villafranca"),
 ])
 def test_long_hyphenated_french_names_are_one_town(extractor, sentence, town):
     """Seven tokens and an elided article ("l'École") stay inside one name, not "L'Isle" (Lisle)."""
@@ -605,3 +606,8 @@ def test_a_name_after_a_personal_title_is_a_person(extractor, sentence, person):
 ])
 def test_a_title_word_inside_a_name_or_before_of_keeps_the_town(extractor, sentence, town):
     assert town in _parties(extractor, sentence)
+
+
+def test_a_stated_country_rules_out_a_same_named_region_elsewhere(extractor):
+    """"Delta in Mexico" is the Mexican town, not Nigeria's Delta State."""
+    assert _parties(extractor, "Trowbridge signed a twinning agreement with Delta in Mexico.")["Delta"][1] == "MX"

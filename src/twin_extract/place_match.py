@@ -168,7 +168,8 @@ class PlaceMatcher:
         An English name from ``patterns/regions.jsonl`` counts too when the region's country
         stands beside it ("Saxony-Anhalt (Germany)", "Styria, Austria") and no town of some size
         has it as any of its names ("Vinnytsia, Ukraine" is the city). Same-named regions go by
-        type (``_type_rank``)."""
+        type (``_type_rank``). A country stated beside the name that is no region's but a town's
+        rules the regions out ("Delta in Mexico" is the town, not Nigeria's state)."""
         key = fold(span.text)
         regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
                    if s.type.casefold() in self.words.bare_region_types
@@ -183,6 +184,9 @@ class PlaceMatcher:
         if not regions or self.context.city_cue(doc, span.start, span.end):
             return None
         country, _ = self.context.explicit_country(doc, span.start, span.end)
+        if country is not None and all(r.country != country for r in regions) and \
+                any(p.country == country for p in places):
+            return None
         region = regions[0]
         limit = BIG_CITY if region.country == "US" else TOWN
         aliased = rule != "region-official-name"
