@@ -70,7 +70,6 @@ def labelled_line(lex: Lexicon, ctx: DocCues, sent: Span) -> list[Finding] | Non
     stands only in its title: a label of tie words, a colon, and places with no verb. The places
     are the partners of the page's topic named above, not of each other: with no such topic the
     line gives no pair (``[]``). ``None``: the sentence is no such line."""
-    doc = ctx.doc
     shape = _label_shape(lex, ctx, sent)
     if shape is None:
         return None
@@ -83,13 +82,21 @@ def labelled_line(lex: Lexicon, ctx: DocCues, sent: Span) -> list[Finding] | Non
     cues = ctx.statuses_in(sent.start, sent.end)
     line_step = step(cues, trigger, lex.cap(trigger))
     found = []
-    for n, partner in enumerate(partners):
-        stop = partners[n + 1].start if n + 1 < len(partners) else sent.end_char
-        dates = event_dates.usable([d for d in ctx.dates if partner.start <= d.start < stop], line_step.status, doc)
-        found.append(finding("colon-list", host, partner, lex.relation(trigger), line_step, dates[0] if dates else None,
+    for partner, date in zip(partners, _partner_dates(ctx, partners, sent.end_char, line_step.status)):
+        found.append(finding("colon-list", host, partner, lex.relation(trigger), line_step, date,
                              [(sent.start_char, sent.end_char)], sent.start_char,
                              [trigger.rule, "labelled-line", *rules_of(line_step), *partner.info.rules], trigger))
     return found
+
+
+def _partner_dates(ctx: DocCues, partners: list[Mention], end: int, status: str,
+                   cues: list[Cue] = ()) -> list[DateMention | None]:
+    """Each listed partner's own date: the first usable one between it and the next partner (the
+    last one's up to ``end``), as "Kitakyushu (1959), Kunsan (1979)" dates each entry."""
+    stops = [p.start for p in partners[1:]] + [end]
+    return [next(iter(event_dates.usable([d for d in ctx.dates if partner.start <= d.start < stop], status,
+                                         ctx.doc, cues)), None)
+            for partner, stop in zip(partners, stops)]
 
 
 def _label_shape(lex: Lexicon, ctx: DocCues, sent: Span) -> tuple[Cue, list[Mention]] | None:
@@ -226,11 +233,8 @@ def announced_in_next(lex: Lexicon, ctx: DocCues, sent: Span, following: Span | 
     cues = ctx.statuses_in(following.start, following.end)
     list_step = step(cues, trigger, lex.cap(trigger))
     found = []
-    for n, partner in enumerate(partners):
-        stop = partners[n + 1].start if n + 1 < len(partners) else following.end_char
-        dates = event_dates.usable([d for d in ctx.dates if partner.start <= d.start < stop], list_step.status,
-                                   ctx.doc, cues)
-        found.append(finding("hub", host, partner, lex.relation(trigger), list_step, dates[0] if dates else None,
+    for partner, date in zip(partners, _partner_dates(ctx, partners, following.end_char, list_step.status, cues)):
+        found.append(finding("hub", host, partner, lex.relation(trigger), list_step, date,
                              [(sent.start_char, sent.end_char), (following.start_char, following.end_char)],
                              following.start_char,
                              [trigger.rule, opener, *rules_of(list_step), *partner.info.rules], trigger))
