@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 from .countries import resolver_for
 from .gazetteer import Gazetteer, default_gazetteer
 from .patterns import PatternSet
+from .place_match import DASHES
 from .phrases import WORD as _WORD, PatternIndex, required_words
 from .place_words import words_for
 from .spelling_variants import closest, known_name
@@ -55,7 +56,6 @@ _PASSAGE = re.compile(r"[^\n]*\n?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 """May, June, Sunday ...: also the names of small places, never what a sentence pairs."""
-DASHES = frozenset({"-", "–", "—"})
 _COORDINATION = re.compile(r",? (?:and|&) |, ")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
 

@@ -15,6 +15,7 @@ from .. import clauses, event_dates
 from ..cues import Cue, DocCues
 from ..dates import DateMention
 from ..mentions import dateline
+from ..place_match import DASHES
 from ..places import Mention
 from . import implicit_host
 from .findings import Finding, finding, rules_of, share_date
@@ -148,8 +149,6 @@ def _dash_pair_before(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
     a, b = before[-2], before[-1]
     return b.span.end == trigger.start and b.span.start == a.span.end + 1 and doc[a.span.end].text in DASHES
 
-
-DASHES = frozenset({"-", "–", "—"})
 
 
 def _partners_unnamed(doc: Doc, unit: tuple[int, int], trigger: Cue, mentions: list[Mention]) -> bool:
