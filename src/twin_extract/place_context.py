@@ -130,7 +130,8 @@ class PlaceContext:
             end = j + 1 + skip + n
             cand = doc[j + 1 + skip:end]
             if end > len(doc) or not wordlike(cand) or end < len(doc) and (
-                    doc[end].text in POSSESSIVE or doc[end].lower_ == "city" and is_cap(doc[end])):
+                    doc[end].text in POSSESSIVE or doc[end].lower_ == "city" and is_cap(doc[end]) or
+                    _inner_hyphen(doc[end])):
                 continue
             code = self.resolver.country(cand.text)
             if code and (not self.resolver.demonym(cand.text) or cand.text in {"US", "U.S."} or ends_phrase(doc, end)):
@@ -248,8 +249,14 @@ def ends_phrase(doc: Doc, end: int) -> bool:
 
 
 def wordlike(span: Span) -> bool:
-    """Only words (and abbreviations like "U.S."), no commas, brackets or line breaks."""
-    return all(not t.is_punct and not t.is_space for t in span) or span.text in {"U.S.", "U.K."}
+    """Only words (and abbreviations like "U.S."), no commas, brackets or line breaks; a hyphen
+    inside a word counts ("Guinea-Bissau", "Timor-Leste")."""
+    return all(not t.is_punct and not t.is_space or _inner_hyphen(t) for t in span) or span.text in {"U.S.", "U.K."}
+
+
+def _inner_hyphen(token: Token) -> bool:
+    return token.text == "-" and 0 < token.i < len(token.doc) - 1 and not token.whitespace_ and \
+        not token.doc[token.i - 1].whitespace_
 
 
 def is_cap(token: Token) -> bool:

@@ -57,7 +57,8 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 """May, June, Sunday ...: also the names of small places, never what a sentence pairs."""
 _COORDINATION = re.compile(r",? (?:and|&) |, ")
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
+_CAPITALISED = re.compile(r"\b(?:(?:St|Ste|Sta|Sto|Mt|Ft)\. )?[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
+"""A capitalised word, with an abbreviated "St." or "Mt." before it: "St. Moritz" is one name."""
 
 
 class PassageFilter:
