@@ -331,7 +331,7 @@ def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, 
     extents = _place_extents(doc)
     gaps = [BRACKETED.sub("", _without_places(doc, prev.end, cur.start, extents))
             for prev, cur in zip(mentions, mentions[1:])]
-    whole = _pairs_in_order(mentions, gaps)
+    whole = _pairs_in_order(mentions, gaps) or _with_pairs_after_verb(mentions, gaps)
     if whole:
         return whole
     for k in range(1, len(mentions) - 3):
@@ -347,6 +347,29 @@ PAIR_LIST_OPENER = re.compile(r"(?:\b(?:include|includes|included|including|are|
                               r"|:)\s*(?:the\s+)?$", re.IGNORECASE)
 """What opens a list of pairs after the places it follows: "sister cities besides X and Y include
 A and B, C and D", "among them Seattle and Kobe, and Spokane and Nishinomiya"."""
+
+
+def _with_pairs_after_verb(mentions: list[Mention], gaps: list[str]) -> list[tuple[Mention, Mention]]:
+    """"Faisalabad would be twinned with Qingdao, Rawalpindi with Wuhan and Multan with Xi'an",
+    "A document twinning Lankaran with Bukhara, Sheki with Kokand ... was signed in Tashkent":
+    the first pair has the verb, the later ones repeat it by "with" alone (gapping); a place
+    after a closing "in" or "at" is the venue."""
+    if len(mentions) >= 5 and VENUE_GAP.search(gaps[-1]):
+        mentions, gaps = mentions[:-1], gaps[:-1]
+    if len(mentions) < 4 or len(mentions) % 2:
+        return []
+    if WITH_GLUE.match(gaps[0]):
+        return _pairs_in_order(mentions, gaps)
+    if not WITH_AFTER_VERB.search(gaps[0]):
+        return []
+    rest = _pairs_in_order(mentions[2:], gaps[2:])
+    if not rest or not WITH_GLUE.match(gaps[2]) or not BETWEEN_WITH_PAIRS.match(gaps[1]):
+        return []
+    return [(mentions[0], mentions[1]), *rest]
+
+
+WITH_AFTER_VERB = re.compile(r"^[^,;:()]*\b[a-z]+\s+with\s+$")
+VENUE_GAP = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _pairs_in_order(mentions: list[Mention], gaps: list[str]) -> list[tuple[Mention, Mention]]:

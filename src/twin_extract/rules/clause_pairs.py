@@ -131,7 +131,8 @@ def _paired_up(doc: Doc, triggers: list[Cue], mentions: list[Mention]) -> Cue | 
     plain list does not."""
     medium = [t for t in triggers if t.strength == "medium"]
     if not medium:
-        return None
+        strong = [t for t in triggers if t.strength == "strong"]
+        return strong[0] if strong and len(clauses.coordinated_pairs(doc, mentions)) >= 2 else None
     named = next((t for t in medium if _dash_pair_before(doc, t, mentions)), None)
     if named is not None:
         return named

@@ -32,11 +32,11 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
     doc = ctx.doc
     last = _last_token(sent)
     triggers = [t for t in ctx.triggers_in(sent.start, sent.end) if t.strength != "weak"]
-    hosts = {m.key: m for m in ctx.mentions_in(sent.start, sent.end)}
+    hosts = _colon_hosts(ctx, sent)
     if last is None or not triggers or len(hosts) != 1 or \
             last.text != ":" and not _counted_then_lines(ctx, sent, triggers[0], following):
         return []
-    (host,) = hosts.values()
+    (host,) = hosts
     trigger = triggers[0]
     found = []
     for line in following:
@@ -63,6 +63,15 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
                                  [(sent.start_char, sent.end_char), (line.start_char, line.end_char)], line.start_char,
                                  [trigger.rule, "list-after-colon", *rules_of(line_step), *each.info.rules], trigger))
     return found
+
+
+def _colon_hosts(ctx: DocCues, sent: Span) -> list[Mention]:
+    """The places a list's opening sentence names; of several, only its subject or possessor
+    ("Besides Querétaro, San Antonio has sister city relationships with 12 other cities:")."""
+    hosts = list({m.key: m for m in ctx.mentions_in(sent.start, sent.end)}.values())
+    if len(hosts) < 2:
+        return hosts
+    return [m for m in hosts if m.span.root.dep_ in ("nsubj", "nsubjpass", "poss")]
 
 
 def labelled_line(lex: Lexicon, ctx: DocCues, sent: Span) -> list[Finding] | None:
