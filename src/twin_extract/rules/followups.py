@@ -96,7 +96,9 @@ def _coordinated_pair(ctx: DocCues, before: Span) -> dict[str, Mention]:
 
 def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Finding]) -> None:
     """"... decided to twin. The agreement is to be signed." -> the later sentence updates status;
-    "The decision was taken on 28 February." -> it dates a tie that had no date."""
+    "The decision was taken on 28 February." -> it dates a tie that had no date. A sentence that
+    refers back without a step ("The link is part of a sister city agreement.") keeps the chain
+    going; the first one that does not refer back ends it."""
     doc = ctx.doc
     for sent in following:
         own = ctx.mentions_in(sent.start, sent.end)
@@ -120,8 +122,6 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
                     f.rules.extend([decision, "follow-up-sentence"])
                     f.evidence.append((sent.start_char, sent.end_char))
         if not cues:
-            if decision is None:
-                return
             continue
         later = status(cues)
         anchor = doc[cues[0].start].idx
