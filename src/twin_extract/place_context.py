@@ -153,7 +153,9 @@ class PlaceContext:
     def _province(self, doc: Doc, cand: Span, places: tuple[Place, ...]) -> str | None:
         """The country of a province named in apposition, if the city exists there. Not inside a
         comma list: in "Paris, Hamburg and Madrid" Hamburg (a Land too) is the next city; "Quimper
-        in Brittany and Spokane" is fine."""
+        in Brittany and Spokane" is fine, and so is "Guadalajara, Jalisco, Mexico", where the
+        province's own country follows (the province then only qualifies the town, as in "Paris,
+        Texas")."""
         if self.cue_at(doc, "after", "region", cand.start, cand.end):
             return None
         lead = self.leading_cue(doc, cand.start, cand.end, "region")
@@ -165,6 +167,9 @@ class PlaceContext:
         in_list = len(after) > 0 and (after[0].lower_ in {"and", "or", "&"} or
                                       after[0].text == "," and len(after) > 1 and is_cap(after[1]))
         country = named.pop()
+        if in_list and after[0].text == "," and any(
+                self.resolver.country(doc[cand.end + 1:cand.end + 1 + n].text) == country for n in (1, 2, 3)):
+            in_list = False
         if in_list and doc[cand.start - 1].lower_ != "in" and not (
                 self._parallel_province(doc, cand.end) and self._may_lie_in(name, country, places)):
             return None
