@@ -128,7 +128,7 @@ class UkrainianExtractor:
         підписання дев'яти меморандумів", "десять хвилин тому міськрада розірвала відносини з містами
         Росії"): the date of the signings (endings) the text then details without one."""
         links = self._link_blocks(item.text)
-        filed_line = dateline(item.text)
+        filed_line = dateline(item.text, links)
         filed_year = filed_line.value[:4] if filed_line else None
         reference = item.published or (filed_line.value if filed_line and filed_line.precision == "day" else None)
         """What relative dates ("минулого тижня", "у вівторок") and a day after the page's date ("28 грудня"
@@ -236,10 +236,11 @@ class UkrainianExtractor:
             latest = keys or latest
         found = {k: replace(r, date=_date_info(events[r.status])) if r.date is None and r.status in events else r
                  for k, r in found.items()}
-        filed = dateline(item.text)
+        filed = dateline(item.text, links)
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
-                        date=_date_info(filed) if filed and r.date is None and r.status != "established" else r.date)
+                        date=_date_info(filed) if filed and r.date is None and r.status != "established"
+                        and not any(ALREADY.search(e.text) for e in r.evidence) else r.date)
                 for r in found.values()]
 
     def _intent_only(self, text: str) -> bool:
@@ -610,10 +611,12 @@ stands ("обговорили, як розвивати партнерські в
 BREADCRUMB = re.compile(r"(?m)^[^\n]*\s[>›]\s(?=[^\n]*$)")
 """A site's breadcrumb trail up to its last step ("DataLife Engine > Новини Чернівців > …",
 "Київська міська рада › Новини"): sections of the site, not places of the story."""
-OPENER = re.compile(r"^\s*(?:(?:під\s+час|після|за\s+підсумками|наприкінці|у\s+ході|в\s+ході|по\s+завершенні)"
-                    r"\s+[\w'’]+|того\s+ж\s+дня|згодом|потім|відтак|тоді|нарешті)\s*,?\s+")
+OPENER = re.compile(r"^(?:\s*(?:(?:під\s+час|після|за\s+підсумками|наприкінці|у\s+ході|в\s+ході|по\s+завершенні)"
+                    r"\s+[\w'’]+|того\s+ж\s+дня|наступного\s+дня|згодом|потім|відтак|тоді|нарешті"
+                    r"|\d{1,2}(?:-го)?\s+[а-яії]+(?:\s+\d{4}(?:\s+року|\s+р\.)?)?)\s*,?\s+)+")
 """"Під час візиту сторони обговорили …", "Після зустрічі міста підписали …": an opening adverbial of
-the event (one noun) before the anaphor that names the sentence before's towns."""
+the event (one noun) before the anaphor that names the sentence before's towns; also a day ("Наступного
+дня, 5 жовтня 2023 року, міста підписали …"), one or more."""
 AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-]"
                    r"|(?:до|у|в)\s+(?:цього|цьому|їх|їхнього|їхньому|його|того)\s+(?:переліку|списку|числа|кола))", re.I)
 """"Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
@@ -626,6 +629,13 @@ INTENT_REACH = 4
 про намір", "тристоронній лист про наміри")."""
 CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
 """, а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
+ALREADY = re.compile(r"\b(?:вже|уже)\s+(?:[\w'’]+\s+)?(?:підпис|уклал|уклав|уклад|розірва|припини)", re.I)
+""""Тростянець уже підписав меморандуми": a step told as done already happened before the story, so
+the page's date line does not date it."""
+GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
+GAPPED_VERB = re.compile(r"\s+[—–]\s+(?:з|із|зі)\s+[А-ЯІЇЄҐ]")
+""""Тернопіль співпрацює з Ельблонгом, Львів — з Вроцлавом": after a comma, a subject whose verb a
+dash leaves out opens a clause of its own, as ", а Львів — з …" does."""
 CLAUSE_OR_SENTENCE = re.compile(CLAUSE_BREAK.pattern + r"|[.!?]\s|\n")
 CLAUSE_OR_REPORT = re.compile(CLAUSE_OR_SENTENCE.pattern + r"|,\s+(?:як\s+)?(?:повідомля|пише|інформу|передає|зазнача)")
 """A clause's end, also before an attribution (", повідомляє Громадське Умань"), whose places name a source."""
@@ -899,7 +909,9 @@ def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     dash shows another subject left out; none when no part names two places."""
     groups: list[list[Mention]] = [[]]
     for previous, mention in zip([None, *mentions], mentions):
-        if previous is not None and CLAUSE_BREAK.search(text[previous.end:mention.start]):
+        if previous is not None and (CLAUSE_BREAK.search(text[previous.end:mention.start])
+                                     or GAPPED_SUBJECT.match(text[previous.end:mention.start])
+                                     and GAPPED_VERB.match(text, mention.end)):
             groups.append([])
         groups[-1].append(mention)
     if len(groups) < 2 or not any(len(g) >= 2 for g in groups):

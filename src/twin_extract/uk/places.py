@@ -221,6 +221,13 @@ class PlaceFinder:
 
     def _forms(self, word: str) -> tuple[str, ...]:
         word = word.replace("’", "'").replace("ʼ", "'")
+        if "ґ" in word.lower():
+            # a name written with ґ (Ґданськ, Ґраубюнден) is also found as GeoNames' г spelling
+            plain = word.replace("ґ", "г").replace("Ґ", "Г")
+            return tuple(dict.fromkeys(self._forms_exact(word) + self._forms_exact(plain)))
+        return self._forms_exact(word)
+
+    def _forms_exact(self, word: str) -> tuple[str, ...]:
         if "-" in word:
             head, _, last = word.rpartition("-")
             return (word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)), *nominatives(word))
@@ -328,6 +335,9 @@ class PlaceFinder:
         through every nominative; later the name alone is that region ("між Хмельницькою областю
         та Міссісіпі")."""
         keys = dict.fromkeys((word.lower(), *nominatives(word)))
+        if "ґ" in word.lower():
+            # "Береґ" as the transcription writes it, "Берег" as the name table does
+            keys.update(dict.fromkeys(k.replace("ґ", "г") for k in list(keys)))
         if noun is not None:
             types = next((t for stem, t in self.noun_types.items() if noun.lower().startswith(stem)), set())
             for key in keys:
@@ -479,7 +489,7 @@ class PlaceFinder:
                 not LOCATIVE_BEFORE.search(text, max(0, words[i - 1].start() - 5), words[i - 1].start()):
             # not a town's locative after "у/в/на" that is also a name's dative: "У Києві Житомир і Гдиня …"
             return None, 1
-        if _titled(text, word.start(), word.end()):
+        if _titled(text, word.start(), word.end()) and not self._partner_before_topic(text, word):
             return None, 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " " and \
                 is_name_before_surname(word.group(0), words[i + 1].group(0)):
@@ -518,7 +528,7 @@ class PlaceFinder:
             return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind is None and ADJECTIVE.match(word.group(0)) and ELIDED_AFTER.match(text, word.end()) and \
-                FROM_BEFORE.search(text, max(0, word.start() - 6), word.start()):
+                FROM_BEFORE.search(text, max(0, word.start() - 6), word.start()) and not INSTRUMENTAL.search(word.group(0)):
             oblast = self._oblast(word.group(0))
             if oblast is not None:
                 code, name = oblast
@@ -561,6 +571,15 @@ class PlaceFinder:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
         return self._district(word), 1
+
+    def _partner_before_topic(self, text: str, word: re.Match) -> bool:
+        """A town after "з"/"між"/"та" that a "про" follows is the partner a talk or agreement is with
+        ("веде переговори з Генуєю про партнерство", "домовився з Любліном про обмін"), not a
+        document's title ("Угоду про співпрацю"): unquoted, and a town of some size."""
+        if not PARTNER_BEFORE.search(text, max(0, word.start() - 30), word.start()) or \
+                any(text[word.start() - 1:word.start()] == q[0] for q in QUOTES):
+            return False
+        return any(p.population >= TOPIC_PARTNER_SIZE for p in self._places([word.group(0)]))
 
     def _after_titled_place(self, text: str, words: list[re.Match], i: int, last: Mention) -> bool:
         """Two capitalised words right after the place of a title ("мер Поважської Бистриці Карол
@@ -690,6 +709,9 @@ LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)
 області"): the town, located by the oblast, not a region adjective heading a list."""
 FROM_BEFORE = re.compile(r"\b(?:з|із|зі)\s+$")
 """An oblast's adjective after "з" with its noun elided ("Гайворонською — з Кіровоградської"): the oblast."""
+INSTRUMENTAL = re.compile(r"(?:ою|им|ими)$")
+""""з" with the instrumental is "with" ("з Херсонською": a partner community), with the genitive
+"from" ("— з Київської": the oblast a community is in)."""
 ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й|в|у|на|за|для|щодо)\s)")
 COMMUNITY_NOUN = re.compile(r"\bгромад|\bотг\b|\bтг\b")
 """The community noun an elided list refers back to."""
@@ -706,6 +728,11 @@ QUOTES = ("«»", "“”", '""', "„“")
 TOPIC_AFTER = re.compile(r"\s+про\s")
 """"Лист про наміри": a capitalised noun followed by "про" (about) names a document."""
 
+
+PARTNER_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Зз]|[Іі]з|[Зз]і|[Мм]іж|та|і|й) (?:[а-яіїєґ'’]+(?:ськ|цьк|зьк)[а-яіїєґ]* )?$")
+TOPIC_PARTNER_SIZE = 20000
+"""A town after "з" that "про" follows is a partner when it has at least so many people (no
+document noun is one)."""
 
 LOCATIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:[УуВв]|[Нн]а|[Пп]ри|[Пп]о) $")
 
