@@ -57,11 +57,11 @@ SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(
 міські голови підписали …", "Після зустрічі міста підписали …" after the meeting's day): the last day the text stated before, as the
 English pipeline's "the same day"."""
 _TIME_FIRST = r"(?:\d{1,2}:\d{2},?[^\S\n]+)?"
-_TIME_AFTER = r"(?:[^\S\n]*(?:р\.|року))?(?:,?[^\S\n]*(?:-[^\S\n]*|о[^\S\n]+)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*|\d{1,6})?[^\S\n]*$"
+_TIME_AFTER = r"(?:[^\S\n]*(?:р\.|року))?(?:,?[^\S\n]*(?:-[^\S\n]*|о[^\S\n]+)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*|\d{1,6}|№[^\S\n]*[\w/.-]+)?[^\S\n]*$"
 DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?" + _TIME_FIRST + r"(\d{1,2}\.\d{1,2}\.\d{4})"
                       + _TIME_AFTER)
 """A page's date line: a line that is a date, with a time, a source or a counter around it
-("26.01.2022, 19:16", "Depo.Дніпро | 07.09.2016, 12:01", "20.09.2023 - 14:34 | Переглядів: 3640", "19.05.2022  7") or the time first ("13:07 10.10.2025"). A labelled line ("Дата: 13.01.2026 09:44", a
+("26.01.2022, 19:16", "Depo.Дніпро | 07.09.2016, 12:01", "20.09.2023 - 14:34 | Переглядів: 3640", "19.05.2022  7") or the time first ("13:07 10.10.2025"), or a decision's number after it ("23.11.2023 № 5/12"). A labelled line ("Дата: 13.01.2026 09:44", a
 community site's page template) is not: the Ukrainian gold dates no step by it."""
 
 

@@ -121,6 +121,7 @@ class UkrainianExtractor:
         містами"): the next sentence naming only foreign towns ("Нові побратими — …", "Це російські
         Тула та Курськ") lists them, with its status and date."""
         stated: dict | None = None
+        intent_stated = False
         acting: Mention | None = None
         latest: list[tuple[str, str]] = []
         events: dict[str, FoundDate] = {}
@@ -139,11 +140,17 @@ class UkrainianExtractor:
             if any(start <= sent.start_char < end for start, end in links):
                 continue
             lowered = [t.lower_ for t in sent]
-            trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None) \
+            own_trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
+            trigger = own_trigger \
                 or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers)
                     and (self._status(lowered) != "established"
                          or any(w.startswith(stem) for w in lowered for stem in self.joining)) else None)
             stated = trigger or stated
+            of_intent = intent_stated if own_trigger is None and trigger is not None else False
+            """"Документ підписали …" after "підписали лист про наміри": the document signed is the letter
+            of intent, so the step stays proposed."""
+            if own_trigger is not None:
+                intent_stated = self._status(lowered) == "proposed" and any(w.startswith("намір") for w in lowered)
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
                 (heading_list or opened is not None) and _place_line(item.text, sent, named)
@@ -184,6 +191,8 @@ class UkrainianExtractor:
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
             status = self._status(lowered)
+            if of_intent and status in ("signed", "pending"):
+                status = "proposed"
             if not named and status in ("signed", "terminated") and date is not None and date.precision == "day":
                 events.setdefault(status, date)
             cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, reference)
@@ -370,8 +379,21 @@ class UkrainianExtractor:
         start, end = max(start, sent.start_char), min(end, sent.end_char)
         clause = [t.lower_ for t in sent if start <= t.idx < end]
         rest = [t.lower_ for t in sent if not start <= t.idx < end]
-        own, other = self._status(clause), self._status(rest)
-        return own if own != "established" and other != "established" and own != other else None
+        own, other = self._cued(clause), self._cued(rest)
+        return own if own is not None and other not in (None, "established") and own != other else None
+
+    def _cued(self, lowered: list[str]) -> str | None:
+        """The strongest status cue of the words, None when they hold none (``_status`` then says
+        established): "…, але продовжує співпрацю з Каунасом" is cued established."""
+        status = self._status(lowered)
+        if status != "established":
+            return status
+        kept = self._without_proposed_endings(lowered)
+        sentence = " ".join(kept)
+        cued = any(r["status"] == "established" and ("phrase" in r and r["phrase"] in sentence or "stem" in r and any(
+            w.startswith(r["stem"]) and _followed(kept, i, r.get("needs"), r.get("before", False))
+            for i, w in enumerate(kept))) for r in self.statuses)
+        return "established" if cued else None
 
     def _outranks(self, cue: str, other: str) -> bool:
         """True when ``cue`` is the stronger of two cued statuses, as within one sentence: a list's
@@ -407,6 +429,10 @@ class UkrainianExtractor:
             own = [m for m in in_sent if m is not head and m.type == head.type]
             return dashed or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
+        if len(regions) >= 2 and all(m.country == HOME for m in in_sent) and self._unnamed_partners(sentence):
+            # oblasts acting together with partners they do not name ("Волинь і Рівненщина поглиблюють
+            # співпрацю з Польщею") are no pair, as towns so listed are not
+            return []
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
             objects = next((i for i, m in enumerate(regions) if i and self._object_only(text, m)), None)
             multilateral = any(w.startswith(stem) for w in lowered for stem in self.multilateral)
@@ -478,7 +504,9 @@ class UkrainianExtractor:
             if any(self.places.country_of(w) not in (None, HOME) for w in words) or \
                     after and self.places.country_of(after) not in (None, HOME):
                 return True
-        return False
+        # a foreign country itself as the partner ("поглиблюють співпрацю з Польщею")
+        return any(self.places.country_of(m.group(1)) not in (None, HOME) and not COUNTRY_ADJECTIVE_WORD.search(m.group(1))
+                   for m in WITH_COUNTRY.finditer(sentence))
 
     def _shared_partner(self, text: str, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """"Ковельська та Володимирська громади уклали угоди з Хелмом", "Луцьк, Рівне та Житомир
@@ -627,8 +655,9 @@ names several and not the host ("наші міста-партнери", "наш�
 INTENT_REACH = 4
 """Words after an agreement's noun within which "про намір(и)" makes it one of intent ("угоду
 про намір", "тристоронній лист про наміри")."""
-CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
-""", а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
+CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)|,\s+(?:але|проте|однак)\s")
+""", а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause,
+as ", але"/", проте"/", однак" do ("розірвав угоду з Торунем, але продовжує співпрацю з Каунасом")."""
 ALREADY = re.compile(r"\b(?:вже|уже)\s+(?:[\w'’]+\s+)?(?:підпис|уклал|уклав|уклад|розірва|припини)", re.I)
 """"Тростянець уже підписав меморандуми": a step told as done already happened before the story, so
 the page's date line does not date it."""
@@ -773,6 +802,9 @@ UNNAMED_PARTNERS = re.compile(
     r"(?![^\S\n]*[:—–])(?:[^\S\n]+([А-ЯІЇЄҐ][а-яіїєґ'’]+))?")
 """Towns described, not named, after "з": "з двома російськими містами", "з містами-побратимами Росії
 і Білорусі" (a foreign country adjective among the words before the noun or a country after it)."""
+WITH_COUNTRY = re.compile(r"\b(?:з|із|зі)\s+([А-ЯІЇЄҐ][а-яіїєґ'’]+)\b")
+COUNTRY_ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк)[а-яіїєґ]*$")
+"""After "з", a country's name ("з Польщею"), not its adjective ("з Польським воєводством")."""
 AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", re.I)
 
 

@@ -14,6 +14,7 @@ a place ("французький Шомон", "Віндзор у канадсь�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -251,6 +252,12 @@ class PlaceFinder:
                 for spelled, countries in self._russian(" ".join(forms)):
                     for place in self.gazetteer.find(spelled):
                         if place.country in countries or "*" in countries and place.country != "UA":
+                            found.setdefault(place.geonames_id, place)
+        if not found and any(not is_known(w) for w in words):
+            for forms in _combinations([_guessed_forms(w) if not is_known(w) else self._forms(w) for w in words]):
+                for joined in {" ".join(forms), "-".join(forms)}:
+                    for place in self.gazetteer.find(joined):
+                        if place.country != "UA":
                             found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
@@ -735,6 +742,26 @@ TOPIC_PARTNER_SIZE = 20000
 document noun is one)."""
 
 LOCATIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:[УуВв]|[Нн]а|[Пп]ри|[Пп]о) $")
+
+
+CASE_ENDINGS = ("ами", "ями", "ові", "еві", "єві", "ою", "ею", "єю", "ом", "ем", "єм", "ах", "ях",
+                "а", "я", "у", "ю", "і", "и", "ї", "е")
+"""Case endings of nouns the dictionary does not know (a foreign town's "Сонча", "Сончі"): taken off,
+the stem is tried bare and with a nominative ending."""
+NOMINATIVE_ENDINGS = ("", "а", "я", "е", "о")
+
+
+@lru_cache(maxsize=65536)
+def _guessed_forms(word: str) -> tuple[str, ...]:
+    """Nominatives of a word the dictionary does not know, by its case ending: "Сонча", "Сончі" ->
+    "сонч" (Новий Сонч), "Ополя" -> "ополе"; the word itself first."""
+    lowered = word.lower().replace("’", "'").replace("ʼ", "'")
+    forms = [lowered, *nominatives(word)]
+    for ending in CASE_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            stem = lowered[:-len(ending)]
+            forms.extend(stem + n for n in NOMINATIVE_ENDINGS)
+    return tuple(dict.fromkeys(forms))
 
 
 def _titled(text: str, start: int, end: int) -> bool:
