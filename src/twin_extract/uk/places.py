@@ -36,6 +36,8 @@ BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
 COUNTRY_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк)[а-яіїє]*$", re.I)
 """A country's adjective ("польською") qualifies the next noun; its name ("України в …") does not."""
 NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
+QUALIFYING_AFTER = re.compile(r"(?<=\s)[а-яіїєґ'’]+(?:ськ|цьк|зьк)[а-яіїєґ]*(?=\s+(?:(?:місто|містом|міста|містечк\w*)\s+)?[А-ЯІЇЄҐ])")
+"""A lower-case country adjective right before a name (or before "місто" and a name)."""
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_SOUND_KEY = 4
@@ -188,8 +190,11 @@ class PlaceFinder:
         before = SENTENCE_END.split(text[max(0, start - 80):start])[-1]
         after = SENTENCE_END.split(text[end:end + 80])[0]
         words_before = CUE_WORDS.findall(before)[-3:]
+        # a country adjective after the place that qualifies the next name ("Одеса співпрацює з
+        # американським Балтимором") is that name's country, not this place's
+        words_after = CUE_WORDS.findall(QUALIFYING_AFTER.sub(" ", after))
         near = [self.country_of(w) for w in reversed(words_before)] + \
-               [self.country_of(w) for w in CUE_WORDS.findall(after)[:4]]
+               [self.country_of(w) for w in words_after[:4]]
         qualifying = words_before[-2:] if words_before and words_before[-1][:1].islower() else words_before[-1:]
         own = [self.country_of(w) for w in reversed(qualifying) if COUNTRY_ADJECTIVE.search(w)]
         bracket = BRACKET.match(after)
