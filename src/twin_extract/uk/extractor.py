@@ -105,6 +105,12 @@ class UkrainianExtractor:
         home_region = mentions[0] if mentions and mentions[0].type == "region" and mentions[0].country == HOME else None
         """A document whose first place is an oblast ("Запорізька ОВА припиняє …") is that oblast's:
         foreign regions listed after "з" with no actor of their own are its partners."""
+        headline_towns = _unique([m for m in mentions if m.type == "city" and m.start < first_line])
+        headline_partner = next((m for m in headline_towns if host is not None and m.key != host.key), None) \
+            if len(headline_towns) == 2 and host is not None and host.key in {m.key for m in headline_towns} \
+            and all(self.roles.role(item.text, m, 0) is None for m in headline_towns) else None
+        """A headline of two towns ("Суми і Курськ", "Чортків і Вадовіце"), both parties there (not
+        "Навчальні заклади Луцька і Хелма"): the host's partner in a sentence that names only the host."""
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
@@ -190,6 +196,13 @@ class UkrainianExtractor:
                 previous = previous or latest
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
+            elif not item_of and in_sent and host is not None and all(m.key == host.key for m in in_sent) \
+                    and not self._unnamed_partners(sent.text):
+                # "Це місто є партнером Чорткова": the town named just before; a story headed by its two
+                # towns ("Суми і Курськ") whose sentence names only the host: the headline's other town
+                other = self._guest(item.text, mentions, host, sent.start_char) if THIS_TOWN.match(sent.text) \
+                    else headline_partner
+                in_sent = [host, other] if other is not None else in_sent
             status = self._status(lowered)
             if of_intent and status in ("signed", "pending"):
                 status = "proposed"
@@ -661,6 +674,8 @@ as ", але"/", проте"/", однак" do ("розірвав угоду з 
 ALREADY = re.compile(r"\b(?:вже|уже)\s+(?:[\w'’]+\s+)?(?:підпис|уклал|уклав|уклад|розірва|припини)", re.I)
 """"Тростянець уже підписав меморандуми": a step told as done already happened before the story, so
 the page's date line does not date it."""
+THIS_TOWN = re.compile(r"\s*(?:Це|Це\s+[а-яіїєґ'’]+)\s+(?:місто|містечко|громада|ґміна|гміна|комуна)\b")
+""""Це (польське) місто є партнером …": the town the sentence before named."""
 GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
 GAPPED_VERB = re.compile(r"\s+[—–]\s+(?:з|із|зі)\s+[А-ЯІЇЄҐ]")
 """"Тернопіль співпрацює з Ельблонгом, Львів — з Вроцлавом": after a comma, a subject whose verb a
