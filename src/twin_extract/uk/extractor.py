@@ -180,6 +180,13 @@ class UkrainianExtractor:
                 for key in previous:
                     if found[key].date is None and found[key].status != "established":
                         found[key] = replace(found[key], date=_date_info(date))
+            if trigger is None and previous and OBJECT_PRONOUN.search(sent.text) and _within(parties, previous):
+                # "2 березня 2022 року міська рада її розірвала": the agreement just stated, by pronoun
+                step = self._status(lowered)
+                if step in ("terminated", "signed"):
+                    for key in previous:
+                        found[key] = _merge(found[key], replace(found[key], status=step, date=_date_info(date)))
+                    continue
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
                     opened = last
@@ -674,6 +681,9 @@ as ", але"/", проте"/", однак" do ("розірвав угоду з 
 ALREADY = re.compile(r"\b(?:вже|уже)\s+(?:[\w'’]+\s+)?(?:підпис|уклал|уклав|уклад|розірва|припини)", re.I)
 """"Тростянець уже підписав меморандуми": a step told as done already happened before the story, so
 the page's date line does not date it."""
+OBJECT_PRONOUN = re.compile(r"\b(?:її|його|їх)\s+(?:[а-яіїєґ'’]+\s+)?(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)"
+                            r"|\b(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)[а-яіїєґ]*\s+(?:її|його|їх)\b", re.I)
+""""Рада її розірвала", "підписали його": a step on the agreement the sentence before named."""
 THIS_TOWN = re.compile(r"\s*(?:Це|Це\s+[а-яіїєґ'’]+)\s+(?:місто|містечко|громада|ґміна|гміна|комуна)\b")
 """"Це (польське) місто є партнером …": the town the sentence before named."""
 GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
