@@ -108,9 +108,11 @@ class UkrainianExtractor:
         headline_towns = _unique([m for m in mentions if m.type == "city" and m.start < first_line])
         headline_partner = next((m for m in headline_towns if host is not None and m.key != host.key), None) \
             if len(headline_towns) == 2 and host is not None and host.key in {m.key for m in headline_towns} \
-            and all(self.roles.role(item.text, m, 0) is None for m in headline_towns) else None
-        """A headline of two towns ("Суми і Курськ", "Чортків і Вадовіце"), both parties there (not
-        "Навчальні заклади Луцька і Хелма"): the host's partner in a sentence that names only the host."""
+            and all(self.roles.role(item.text, m, 0) is None for m in headline_towns) \
+            and TOWN_AND_TOWN.match(item.text[headline_towns[0].end:headline_towns[1].start]) else None
+        """A headline of two towns joined as a pair ("Суми і Курськ", "Луцьк — Люблін: …"), both parties
+        there (not "Навчальні заклади Луцька і Хелма"): the host's partner in a sentence that names only
+        the host, or no place."""
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
@@ -203,6 +205,10 @@ class UkrainianExtractor:
                 previous = previous or latest
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
+            elif not item_of and not named and not found and headline_partner is not None \
+                    and not self._unnamed_partners(sent.text):
+                # "Кременчук і Кошалін" over "Дата підписання угоди: 30.06.2004": the headline's towns
+                in_sent = [host, headline_partner]
             elif not item_of and in_sent and host is not None and all(m.key == host.key for m in in_sent) \
                     and not self._unnamed_partners(sent.text):
                 # "Це місто є партнером Чорткова": the town named just before; a story headed by its two
@@ -684,6 +690,7 @@ the page's date line does not date it."""
 OBJECT_PRONOUN = re.compile(r"\b(?:її|його|їх)\s+(?:[а-яіїєґ'’]+\s+)?(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)"
                             r"|\b(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)[а-яіїєґ]*\s+(?:її|його|їх)\b", re.I)
 """"Рада її розірвала", "підписали його": a step on the agreement the sentence before named."""
+TOWN_AND_TOWN = re.compile(r"^\s*(?:і|та|й|—|–|-|,)\s*$")
 THIS_TOWN = re.compile(r"\s*(?:Це|Це\s+[а-яіїєґ'’]+)\s+(?:місто|містечко|громада|ґміна|гміна|комуна)\b")
 """"Це (польське) місто є партнером …": the town the sentence before named."""
 GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
@@ -697,8 +704,8 @@ LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а тако�
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
 before it and a plural adjective after it ("(Іспанія), а також українські ")."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
-LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|[\u2190-\u2bff\U0001f000-\U0001faff]+\ufe0f?|\d{1,2}[.)])\s")
-"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:"): a
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪|]|[\u2190-\u2bff\U0001f000-\U0001faff]+\ufe0f?|\d{1,2}[.)])\s")
+"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:"): a table row ("| Кошалін | Польща |"), a
 dash, a bullet, a number, or symbols and emoji (arrows, ticks, flags: "🇵🇱 Хелм")."""
 HEADING_TOKENS = 6
 """A line this short naming one place heads the lines under it: on a partner-list page
