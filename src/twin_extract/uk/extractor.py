@@ -163,6 +163,15 @@ class UkrainianExtractor:
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
                 (heading_list or opened is not None) and _place_line(item.text, sent, named)
             parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            unnamed_town = UNNAMED_TOWN.search(sent.text) if trigger is not None and len(_unique(parties)) == 1 else None
+            if unnamed_town:
+                # "У Вроцлаві мер Львова підписав угоду з польським містом": the venue is the town unnamed,
+                # of the country the adjective names
+                country = self.places.country_of(unnamed_town.group(1)) if unnamed_town.group(1) else None
+                venues = _unique([m for m in named if m not in parties and m.type == "city"
+                                  and m.key != parties[0].key and (country is None or m.country == country)
+                                  and self.roles.role(item.text, m, sent.start_char) == "venue"])
+                parties = parties + venues if len(venues) == 1 else parties
             carried = announced if announced is not None and parties and \
                 all(m.country != HOME for m in parties) else None
             announced = None
@@ -691,6 +700,9 @@ OBJECT_PRONOUN = re.compile(r"\b(?:її|його|їх)\s+(?:[а-яіїєґ'’]+
                             r"|\b(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)[а-яіїєґ]*\s+(?:її|його|їх)\b", re.I)
 """"Рада її розірвала", "підписали його": a step on the agreement the sentence before named."""
 TOWN_AND_TOWN = re.compile(r"^\s*(?:і|та|й|—|–|-|,)\s*$")
+UNNAMED_TOWN = re.compile(r"\b(?:з|із|зі)\s+(?:([а-яіїєґ'’]+(?:ськ|цьк|зьк)[а-яіїєґ]*)\s+)?(?:містом|містечком|громадою|ґміною|гміною|комуною)"
+                          r"(?!\s+[А-ЯІЇЄҐ«\"-])(?!-)")
+""""… з польським містом" with no name after it: the partner is a town the sentence names otherwise."""
 THIS_TOWN = re.compile(r"\s*(?:Це|Це\s+[а-яіїєґ'’]+)\s+(?:місто|містечко|громада|ґміна|гміна|комуна)\b")
 """"Це (польське) місто є партнером …": the town the sentence before named."""
 GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
