@@ -72,7 +72,8 @@ class UkrainianExtractor:
         self.decisions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("decision")]
         """"Відповідне рішення ... ухвалив 9 червня": a dated decision dates the step just stated."""
         self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
-        self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
+        self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns) if not r.get("line_only")]
+        self.boilerplate_lines = [r["line"] for r in rows("boilerplate.jsonl", patterns) if r.get("line_only")]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
         self.documents = rows("documents.jsonl", patterns)
         self.region_nouns = tuple(self.places.nouns) + self.places.state_nouns
@@ -307,7 +308,7 @@ class UkrainianExtractor:
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
         """Related-links blocks: "Читайте також", "Останні новини", … (``boilerplate.link_blocks``)."""
-        return link_blocks(text, self.boilerplate)
+        return link_blocks(text, self.boilerplate, self.boilerplate_lines)
 
     def _guest(self, text: str, mentions: list[Mention], host: Mention, end: int) -> Mention | None:
         """The last town named before ``end`` that is not the host nor a venue: the other of "двох
