@@ -15,6 +15,10 @@ from twin_extract.readers import InputError, news_item
     ("Ізюм підписав меморандум про співпрацю з Тріром.", "uk"),
     ("Власти Харькова разорвали побратимские отношения с городами России.", "ru"),
     ("Днепр разорвал отношения с российскими городами-побратимами, сообщил мэр.", "ru"),
+    # none of the telling letters: Ukrainian's own short words, or none of either language's
+    ("Одеса та Генуя розпочали переговори про побратимство.", "uk"),
+    ("Генуя висловила бажання стати побратимом Одеси.", "uk"),
+    ("Одесса и Генуя подписали соглашение.", "ru"),
     ("Kyiv and Paris signed a twinning pact.", "en"),
     ("The mayor of Lviv (Львів) visited Wrocław.", "en"),
 ])

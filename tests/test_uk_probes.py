@@ -686,10 +686,9 @@ def test_a_day_past_the_page_date_is_last_year(extractor, published: str | None)
      {frozenset({"Kharkivska oblast", "Volynska oblast"}): ("signed", None)}),
     ("Миколаївська ОВА та Західнопоморське воєводство уклали угоду про співробітництво.",
      {frozenset({"Mykolaivska oblast", "Zachodniopomorskie"}): ("signed", None)}),
-    pytest.param("Рівне і Мінськ\n\nРівне вийшло з угоди про побратимство з білоруською столицею.",
-                 {frozenset({"Rivne", "Minsk"}): ("terminated", None)},
-                 marks=pytest.mark.xfail(strict=True, reason="a partner named only as a country's capital "
-                                                             "('з білоруською столицею') is not resolved")),
+    # a partner named only as a country's capital: the headline's other town
+    ("Рівне і Мінськ\n\nРівне вийшло з угоди про побратимство з білоруською столицею.",
+     {frozenset({"Rivne", "Minsk"}): ("terminated", None)}),
 ])
 def test_domestic_memoranda_regions_and_ended_belarusian_ties(extractor, text: str, expected: dict) -> None:
     assert _found(extractor, text) == expected

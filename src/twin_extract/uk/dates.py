@@ -28,13 +28,15 @@ _NUMERIC_SHORT = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2}
 """A day with a two-digit year ("12.05.23"): this century's, as Ukrainian news writes it."""
 _TODAY = re.compile(r"\bсьогодн[а-яії]*|\bщойно\b|\b(?:хвилин[уи]?|годин[уи]?|хв\.?)\s+тому\b", re.I)
 """Today, as the story was written: "сьогодні", "щойно", "десять хвилин тому", "годину тому"."""
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?!-(?:х|ті|тих|их)\b)")
+"""A year, not a decade ("з 1990-х років", "у 2000-ті": no year of an event)."""
 RELATIVE = (
     (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора(?:шн[а-яії]*)?\b", re.I), "day", -1),
     (re.compile(r"\bзавтра\b", re.I), "day", 1),
     (re.compile(r"\bминулого\s+тижня\b", re.I), "day", -7),
     (re.compile(r"\bминулого\s+місяця\b", re.I), "month", -1),
     (re.compile(r"\b(?:минулого\s+року|торік)\b", re.I), "year", -1),
+    (re.compile(r"\b(?:цього|поточного)\s+місяця\b", re.I), "month", 0),
     (re.compile(r"\b(?:цього|поточного)\s+року\b|\bцьогоріч\b", re.I), "year", 0),
     (re.compile(r"\b(?:на\s+початку|наприкінці|в\s+кінці|у\s+кінці|в\s+середині|у\s+середині)\s+року\b", re.I),
      "year", 0),
@@ -55,20 +57,28 @@ SAME_DAY = re.compile(r"\b(?:того|цього|в\s+той|у\s+той)\s+(?:(
 міські голови підписали …", "Після зустрічі міста підписали …" after the meeting's day): the last day the text stated before, as the
 English pipeline's "the same day"."""
 _TIME_FIRST = r"(?:\d{1,2}:\d{2},?[^\S\n]+)?"
-_TIME_AFTER = r"(?:[^\S\n]*(?:р\.|року))?(?:,?[^\S\n]*(?:-[^\S\n]*|о[^\S\n]+)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*|\d{1,6})?[^\S\n]*$"
+_TIME_AFTER = r"(?:[^\S\n]*(?:р\.|року))?(?:,?[^\S\n]*(?:-[^\S\n]*|о[^\S\n]+)?\d{1,2}:\d{2})?[^\S\n]*(?:\|[^\n]*|\d{1,6}|№[^\S\n]*[\w/.-]+)?[^\S\n]*$"
 DATELINE = re.compile(r"(?m)^[^\S\n]*(?:[^\n|]{0,40}\|[^\S\n]*)?" + _TIME_FIRST + r"(\d{1,2}\.\d{1,2}\.\d{4})"
                       + _TIME_AFTER)
 """A page's date line: a line that is a date, with a time, a source or a counter around it
-("26.01.2022, 19:16", "Depo.Дніпро | 07.09.2016, 12:01", "20.09.2023 - 14:34 | Переглядів: 3640", "19.05.2022  7") or the time first ("13:07 10.10.2025"). A labelled line ("Дата: 13.01.2026 09:44", a
+("26.01.2022, 19:16", "Depo.Дніпро | 07.09.2016, 12:01", "20.09.2023 - 14:34 | Переглядів: 3640", "19.05.2022  7") or the time first ("13:07 10.10.2025"), or a decision's number after it ("23.11.2023 № 5/12"). A labelled line ("Дата: 13.01.2026 09:44", a
 community site's page template) is not: the Ukrainian gold dates no step by it."""
 
 
-def dateline(text: str) -> FoundDate | None:
+def dateline(text: str, skip: list[tuple[int, int]] = ()) -> FoundDate | None:
     """The page's own date line, the day the story was filed: as in English, the last resort
     for a step (signed, ended, …) the story reports without a date of its own. A council
-    decision's own line of date and number ("від 13.06.2025 № 1169-41/2025") is its date line."""
-    match = DATELINE.search(text) or ACT_LINE.search(text)
+    decision's own line of date and number ("від 13.06.2025 № 1169-41/2025") is its date line;
+    so is a line that is a date in words ("17 вересня 2024, 10:15") or a publication label's
+    ("Опубліковано: 17.09.2024"). A line inside ``skip`` (a related-links block's) is no date line."""
+    match = next((m for regex in (DATELINE, ACT_LINE, WORDED_LINE) for m in regex.finditer(text)
+                  if not any(a <= m.start() < b for a, b in skip)), None)
     return find_date(match.group(1), match.start(1), None) if match else None
+WORDED_LINE = re.compile(r"(?m)^[^\S\n]*(?:(?:Опубліковано|Оприлюднено|Дата\s+публікації)[^\S\n]*:?[^\S\n]*)?"
+                         rf"(\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}[^\S\n]+{_MONTH}[^\S\n]+\d{{4}})"
+                         r"(?:[^\S\n]*(?:р\.|року))?(?:,?[^\S\n]*(?:о[^\S\n]+)?\d{1,2}:\d{2})?[^\S\n]*$")
+"""A date line in words ("17 вересня 2024, 10:15") or after a publication label ("Опубліковано:
+17.09.2024", "Дата публікації: 17 вересня 2024 року"); a bare "Дата:" stays a template's."""
 ACT_LINE = re.compile(r"(?m)^[^\S\n]*(?:РІШЕННЯ[^\S\n]+)?(?:від|ВІД)[^\S\n]+(\d{1,2}\.\d{1,2}\.\d{4})(?:[^\S\n]*(?:р\.|року))?"
                       r"[^\S\n]*(?:№[^\S\n]*[\w/.-]+|м\.[^\S\n]*[А-ЯІЇЄҐ][\w'’-]*)[^\S\n]*$")
 """A decision's line of date and number, alone on its line ("від 13.06.2025 № 1169-41/2025"), or of date

@@ -72,7 +72,8 @@ class UkrainianExtractor:
         self.decisions = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("decision")]
         """"Відповідне рішення ... ухвалив 9 червня": a dated decision dates the step just stated."""
         self.mutual = [r["phrase"] for r in rows("anaphors.jsonl", patterns) if r.get("within")]
-        self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns)]
+        self.boilerplate = [r["line"] for r in rows("boilerplate.jsonl", patterns) if not r.get("line_only")]
+        self.boilerplate_lines = [r["line"] for r in rows("boilerplate.jsonl", patterns) if r.get("line_only")]
         self.dash_gap = _dash_gap([r["stem"] for r in rows("unit_nouns.jsonl", patterns)])
         self.documents = rows("documents.jsonl", patterns)
         self.region_nouns = tuple(self.places.nouns) + self.places.state_nouns
@@ -105,6 +106,14 @@ class UkrainianExtractor:
         home_region = mentions[0] if mentions and mentions[0].type == "region" and mentions[0].country == HOME else None
         """A document whose first place is an oblast ("Запорізька ОВА припиняє …") is that oblast's:
         foreign regions listed after "з" with no actor of their own are its partners."""
+        headline_towns = _unique([m for m in mentions if m.type == "city" and m.start < first_line])
+        headline_partner = next((m for m in headline_towns if host is not None and m.key != host.key), None) \
+            if len(headline_towns) == 2 and host is not None and host.key in {m.key for m in headline_towns} \
+            and all(self.roles.role(item.text, m, 0) is None for m in headline_towns) \
+            and TOWN_AND_TOWN.match(item.text[headline_towns[0].end:headline_towns[1].start]) else None
+        """A headline of two towns joined as a pair ("Суми і Курськ", "Луцьк — Люблін: …"), both parties
+        there (not "Навчальні заклади Луцька і Хелма"): the host's partner in a sentence that names only
+        the host, or no place."""
         found: dict[tuple[str, str], TwinningRecord] = {}
         previous: list[tuple[str, str]] = []
         heading: list[Mention] = []
@@ -121,6 +130,7 @@ class UkrainianExtractor:
         містами"): the next sentence naming only foreign towns ("Нові побратими — …", "Це російські
         Тула та Курськ") lists them, with its status and date."""
         stated: dict | None = None
+        intent_stated = False
         acting: Mention | None = None
         latest: list[tuple[str, str]] = []
         events: dict[str, FoundDate] = {}
@@ -128,7 +138,7 @@ class UkrainianExtractor:
         підписання дев'яти меморандумів", "десять хвилин тому міськрада розірвала відносини з містами
         Росії"): the date of the signings (endings) the text then details without one."""
         links = self._link_blocks(item.text)
-        filed_line = dateline(item.text)
+        filed_line = dateline(item.text, links)
         filed_year = filed_line.value[:4] if filed_line else None
         reference = item.published or (filed_line.value if filed_line and filed_line.precision == "day" else None)
         """What relative dates ("минулого тижня", "у вівторок") and a day after the page's date ("28 грудня"
@@ -139,15 +149,30 @@ class UkrainianExtractor:
             if any(start <= sent.start_char < end for start, end in links):
                 continue
             lowered = [t.lower_ for t in sent]
-            trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None) \
+            own_trigger = next((r for w in lowered for stem, r in self.triggers.items() if w.startswith(stem)), None)
+            trigger = own_trigger \
                 or (stated if any(w.startswith(stem) for w in lowered for stem in self.anaphoric_triggers)
                     and (self._status(lowered) != "established"
                          or any(w.startswith(stem) for w in lowered for stem in self.joining)) else None)
             stated = trigger or stated
+            of_intent = intent_stated if own_trigger is None and trigger is not None else False
+            """"Документ підписали …" after "підписали лист про наміри": the document signed is the letter
+            of intent, so the step stays proposed."""
+            if own_trigger is not None:
+                intent_stated = self._status(lowered) == "proposed" and any(w.startswith("намір") for w in lowered)
             named = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             listed = LIST_ITEM.match(sent.text) or _unbulleted_item(sent.text, in_list) or \
                 (heading_list or opened is not None) and _place_line(item.text, sent, named)
             parties = [m for m in named if m is host or self.roles.role(item.text, m, sent.start_char) is None]
+            unnamed_town = UNNAMED_TOWN.search(sent.text) if trigger is not None and len(_unique(parties)) == 1 else None
+            if unnamed_town:
+                # "У Вроцлаві мер Львова підписав угоду з польським містом": the venue is the town unnamed,
+                # of the country the adjective names
+                country = self.places.country_of(unnamed_town.group(1)) if unnamed_town.group(1) else None
+                venues = _unique([m for m in named if m not in parties and m.type == "city"
+                                  and m.key != parties[0].key and (country is None or m.country == country)
+                                  and self.roles.role(item.text, m, sent.start_char) == "venue"])
+                parties = parties + venues if len(venues) == 1 else parties
             carried = announced if announced is not None and parties and \
                 all(m.country != HOME for m in parties) else None
             announced = None
@@ -167,6 +192,13 @@ class UkrainianExtractor:
                 for key in previous:
                     if found[key].date is None and found[key].status != "established":
                         found[key] = replace(found[key], date=_date_info(date))
+            if trigger is None and previous and OBJECT_PRONOUN.search(sent.text) and _within(parties, previous):
+                # "2 березня 2022 року міська рада її розірвала": the agreement just stated, by pronoun
+                step = self._status(lowered)
+                if step in ("terminated", "signed"):
+                    for key in previous:
+                        found[key] = _merge(found[key], replace(found[key], status=step, date=_date_info(date)))
+                    continue
             if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
                 if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
                     opened = last
@@ -183,7 +215,20 @@ class UkrainianExtractor:
                 previous = previous or latest
                 guest = None if previous or host is None else self._guest(item.text, mentions, host, sent.start_char)
                 in_sent, date = ([host, guest], date or said) if guest else (in_sent, date)
+            elif not item_of and not named and not found and headline_partner is not None \
+                    and not self._unnamed_partners(sent.text):
+                # "Кременчук і Кошалін" over "Дата підписання угоди: 30.06.2004": the headline's towns
+                in_sent = [host, headline_partner]
+            elif not item_of and in_sent and host is not None and all(m.key == host.key for m in in_sent) \
+                    and not self._unnamed_partners(sent.text):
+                # "Це місто є партнером Чорткова": the town named just before; a story headed by its two
+                # towns ("Суми і Курськ") whose sentence names only the host: the headline's other town
+                other = self._guest(item.text, mentions, host, sent.start_char) if THIS_TOWN.match(sent.text) \
+                    else headline_partner
+                in_sent = [host, other] if other is not None else in_sent
             status = self._status(lowered)
+            if of_intent and status in ("signed", "pending"):
+                status = "proposed"
             if not named and status in ("signed", "terminated") and date is not None and date.precision == "day":
                 events.setdefault(status, date)
             cue_date = self._cue_clause_date(item.text, sent, status, named, default_year, reference)
@@ -236,10 +281,11 @@ class UkrainianExtractor:
             latest = keys or latest
         found = {k: replace(r, date=_date_info(events[r.status])) if r.date is None and r.status in events else r
                  for k, r in found.items()}
-        filed = dateline(item.text)
+        filed = dateline(item.text, links)
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
-                        date=_date_info(filed) if filed and r.date is None and r.status != "established" else r.date)
+                        date=_date_info(filed) if filed and r.date is None and r.status != "established"
+                        and not any(ALREADY.search(e.text) for e in r.evidence) else r.date)
                 for r in found.values()]
 
     def _intent_only(self, text: str) -> bool:
@@ -262,7 +308,7 @@ class UkrainianExtractor:
 
     def _link_blocks(self, text: str) -> list[tuple[int, int]]:
         """Related-links blocks: "Читайте також", "Останні новини", … (``boilerplate.link_blocks``)."""
-        return link_blocks(text, self.boilerplate)
+        return link_blocks(text, self.boilerplate, self.boilerplate_lines)
 
     def _guest(self, text: str, mentions: list[Mention], host: Mention, end: int) -> Mention | None:
         """The last town named before ``end`` that is not the host nor a venue: the other of "двох
@@ -369,8 +415,21 @@ class UkrainianExtractor:
         start, end = max(start, sent.start_char), min(end, sent.end_char)
         clause = [t.lower_ for t in sent if start <= t.idx < end]
         rest = [t.lower_ for t in sent if not start <= t.idx < end]
-        own, other = self._status(clause), self._status(rest)
-        return own if own != "established" and other != "established" and own != other else None
+        own, other = self._cued(clause), self._cued(rest)
+        return own if own is not None and other not in (None, "established") and own != other else None
+
+    def _cued(self, lowered: list[str]) -> str | None:
+        """The strongest status cue of the words, None when they hold none (``_status`` then says
+        established): "…, але продовжує співпрацю з Каунасом" is cued established."""
+        status = self._status(lowered)
+        if status != "established":
+            return status
+        kept = self._without_proposed_endings(lowered)
+        sentence = " ".join(kept)
+        cued = any(r["status"] == "established" and ("phrase" in r and r["phrase"] in sentence or "stem" in r and any(
+            w.startswith(r["stem"]) and _followed(kept, i, r.get("needs"), r.get("before", False))
+            for i, w in enumerate(kept))) for r in self.statuses)
+        return "established" if cued else None
 
     def _outranks(self, cue: str, other: str) -> bool:
         """True when ``cue`` is the stronger of two cued statuses, as within one sentence: a list's
@@ -406,6 +465,10 @@ class UkrainianExtractor:
             own = [m for m in in_sent if m is not head and m.type == head.type]
             return dashed or [(head, m) for m in own]
         regions = _unique([m for m in in_sent if m.type == "region"])
+        if len(regions) >= 2 and all(m.country == HOME for m in in_sent) and self._unnamed_partners(sentence):
+            # oblasts acting together with partners they do not name ("Волинь і Рівненщина поглиблюють
+            # співпрацю з Польщею") are no pair, as towns so listed are not
+            return []
         if len(regions) >= 2 and self._regions_act(text, regions[0]):
             objects = next((i for i, m in enumerate(regions) if i and self._object_only(text, m)), None)
             multilateral = any(w.startswith(stem) for w in lowered for stem in self.multilateral)
@@ -477,7 +540,9 @@ class UkrainianExtractor:
             if any(self.places.country_of(w) not in (None, HOME) for w in words) or \
                     after and self.places.country_of(after) not in (None, HOME):
                 return True
-        return False
+        # a foreign country itself as the partner ("поглиблюють співпрацю з Польщею")
+        return any(self.places.country_of(m.group(1)) not in (None, HOME) and not COUNTRY_ADJECTIVE_WORD.search(m.group(1))
+                   for m in WITH_COUNTRY.finditer(sentence))
 
     def _shared_partner(self, text: str, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """"Ковельська та Володимирська громади уклали угоди з Хелмом", "Луцьк, Рівне та Житомир
@@ -610,10 +675,12 @@ stands ("обговорили, як розвивати партнерські в
 BREADCRUMB = re.compile(r"(?m)^[^\n]*\s[>›]\s(?=[^\n]*$)")
 """A site's breadcrumb trail up to its last step ("DataLife Engine > Новини Чернівців > …",
 "Київська міська рада › Новини"): sections of the site, not places of the story."""
-OPENER = re.compile(r"^\s*(?:(?:під\s+час|після|за\s+підсумками|наприкінці|у\s+ході|в\s+ході|по\s+завершенні)"
-                    r"\s+[\w'’]+|того\s+ж\s+дня|згодом|потім|відтак|тоді|нарешті)\s*,?\s+")
+OPENER = re.compile(r"^(?:\s*(?:(?:під\s+час|після|за\s+підсумками|наприкінці|у\s+ході|в\s+ході|по\s+завершенні)"
+                    r"\s+[\w'’]+|того\s+ж\s+дня|наступного\s+дня|згодом|потім|відтак|тоді|нарешті"
+                    r"|\d{1,2}(?:-го)?\s+[а-яії]+(?:\s+\d{4}(?:\s+року|\s+р\.)?)?)\s*,?\s+)+")
 """"Під час візиту сторони обговорили …", "Після зустрічі міста підписали …": an opening adverbial of
-the event (one noun) before the anaphor that names the sentence before's towns."""
+the event (one noun) before the anaphor that names the sentence before's towns; also a day ("Наступного
+дня, 5 жовтня 2023 року, міста підписали …"), one or more."""
 AMONG = re.compile(r"\s*(?:серед\s+(?:них|яких|інших)|зокрема\s+[—–-]"
                    r"|(?:до|у|в)\s+(?:цього|цьому|їх|їхнього|їхньому|його|того)\s+(?:переліку|списку|числа|кола))", re.I)
 """"Відтепер у Рівного 12 міст-партнерів. Серед них — Паневежис, Перемишль": a sentence opening
@@ -624,8 +691,25 @@ names several and not the host ("наші міста-партнери", "наш�
 INTENT_REACH = 4
 """Words after an agreement's noun within which "про намір(и)" makes it one of intent ("угоду
 про намір", "тристоронній лист про наміри")."""
-CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)")
-""", а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause."""
+CLAUSE_BREAK = re.compile(r";|,\s+а\s(?!також|ще\s)|,\s+(?:але|проте|однак)\s")
+""", а також" and ", а ще" add to a list ("Борна, а також українські Сміла"); ", а " alone opens a clause,
+as ", але"/", проте"/", однак" do ("розірвав угоду з Торунем, але продовжує співпрацю з Каунасом")."""
+ALREADY = re.compile(r"\b(?:вже|уже)\s+(?:[\w'’]+\s+)?(?:підпис|уклал|уклав|уклад|розірва|припини)", re.I)
+""""Тростянець уже підписав меморандуми": a step told as done already happened before the story, so
+the page's date line does not date it."""
+OBJECT_PRONOUN = re.compile(r"\b(?:її|його|їх)\s+(?:[а-яіїєґ'’]+\s+)?(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)"
+                            r"|\b(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)[а-яіїєґ]*\s+(?:її|його|їх)\b", re.I)
+""""Рада її розірвала", "підписали його": a step on the agreement the sentence before named."""
+TOWN_AND_TOWN = re.compile(r"^\s*(?:і|та|й|—|–|-|,)\s*$")
+UNNAMED_TOWN = re.compile(r"\b(?:з|із|зі)\s+(?:([а-яіїєґ'’]+(?:ськ|цьк|зьк)[а-яіїєґ]*)\s+)?(?:містом|містечком|громадою|ґміною|гміною|комуною)"
+                          r"(?!\s+[А-ЯІЇЄҐ«\"-])(?!-)")
+""""… з польським містом" with no name after it: the partner is a town the sentence names otherwise."""
+THIS_TOWN = re.compile(r"\s*(?:Це|Це\s+[а-яіїєґ'’]+)\s+(?:місто|містечко|громада|ґміна|гміна|комуна)\b")
+""""Це (польське) місто є партнером …": the town the sentence before named."""
+GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
+GAPPED_VERB = re.compile(r"\s+[—–]\s+(?:з|із|зі)\s+[А-ЯІЇЄҐ]")
+""""Тернопіль співпрацює з Ельблонгом, Львів — з Вроцлавом": after a comma, a subject whose verb a
+dash leaves out opens a clause of its own, as ", а Львів — з …" does."""
 CLAUSE_OR_SENTENCE = re.compile(CLAUSE_BREAK.pattern + r"|[.!?]\s|\n")
 CLAUSE_OR_REPORT = re.compile(CLAUSE_OR_SENTENCE.pattern + r"|,\s+(?:як\s+)?(?:повідомля|пише|інформу|передає|зазнача)")
 """A clause's end, also before an attribution (", повідомляє Громадське Умань"), whose places name a source."""
@@ -633,8 +717,8 @@ LIST_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|і|й|та|,?\s*а тако�
 """What joins the items of a list: a comma, "і/й/та", ", а також", with a bracketed country
 before it and a plural adjective after it ("(Іспанія), а також українські ")."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]$")
-LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|[\u2190-\u2bff\U0001f000-\U0001faff]+\ufe0f?|\d{1,2}[.)])\s")
-"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:"): a
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪|]|[\u2190-\u2bff\U0001f000-\U0001faff]+\ufe0f?|\d{1,2}[.)])\s")
+"""A line of a list opened by a trigger sentence ending in a colon ("Міста-партнери Житомира:"): a table row ("| Кошалін | Польща |"), a
 dash, a bullet, a number, or symbols and emoji (arrows, ticks, flags: "🇵🇱 Хелм")."""
 HEADING_TOKENS = 6
 """A line this short naming one place heads the lines under it: on a partner-list page
@@ -763,6 +847,9 @@ UNNAMED_PARTNERS = re.compile(
     r"(?![^\S\n]*[:—–])(?:[^\S\n]+([А-ЯІЇЄҐ][а-яіїєґ'’]+))?")
 """Towns described, not named, after "з": "з двома російськими містами", "з містами-побратимами Росії
 і Білорусі" (a foreign country adjective among the words before the noun or a country after it)."""
+WITH_COUNTRY = re.compile(r"\b(?:з|із|зі)\s+([А-ЯІЇЄҐ][а-яіїєґ'’]+)\b")
+COUNTRY_ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк)[а-яіїєґ]*$")
+"""After "з", a country's name ("з Польщею"), not its adjective ("з Польським воєводством")."""
 AFTER_Z = re.compile(r"\b(?:з|із|зі)\s+(?:[а-яіїєґ'’]+\s+){0,2}$", re.I)
 
 
@@ -899,7 +986,9 @@ def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     dash shows another subject left out; none when no part names two places."""
     groups: list[list[Mention]] = [[]]
     for previous, mention in zip([None, *mentions], mentions):
-        if previous is not None and CLAUSE_BREAK.search(text[previous.end:mention.start]):
+        if previous is not None and (CLAUSE_BREAK.search(text[previous.end:mention.start])
+                                     or GAPPED_SUBJECT.match(text[previous.end:mention.start])
+                                     and GAPPED_VERB.match(text, mention.end)):
             groups.append([])
         groups[-1].append(mention)
     if len(groups) < 2 or not any(len(g) >= 2 for g in groups):

@@ -14,6 +14,7 @@ a place ("французький Шомон", "Віндзор у канадсь�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -35,6 +36,8 @@ BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
 COUNTRY_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк)[а-яіїє]*$", re.I)
 """A country's adjective ("польською") qualifies the next noun; its name ("України в …") does not."""
 NEXT_WORD = re.compile(r"\s*([\w'’ʼ]+)")
+QUALIFYING_AFTER = re.compile(r"(?<=\s)[а-яіїєґ'’]+(?:ськ|цьк|зьк)[а-яіїєґ]*(?=\s+(?:(?:місто|містом|міста|містечк\w*)\s+)?[А-ЯІЇЄҐ])")
+"""A lower-case country adjective right before a name (or before "місто" and a name)."""
 CUE_WORDS = re.compile(r"[\w'’ʼ-]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_SOUND_KEY = 4
@@ -187,8 +190,11 @@ class PlaceFinder:
         before = SENTENCE_END.split(text[max(0, start - 80):start])[-1]
         after = SENTENCE_END.split(text[end:end + 80])[0]
         words_before = CUE_WORDS.findall(before)[-3:]
+        # a country adjective after the place that qualifies the next name ("Одеса співпрацює з
+        # американським Балтимором") is that name's country, not this place's
+        words_after = CUE_WORDS.findall(QUALIFYING_AFTER.sub(" ", after))
         near = [self.country_of(w) for w in reversed(words_before)] + \
-               [self.country_of(w) for w in CUE_WORDS.findall(after)[:4]]
+               [self.country_of(w) for w in words_after[:4]]
         qualifying = words_before[-2:] if words_before and words_before[-1][:1].islower() else words_before[-1:]
         own = [self.country_of(w) for w in reversed(qualifying) if COUNTRY_ADJECTIVE.search(w)]
         bracket = BRACKET.match(after)
@@ -221,6 +227,13 @@ class PlaceFinder:
 
     def _forms(self, word: str) -> tuple[str, ...]:
         word = word.replace("’", "'").replace("ʼ", "'")
+        if "ґ" in word.lower():
+            # a name written with ґ (Ґданськ, Ґраубюнден) is also found as GeoNames' г spelling
+            plain = word.replace("ґ", "г").replace("Ґ", "Г")
+            return tuple(dict.fromkeys(self._forms_exact(word) + self._forms_exact(plain)))
+        return self._forms_exact(word)
+
+    def _forms_exact(self, word: str) -> tuple[str, ...]:
         if "-" in word:
             head, _, last = word.rpartition("-")
             return (word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)), *nominatives(word))
@@ -244,6 +257,12 @@ class PlaceFinder:
                 for spelled, countries in self._russian(" ".join(forms)):
                     for place in self.gazetteer.find(spelled):
                         if place.country in countries or "*" in countries and place.country != "UA":
+                            found.setdefault(place.geonames_id, place)
+        if not found and any(not is_known(w) for w in words):
+            for forms in _combinations([_guessed_forms(w) if not is_known(w) else self._forms(w) for w in words]):
+                for joined in {" ".join(forms), "-".join(forms)}:
+                    for place in self.gazetteer.find(joined):
+                        if place.country != "UA":
                             found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
@@ -328,6 +347,9 @@ class PlaceFinder:
         through every nominative; later the name alone is that region ("між Хмельницькою областю
         та Міссісіпі")."""
         keys = dict.fromkeys((word.lower(), *nominatives(word)))
+        if "ґ" in word.lower():
+            # "Береґ" as the transcription writes it, "Берег" as the name table does
+            keys.update(dict.fromkeys(k.replace("ґ", "г") for k in list(keys)))
         if noun is not None:
             types = next((t for stem, t in self.noun_types.items() if noun.lower().startswith(stem)), set())
             for key in keys:
@@ -479,7 +501,7 @@ class PlaceFinder:
                 not LOCATIVE_BEFORE.search(text, max(0, words[i - 1].start() - 5), words[i - 1].start()):
             # not a town's locative after "у/в/на" that is also a name's dative: "У Києві Житомир і Гдиня …"
             return None, 1
-        if _titled(text, word.start(), word.end()):
+        if _titled(text, word.start(), word.end()) and not self._partner_before_topic(text, word):
             return None, 1
         if i + 1 < len(words) and text[word.end():words[i + 1].start()] == " " and \
                 is_name_before_surname(word.group(0), words[i + 1].group(0)):
@@ -518,7 +540,7 @@ class PlaceFinder:
             return Mention(code, name, country, word.group(0), word.start(), word.end(), subdivision=code), 1
         kind = self._noun_kind(text, word.end()) if ADJECTIVE.match(word.group(0)) else None
         if kind is None and ADJECTIVE.match(word.group(0)) and ELIDED_AFTER.match(text, word.end()) and \
-                FROM_BEFORE.search(text, max(0, word.start() - 6), word.start()):
+                FROM_BEFORE.search(text, max(0, word.start() - 6), word.start()) and not INSTRUMENTAL.search(word.group(0)):
             oblast = self._oblast(word.group(0))
             if oblast is not None:
                 code, name = oblast
@@ -561,6 +583,15 @@ class PlaceFinder:
             place = Place(row[0], row[1], row[2], row[3], row[4], True)
             return _city(place, word.group(0), word.start()), 1
         return self._district(word), 1
+
+    def _partner_before_topic(self, text: str, word: re.Match) -> bool:
+        """A town after "з"/"між"/"та" that a "про" follows is the partner a talk or agreement is with
+        ("веде переговори з Генуєю про партнерство", "домовився з Любліном про обмін"), not a
+        document's title ("Угоду про співпрацю"): unquoted, and a town of some size."""
+        if not PARTNER_BEFORE.search(text, max(0, word.start() - 30), word.start()) or \
+                any(text[word.start() - 1:word.start()] == q[0] for q in QUOTES):
+            return False
+        return any(p.population >= TOPIC_PARTNER_SIZE for p in self._places([word.group(0)]))
 
     def _after_titled_place(self, text: str, words: list[re.Match], i: int, last: Mention) -> bool:
         """Two capitalised words right after the place of a title ("мер Поважської Бистриці Карол
@@ -690,6 +721,9 @@ LOCATED_TOWN = re.compile(r" [А-ЯІЇЄҐ][\w'’ʼ-]*(?:ськ|цьк|зьк)
 області"): the town, located by the oblast, not a region adjective heading a list."""
 FROM_BEFORE = re.compile(r"\b(?:з|із|зі)\s+$")
 """An oblast's adjective after "з" with its noun elided ("Гайворонською — з Кіровоградської"): the oblast."""
+INSTRUMENTAL = re.compile(r"(?:ою|им|ими)$")
+""""з" with the instrumental is "with" ("з Херсонською": a partner community), with the genitive
+"from" ("— з Київської": the oblast a community is in)."""
 ELIDED_AFTER = re.compile(r"\s*(?:[,;:—–).!?]|\s-\s|$|(?:з|із|зі|та|і|й|в|у|на|за|для|щодо)\s)")
 COMMUNITY_NOUN = re.compile(r"\bгромад|\bотг\b|\bтг\b")
 """The community noun an elided list refers back to."""
@@ -707,7 +741,32 @@ TOPIC_AFTER = re.compile(r"\s+про\s")
 """"Лист про наміри": a capitalised noun followed by "про" (about) names a document."""
 
 
+PARTNER_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Зз]|[Іі]з|[Зз]і|[Мм]іж|та|і|й) (?:[а-яіїєґ'’]+(?:ськ|цьк|зьк)[а-яіїєґ]* )?$")
+TOPIC_PARTNER_SIZE = 20000
+"""A town after "з" that "про" follows is a partner when it has at least so many people (no
+document noun is one)."""
+
 LOCATIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:[УуВв]|[Нн]а|[Пп]ри|[Пп]о) $")
+
+
+CASE_ENDINGS = ("ами", "ями", "ові", "еві", "єві", "ою", "ею", "єю", "ом", "ем", "єм", "ах", "ях",
+                "а", "я", "у", "ю", "і", "и", "ї", "е")
+"""Case endings of nouns the dictionary does not know (a foreign town's "Сонча", "Сончі"): taken off,
+the stem is tried bare and with a nominative ending."""
+NOMINATIVE_ENDINGS = ("", "а", "я", "е", "о")
+
+
+@lru_cache(maxsize=65536)
+def _guessed_forms(word: str) -> tuple[str, ...]:
+    """Nominatives of a word the dictionary does not know, by its case ending: "Сонча", "Сончі" ->
+    "сонч" (Новий Сонч), "Ополя" -> "ополе"; the word itself first."""
+    lowered = word.lower().replace("’", "'").replace("ʼ", "'")
+    forms = [lowered, *nominatives(word)]
+    for ending in CASE_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            stem = lowered[:-len(ending)]
+            forms.extend(stem + n for n in NOMINATIVE_ENDINGS)
+    return tuple(dict.fromkeys(forms))
 
 
 def _titled(text: str, start: int, end: int) -> bool:
