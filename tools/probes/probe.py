@@ -4,8 +4,8 @@ usage: python tools/probes/probe.py [-v] < tools/probes/regions.txt
 
 pairs: 'A/B;C/D' or 'none'. A party may carry '(CC)' to check its country and '{XX-YY}' to check
 its subdivision code, e.g. 'Washington{US-WA}/Hyogo(JP)'. status/date: empty = unchecked,
-date 'null' = no date. '\\n' in text is a newline. A status may be given per pair, in the
-pairs' order ('established,terminated'). Text opening with '@YYYY-MM-DD ' is published then.
+date 'null' = no date. '\\n' in text is a newline. A status or a date may be given per pair, in
+the pairs' order ('established,terminated', '2005,null'). Text opening with '@YYYY-MM-DD ' is published then.
 A line opening with '!' is a known failure (a strict xfail in the tests): reported, not counted.
 """
 
@@ -54,6 +54,7 @@ def problems(records: Iterable[Any], pairs: str, status: str, date: str) -> list
     if set(got) != set(want):
         return ["pairs"]
     statuses = dict(zip(want, status.split(","))) if "," in status else dict.fromkeys(want, status)
+    dates = dict(zip(want, date.split(","))) if "," in date else dict.fromkeys(want, date)
     found = []
     for key, parts in want.items():
         record = got[key]
@@ -73,6 +74,7 @@ def problems(records: Iterable[Any], pairs: str, status: str, date: str) -> list
         if statuses[key] and record.status != statuses[key]:
             found.append("status")
         value = record.date.value if record.date else None
+        date = dates[key]
         if date and (date == "null" and value or date != "null" and value != date):
             found.append("date")
     return found

@@ -20,7 +20,7 @@ from ..places import Mention
 from . import implicit_host
 from .findings import Finding, finding, rules_of, share_date
 from .lexicon import Lexicon, pair_kind, two_of_kind
-from .status import licensing_trigger, step
+from .status import REFUSED_RULE, licensing_trigger, partner_cues, step
 
 OWN_DATE_REACH = 16
 """Characters after a partner within which its own date stands ("X since 1979", "X (1995)")."""
@@ -40,6 +40,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
     for lo, hi in units:
         unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
                          and not clauses.institutional(doc, m, lex.institutions) and not dateline(m.span)]
+        unit_places = unit_mentions
         unit_triggers = [t for t in sent_triggers if lo <= t.start < hi]
         unit_status = ctx.statuses_in(lo, hi)
         trigger = licensing_trigger(unit_triggers, unit_status, has_strong)
@@ -82,17 +83,22 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         pairs = [(a, b) for a, b in pairs if not _neighbours_nickname(doc, trigger, a, b)]
         if not pairs:
             continue
-        unit_step = step(unit_status, trigger, lex.cap(trigger))
-        date = event_dates.date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, unit_step.status)
         relation = "twinning" if any(lex.relation(t) == "twinning" and t.strength != "weak" for t in unit_triggers) \
             else lex.relation(trigger)
-        own = own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, unit_status)
-        unit_findings = [
-            finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
-                    sent.start_char,
-                    [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
-                    ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor)
-            for a, b in pairs]
+        unit_findings = []
+        for a, b in pairs:
+            pair_status = partner_cues(doc, unit_status, a.span, b.span,
+                                       [m.span for m in unit_places if m.key not in (a.key, b.key)])
+            if any(c.rule == REFUSED_RULE for c in pair_status):
+                continue
+            unit_step = step(pair_status, trigger, lex.cap(trigger))
+            date = event_dates.date_for(ctx, sent, (lo, hi), units, pair_status or unit_triggers, unit_step.status)
+            own = own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, pair_status)
+            unit_findings.append(
+                finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
+                        sent.start_char,
+                        [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
+                        ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor))
         if "ellipsis" in rules_extra and previous is not None:
             share_date(previous[2] + unit_findings)
         found.extend(unit_findings)
