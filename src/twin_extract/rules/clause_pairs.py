@@ -138,7 +138,8 @@ def _paired_up(doc: Doc, triggers: list[Cue], mentions: list[Mention]) -> Cue | 
     medium = [t for t in triggers if t.strength == "medium"]
     if not medium:
         return None
-    named = next((t for t in medium if _dash_pair_before(doc, t, mentions)), None)
+    named = next((t for t in medium if _dash_pair_before(doc, t, mentions) or _between_pair_after(doc, t, mentions)),
+                 None)
     if named is not None:
         return named
     if len(clauses.coordinated_pairs(doc, mentions)) < 2:
@@ -155,6 +156,25 @@ def _dash_pair_before(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
     a, b = before[-2], before[-1]
     return b.span.end == trigger.start and b.span.start == a.span.end + 1 and doc[a.span.end].text in DASHES
 
+
+
+def _between_pair_after(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
+    """"The partnership between Troyes and Zwickau has been dormant", "the partnership between the
+    German city of Speyer and the French town of Chartres dates from 1959": a partnership said to be
+    between two places joined by "and" names its pair, as a status cue would license it."""
+    if doc[trigger.start:trigger.end].text.lower() not in BETWEEN_TIES or trigger.end >= len(doc) \
+            or doc[trigger.end].lower_ != "between":
+        return False
+    after = [m for m in mentions if trigger.end < m.span.start <= trigger.end + BETWEEN_REACH]
+    joint = doc[after[0].span.end:after[1].span.start] if len(after) >= 2 else []
+    return any(t.lower_ == "and" for t in joint) and not any(t.lower_ in (",", ";", "while", "but") for t in joint)
+
+
+BETWEEN_TIES = frozenset({"partnership", "partnerships"})
+"""Tie words that, followed by "between A and B", name their pair; not "relationship", "ties" or
+"link" ("the relationship between Moscow and Kyiv", "the rail link between A and B")."""
+BETWEEN_REACH = 14
+"""Tokens after "between" within which both places stand."""
 
 
 def _partners_unnamed(doc: Doc, unit: tuple[int, int], trigger: Cue, mentions: list[Mention]) -> bool:

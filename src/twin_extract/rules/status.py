@@ -431,9 +431,11 @@ def _action(token: Token) -> Token | None:
 
 
 DEEPENING_VERBS = frozenset({"extend", "expand", "deepen", "strengthen", "intensify", "broaden", "continue",
-                             "widen", "enhance", "boost", "step"})
+                             "widen", "enhance", "boost", "step", "revive", "revitalise", "revitalize", "reinvigorate",
+                             "rekindle", "keep", "maintain", "preserve"})
 """"Agreeing to extend cooperation to the reconstruction of schools", "agreed to deepen their
-partnership": a decision to do more within a tie that exists is no step towards a new one."""
+partnership", "agreed to revive their ties", "will decide whether to keep its twinning": a decision
+to do more within a tie that exists, or to keep it, is no step towards a new one."""
 
 
 def _without_relatives(token: Token) -> list[Token]:
