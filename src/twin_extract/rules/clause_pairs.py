@@ -201,11 +201,12 @@ PARTNER_NOUNS = {"city", "town", "partner", "municipality", "community", "region
 def own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], status: str,
                cues: list[Cue]) -> dict[str, DateMention]:
     """"a sister city of Kakegawa since 1979, and of Kathmandu since 1975": when a clause lists
-    existing ties with several dates, a partner right followed by its own date takes that one."""
+    existing ties (or two or more signings) with several dates, a partner right followed by its own
+    date takes that one."""
     doc = ctx.doc
     lo, hi = doc[unit[0]].idx, clauses.char_end(doc, unit[1])
     dates = [d for d in ctx.dates if lo <= d.start < hi]
-    if len(dates) < 2 or status != "established":
+    if len(dates) < 2 or status not in ("established", "signed"):
         return {}
     own = {}
     for n, m in enumerate(mentions):
@@ -214,7 +215,9 @@ def own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], stat
                                    status, doc, cues)
         if after:
             own[m.key] = after[0]
-    return own
+    # "signed agreements with Ronda, Spain, in 2005 and with Arequipa, Peru, in 2011": signings
+    # take their own dates only when the clause lists two or more partners with theirs
+    return own if status == "established" or len(set(d.start for d in own.values())) >= 2 else {}
 
 
 def _the_two_in_sentence(lex: Lexicon, doc: Doc, unit: tuple[int, int], in_sent: list[Mention]) -> list[tuple[Mention, Mention]]:

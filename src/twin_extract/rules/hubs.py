@@ -19,7 +19,7 @@ from ..textnorm import fold
 from . import clause_pairs, merge
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon
-from .status import licensing_trigger, step
+from .status import licensing_trigger, partner_cues, step
 
 HAVE_VERBS = {"have", "maintain", "boast", "count", "list", "keep", "include"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
@@ -176,6 +176,9 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
             dates = [d for d in ctx.dates if _char_in_segments(doc, d.start, stretch) and d.start >= doc[lo].idx]
             context_dates = [d for d in ctx.dates if sent.start_char <= d.start < doc[groups[0][0].span.start].idx
                              and not _char_in_segments(doc, d.start, relatives)]
+        keys = {host.key} | {m.key for m in group}
+        cues = partner_cues(doc, cues, host.span, group[0].span,
+                            [m.span for m in ctx.mentions_in(sent.start, sent.end) if m.key not in keys])
         group_step = step(cues, trigger, lex.cap(trigger))
         own = event_dates.usable(dates, group_step.status, doc, cues)
         if not own and cues:

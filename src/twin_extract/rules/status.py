@@ -518,15 +518,15 @@ def _own_clause(verb: Token) -> list[Token]:
 
 
 def _governors(token: Token) -> tuple[set[int], list[Token]]:
-    """The heads above a word up to the verb of its relative clause, and the verbs whose subject
-    it stands in."""
+    """The heads above a word up to the verb of its relative clause or of its conjunct (a verb
+    coordinated with another does not hang on it), and the verbs whose subject it stands in."""
     governing: set[int] = set()
     subject_verbs: list[Token] = []
     node = token
     while node.head.i != node.i:
         if node.dep_ in ("nsubj", "nsubjpass"):
             subject_verbs.append(node.head)
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
             break
         node = node.head
         governing.add(node.i)
