@@ -17,7 +17,7 @@ from ..dates import DateMention
 from ..mentions import dateline
 from ..place_match import DASHES
 from ..places import Mention
-from . import implicit_host
+from . import followups, implicit_host
 from .findings import Finding, finding, rules_of, share_date
 from .lexicon import Lexicon, pair_kind, two_of_kind
 from .status import REFUSED_RULE, licensing_trigger, partner_cues, step
@@ -41,6 +41,12 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
                          and not clauses.institutional(doc, m, lex.institutions) and not dateline(m.span)]
         unit_places = unit_mentions
+        if not unit_mentions and found and len(units) > 1 and not any(t.dep_ == "mark" for t in doc[lo:hi]):
+            # "..., and the charter was signed on 20 May 2019", "...; in March 2022 the council
+            # suspended it": a coordinate clause naming no place that refers back to the tie is a
+            # follow-up (not a subordinate one: "if both councils agree")
+            followups.follow_up(lex, ctx, [doc[lo:hi]], found)
+            continue
         unit_triggers = [t for t in sent_triggers if lo <= t.start < hi]
         unit_status = ctx.statuses_in(lo, hi)
         trigger = licensing_trigger(unit_triggers, unit_status, has_strong)
