@@ -126,7 +126,7 @@ _PREPOSITIONS = r"in|on|since|from|until|till|by|during|before|after|between|thr
 _TEXT_PREP_RE = re.compile(rf"(?<!\w)(?i:{_PREPOSITIONS}|as\s+of)\s+$")
 # Cues that make a bare month or a bare 4-digit number a date.
 _MONTH_CUE_RE = re.compile(rf"(?<!\w)(?i:(?!on\b)(?:{_PREPOSITIONS})|as\s+of)\s+$")
-_YEAR_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>(?i:(?!on\b)(?:{_PREPOSITIONS})|of|as\s+of|back\s+to|as\s+(?:far\s+back|early)\s+as))\s+$")
+_YEAR_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>(?i:(?!on\b)(?:{_PREPOSITIONS})|of|as\s+of|back\s+to|as\s+(?:far\s+back|early|long\s+ago)\s+as))\s+$")
 # "The 1986 link with Castiglione", "the 1994 memorandum": a year that modifies a noun after a
 # determiner dates the thing the noun names.
 _YEAR_DETERMINER_RE = re.compile(r"(?<![\w-])(?i:the|its|their)\s+$")

@@ -36,6 +36,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
     units = clauses.clauses(doc, sent, in_sent)
     if len(units) > 1 and _paired_up(doc, sent_triggers, in_sent) is not None:
         units = [(sent.start, sent.end)]
+    if len(units) > 1 and _fronted_participle(doc, units[0], in_sent):
+        units = [(units[0][0], units[1][1]), *units[2:]]
     previous: tuple[Cue, list[Cue], list[Finding]] | None = None
     for lo, hi in units:
         unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
@@ -110,6 +112,14 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _fronted_participle(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:
+    """"Signed in 2004, the partnership agreement between Tulcea and Orléans covers ...": a
+    participle opening the sentence, naming no place, says what happened to the clause after it."""
+    first = next((t for t in doc[unit[0]:unit[1]] if not t.is_punct), None)
+    return first is not None and first.tag_ == "VBN" and first.dep_ in ("advcl", "acl", "amod") and \
+        not any(unit[0] <= m.span.start < unit[1] for m in mentions)
 
 
 def _neighbours_nickname(doc: Doc, trigger: Cue, a: Mention, b: Mention) -> bool:
@@ -240,8 +250,12 @@ def _the_two_in_sentence(lex: Lexicon, doc: Doc, unit: tuple[int, int], in_sent:
 
 
 def _elliptic(doc: Doc, lo: int, hi: int, statuses: list[Cue], previous: list[Cue]) -> bool:
-    """"... and Kalush signed one with Tarnów": a clause that repeats the previous predicate."""
+    """"... and Kalush signed one with Tarnów", "..., as are Gdynia and Kotka": a clause that
+    repeats the previous predicate."""
     if any(t.lower_ in PRO_FORMS for t in doc[lo:hi]):
         return True
+    words = [t for t in doc[lo:hi] if not t.is_punct and t.lower_ != "and"]
+    if len(words) > 2 and words[0].lower_ in ("as", "so") and words[1].lemma_ in ("be", "do", "have"):
+        return True  # "Sopot and Kolding are twin towns, as are Gdynia and Kotka"
     labels = {c.label for c in previous if c.label != "established"}
     return any(c.label in labels for c in statuses)

@@ -584,7 +584,7 @@ def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
     return [replace(c, label="established", rule=REFUSED_RULE) if c.start in refused else c for c in cues]
 
 
-REFUSING_RULES = frozenset({"status-undone", "status-undone-down"})
+REFUSING_RULES = frozenset({"status-undone", "status-undone-down", "status-refused-offer"})
 PLANS_RULE = "status-void-plans"
 REFUSED_RULE = "status-refused"
 """Cues of a tie that was refused, not made: a clause holding one pairs nothing."""
