@@ -38,6 +38,8 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         units = [(sent.start, sent.end)]
     if len(units) > 1 and _fronted_participle(doc, units[0], in_sent):
         units = [(units[0][0], units[1][1]), *units[2:]]
+    if len(units) > 1 and _reporting_speaker(doc, units[-1], in_sent):
+        units = [*units[:-2], (units[-2][0], units[-1][1])]
     previous: tuple[Cue, list[Cue], list[Finding]] | None = None
     for lo, hi in units:
         unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
@@ -120,6 +122,22 @@ def _fronted_participle(doc: Doc, unit: tuple[int, int], mentions: list[Mention]
     first = next((t for t in doc[unit[0]:unit[1]] if not t.is_punct), None)
     return first is not None and first.tag_ == "VBN" and first.dep_ in ("advcl", "acl", "amod") and \
         not any(unit[0] <= m.span.start < unit[1] for m in mentions)
+
+
+def _reporting_speaker(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:
+    """'"We signed a twinning charter with Reutlingen," the mayor of Zadar said': a reporting
+    clause after a quotation names the speaker's place, the "we" of the quote, as "said the mayor
+    of Zadar" after it does; it joins the quotation's clause."""
+    words = [t for t in doc[unit[0]:unit[1]] if not t.is_punct]
+    if not words or not any(t.text in QUOTES for t in doc[max(unit[0] - 2, 0):unit[0] + 2]):
+        return False
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    return len(verbs) == 1 and verbs[0].lemma_ in REPORTING_VERBS and \
+        any(unit[0] <= m.span.start < unit[1] for m in mentions)
+
+
+QUOTES = frozenset({'"', "”", "“", "'", "’"})
+REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "announce", "explain", "note", "declare", "stress"})
 
 
 def _neighbours_nickname(doc: Doc, trigger: Cue, a: Mention, b: Mention) -> bool:
