@@ -77,9 +77,21 @@ def planned_signing(doc: Doc, cue: Cue) -> Cue:
     modal = any(child.lower_ in FUTURE_AUXILIARIES for h in heads for child in h.children if child.dep_ == "aux")
     infinitive = any(child.lower_ in FUTURE_AUXILIARIES | {"to"} for h in shared for child in h.children
                      if child.dep_ == "aux")
-    if modal or infinitive or _purpose(token) or _scheduled(token):
+    if modal or infinitive or _purpose(token) or _scheduled(token) or _when_ahead(token):
         return replace(cue, label="pending")
     return cue
+
+
+def _when_ahead(token: Token) -> bool:
+    """"Will formally become sister cities when the mayors sign the agreement in June": a signing
+    in a present-tense time clause of a future main clause is still ahead."""
+    if token.tag_ not in ("VB", "VBP", "VBZ") or token.dep_ != "advcl" or not any(
+            child.dep_ in ("mark", "advmod") and child.lower_ in TIME_MARKERS for child in token.children):
+        return False
+    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES | {"to"} for child in token.head.children)
+
+
+TIME_MARKERS = frozenset({"when", "once", "after", "before", "until", "as"})
 
 
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
@@ -588,3 +600,29 @@ REFUSING_RULES = frozenset({"status-undone", "status-undone-down", "status-refus
 PLANS_RULE = "status-void-plans"
 REFUSED_RULE = "status-refused"
 """Cues of a tie that was refused, not made: a clause holding one pairs nothing."""
+
+
+def decisions_ahead(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"The council is set to vote next week on whether to twin the town with Orsay", "councillors
+    will decide on the twinning in May": a decision still to be taken about a new tie leaves it
+    proposed (a pending tie is one already approved). Runs after the rules that drop decisions on
+    a termination, which are no step at all."""
+    return [replace(c, label="proposed") if c.label == "pending" and doc[c.start].lemma_ in DECIDING_VERBS
+            and _decision_ahead(doc[c.start]) else c for c in cues]
+
+
+def _decision_ahead(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBD", "VBN"):
+        return False
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and token.dep_ == "xcomp" and token.head.lemma_ in AHEAD_HEADS:
+            return True
+    return False
+
+
+DECIDING_VERBS = frozenset({"decide", "approve", "agree", "vote", "endorse", "ratify", "resolve", "authorise",
+                            "authorize", "greenlight"})
+AHEAD_HEADS = frozenset({"set", "due", "expect", "go", "schedule", "poise", "likely", "slate", "be"})
+"""Heads of an infinitive that put it ahead: "is set to vote", "is due to decide", "is going to approve"."""
