@@ -35,10 +35,14 @@ BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", 
 PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 """Before a later list of the same partners: ", and with", "; with", "; and with"."""
-PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed)\s+"
+PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
+                                r"|started|opened|launched|entered|concluded|inked|sealed|renewed|established|forged"
+                                r"|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
                                 r"[^.;:,]{0,40}?\b(with)\s+(?:the\s+)?$", re.IGNORECASE)
-"""A second predicate of the same subject before a later list: "is twinned with Beijing and has an
-informal agreement with Saint Petersburg"."""
+"""A second predicate of the same subject, or a second object of the same verb, before a later
+list: "is twinned with Beijing and has an informal agreement with Saint Petersburg", "signed a
+twinning agreement with Lublin and a partnership agreement with Gdańsk", "... and began talks on
+a partnership with Olsztyn"."""
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:[,;]\s*)?"
                        r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
