@@ -503,19 +503,24 @@ def partner_cues(doc: Doc, cues: list[Cue], a: Span, b: Span, others: list[Span]
     (``others``) and that its later place (else its earlier one) does not hang on: a verb is the
     place's when it governs it (not across a relative clause) or, for a place in a subject, when it
     is coordinated with or hangs on that subject's verb. "Chernihiv, which had been twinned with
-    Gomel, has terminated the partnership" keeps the termination: its clause names no other place."""
-    if len({c.label for c in cues}) < 2 or not others:
+    Gomel, has terminated the partnership" keeps the termination: its clause names no other place.
+    A place inside an apposition ("Rzeszów, a partner of Lviv since 1992, will sign a charter with
+    Ivano-Frankivsk") takes none of the other place's cues: its tie just is."""
+    if not cues or not others:
         return cues
     verbs = {c.start: _verb_of(doc[c.start]) for c in cues}
     elsewhere = {c.start for c in cues if verbs[c.start] is not None and any(
         o.start <= t.i < o.end for t in _own_clause(verbs[c.start]) for o in others)}
     if not elsewhere:
         return cues
+    steps = len({c.label for c in cues})
     for place in sorted((a, b), key=lambda s: -s.start):
-        governing, subject_verbs = _governors(place.root)
+        governing, subject_verbs, apposed = _governors(place.root)
         own = [c for c in cues if c.start not in elsewhere or verbs[c.start].i in governing
                or any(_hangs_on(verbs[c.start], u) for u in subject_verbs)]
-        if own and len(own) < len(cues):
+        if apposed and not own:
+            return []
+        if steps > 1 and own and len(own) < len(cues):
             return own
     return cues
 
@@ -529,20 +534,29 @@ def _own_clause(verb: Token) -> list[Token]:
     return found
 
 
-def _governors(token: Token) -> tuple[set[int], list[Token]]:
-    """The heads above a word up to the verb of its relative clause or of its conjunct (a verb
-    coordinated with another does not hang on it), and the verbs whose subject it stands in."""
+def _governors(token: Token) -> tuple[set[int], list[Token], bool]:
+    """The heads above a word up to the verb of its relative clause, its apposition ("Rzeszów, a
+    partner of Lviv since 1992, will sign ...") or its conjunct (a verb coordinated with another
+    does not hang on it), and the verbs whose subject it stands in."""
     governing: set[int] = set()
     subject_verbs: list[Token] = []
     node = token
     while node.head.i != node.i:
         if node.dep_ in ("nsubj", "nsubjpass"):
             subject_verbs.append(node.head)
+        if node.dep_ == "appos" and node.head.text[:1].isupper() and node.lemma_.lower() in APPOSED_TIE_NOUNS:
+            return governing, subject_verbs, True
+        if node.dep_ == "appos":
+            break
         if node.dep_ == "relcl" or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
             break
         node = node.head
         governing.add(node.i)
-    return governing, subject_verbs
+    return governing, subject_verbs, False
+
+
+APPOSED_TIE_NOUNS = frozenset({"partner", "twin", "sister", "city", "town", "municipality", "friend"})
+"""The head noun of an apposition to a place that names its tie ("Rzeszów, a partner of Lviv")."""
 
 
 def _hangs_on(verb: Token | None, target: Token) -> bool:
