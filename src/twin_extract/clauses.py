@@ -35,10 +35,14 @@ BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", 
 PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 """Before a later list of the same partners: ", and with", "; with", "; and with"."""
-PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed)\s+"
+PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
+                                r"|started|opened|launched|entered|concluded|inked|sealed|renewed|established|forged"
+                                r"|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
                                 r"[^.;:,]{0,40}?\b(with)\s+(?:the\s+)?$", re.IGNORECASE)
-"""A second predicate of the same subject before a later list: "is twinned with Beijing and has an
-informal agreement with Saint Petersburg"."""
+"""A second predicate of the same subject, or a second object of the same verb, before a later
+list: "is twinned with Beijing and has an informal agreement with Saint Petersburg", "signed a
+twinning agreement with Lublin and a partnership agreement with Gdańsk", "... and began talks on
+a partnership with Olsztyn"."""
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:[,;]\s*)?"
                        r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
@@ -199,6 +203,11 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
     A list after "in"/"at" is where it happened ("signed ... on 12 October in Košice"). Only a
     strong trigger may still pair one other place with it ("Lviv signed a twinning agreement in
     Lublin"); "The memorandum was signed in Copenhagen ... the mayor of Mykolaiv" is no pair."""
+    subject_tie = _subject_apposition(doc, mentions)
+    if subject_tie is not None:
+        (a, b), rest = subject_tie
+        later, penalty = pair(doc, [a, *rest], strong)
+        return [(a, b), *later], penalty
     appositive = _appositive_tie(doc, mentions)
     if appositive:
         return appositive, 0.0
@@ -237,6 +246,29 @@ def pair(doc: Doc, mentions: list[Mention], strong: bool = True) -> tuple[list[t
 _APPOSITIVE_TIE = re.compile(
     r",\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*\s+)?(?:twin|sister|partner|friendship)[\s-]"
     r"(?:town|city|municipality|region|community|village|county|province|state)\s+of\s*$")
+
+
+def _subject_apposition(doc: Doc, mentions: list[Mention]) -> tuple[tuple[Mention, Mention], list[Mention]] | None:
+    """"Rzeszów, a partner of Lviv since 1992, will sign a twinning charter with Ivano-Frankivsk":
+    the first place's apposition names a tie with the place inside it; the places after the
+    apposition are the first place's partners as well, not the apposed place's."""
+    if len(mentions) < 3:
+        return None
+    a = mentions[0]
+    for child in a.span.root.children:
+        if child.dep_ != "appos" or child.lemma_.lower() not in APPOSED_TIES and not any(
+                t.dep_ in ("compound", "amod") and t.lower_ in TIE_MODIFIERS for t in child.children):
+            continue
+        inside = [m for m in mentions[1:] if child.left_edge.i <= m.span.start <= child.right_edge.i]
+        rest = [m for m in mentions[1:] if m.span.start > child.right_edge.i]
+        if len(inside) == 1 and rest and inside[0].key != a.key:
+            return (a, inside[0]), rest
+    return None
+
+
+APPOSED_TIES = frozenset({"partner", "twin", "sister"})
+TIE_MODIFIERS = frozenset({"twin", "sister", "partner", "friendship"})
+"""An apposition that names a tie: "a partner of Lviv", "twin town of Görlitz", "a sister city of"."""
 
 
 def _appositive_tie(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -130,7 +130,7 @@ _LABEL_VERBS = r"established|est\.|founded|signed|twinned|partnered|formed|adopt
 # Partner pages label an entry's year with a bare participle: "Monterrey, Mexico (Established
 # 1953)", "Kumamoto, Japan, est. 1987", "Twinned: 1972".
 _YEAR_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>(?i:(?!on\b)(?:{_PREPOSITIONS})|of|as\s+of|back\s+to"
-                          rf"|(?:{_LABEL_VERBS})\s*:?))\s+$")
+                          rf"|as\s+(?:far\s+back|early|long\s+ago)\s+as|(?:{_LABEL_VERBS})\s*:?))\s+$")
 # "The 1986 link with Castiglione", "the 1994 memorandum": a year that modifies a noun after a
 # determiner dates the thing the noun names.
 _YEAR_DETERMINER_RE = re.compile(r"(?<![\w-])(?i:the|its|their)\s+$")
@@ -504,14 +504,21 @@ def _year_spans(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen + spans, key=lambda c: c.start)
 
 
+_RELATIVE_YEAR_AFTER_RE = re.compile(r",?\s+(?i:(?P<q>last|this|next)\s+year)\b")
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+
+
 def find_dates(text: str, published: str | datetime.date | None = None) -> list[DateMention]:
     """All date expressions in reading order, each resolved."""
     pub = _parse_published(published)
     chosen = _year_spans(text, _add_year_lists(text, _add_range_tails(text, _select(_candidates(text)))))
     mentions: list[DateMention] = []
     context_year: int | None = None
+    absorbed = -1
     for cand in chosen:
         info = cand.info
+        if cand.start < absorbed:
+            continue
         if cand.kind == "context":
             context_year = int(info["y"])
             continue
@@ -523,6 +530,10 @@ def find_dates(text: str, published: str | datetime.date | None = None) -> list[
             tail = cand.range_tail
             year = tail.info.get("y") if tail is not None else None
             year = year or context_year or (pub.year if pub else None)
+            if (which := _RELATIVE_YEAR_AFTER_RE.match(text, cand.end)) is not None:
+                # "on September 5 last year": the year the words after the day name
+                year = pub.year + _YEAR_OFFSETS[which.group("q").lower()] if pub else None
+                absorbed = cand.end = which.end()
             value, precision = _format(year, info["m"], info.get("d"))
         elif info.get("unit") == "day_of_month" and (month := _context_month(cand, mentions, pub)):
             value, precision = _format(int(month.value[:4]), int(month.value[5:7]), info["d"])

@@ -58,9 +58,30 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     if renewed is not None:
         return renewed
     if anchors:
-        anchor = doc[next((a for a in anchors if a.label == status and status != "established"), anchors[0]).start].idx
+        step_cue = next((a for a in anchors if a.label == status and status != "established"), anchors[0])
+        anchor = doc[step_cue.start].idx
+        if status != "established" and len(own) > 1:
+            # "Gorizia and Klagenfurt, twinned in 1965, dissolved their partnership in 2021": the
+            # date on the step's own verb, not the nearest
+            own = [d for d in own if _on_verb(doc, d, doc[step_cue.start])] or own
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+def _on_verb(doc: Doc, date: DateMention, cue: Token) -> bool:
+    """Does the date hang on the cue's verb (the first verb above the date is the cue's)?"""
+    span = _parsed_span(doc, date)
+    if span is None:
+        return False
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    token = span.root
+    for _ in range(GOVERNING_REACH):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.i == verb.i
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 RENEWAL_RULE = "status-signed-renewed"

@@ -5,7 +5,7 @@ usage: python tools/probes/probe.py [-v] < tools/probes/regions.txt
 pairs: 'A/B;C/D' or 'none'. A party may carry '(CC)' to check its country and '{XX-YY}' to check
 its subdivision code, e.g. 'Washington{US-WA}/Hyogo(JP)'. status/date: empty = unchecked,
 date 'null' = no date. '\\n' in text is a newline. A status or a date may be given per pair, in
-the pairs' order ('established,terminated', '2004-06-30,1992'). Text opening with '@YYYY-MM-DD ' is published then.
+the pairs' order ('established,terminated', '2005,null'). Text opening with '@YYYY-MM-DD ' is published then.
 A line opening with '!' is a known failure (a strict xfail in the tests): reported, not counted.
 """
 

@@ -17,10 +17,10 @@ from ..dates import DateMention
 from ..mentions import dateline
 from ..place_match import DASHES
 from ..places import Mention
-from . import implicit_host
+from . import followups, implicit_host
 from .findings import Finding, finding, rules_of, share_date
 from .lexicon import Lexicon, pair_kind, two_of_kind
-from .status import licensing_trigger, step
+from .status import REFUSED_RULE, licensing_trigger, partner_cues, step
 
 OWN_DATE_REACH = 16
 """Characters after a partner within which its own date stands ("X since 1979", "X (1995)")."""
@@ -36,10 +36,21 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
     units = clauses.clauses(doc, sent, in_sent)
     if len(units) > 1 and _paired_up(doc, sent_triggers, in_sent) is not None:
         units = [(sent.start, sent.end)]
+    if len(units) > 1 and _fronted_participle(doc, units[0], in_sent):
+        units = [(units[0][0], units[1][1]), *units[2:]]
+    if len(units) > 1 and _reporting_speaker(doc, units[-1], in_sent):
+        units = [*units[:-2], (units[-2][0], units[-1][1])]
     previous: tuple[Cue, list[Cue], list[Finding]] | None = None
     for lo, hi in units:
         unit_mentions = [m for m in in_sent if lo <= m.span.start < hi
                          and not clauses.institutional(doc, m, lex.institutions) and not dateline(m.span)]
+        unit_places = unit_mentions
+        if not unit_mentions and found and len(units) > 1 and not any(t.dep_ == "mark" for t in doc[lo:hi]):
+            # "..., and the charter was signed on 20 May 2019", "...; in March 2022 the council
+            # suspended it": a coordinate clause naming no place that refers back to the tie is a
+            # follow-up (not a subordinate one: "if both councils agree")
+            followups.follow_up(lex, ctx, [doc[lo:hi]], found)
+            continue
         unit_triggers = [t for t in sent_triggers if lo <= t.start < hi]
         unit_status = ctx.statuses_in(lo, hi)
         trigger = licensing_trigger(unit_triggers, unit_status, has_strong)
@@ -82,22 +93,51 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         pairs = [(a, b) for a, b in pairs if not _neighbours_nickname(doc, trigger, a, b)]
         if not pairs:
             continue
-        unit_step = step(unit_status, trigger, lex.cap(trigger))
-        date = event_dates.date_for(ctx, sent, (lo, hi), units, unit_status or unit_triggers, unit_step.status)
         relation = "twinning" if any(lex.relation(t) == "twinning" and t.strength != "weak" for t in unit_triggers) \
             else lex.relation(trigger)
-        own = own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, unit_status)
-        unit_findings = [
-            finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
-                    sent.start_char,
-                    [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
-                    ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor)
-            for a, b in pairs]
+        unit_findings = []
+        for a, b in pairs:
+            pair_status = partner_cues(doc, unit_status, a.span, b.span,
+                                       [m.span for m in unit_places if m.key not in (a.key, b.key)])
+            if any(c.rule == REFUSED_RULE for c in pair_status):
+                continue
+            unit_step = step(pair_status, trigger, lex.cap(trigger))
+            date = event_dates.date_for(ctx, sent, (lo, hi), units, pair_status or unit_triggers, unit_step.status)
+            own = own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, pair_status)
+            unit_findings.append(
+                finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
+                        sent.start_char,
+                        [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
+                        ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor))
         if "ellipsis" in rules_extra and previous is not None:
             share_date(previous[2] + unit_findings)
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _fronted_participle(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:
+    """"Signed in 2004, the partnership agreement between Tulcea and Orléans covers ...": a
+    participle opening the sentence, naming no place, says what happened to the clause after it."""
+    first = next((t for t in doc[unit[0]:unit[1]] if not t.is_punct), None)
+    return first is not None and first.tag_ == "VBN" and first.dep_ in ("advcl", "acl", "amod") and \
+        not any(unit[0] <= m.span.start < unit[1] for m in mentions)
+
+
+def _reporting_speaker(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:
+    """'"We signed a twinning charter with Reutlingen," the mayor of Zadar said': a reporting
+    clause after a quotation names the speaker's place, the "we" of the quote, as "said the mayor
+    of Zadar" after it does; it joins the quotation's clause."""
+    words = [t for t in doc[unit[0]:unit[1]] if not t.is_punct]
+    if not words or not any(t.text in QUOTES for t in doc[max(unit[0] - 2, 0):unit[0] + 2]):
+        return False
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    return len(verbs) == 1 and verbs[0].lemma_ in REPORTING_VERBS and \
+        any(unit[0] <= m.span.start < unit[1] for m in mentions)
+
+
+QUOTES = frozenset({'"', "”", "“", "'", "’"})
+REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "announce", "explain", "note", "declare", "stress"})
 
 
 def _neighbours_nickname(doc: Doc, trigger: Cue, a: Mention, b: Mention) -> bool:
@@ -133,7 +173,8 @@ def _paired_up(doc: Doc, triggers: list[Cue], mentions: list[Mention]) -> Cue | 
     if not medium:
         strong = [t for t in triggers if t.strength == "strong"]
         return strong[0] if strong and len(clauses.coordinated_pairs(doc, mentions)) >= 2 else None
-    named = next((t for t in medium if _dash_pair_before(doc, t, mentions)), None)
+    named = next((t for t in medium if _dash_pair_before(doc, t, mentions) or _between_pair_after(doc, t, mentions)),
+                 None)
     if named is not None:
         return named
     if len(clauses.coordinated_pairs(doc, mentions)) < 2:
@@ -150,6 +191,25 @@ def _dash_pair_before(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
     a, b = before[-2], before[-1]
     return b.span.end == trigger.start and b.span.start == a.span.end + 1 and doc[a.span.end].text in DASHES
 
+
+
+def _between_pair_after(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
+    """"The partnership between Troyes and Zwickau has been dormant", "the partnership between the
+    German city of Speyer and the French town of Chartres dates from 1959": a partnership said to be
+    between two places joined by "and" names its pair, as a status cue would license it."""
+    if doc[trigger.start:trigger.end].text.lower() not in BETWEEN_TIES or trigger.end >= len(doc) \
+            or doc[trigger.end].lower_ != "between":
+        return False
+    after = [m for m in mentions if trigger.end < m.span.start <= trigger.end + BETWEEN_REACH]
+    joint = doc[after[0].span.end:after[1].span.start] if len(after) >= 2 else []
+    return any(t.lower_ == "and" for t in joint) and not any(t.lower_ in (",", ";", "while", "but") for t in joint)
+
+
+BETWEEN_TIES = frozenset({"partnership", "partnerships"})
+"""Tie words that, followed by "between A and B", name their pair; not "relationship", "ties" or
+"link" ("the relationship between Moscow and Kyiv", "the rail link between A and B")."""
+BETWEEN_REACH = 14
+"""Tokens after "between" within which both places stand."""
 
 
 def _partners_unnamed(doc: Doc, unit: tuple[int, int], trigger: Cue, mentions: list[Mention]) -> bool:
@@ -176,11 +236,12 @@ PARTNER_NOUNS = {"city", "town", "partner", "municipality", "community", "region
 def own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], status: str,
                cues: list[Cue]) -> dict[str, DateMention]:
     """"a sister city of Kakegawa since 1979, and of Kathmandu since 1975": when a clause lists
-    existing ties with several dates, a partner right followed by its own date takes that one."""
+    existing ties (or two or more signings) with several dates, a partner right followed by its own
+    date takes that one."""
     doc = ctx.doc
     lo, hi = doc[unit[0]].idx, clauses.char_end(doc, unit[1])
     dates = [d for d in ctx.dates if lo <= d.start < hi]
-    if len(dates) < 2 or status != "established":
+    if len(dates) < 2 or status not in ("established", "signed"):
         return {}
     own = {}
     for n, m in enumerate(mentions):
@@ -189,7 +250,9 @@ def own_dates(ctx: DocCues, mentions: list[Mention], unit: tuple[int, int], stat
                                    status, doc, cues)
         if after:
             own[m.key] = after[0]
-    return own
+    # "signed agreements with Ronda, Spain, in 2005 and with Arequipa, Peru, in 2011": signings
+    # take their own dates only when the clause lists two or more partners with theirs
+    return own if status == "established" or len(set(d.start for d in own.values())) >= 2 else {}
 
 
 def _the_two_in_sentence(lex: Lexicon, doc: Doc, unit: tuple[int, int], in_sent: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -206,8 +269,12 @@ def _the_two_in_sentence(lex: Lexicon, doc: Doc, unit: tuple[int, int], in_sent:
 
 
 def _elliptic(doc: Doc, lo: int, hi: int, statuses: list[Cue], previous: list[Cue]) -> bool:
-    """"... and Kalush signed one with Tarnów": a clause that repeats the previous predicate."""
+    """"... and Kalush signed one with Tarnów", "..., as are Gdynia and Kotka": a clause that
+    repeats the previous predicate."""
     if any(t.lower_ in PRO_FORMS for t in doc[lo:hi]):
         return True
+    words = [t for t in doc[lo:hi] if not t.is_punct and t.lower_ != "and"]
+    if len(words) > 2 and words[0].lower_ in ("as", "so") and words[1].lemma_ in ("be", "do", "have"):
+        return True  # "Sopot and Kolding are twin towns, as are Gdynia and Kotka"
     labels = {c.label for c in previous if c.label != "established"}
     return any(c.label in labels for c in statuses)

@@ -130,14 +130,27 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
             if STATUS_RANK[later.status] < STATUS_RANK[f.status] or f.capped:
                 continue
             changed = later.status != f.status
+            began = f.status == "established" and f.date is not None and _beginning(doc, f.date)
             f.status, f.cued = later.status, True
             f.rules.extend([later.rule or "", "follow-up-sentence"])
             f.evidence.append((sent.start_char, sent.end_char))
             if usable and (changed or f.date is None):
                 f.date = usable[0]
+            elif changed and began:
+                f.date = None  # when the tie began ("goes back to 1997") is not when the later step was taken
             renewed = event_dates.renewal_date(doc, cues, usable)
             if renewed is not None:
                 f.date = renewed
+
+
+def _beginning(doc, date) -> bool:
+    """"Since 1997", "goes back to 1997", "dates from 1997": a date that says when a tie began."""
+    text = clauses.text_of(doc)
+    return BEGINNING_RE.search(text[max(0, date.start - 30):date.end]) is not None
+
+
+BEGINNING_RE = re.compile(r"(?i:\b(?:since|back\s+to|dates?\s+from|dating\s+from|as\s+far\s+back\s+as)\s+"
+                          r"(?:the\s+)?(?:\w+\s+){0,2}\d{4}\b$)")
 
 
 def _founded(ctx: DocCues, sent: Span, sent_dates: list, found: list[Finding]) -> None:

@@ -19,7 +19,7 @@ from ..textnorm import fold
 from . import clause_pairs, merge
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon
-from .status import licensing_trigger, step
+from .status import licensing_trigger, partner_cues, step
 
 HAVE_VERBS = {"have", "maintain", "boast", "count", "list", "keep", "include"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
@@ -174,8 +174,16 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
             governing = [c for c in ctx.statuses_in(trigger_unit[0], lo) if not _in_segments(c.start, relatives)]
             cues = governing + [c for c in ctx.statuses_in(lo, hi) if _in_segments(c.start, stretch)]
             dates = [d for d in ctx.dates if _char_in_segments(doc, d.start, stretch) and d.start >= doc[lo].idx]
+            listed = {host.key} | {p.key for p in group}
+            others = [m for m in ctx.mentions_in(sent.start, sent.end) if m.key not in listed]
+            # a date right after another place is that place's ("twinned with Tartu since 1993, also
+            # has a partnership with Kaluga")
             context_dates = [d for d in ctx.dates if sent.start_char <= d.start < doc[groups[0][0].span.start].idx
-                             and not _char_in_segments(doc, d.start, relatives)]
+                             and not _char_in_segments(doc, d.start, relatives)
+                             and not any(m.end <= d.start < m.end + clause_pairs.OWN_DATE_REACH for m in others)]
+        keys = {host.key} | {m.key for m in group}
+        cues = partner_cues(doc, cues, host.span, group[0].span,
+                            [m.span for m in ctx.mentions_in(sent.start, sent.end) if m.key not in keys])
         group_step = step(cues, trigger, lex.cap(trigger))
         own = event_dates.usable(dates, group_step.status, doc, cues)
         if not own and cues:
@@ -280,6 +288,10 @@ def _host_token(doc: Doc, sent: Span, trigger: Cue) -> tuple[int | None, str]:
         head = head.head
     verb = head if head.pos_ == "VERB" else head.head
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subject and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.lemma_ in HAVE_VERBS:
+        # "Hämeenlinna, twinned with Tartu since 1993, also has a partnership with Kaluga": a second
+        # predicate shares the first one's subject
+        subject = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subject or not (head is verb or head.dep_ in ("dobj", "attr", "obj")):
         return None, ""
     owner = subject[0]

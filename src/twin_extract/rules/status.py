@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..cues import LICENSES, Cue
 from ..event_dates import RENEWAL_RULE
@@ -77,9 +77,21 @@ def planned_signing(doc: Doc, cue: Cue) -> Cue:
     modal = any(child.lower_ in FUTURE_AUXILIARIES for h in heads for child in h.children if child.dep_ == "aux")
     infinitive = any(child.lower_ in FUTURE_AUXILIARIES | {"to"} for h in shared for child in h.children
                      if child.dep_ == "aux")
-    if modal or infinitive or _purpose(token) or _scheduled(token):
+    if modal or infinitive or _purpose(token) or _scheduled(token) or _when_ahead(token):
         return replace(cue, label="pending")
     return cue
+
+
+def _when_ahead(token: Token) -> bool:
+    """"Will formally become sister cities when the mayors sign the agreement in June": a signing
+    in a present-tense time clause of a future main clause is still ahead."""
+    if token.tag_ not in ("VB", "VBP", "VBZ") or token.dep_ != "advcl" or not any(
+            child.dep_ in ("mark", "advmod") and child.lower_ in TIME_MARKERS for child in token.children):
+        return False
+    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES | {"to"} for child in token.head.children)
+
+
+TIME_MARKERS = frozenset({"when", "once", "after", "before", "until", "as"})
 
 
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
@@ -431,9 +443,11 @@ def _action(token: Token) -> Token | None:
 
 
 DEEPENING_VERBS = frozenset({"extend", "expand", "deepen", "strengthen", "intensify", "broaden", "continue",
-                             "widen", "enhance", "boost", "step"})
+                             "widen", "enhance", "boost", "step", "revive", "revitalise", "revitalize", "reinvigorate",
+                             "rekindle", "keep", "maintain", "preserve"})
 """"Agreeing to extend cooperation to the reconstruction of schools", "agreed to deepen their
-partnership": a decision to do more within a tie that exists is no step towards a new one."""
+partnership", "agreed to revive their ties", "will decide whether to keep its twinning": a decision
+to do more within a tie that exists, or to keep it, is no step towards a new one."""
 
 
 def _without_relatives(token: Token) -> list[Token]:
@@ -443,3 +457,186 @@ def _without_relatives(token: Token) -> list[Token]:
         if child.dep_ != "relcl":
             found += _without_relatives(child)
     return found
+
+
+def later_signings(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"The council approved the twinning on 12 March, and the charter was signed on 20 May",
+    "was proposed in 2015, approved in 2016 and signed in 2017": a sequence of steps told in the
+    past, whose signing comes last and hangs on the earlier steps' verbs (coordinated or chained),
+    reached the signing; the earlier proposal and decision cues are dropped so the signing speaks.
+    A signing with a subject of its own ("... and Z signed with W", "and the charter was signed") is
+    another clause's."""
+    signings = [doc[c.start] for c in cues if c.label == "signed" and _told_as_done(doc[c.start])
+                and not any(child.dep_ in ("nsubj", "nsubjpass") for child in doc[c.start].children)]
+    earlier = {c.start for c in cues if c.label in ("pending", "proposed") and _told_as_done(doc[c.start])
+               and any(s.i > c.start and _chained_to(s, c.start) for s in signings)}
+    return [c for c in cues if c.start not in earlier]
+
+
+def _told_as_done(token: Token) -> bool:
+    """A verb in the past with no future or infinitive auxiliary: a step taken."""
+    return token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN") and token.dep_ not in ("amod", "acl") and not any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES | {"to"} or child.dep_ == "neg"
+        for child in token.children)
+
+
+def _chained_to(token: Token, target: int) -> bool:
+    """The verb hangs on ``target`` through coordinations or adverbial clauses (a few heads up)."""
+    head = token
+    for _ in range(SEQUENCE_REACH):
+        if head.dep_ not in ("conj", "advcl") or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.i == target:
+            return True
+    return False
+
+
+SEQUENCE_REACH = 3
+"""How many coordinated or adverbial verbs up a signing may hang on an earlier step."""
+
+
+def partner_cues(doc: Doc, cues: list[Cue], a: Span, b: Span, others: list[Span] = ()) -> list[Cue]:
+    """"Lublin signed an agreement with Starobilsk and suspended its ties with Omsk", "Vaasa, which
+    is twinned with Ivano-Frankivsk, has ended its partnership with Petrozavodsk": when a clause's
+    cues give different steps, a pair drops the cues on verbs whose own clause names another place
+    (``others``) and that its later place (else its earlier one) does not hang on: a verb is the
+    place's when it governs it (not across a relative clause) or, for a place in a subject, when it
+    is coordinated with or hangs on that subject's verb. "Chernihiv, which had been twinned with
+    Gomel, has terminated the partnership" keeps the termination: its clause names no other place.
+    A place inside an apposition ("Rzeszów, a partner of Lviv since 1992, will sign a charter with
+    Ivano-Frankivsk") takes none of the other place's cues: its tie just is."""
+    if not cues or not others:
+        return cues
+    verbs = {c.start: _verb_of(doc[c.start]) for c in cues}
+    elsewhere = {c.start for c in cues if verbs[c.start] is not None and any(
+        o.start <= t.i < o.end for t in _own_clause(verbs[c.start]) for o in others)}
+    if not elsewhere:
+        return cues
+    steps = len({c.label for c in cues})
+    for place in sorted((a, b), key=lambda s: -s.start):
+        governing, subject_verbs, apposed = _governors(place.root)
+        own = [c for c in cues if c.start not in elsewhere or verbs[c.start].i in governing
+               or any(_hangs_on(verbs[c.start], u) for u in subject_verbs)]
+        if apposed and not own:
+            return []
+        if steps > 1 and own and len(own) < len(cues):
+            return own
+    return cues
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's words, less the clauses coordinated with or hung on it."""
+    found = [verb]
+    for child in verb.children:
+        if child.dep_ not in ("conj", "relcl", "advcl", "ccomp", "cc"):
+            found += list(child.subtree)
+    return found
+
+
+def _governors(token: Token) -> tuple[set[int], list[Token], bool]:
+    """The heads above a word up to the verb of its relative clause, its apposition ("Rzeszów, a
+    partner of Lviv since 1992, will sign ...") or its conjunct (a verb coordinated with another
+    does not hang on it), and the verbs whose subject it stands in."""
+    governing: set[int] = set()
+    subject_verbs: list[Token] = []
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            subject_verbs.append(node.head)
+        if node.dep_ == "appos" and node.head.text[:1].isupper() and node.lemma_.lower() in APPOSED_TIE_NOUNS:
+            return governing, subject_verbs, True
+        if node.dep_ == "appos":
+            break
+        if node.dep_ == "relcl" or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+        governing.add(node.i)
+    return governing, subject_verbs, False
+
+
+APPOSED_TIE_NOUNS = frozenset({"partner", "twin", "sister", "city", "town", "municipality", "friend"})
+"""The head noun of an apposition to a place that names its tie ("Rzeszów, a partner of Lviv")."""
+
+
+def _hangs_on(verb: Token | None, target: Token) -> bool:
+    """The verb is ``target`` or hangs on it through coordinations, adverbial clauses or
+    infinitives (a few heads up)."""
+    head = verb
+    for _ in range(SEQUENCE_REACH + 1):
+        if head is None:
+            return False
+        if head.i == target.i:
+            return True
+        if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb a word hangs on (an auxiliary's or negation's own verb; a verb itself)."""
+    head = token.head if token.dep_ in ("aux", "auxpass", "neg") else token
+    for _ in range(VERB_REACH):
+        if head.pos_ == "VERB":
+            return head
+        if head.head.i == head.i:
+            return head if head.pos_ == "AUX" else None
+        head = head.head
+    return None
+
+
+VERB_REACH = 8
+"""How many heads up from a word its verb may stand."""
+
+
+def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
+    """"Rejected a proposal to twin the town with Ermelo", "a motion to make Bendigo a sister city
+    of Tianjin was voted down", "has no plans to twin the town with Cuxhaven": a tie (a step or a
+    tie word) that a refusal governs was never made, so the refusal and what it governs become
+    ``REFUSED_RULE`` cues (read as "established" elsewhere) and a clause holding one pairs nothing.
+    A refused termination ("rejected a motion to suspend the link", "no plans to end it") is left
+    to ``proposed_endings``: the tie it would have ended stands."""
+    refusing = [c for c in cues if c.rule in REFUSING_RULES or c.rule == PLANS_RULE and any(
+        child.dep_ == "det" and child.lower_ == "no" for child in doc[c.start].children)]
+    refused: set[int] = set()
+    for refusal in refusing:
+        governors = {refusal.start}
+        governed = [c for c in cues if c.start != refusal.start and _path_to_governor(doc[c.start], governors)]
+        words = [t for t in triggers if _path_to_governor(doc[t.start], governors)]
+        if any(c.label == "terminated" for c in governed) or not governed and not words:
+            continue
+        refused |= {refusal.start} | {c.start for c in governed}
+    return [replace(c, label="established", rule=REFUSED_RULE) if c.start in refused else c for c in cues]
+
+
+REFUSING_RULES = frozenset({"status-undone", "status-undone-down", "status-refused-offer"})
+PLANS_RULE = "status-void-plans"
+REFUSED_RULE = "status-refused"
+"""Cues of a tie that was refused, not made: a clause holding one pairs nothing."""
+
+
+def decisions_ahead(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"The council is set to vote next week on whether to twin the town with Orsay", "councillors
+    will decide on the twinning in May": a decision still to be taken about a new tie leaves it
+    proposed (a pending tie is one already approved). Runs after the rules that drop decisions on
+    a termination, which are no step at all."""
+    return [replace(c, label="proposed") if c.label == "pending" and doc[c.start].lemma_ in DECIDING_VERBS
+            and _decision_ahead(doc[c.start]) else c for c in cues]
+
+
+def _decision_ahead(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBD", "VBN"):
+        return False
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and token.dep_ == "xcomp" and token.head.lemma_ in AHEAD_HEADS:
+            return True
+    return False
+
+
+DECIDING_VERBS = frozenset({"decide", "approve", "agree", "vote", "endorse", "ratify", "resolve", "authorise",
+                            "authorize", "greenlight"})
+AHEAD_HEADS = frozenset({"set", "due", "expect", "go", "schedule", "poise", "likely", "slate", "be"})
+"""Heads of an infinitive that put it ahead: "is set to vote", "is due to decide", "is going to approve"."""
