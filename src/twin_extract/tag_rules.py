@@ -27,6 +27,8 @@ _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 """The token attributes one-token rules may test, in the order ``Doc.to_array`` reads them."""
 TAG, LOWER = 0, 1
 _COLUMNS = {name: column for column, name in enumerate(_ATTRS)}
+MEMO_SIZE = 200_000
+"""Distinct token rows remembered before the memo starts again (a few MB)."""
 
 
 class TableMatch:
@@ -37,6 +39,9 @@ class TableMatch:
         """(tag or None, word or None) -> the rules asking for exactly that, with their other tests."""
         self.anywhere: list[Rule] = []
         self.rest = Matcher(ruler.vocab)
+        self.memo: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        """(tag, word, dependency, whitespace) -> the one-token rules met: a token's matches depend
+        on nothing else, and news repeats the same few thousand pairs."""
         for number in range(len(ruler.attrs)):
             key = ruler.vocab.strings.add(str(number))
             patterns = ruler.matcher.get(key)[1]
@@ -55,21 +60,31 @@ class TableMatch:
 
     def __call__(self, doc: Doc) -> list[Match]:
         matches: list[Match] = []
-        table, anywhere = self.table, self.anywhere
-        empty: list[Rule] = []
+        memo = self.memo
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
         for i, row in enumerate(doc.to_array(list(_ATTRS)).tolist() if len(doc) else ()):
-            tag, word = row[TAG], row[LOWER]
-            for rules in (table.get((tag, word), empty), table.get((tag, None), empty),
-                          table.get((None, word), empty), anywhere):
-                for number, key, tests in rules:
-                    if not tests or all((row[column] in values) is inside for column, values, inside in tests):
-                        matches.append((number, key, i, i + 1))
+            key = tuple(row)
+            rules = memo.get(key)
+            if rules is None:
+                rules = memo[key] = self._rules_for(row)
+            for number, rule in rules:
+                matches.append((number, rule, i, i + 1))
         if len(self.rest):
             strings = doc.vocab.strings
             matches += [(int(strings[key]), key, start, end)
                         for key, start, end in self.rest(doc, allow_missing=True, as_spans=False)]
         matches.sort()
         return matches
+
+    def _rules_for(self, row: list[int]) -> tuple[tuple[int, int], ...]:
+        """``(rule number, rule key)`` of the one-token rules a token with these attributes meets."""
+        table, empty = self.table, []
+        return tuple((number, key) for rules in (table.get((row[TAG], row[LOWER]), empty),
+                                                 table.get((row[TAG], None), empty),
+                                                 table.get((None, row[LOWER]), empty), self.anywhere)
+                     for number, key, tests in rules
+                     if not tests or all((row[column] in values) is inside for column, values, inside in tests))
 
 
 def _tests(patterns: list[list[dict[str, Any]]]) -> tuple[Test, ...] | None:

@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..anaphora import HostReferences
+from ..anchored import AnchoredMatcher
 from ..countries import resolver_for
 from ..cues import LICENSES, Cue
 from ..patterns import PatternSet
@@ -31,7 +32,7 @@ class Lexicon:
     blockers: PatternIndex
     status: PatternIndex
     anaphors: Matcher
-    list_openers: Matcher
+    list_openers: AnchoredMatcher
     """Phrases that open a sentence listing the partners the sentence before announced
     ("They are ...", "Among them ..."); kept apart from the back-references."""
     trigger_rows: dict[str, dict[str, Any]]
@@ -50,7 +51,7 @@ class Lexicon:
 
     @classmethod
     def from_patterns(cls, vocab: Vocab, patterns: PatternSet) -> "Lexicon":
-        anaphors, list_openers = Matcher(vocab), Matcher(vocab)
+        anaphors, list_openers = Matcher(vocab), AnchoredMatcher(vocab)
         triggers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
                                         if row["strength"] != "block"])
         blockers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
