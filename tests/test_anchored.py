@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 
-from twin_extract.anchored import AnchoredMatcher, anchor
+from twin_extract.anchored import UNBOUNDED, AnchoredMatcher, anchor
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 ODD = ["They are Kyiv and Lviv. Its “German” twin Leer; the two cities' twin-town deal was called off.",
@@ -24,6 +24,7 @@ def _plain(matcher: AnchoredMatcher) -> Matcher:
 def test_matches_equal_the_plain_matcher_on_gold_texts(extractor):
     lexicon = extractor.nlp.get_pipe("twin_extractor").lexicon
     anchored = [lexicon.triggers.tokens, lexicon.blockers.tokens, lexicon.status.tokens, lexicon.list_openers,
+                lexicon.anaphors,
                 extractor.passage_filter.index.tokens, extractor.passage_filter.pair_anaphors.tokens]
     assert not any(m.everywhere for m in anchored)
     plain = [_plain(m) for m in anchored]
@@ -38,6 +39,7 @@ def test_matches_equal_the_plain_matcher_on_gold_texts(extractor):
 def test_anchor_is_a_required_word_with_the_reach_of_the_pattern():
     pattern = [{"LEMMA": "be"}, {"LOWER": {"IN": ["now", "officially"]}, "OP": "?"}, {"LOWER": "off"}]
     assert anchor(pattern) == (0, ["off"], 2, 0)
-    assert anchor([{"LOWER": "the"}, {"POS": "ADJ", "OP": "*"}, {"LOWER": "ceremony"}]) is None
+    assert anchor([{"LOWER": "the"}, {"POS": "ADJ", "OP": "*"}, {"LOWER": "ceremony"}]) == (0, ["the"], 0, UNBOUNDED)
     assert anchor([{"POS": "VERB"}, {"IS_ALPHA": True, "OP": "{,3}"}]) is None
-    assert anchor([{"TEXT": {"IN": ["'s", "’s"]}}, {"IS_ALPHA": True, "OP": "{1,3}"}, {"ORTH": "X"}]) == (1, ["X"], 4, 0)
+    possessive = [{"TEXT": {"IN": ["'s", "’s"]}}, {"IS_ALPHA": True, "OP": "{1,3}"}, {"ORTH": "X"}]
+    assert anchor(possessive) == (1, ["X"], 4, 0)

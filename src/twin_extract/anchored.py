@@ -5,14 +5,16 @@ every token, so its cost grows with the Doc, while the rules it holds ("the two 
 German twin Leer", "set up", "enter into") match a few tokens around one required word. A
 pattern with a required token of fixed words (``LOWER``, ``ORTH``, ``TEXT`` or ``LEMMA``, a value
 or an ``IN`` list) and a bounded length matches only within that many tokens of one of those words;
-such windows (widened by ``MARGIN`` and merged) are all the ``Matcher`` reads. Every match lies
+such windows (widened by ``MARGIN`` and merged) are all the ``Matcher`` reads; a side the
+pattern can stretch without bound ("the ADJ* ceremony") reaches the Doc's edge. Every match lies
 inside one merged window, and a window ends away from its matches, so the matches and their order
-are the whole Doc's. A pattern with no such token or no bound makes every call read the whole Doc.
+are the whole Doc's. A pattern with no such token makes every call read the whole Doc.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, ORTH
@@ -25,6 +27,8 @@ MARGIN = 2
 an optional last token one token later, so a window never stops right after a match."""
 WHOLE_SHARE = 0.6
 """When the windows cover more of the Doc than this, the whole Doc is read in one call."""
+UNBOUNDED = 1 << 30
+"""The reach of a side with a ``*``, ``+`` or open range: any Doc's edge."""
 _ATTRS = {"LOWER": 0, "ORTH": 1, "TEXT": 1, "LEMMA": 2}
 _LEMMA = 2
 _RANGE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
@@ -57,20 +61,21 @@ def _words(spec: dict[str, Any]) -> tuple[int, list[str]] | None:
 
 def anchor(pattern: list[dict[str, Any]]) -> tuple[int, list[str], int, int] | None:
     """(column, words, tokens before, tokens after) of the pattern's required fixed-word token
-    with the fewest words (a word before a lemma: "be" is everywhere), or None when it has none
-    or its length is unbounded."""
-    reaches = [_reach(spec.get("OP")) for spec in pattern]
-    if any(r is None for r in reaches):
-        return None
-    best = None
+    with the fewest words (a word before a lemma: "be" is everywhere; then the shortest reach),
+    or None when it has none; a side with a token of unbounded or unknown length reaches
+    ``UNBOUNDED`` tokens."""
+    reaches = [_reach(spec.get("OP")) or (0, UNBOUNDED) for spec in pattern]
+    best: tuple[tuple[int, bool, int], tuple[int, list[str], int, int]] | None = None
     for n, spec in enumerate(pattern):
         found = _words(spec) if spec.get("OP") is None else None
-        rank = (len(found[1]), found[0] == _LEMMA) if found is not None else None
-        if rank is not None and (best is None or rank < (len(best[1]), best[0] == _LEMMA)):
-            before = sum(r[1] for r in reaches[:n])
-            after = sum(r[1] for r in reaches[n + 1:])
-            best = (found[0], found[1], before, after)
-    return best
+        if found is None:
+            continue
+        before = min(UNBOUNDED, sum(r[1] for r in reaches[:n]))
+        after = min(UNBOUNDED, sum(r[1] for r in reaches[n + 1:]))
+        rank = (len(found[1]), found[0] == _LEMMA, max(before, after))
+        if best is None or rank < best[0]:
+            best = (rank, (found[0], found[1], before, after))
+    return best[1] if best is not None else None
 
 
 class AnchoredMatcher:
@@ -83,6 +88,7 @@ class AnchoredMatcher:
         self.reach: list[dict[int, tuple[int, int]]] = [{}, {}, {}]
         """Per column (lower-case word, exact text, lemma): word hash -> (tokens before, tokens after)."""
         self.everywhere = False
+        self._last: tuple[Doc, int, tuple[list[int], list[tuple[int, int, int]]]] | None = None
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         self.matcher.add(key, patterns)
@@ -113,17 +119,13 @@ class AnchoredMatcher:
 
     def windows(self, doclike: Doc | Span) -> list[Window]:
         """Merged token ranges (relative to ``doclike``) around its required words."""
-        length = len(doclike)
         if isinstance(doclike, Span):
-            rows = doclike.doc.to_array([LOWER, ORTH, LEMMA])[doclike.start:doclike.end].tolist()
+            doc, lo, hi = doclike.doc, doclike.start, doclike.end
         else:
-            rows = doclike.to_array([LOWER, ORTH, LEMMA]).tolist() if length else []
-        lower, orth, lemma = self.reach
-        found: list[Window] = []
-        for i, (low, exact, base) in enumerate(rows):
-            for reach in (lower.get(low), orth.get(exact), lemma.get(base)):
-                if reach is not None:
-                    found.append((max(0, i - reach[0] - MARGIN), min(length, i + reach[1] + 1 + MARGIN)))
+            doc, lo, hi = doclike, 0, len(doclike)
+        positions, hits = self._hits(doc)
+        found = [(max(lo, i - before - MARGIN) - lo, min(hi, i + after + 1 + MARGIN) - lo)
+                 for i, before, after in hits[bisect_left(positions, lo):bisect_left(positions, hi)]]
         merged: list[Window] = []
         for a, b in sorted(found):
             if merged and a <= merged[-1][1]:
@@ -131,3 +133,19 @@ class AnchoredMatcher:
             else:
                 merged.append((a, b))
         return merged
+
+    def _hits(self, doc: Doc) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """Positions of the Doc's required words with their reach, found once per Doc: the
+        relation rules ask for each sentence in turn. (The last Doc is kept; a Doc is not
+        re-annotated between the rules' calls.)"""
+        if self._last is not None and self._last[0] is doc and self._last[1] == len(doc):
+            return self._last[2]
+        hits: list[tuple[int, int, int]] = []
+        if len(doc):
+            for values, reach in zip(doc.to_array([LOWER, ORTH, LEMMA]).T.tolist(), self.reach):
+                if reach and not reach.keys().isdisjoint(values):
+                    hits += [(i, *reach[value]) for i, value in enumerate(values) if value in reach]
+        hits.sort()
+        found = ([i for i, _, _ in hits], hits)
+        self._last = (doc, len(doc), found)
+        return found

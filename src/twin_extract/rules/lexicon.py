@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -31,7 +30,7 @@ class Lexicon:
     triggers: PatternIndex
     blockers: PatternIndex
     status: PatternIndex
-    anaphors: Matcher
+    anaphors: AnchoredMatcher
     list_openers: AnchoredMatcher
     """Phrases that open a sentence listing the partners the sentence before announced
     ("They are ...", "Among them ..."); kept apart from the back-references."""
@@ -51,7 +50,7 @@ class Lexicon:
 
     @classmethod
     def from_patterns(cls, vocab: Vocab, patterns: PatternSet) -> "Lexicon":
-        anaphors, list_openers = Matcher(vocab), AnchoredMatcher(vocab)
+        anaphors, list_openers = AnchoredMatcher(vocab), AnchoredMatcher(vocab)
         triggers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
                                         if row["strength"] != "block"])
         blockers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
