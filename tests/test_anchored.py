@@ -24,7 +24,7 @@ def _plain(matcher: AnchoredMatcher) -> Matcher:
 def test_matches_equal_the_plain_matcher_on_gold_texts(extractor):
     lexicon = extractor.nlp.get_pipe("twin_extractor").lexicon
     anchored = [lexicon.triggers.tokens, lexicon.blockers.tokens, lexicon.status.tokens, lexicon.list_openers,
-                lexicon.anaphors,
+                lexicon.anaphors, lexicon.hosts.matcher,
                 extractor.passage_filter.index.tokens, extractor.passage_filter.pair_anaphors.tokens]
     assert not any(m.everywhere for m in anchored)
     plain = [_plain(m) for m in anchored]

@@ -25,6 +25,8 @@ def detect_language(text: str) -> str:
     Ukrainian-only letters without Russian-only ones make it Ukrainian. Russian is reported as
     ``ru`` so callers can tell it apart, though only ``uk`` has its own pipeline.
     """
+    if not _CYRILLIC.search(text):
+        return "en"  # no Cyrillic letter: the common case, told without listing every Latin one
     cyrillic = len(_CYRILLIC.findall(text))
     if cyrillic <= len(_LATIN.findall(text)):
         return "en"

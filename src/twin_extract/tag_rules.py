@@ -59,17 +59,13 @@ class TableMatch:
                     self.table.setdefault((tag, word), []).append((number, key, others))
 
     def __call__(self, doc: Doc) -> list[Match]:
-        matches: list[Match] = []
         memo = self.memo
         if len(memo) > MEMO_SIZE:
             memo.clear()
-        for i, row in enumerate(doc.to_array(list(_ATTRS)).tolist() if len(doc) else ()):
-            key = tuple(row)
-            rules = memo.get(key)
-            if rules is None:
-                rules = memo[key] = self._rules_for(row)
-            for number, rule in rules:
-                matches.append((number, rule, i, i + 1))
+        rows = list(map(tuple, doc.to_array(list(_ATTRS)).tolist())) if len(doc) else []
+        for row in set(rows).difference(memo):
+            memo[row] = self._rules_for(row)
+        matches: list[Match] = [(number, rule, i, i + 1) for i, row in enumerate(rows) for number, rule in memo[row]]
         if len(self.rest):
             strings = doc.vocab.strings
             matches += [(int(strings[key]), key, start, end)
@@ -77,7 +73,7 @@ class TableMatch:
         matches.sort()
         return matches
 
-    def _rules_for(self, row: list[int]) -> tuple[tuple[int, int], ...]:
+    def _rules_for(self, row: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         """``(rule number, rule key)`` of the one-token rules a token with these attributes meets."""
         table, empty = self.table, []
         return tuple((number, key) for rules in (table.get((row[TAG], row[LOWER]), empty),
