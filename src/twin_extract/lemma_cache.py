@@ -10,7 +10,7 @@ are written back in one ``Doc.from_array``: the same lemmas.
 A lemma not yet remembered is found by spaCy's rules with one change: spaCy tests each candidate
 form for membership in the model's word index, a list of up to 57,000 words per part of speech,
 by scanning it; here the index is also held as a set (0.2 ms -> microseconds per new word,
-a second of every 600 twinning stories).
+about a second per 600 twinning stories).
 """
 
 from __future__ import annotations
@@ -54,7 +54,6 @@ class CachedLemmatizer(EnglishLemmatizer):
             return doc
         except Exception as e:  # noqa: BLE001  (spaCy's own error handling, as in Lemmatizer)
             error_handler(self.name, self, [doc], e)
-
 
     def rule_lemmas(self, token: Token) -> list[str]:
         """spaCy's ``rule_lemmatize`` (3.8, step for step), reading the word index as a set."""
