@@ -106,16 +106,16 @@ class AnchoredMatcher:
     def __len__(self) -> int:
         return len(self.matcher)
 
-    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+    def __call__(self, doclike: Doc | Span, allow_missing: bool = False) -> list[tuple[int, int, int]]:
         if self.everywhere or not len(self.matcher):
-            return self.matcher(doclike)
+            return self.matcher(doclike, allow_missing=allow_missing)
         windows = self.windows(doclike)
         if sum(b - a for a, b in windows) > WHOLE_SHARE * len(doclike):
-            return self.matcher(doclike)
+            return self.matcher(doclike, allow_missing=allow_missing)
         offset = doclike.start if isinstance(doclike, Span) else 0
         doc = doclike.doc if isinstance(doclike, Span) else doclike
         return [(key, start + a, end + a) for a, b in windows
-                for key, start, end in self.matcher(doc[offset + a:offset + b])]
+                for key, start, end in self.matcher(doc[offset + a:offset + b], allow_missing=allow_missing)]
 
     def windows(self, doclike: Doc | Span) -> list[Window]:
         """Merged token ranges (relative to ``doclike``) around its required words."""

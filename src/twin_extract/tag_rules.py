@@ -18,6 +18,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from .anchored import AnchoredMatcher, anchor
 from .token_tests import Test, token_tests
 
 Match = tuple[int, int, int, int]
@@ -38,7 +39,11 @@ class TableMatch:
         self.table: dict[tuple[int | None, int | None], list[Rule]] = {}
         """(tag or None, word or None) -> the rules asking for exactly that, with their other tests."""
         self.anywhere: list[Rule] = []
-        self.rest = Matcher(ruler.vocab)
+        self.rest = AnchoredMatcher(ruler.vocab)
+        """The other rules ("ai" + "n't"), read around the words they need (``anchored``) ..."""
+        self.scanned = Matcher(ruler.vocab)
+        """... and those that need none (a regular expression), read over the whole Doc. The
+        matches are sorted at the end, so two matchers give the one Matcher's list."""
         self.memo: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
         """(tag, word, dependency, whitespace) -> the one-token rules met: a token's matches depend
         on nothing else, and news repeats the same few thousand pairs."""
@@ -47,7 +52,7 @@ class TableMatch:
             patterns = ruler.matcher.get(key)[1]
             tests = _tests(patterns)
             if tests is None:
-                self.rest.add(key, patterns)
+                (self.rest if all(anchor(p) for p in patterns) else self.scanned).add(key, patterns)
                 continue
             wanted = {column: values for column, values, inside in tests if inside and column in (TAG, LOWER)}
             if not wanted:
@@ -66,10 +71,11 @@ class TableMatch:
         for row in set(rows).difference(memo):
             memo[row] = self._rules_for(row)
         matches: list[Match] = [(number, rule, i, i + 1) for i, row in enumerate(rows) for number, rule in memo[row]]
-        if len(self.rest):
-            strings = doc.vocab.strings
-            matches += [(int(strings[key]), key, start, end)
-                        for key, start, end in self.rest(doc, allow_missing=True, as_spans=False)]
+        strings = doc.vocab.strings
+        for matcher in (self.rest, self.scanned):
+            if len(matcher):
+                matches += [(int(strings[key]), key, start, end)
+                            for key, start, end in matcher(doc, allow_missing=True)]
         matches.sort()
         return matches
 
