@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .anchored import AnchoredMatcher
 from .countries import CountryResolver
 from .patterns import PatternSet
 from .places import Mention
@@ -42,7 +42,7 @@ class HostReferences:
 
     def __init__(self, vocab, patterns: PatternSet, resolver: CountryResolver) -> None:
         self.resolver = resolver
-        self.matcher = Matcher(vocab)
+        self.matcher = AnchoredMatcher(vocab)
         self.kinds: dict[str, str] = {}
         self.have_only: set[str] = set()
         self.countries: dict[str, frozenset[str]] = {}

@@ -32,6 +32,8 @@ def detect_language(text: str) -> str:
     Ukrainian, the language with a pipeline). Russian is reported as
     ``ru`` so callers can tell it apart, though only ``uk`` has its own pipeline.
     """
+    if not _CYRILLIC.search(text):
+        return "en"  # no Cyrillic letter: the common case, told without listing every Latin one
     cyrillic = len(_CYRILLIC.findall(text))
     if cyrillic <= len(_LATIN.findall(text)):
         return "en"

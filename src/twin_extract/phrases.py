@@ -15,12 +15,12 @@ from collections import Counter
 from itertools import product
 from typing import Any, Iterable
 
-import numpy as np
 from spacy.attrs import LOWER
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .anchored import AnchoredMatcher
 from .token_tests import TokenTable
 
 MAX_PHRASES = 5_000
@@ -109,12 +109,13 @@ def required_words(patterns: Iterable[list[dict]]) -> set[str] | None:
 class PatternIndex:
     """Rule id -> token pattern, matched by two PhraseMatchers (``LOWER`` and ``ORTH``) where
     the patterns allow, one-token patterns on a lemma or word by a table (``token_tests``) and
-    by a Matcher for the rest. ``matches`` gives the Matcher's answer."""
+    by a Matcher for the rest (read only around the words its rules need: ``anchored``).
+    ``matches`` gives the Matcher's answer."""
 
     def __init__(self, vocab: Vocab, rules: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
-        self.tokens = Matcher(vocab)
+        self.tokens = AnchoredMatcher(vocab)
         self.table = TokenTable()
         self.rank: dict[int, int] = {}
         self.trailing: dict[int, dict[str, Any]] = {}
@@ -138,7 +139,7 @@ class PatternIndex:
             (self.lower if attr == "LOWER" else self.orth).add(rule_id, [[values[w] for w in words] for words in found])
         self.strings = vocab.strings
         self.token_gate = required_words(token_patterns) if token_patterns else None
-        self.token_gate_ids = np.array(sorted(vocab.strings.add(w) for w in self.token_gate or ()), dtype="uint64")
+        self.token_gate_ids = frozenset(vocab.strings.add(w) for w in self.token_gate or ())
         """Words one of which a Doc must hold for the Matcher's rules to match ("twin" for "its
         German twin Leer"): the Matcher costs a call per Doc, and most passages lack them."""
 
@@ -169,14 +170,14 @@ class PatternIndex:
         return len(self.lower) + len(self.orth) + len(self.tokens) + len(self.table)
 
 
-def _holds_any(doc: Doc | Span, words: np.ndarray) -> bool:
+def _holds_any(doc: Doc | Span, words: frozenset[int]) -> bool:
     """Does a token of ``doc`` have one of the ``LOWER`` hashes ``words`` (one array call, no
-    Token objects)?"""
+    Token objects; a set test, since ``numpy.isin`` costs more than a sentence's words)?"""
     if isinstance(doc, Span):
         lowers = doc.doc.to_array(LOWER)[doc.start:doc.end]
     else:
         lowers = doc.to_array(LOWER)
-    return bool(np.isin(lowers, words).any())
+    return not words.isdisjoint(lowers.tolist())
 
 
 def _attr_values(vocab: Vocab, attr: str, words: Iterable[str]) -> dict[str, int]:

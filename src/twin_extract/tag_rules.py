@@ -18,6 +18,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from .anchored import AnchoredMatcher, anchor
 from .token_tests import Test, token_tests
 
 Match = tuple[int, int, int, int]
@@ -27,6 +28,8 @@ _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 """The token attributes one-token rules may test, in the order ``Doc.to_array`` reads them."""
 TAG, LOWER = 0, 1
 _COLUMNS = {name: column for column, name in enumerate(_ATTRS)}
+MEMO_SIZE = 200_000
+"""Distinct token rows remembered before the memo starts again (a few MB)."""
 
 
 class TableMatch:
@@ -36,13 +39,20 @@ class TableMatch:
         self.table: dict[tuple[int | None, int | None], list[Rule]] = {}
         """(tag or None, word or None) -> the rules asking for exactly that, with their other tests."""
         self.anywhere: list[Rule] = []
-        self.rest = Matcher(ruler.vocab)
+        self.rest = AnchoredMatcher(ruler.vocab)
+        """The other rules ("ai" + "n't"), read around the words they need (``anchored``) ..."""
+        self.scanned = Matcher(ruler.vocab)
+        """... and those that need none (a regular expression), read over the whole Doc. The
+        matches are sorted at the end, so two matchers give the one Matcher's list."""
+        self.memo: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        """(tag, word, dependency, whitespace) -> the one-token rules met: a token's matches depend
+        on nothing else, and news repeats the same few thousand pairs."""
         for number in range(len(ruler.attrs)):
             key = ruler.vocab.strings.add(str(number))
             patterns = ruler.matcher.get(key)[1]
             tests = _tests(patterns)
             if tests is None:
-                self.rest.add(key, patterns)
+                (self.rest if all(anchor(p) for p in patterns) else self.scanned).add(key, patterns)
                 continue
             wanted = {column: values for column, values, inside in tests if inside and column in (TAG, LOWER)}
             if not wanted:
@@ -54,22 +64,29 @@ class TableMatch:
                     self.table.setdefault((tag, word), []).append((number, key, others))
 
     def __call__(self, doc: Doc) -> list[Match]:
-        matches: list[Match] = []
-        table, anywhere = self.table, self.anywhere
-        empty: list[Rule] = []
-        for i, row in enumerate(doc.to_array(list(_ATTRS)).tolist() if len(doc) else ()):
-            tag, word = row[TAG], row[LOWER]
-            for rules in (table.get((tag, word), empty), table.get((tag, None), empty),
-                          table.get((None, word), empty), anywhere):
-                for number, key, tests in rules:
-                    if not tests or all((row[column] in values) is inside for column, values, inside in tests):
-                        matches.append((number, key, i, i + 1))
-        if len(self.rest):
-            strings = doc.vocab.strings
-            matches += [(int(strings[key]), key, start, end)
-                        for key, start, end in self.rest(doc, allow_missing=True, as_spans=False)]
+        memo = self.memo
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        rows = list(map(tuple, doc.to_array(list(_ATTRS)).tolist())) if len(doc) else []
+        for row in set(rows).difference(memo):
+            memo[row] = self._rules_for(row)
+        matches: list[Match] = [(number, rule, i, i + 1) for i, row in enumerate(rows) for number, rule in memo[row]]
+        strings = doc.vocab.strings
+        for matcher in (self.rest, self.scanned):
+            if len(matcher):
+                matches += [(int(strings[key]), key, start, end)
+                            for key, start, end in matcher(doc, allow_missing=True)]
         matches.sort()
         return matches
+
+    def _rules_for(self, row: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """``(rule number, rule key)`` of the one-token rules a token with these attributes meets."""
+        table, empty = self.table, []
+        return tuple((number, key) for rules in (table.get((row[TAG], row[LOWER]), empty),
+                                                 table.get((row[TAG], None), empty),
+                                                 table.get((None, row[LOWER]), empty), self.anywhere)
+                     for number, key, tests in rules
+                     if not tests or all((row[column] in values) is inside for column, values, inside in tests))
 
 
 def _tests(patterns: list[list[dict[str, Any]]]) -> tuple[Test, ...] | None:

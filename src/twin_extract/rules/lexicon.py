@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..anaphora import HostReferences
+from ..anchored import AnchoredMatcher
 from ..countries import resolver_for
 from ..cues import LICENSES, Cue
 from ..patterns import PatternSet
@@ -30,8 +30,8 @@ class Lexicon:
     triggers: PatternIndex
     blockers: PatternIndex
     status: PatternIndex
-    anaphors: Matcher
-    list_openers: Matcher
+    anaphors: AnchoredMatcher
+    list_openers: AnchoredMatcher
     """Phrases that open a sentence listing the partners the sentence before announced
     ("They are ...", "Among them ..."); kept apart from the back-references."""
     trigger_rows: dict[str, dict[str, Any]]
@@ -50,7 +50,7 @@ class Lexicon:
 
     @classmethod
     def from_patterns(cls, vocab: Vocab, patterns: PatternSet) -> "Lexicon":
-        anaphors, list_openers = Matcher(vocab), Matcher(vocab)
+        anaphors, list_openers = AnchoredMatcher(vocab), AnchoredMatcher(vocab)
         triggers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
                                         if row["strength"] != "block"])
         blockers = PatternIndex(vocab, [(row["id"], quotes_allowed(row["pattern"])) for row in patterns["triggers"]
