@@ -273,6 +273,16 @@ class PlaceMatcher:
                and not (region.country == "US" and country is None and p.country != "US")
                for p in places):  # a bare US state's name is not a foreign town ("Virginia", not Virginia ZA)
             return None
+        capitals = [p for p in places if p.population >= BIG_CITY and p.country == region.country
+                    and _capital_named_for(key, p)]
+        if capitals and any(t.lower_ in CITY_CONTEXT for t in span.sent):
+            # "a sister city agreement with Querétaro": Santiago de Querétaro, the state's capital
+            town = max(capitals, key=lambda p: p.population)
+            ext_start, ext_end = self.context.extent(doc, span.start, span.end, places)
+            return PlaceInfo("city", town.name, town.country, geonames_id=town.geonames_id,
+                             population=town.population, country_source="gazetteer", admin1=town.admin1,
+                             ext_start=ext_start, ext_end=ext_end, evidence=0.9,
+                             rules=["gazetteer-geonames", "capital-named-for-region"])
         core = CITY_WORDS.sub("", key).strip()
         if core != key and any(p.population >= limit and _own_name(core, p) for p in self.gazetteer.lookup(core)):
             return None
@@ -516,6 +526,18 @@ def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool
 CITY_WORDS = re.compile(r"\b(?:city of|city)\b")
 """Removed from a region's name to find the town it is the council of ("Glasgow City", "City of
 Edinburgh": Scottish council areas that are their towns)."""
+
+
+CITY_CONTEXT = frozenset({"city", "cities", "town", "towns", "mayor", "mayors", "municipal", "municipality"})
+"""Words of a sentence that speaks of towns: there a region's name that its big capital bears
+within its own is the capital (``_capital_named_for``)."""
+
+
+def _capital_named_for(key: str, place: Place) -> bool:
+    """Is ``key`` a whole part of a longer own name of the town ("Querétaro" in Santiago de
+    Querétaro, "Oaxaca" in Oaxaca de Juárez)? Not a town of another name ("Jalisco", Xalisco)."""
+    name = fold(place.name)
+    return name != key and re.search(rf"(?:^|\s){re.escape(key)}(?:$|\s)", name) is not None
 
 
 def _own_name(key: str, place: Place) -> bool:
