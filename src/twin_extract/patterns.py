@@ -34,7 +34,7 @@ PLACE_WORD_SETS = ("connectors", "leading", "host_nouns", "title_words", "abbrev
                    "bare_region_types", "region_type_preference", "org_heads", "feature_heads", "demonym_heads",
                    "container_nouns", "container_gaps", "entry_heads", "headline_breaks", "municipal_words",
                    "pair_words", "tie_links", "variant_cues", "variant_slots", "compass",
-                   "possessive_heads", "person_titles")
+                   "possessive_heads", "person_titles", "name_joiners")
 """The word lists place recognition reads (``place_words.PlaceWords`` says what each is for)."""
 
 _ID = Key(str, required=True)
@@ -59,7 +59,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
     "place_cues": {"id": _ID, "pattern": Key(str, required=True), "note": _NOTE,
                    "type": Key(str, required=True, choices=("city", "region")),
                    "position": Key(str, required=True, choices=("before", "after")), "shared": Key(bool),
-                   "title": Key(str), "subdivision_types": Key(list)},
+                   "title": Key(str), "subdivision_types": Key(list), "over_country": Key(bool)},
     "not_places": {"id": _ID, "text": Key(str, required=True), "note": _NOTE},
     "anaphors": {"id": _ID, "pattern": _TOKENS, "note": _NOTE, "pair": Key(bool), "decision": Key(bool), "list": Key(bool),
                  "host": Key(str, choices=("city", "region", "any")), "have_only": Key(bool), "countries": Key(list)},

@@ -49,6 +49,10 @@ NAMESAKE_CAPITAL_POPULATION = 100_000
 """A town this big that has a region's name is where that region lies (São Paulo in São Paulo state)."""
 REGION_TOWN_CANDIDATES = 3
 """How many towns of a region's name (biggest first) may lend it their GeoNames name."""
+JOINER_WORDS = 2
+JOINED_SIDE = 3
+"""Lowercase joining words between two runs, and words of each run, tried as one town's name
+("Alphen aan den Rijn", "San Pietro in Cariano")."""
 
 
 class PlaceMatcher:
@@ -75,7 +79,49 @@ class PlaceMatcher:
         """Country -> GeoNames id of a town -> the region named after it (``_subdivision_named_for``)."""
 
     def mentions(self, doc: Doc) -> list[tuple[Span, PlaceInfo]]:
-        return [m for run in capitalised_runs(doc, self.words) for m in self._match_run(doc, run)]
+        runs = self._joined_runs(doc, capitalised_runs(doc, self.words))
+        return [m for run in runs for m in self._match_run(doc, run)]
+
+    def _joined_runs(self, doc: Doc, runs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"San Pietro in Cariano", "Bergen op Zoom": two runs parted by one or two lowercase
+        joining words are one when the gazetteer knows a town whose own name is the words from
+        inside the first run to inside the second ("Zafra in Spain" stays two)."""
+        out: list[tuple[int, int]] = []
+        for run in runs:
+            run = self._possessive_name(doc, run)
+            if out and self._joins(doc, out[-1], run):
+                out[-1] = (out[-1][0], run[1])
+            else:
+                out.append(run)
+        return out
+
+    def _possessive_name(self, doc: Doc, run: tuple[int, int]) -> tuple[int, int]:
+        """"St. John's, Antigua": a run before "'s" that no noun follows takes the "'s" when the
+        gazetteer knows the whole as a town's own name (a possessive is followed by what it owns)."""
+        a, b = run
+        if b + 1 > len(doc) or b >= len(doc) or doc[b].text not in POSSESSIVE or doc[b - 1].whitespace_ or \
+                b + 1 < len(doc) and not (doc[b + 1].is_punct or doc[b + 1].is_space):
+            return run
+        for start in range(max(a, b - JOINED_SIDE), b):
+            key = fold(doc[start:b + 1].text)
+            if any(p.primary and fold(p.name) == key and ("'" in p.name or "’" in p.name)
+                   for p in self.gazetteer.lookup(key)):
+                return a, b + 1  # not "Victoria's" as Victorias: the name itself has the apostrophe
+        return run
+
+    def _joins(self, doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        (a, b), (c, d) = first, second
+        if not 1 <= c - b <= JOINER_WORDS or any(
+                t.lower_ not in self.words.name_joiners or t.whitespace_ != " " for t in doc[b - 1:c]
+                if t.i >= b) or doc[b - 1].whitespace_ != " " or doc[b - 1].is_sent_end:
+            return False
+        for start in range(max(a, b - JOINED_SIDE), b):
+            for end in range(c + 1, min(d, c + JOINED_SIDE) + 1):
+                key = fold(doc[start:end].text)
+                if any(p.primary and fold(p.name) == key for p in self.gazetteer.lookup(key)) or \
+                        start == a and end == d and self.resolver.country(doc[start:end].text):
+                    return True  # ... or the two runs whole are a country ("Trinidad and Tobago")
+        return False
 
     def _match_run(self, doc: Doc, run: tuple[int, int]) -> Iterable[tuple[Span, PlaceInfo]]:
         start, end = run
@@ -104,6 +150,18 @@ class PlaceMatcher:
                                                             doc[i - 1].lower_ in self.words.person_titles):
             return None
         code = self.resolver.country(span.text)
+        if code and self._town_in_stated_region(doc, span, code):
+            code = None  # "Lebanon, Pennsylvania", "Jordan, Minnesota": the town, not the country
+        if code:
+            cue = self.context.cue_at(doc, "before", "region", i, j)
+            k = i - len(cue["words"]) - 1 if cue is not None else -1
+            if cue is not None and cue.get("over_country") and \
+                    not (k >= 0 and is_cap(doc[k]) and doc[k].lower_ not in self.words.leading) and \
+                    any(key in (fold(sub.name), self.resolver.stripped(sub.name))
+                        for sub in self.resolver.subdivisions_named(span.text, stripped=True)):
+                info = self._region(doc, span, cue)
+                if info is not None:
+                    return span, info  # "the State of Georgia": the US state, not the country
         if code and not (self.resolver.demonym(span.text) and _modifies_next(doc, j)):
             return span, PlaceInfo("country", country_name(code) or span.text, code, ext_start=i,
                                    ext_end=j, country_source="self", evidence=1.0,
@@ -111,6 +169,9 @@ class PlaceMatcher:
         if self.resolver.demonym(span.text):
             return None
         region_cue = self.context.region_cue(doc, i, j)
+        if region_cue is not None and region_cue["position"] == "after" and \
+                _titles_next(doc, doc[i:j + len(region_cue["words"])], self.context):
+            return None
         if region_cue is not None:
             info = self._region(doc, span, region_cue)
             if info is not None:
@@ -124,6 +185,24 @@ class PlaceMatcher:
         if not places or not self._plausible(doc, span, run, places):
             return None
         return span, self._city(doc, span, places)
+
+    def _town_in_stated_region(self, doc: Doc, span: Span, code: str) -> bool:
+        """Is a country's name followed by ", " and a region of another country that has a town
+        of that name ("Lebanon, Pennsylvania", "Georgia, Vermont")?"""
+        k = span.end
+        if k + 1 >= len(doc) or doc[k].text != "," or not is_cap(doc[k + 1]):
+            return False
+        places = [p for p in self.gazetteer.lookup(fold(span.text)) if p.country != code]
+        if not places:
+            return False
+        end = k + 2
+        while end < len(doc) and end - k <= 4 and is_cap(doc[end]):
+            end += 1
+        for stop in range(end, k + 1, -1):
+            for sub in self.resolver.subdivisions_named(doc[k + 1:stop].text):
+                if sub.country != code and any(p.country == sub.country for p in places):
+                    return True
+        return False
 
     def _region_by_town_name(self, text: str, country: str | None) -> Subdivision | None:
         """"Kiev Region", "Odessa and Vinnitsa Regions": an old spelling of the town a region is
@@ -181,7 +260,7 @@ class PlaceMatcher:
             if alias is not None:
                 regions, rule = [alias], self.resolver.region_rules[key]
         regions.sort(key=self._type_rank)
-        if not regions or self.context.city_cue(doc, span.start, span.end):
+        if not regions or self.context.city_cue(doc, span.start, span.end) or _titles_next(doc, span, self.context):
             return None
         country, _ = self.context.explicit_country(doc, span.start, span.end)
         if country is not None and all(r.country != country for r in regions) and \
@@ -191,8 +270,19 @@ class PlaceMatcher:
         limit = BIG_CITY if region.country == "US" else TOWN
         aliased = rule != "region-official-name"
         if any(p.population >= limit and country in (None, p.country) and (aliased or _own_name(key, p))
-               for p in places):
+               and not (region.country == "US" and country is None and p.country != "US")
+               for p in places):  # a bare US state's name is not a foreign town ("Virginia", not Virginia ZA)
             return None
+        capitals = [p for p in places if p.population >= BIG_CITY and p.country == region.country
+                    and _capital_named_for(key, p)]
+        if capitals and any(t.lower_ in CITY_CONTEXT for t in span.sent):
+            # "a sister city agreement with Querétaro": Santiago de Querétaro, the state's capital
+            town = max(capitals, key=lambda p: p.population)
+            ext_start, ext_end = self.context.extent(doc, span.start, span.end, places)
+            return PlaceInfo("city", town.name, town.country, geonames_id=town.geonames_id,
+                             population=town.population, country_source="gazetteer", admin1=town.admin1,
+                             ext_start=ext_start, ext_end=ext_end, evidence=0.9,
+                             rules=["gazetteer-geonames", "capital-named-for-region"])
         core = CITY_WORDS.sub("", key).strip()
         if core != key and any(p.population >= limit and _own_name(core, p) for p in self.gazetteer.lookup(core)):
             return None
@@ -307,6 +397,10 @@ class PlaceMatcher:
         primary = any(p.primary for p in places)
         if primary and len(span) > 1 and best >= self.min_population and all(t.text[:1].isupper() for t in span):
             return True
+        if len(span) > 2 and any(t.lower_ in self.words.name_joiners for t in span[1:-1]) and \
+                span[0].text[:1].isupper() and span[-1].text[:1].isupper() and \
+                any(p.primary and fold(p.name) == fold(span.text) for p in places):
+            return True  # "San Pietro in Cariano": a town's whole own name with a joining word inside
         big = best >= self.min_population or (primary and len(span) > 1)
         tagged_proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct)
         nominal = not tagged_proper and all(
@@ -385,6 +479,15 @@ def bracket_qualified(doc: Doc, span: Span, info: PlaceInfo, gazetteer: Gazettee
                          rules=info.rules + ["bracket-qualifier"])
 
 
+def _titles_next(doc: Doc, span: Span, context: PlaceContext) -> bool:
+    """"The Free State of Bavaria": a region's name that ends in a region cue before "of" and a
+    capitalised name is that name's title, not a region of its own (South Africa's Free State)."""
+    k = span.end
+    return k + 1 < len(doc) and doc[k].lower_ == "of" and is_cap(doc[k + 1]) and \
+        context.cue_at(doc, "before", "region", k + 1, k + 2) is not None and \
+        not context.resolver.country(doc[k + 1].text)  # "Sichuan Province of China" is Sichuan
+
+
 def _modifies_next(doc: Doc, j: int) -> bool:
     """"New Zealand politicians", "the U.S. city of": a name that is both a country and its
     adjective is the adjective before a common noun, the country elsewhere ("to New Zealand")."""
@@ -423,6 +526,18 @@ def named_container(doc: Doc, i: int, j: int, resolver: CountryResolver) -> bool
 CITY_WORDS = re.compile(r"\b(?:city of|city)\b")
 """Removed from a region's name to find the town it is the council of ("Glasgow City", "City of
 Edinburgh": Scottish council areas that are their towns)."""
+
+
+CITY_CONTEXT = frozenset({"city", "cities", "town", "towns", "mayor", "mayors", "municipal", "municipality"})
+"""Words of a sentence that speaks of towns: there a region's name that its big capital bears
+within its own is the capital (``_capital_named_for``)."""
+
+
+def _capital_named_for(key: str, place: Place) -> bool:
+    """Is ``key`` a whole part of a longer own name of the town ("Querétaro" in Santiago de
+    Querétaro, "Oaxaca" in Oaxaca de Juárez)? Not a town of another name ("Jalisco", Xalisco)."""
+    name = fold(place.name)
+    return name != key and re.search(rf"(?:^|\s){re.escape(key)}(?:$|\s)", name) is not None
 
 
 def _own_name(key: str, place: Place) -> bool:

@@ -64,6 +64,10 @@ class PlaceWords:
     western Germany")."""
     person_titles: frozenset[str] = frozenset()
     """"Governor Nixon", "Mayor Hamilton": a capitalised title before a name makes it a person's."""
+    name_joiners: frozenset[str] = frozenset()
+    """Lowercase words that join two capitalised runs into one name only when the gazetteer knows
+    the whole as a town's own name ("San Pietro in Cariano", "Bergen op Zoom"), never on their own
+    ("Zafra in Spain")."""
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "PlaceWords":
@@ -95,6 +99,7 @@ class PlaceWords:
             compass=frozenset(sets.get("compass", ())),
             possessive_heads=frozenset(sets.get("possessive_heads", ())),
             person_titles=frozenset(sets.get("person_titles", ())),
+            name_joiners=frozenset(sets.get("name_joiners", ())),
         )
 
 

@@ -88,6 +88,11 @@ class PlaceRecognizer:
             if info.kind == "country" and info.country and not qualifies:
                 context[info.country] += 1
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
+            elif info.kind == "region" and info.country and info.subdivision and not qualifies and \
+                    _locative(doc, info.ext_start):
+                # "Logan and Ipswich, two cities in Queensland": a region the sentence puts
+                # something in says which country its homonyms are in, as a country's name would
+                by_sentence.setdefault(span.sent.start, set()).add(info.country)
         regions = {(info.country, info.admin1) for _, info in mentions if info.kind == "region" and info.admin1}
         attached = {i for span, info in mentions for i in range(info.ext_start, span.start)}
         mentions = _drop_qualifiers(mentions)
@@ -283,6 +288,13 @@ def _listed_partner(span: Span) -> bool:
 
 
 LIST_REACH = 4
+
+
+def _locative(doc: Doc, start: int) -> bool:
+    """Does "in", "in the" or "capital of" stand right before ``doc[start]`` ("two cities in
+    Queensland", "Victoria, the capital of British Columbia")?"""
+    k = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    return k > 0 and doc[k - 1].lower_ == "in" or k > 1 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ == "capital"
 
 
 def _drop_qualifiers(mentions: list[tuple[Span, PlaceInfo]]) -> list[tuple[Span, PlaceInfo]]:
