@@ -590,6 +590,26 @@ VERB_REACH = 8
 """How many heads up from a word its verb may stand."""
 
 
+def withdrawn_proposals(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"A proposal to twin Wodonga with Kurashiki has been withdrawn", "the council dropped its bid
+    for a sister city link": an ending whose object (or passive subject) is a proposal, a motion or
+    a bid ends no tie: the proposal was refused, so the cue becomes a refusal (``refused_ties``)."""
+    return [replace(c, label="established", rule=WITHDRAWN_RULE) if c.label == "terminated" and
+            doc[c.start].lemma_ in WITHDRAWING_VERBS and _ends_a_proposal(doc[c.start]) else c for c in cues]
+
+
+def _ends_a_proposal(token: Token) -> bool:
+    return any(child.dep_ in ("dobj", "obj", "nsubjpass") and child.lemma_.lower() in PROPOSAL_NOUNS
+               for child in token.children)
+
+
+WITHDRAWING_VERBS = frozenset({"withdraw", "scrap", "abandon", "drop", "shelve", "cancel", "rescind", "halt"})
+PROPOSAL_NOUNS = frozenset({"proposal", "motion", "bid", "plan", "offer", "application", "idea", "request",
+                            "initiative", "proposition"})
+WITHDRAWN_RULE = "status-undone"
+"""A withdrawn proposal is refused like a rejected one (one of ``REFUSING_RULES``)."""
+
+
 def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
     """"Rejected a proposal to twin the town with Ermelo", "a motion to make Bendigo a sister city
     of Tianjin was voted down", "has no plans to twin the town with Cuxhaven": a tie (a step or a
