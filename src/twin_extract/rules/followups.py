@@ -128,8 +128,11 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
         pair_keys = {f.a.key for f in found} | {f.b.key for f in found}
         if len(keys - pair_keys) >= 1 or len(own) >= 2 and not keys <= pair_keys:
             return
-        refers = [rule for rule, _, _ in lex.anaphors_in(doc[sent.start:sent.end])]
+        found_refs = lex.anaphors_in(doc[sent.start:sent.end])
+        refers = [rule for rule, _, _ in found_refs]
         decision = next((rule for rule in refers if rule in lex.decision_anaphors), None)
+        decided_at = next((doc[sent.start + start].idx for rule, start, _ in found_refs
+                           if rule in lex.decision_anaphors), sent.start_char)
         cues = [s for s in ctx.statuses_in(sent.start, sent.end) if s.label != "established"]
         sent_dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
         if refers or own and ctx.triggers_in(sent.start, sent.end):
@@ -138,7 +141,8 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
             return
         if decision is not None:
             for f in found:
-                usable = event_dates.usable(sent_dates, f.status, doc)
+                # the decision's own date, nearest it (not a dateline before it)
+                usable = sorted(event_dates.usable(sent_dates, f.status, doc), key=lambda d: abs(d.start - decided_at))
                 if f.date is None and usable and f.status != "established":
                     f.date = usable[0]
                     f.rules.extend([decision, "follow-up-sentence"])
