@@ -471,7 +471,8 @@ _TITLE_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’\- ]+(?:,\s*[A-Z][A-Za-z
 _FIELD_SEPARATORS = re.compile(r"\s[|·•]\s")
 _DATE_LINE_REST = re.compile(
     r"(?i)\b(?:published|posted|updated|last\s+updated|date(?:\s+created)?|dated|created|on|at)\b:?"
-    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*[A-Z]{2,4}\b)?|[\s,:–—-]+")
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*[A-Z]{2,4}\b)?"
+    r"|\b(?:hits?|views?|reads?)\b:?\s*\d[\d,]*|\b\d[\d,]*\s+(?:hits|views|reads)\b|[\s,:–—-]+")
 PAGE_DATE_LINES = 8
 """How far down a page its own date line may stand (after the headline, section and byline)."""
 
