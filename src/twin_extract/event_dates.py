@@ -42,6 +42,8 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     if not own:
         own = _when_antecedent(ctx, lo_char) or _when_of_cue(ctx, anchors, status)
     if not own:
+        own = trailing_signing(ctx, sent, hi_char, units)
+    if not own:
         first = doc[units[0][0]].idx if units else sent.start_char
         own = usable([d for d in ctx.dates if sent.start_char <= d.start < max(first, sent.start_char)],
                       status, doc)
@@ -66,6 +68,36 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
             own = [d for d in own if _on_verb(doc, d, doc[step_cue.start])] or own
         return min(own, key=lambda d: abs(d.start - anchor))
     return own[0]
+
+
+def trailing_signing(ctx: DocCues, sent: Span, hi_char: int, units: list[tuple[int, int]]) -> list[DateMention]:
+    """"Quebec City is Calgary's oldest sister city, by an agreement signed in 1956": a tail after
+    the clause, naming no place, that names the document the tie rests on and its signing dates
+    the tie."""
+    doc = ctx.doc
+    if not doc.has_annotation("DEP"):
+        return []
+    taken = [(doc[lo].idx, clauses.char_end(doc, hi)) for lo, hi in units if ctx.mentions_in(lo, hi + 1)]
+    found = []
+    for d in ctx.dates:
+        if not hi_char <= d.start < sent.end_char or any(lo <= d.start < hi for lo, hi in taken):
+            continue
+        span = _parsed_span(doc, d)
+        verb = span.root if span is not None else None
+        for _ in range(FOUNDING_REACH):
+            if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb is not None and verb.lemma_ in SIGNING_VERBS and verb.dep_ == "acl" and \
+                verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+            found.append(d)
+    return usable(found, "signed", doc)
+
+
+SIGNING_VERBS = frozenset({"sign", "conclude", "seal", "ink"})
+DOCUMENT_NOUNS = frozenset({"agreement", "charter", "accord", "pact", "memorandum", "treaty", "protocol",
+                            "declaration", "deal", "mou"})
+"""What a tie rests on ("by an agreement signed in 1956")."""
 
 
 def _on_verb(doc: Doc, date: DateMention, cue: Token) -> bool:
@@ -236,15 +268,62 @@ def _about_the_tie(ctx: DocCues, sent: Span, anchors: list[Cue], dates: list[Dat
     doc = ctx.doc
     protected = [(m.info.ext_start, m.info.ext_end) for m in ctx.mentions_in(sent.start, sent.end)]
     anchors = [a for a in anchors if doc[a.start].lemma_ not in ("be", "have")]
+    words = ctx.triggers_in(sent.start, sent.end)
+    if words and all(_described_in_passing(doc[t.start]) for t in words):
+        # "On July 17 the city welcomed a delegation headed by the mayor of its sister city": the
+        # verb welcomes the delegation, not the tie its description names
+        anchors = [a for a in anchors if a.label != "established" or not _passing_below(doc[a.start], words)]
     segments = clauses.segments(doc, sent, protected)
     own_segments = []
     for k, seg in enumerate(segments):
-        if any(seg.start <= a.start < seg.end for a in anchors):
+        held = [a for a in anchors if seg.start <= a.start < seg.end]
+        if held:
             own_segments.append(seg)
             fronted = [s for s in segments[:k] if not any(t.pos_ in ("VERB", "AUX") for t in doc[s.start:s.end])]
-            own_segments += fronted if len(fronted) == k else []
+            if len(fronted) == k and not all(doc[a.start].pos_ not in ("VERB", "AUX") and
+                                             _described_in_passing(doc[a.start]) for a in held):
+                own_segments += fronted
     return [d for d in dates if _since(doc, d) or d.precision == "year" or any(
         doc[seg.start].idx <= d.start < clauses.char_end(doc, seg.end) for seg in own_segments)]
+
+
+def _description(token: Token) -> Token | None:
+    """"On 3 March a delegation from Kagoshima, Perth's sister city, visited", "welcomed a
+    delegation headed by the mayor of Taipei's sister city": the apposition, or the participle or
+    relative clause hung on a noun, that holds a tie word and describes a place or a person the
+    sentence's event is about; a date fronted before that event dates the visit, not the tie ("At
+    a ceremony on Thursday, councillors welcomed Zhytomyr into the family of twin towns" keeps its
+    date). None when the word is in no such description."""
+    if not token.doc.has_annotation("DEP"):
+        return None
+    for _ in range(PASSING_REACH):
+        if token.dep_ in ("appos", "acl", "relcl"):
+            return token
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
+            return None
+        token = token.head
+    return None
+
+
+def _described_in_passing(token: Token) -> bool:
+    return _description(token) is not None
+
+
+def _passing_below(verb: Token, words: list[Cue]) -> bool:
+    """Do the tie words hang below the verb through a description the verb does not head
+    ("welcomed a delegation headed by the mayor of its sister city"; not "which formed their
+    sister-city tie in 1980", "a resolution establishing a sister city relationship", whose verb
+    is the description's own)?"""
+    doc = verb.doc
+    for t in words:
+        desc = _description(doc[t.start])
+        if desc is None or desc.i == verb.i or not any(a.i == verb.i for a in desc.ancestors):
+            return False
+    return True
+
+
+PASSING_REACH = 8
+"""Heads from a tie word up to the apposition or clause that would make it a description."""
 
 
 def reporting_dates(ctx: DocCues, sent: Span, status: str = "") -> list[DateMention]:
@@ -392,7 +471,8 @@ _TITLE_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’\- ]+(?:,\s*[A-Z][A-Za-z
 _FIELD_SEPARATORS = re.compile(r"\s[|·•]\s")
 _DATE_LINE_REST = re.compile(
     r"(?i)\b(?:published|posted|updated|last\s+updated|date(?:\s+created)?|dated|created|on|at)\b:?"
-    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*[A-Z]{2,4}\b)?|[\s,:–—-]+")
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*[A-Z]{2,4}\b)?"
+    r"|\b(?:hits?|views?|reads?)\b:?\s*\d[\d,]*|\b\d[\d,]*\s+(?:hits|views|reads)\b|[\s,:–—-]+")
 PAGE_DATE_LINES = 8
 """How far down a page its own date line may stand (after the headline, section and byline)."""
 

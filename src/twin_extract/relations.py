@@ -38,7 +38,7 @@ from .rules import clause_pairs, country_cuts, followups, hubs, implicit_host, l
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
 from .rules.status import (decided_proposals, decisions_on_other_things, ending_something_else, held_documents, invited_people,
-                           decisions_ahead, later_signings, refused_ties,
+                           conditional_signings, decisions_ahead, later_signings, refused_ties, withdrawn_proposals,
                            planned_signing, proposed_endings, renewed_ties, unreal_endings)
 
 FOLLOWUP_SENTENCES = 2
@@ -103,14 +103,14 @@ class TwinExtractor:
                     if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)
                     and not any(lo <= c.start < hi for lo, hi in names)]
         statuses = held_documents(doc, statuses)
-        statuses = refused_ties(doc, statuses, triggers)
+        statuses = refused_ties(doc, withdrawn_proposals(doc, statuses), triggers)
         statuses = proposed_endings(doc, statuses, lex.voiding, triggers)
         statuses = unreal_endings(doc, statuses)
         statuses = decided_proposals(doc, statuses)
         statuses = later_signings(doc, statuses)
         statuses = invited_people(doc, statuses, triggers)
         statuses = decisions_on_other_things(doc, statuses, triggers)
-        statuses = decisions_ahead(doc, statuses)
+        statuses = conditional_signings(doc, decisions_ahead(doc, statuses))
         mentions = party_mentions(doc)
         return DocCues(doc, mentions, triggers, statuses,
                        [d for d in all_dates if not event_dates.is_future(d, published)],

@@ -72,11 +72,33 @@ def two_cities(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], t
                                 if seg.start <= trigger.start < seg.end), unit[1])
     cues = ctx.statuses_in(unit[0], max(trigger_segment_end, anchor + 1))
     found_step = status(cues)
+    if refs[0][0] in PRESUPPOSING_PAIRS and found_step.status not in ("signed", "terminated"):
+        # "the old ties between the twinned cities" presupposes the tie: only a new signing or
+        # an ending is news of it ("the two signed a declaration on cooperation between the
+        # partner cities"), not a plan to strengthen it
+        return []
     date = event_dates.date_for(ctx, sent, (sent.start, sent.end), [(sent.start, sent.end)], cues or triggers,
                                 found_step.status)
+    if date is None and SAME_EVENT_RE.search(sent.text):
+        # "On 11 April the two mayors met at the city hall. At the meeting the two signed a
+        # declaration": the event named again takes the date the sentence before gave it
+        before = event_dates.usable([d for d in ctx.dates if earlier[-1].start_char <= d.start < earlier[-1].end_char],
+                                    found_step.status, doc)
+        # an event's day or month, not the year a tie goes back to
+        before = [d for d in before if d.precision in ("day", "month") and not _beginning(doc, d)]
+        date = before[0] if len(before) == 1 else None
     evidence = [(earlier[-1].start_char, earlier[-1].end_char), (sent.start_char, sent.end_char)]
     return [finding("the-two", a, b, lex.relation(trigger), found_step, date, evidence, sent.start_char,
                     [*rules_of(found_step, trigger.rule), "anaphor-the-two"], trigger, pair_anaphor=True)]
+
+
+PRESUPPOSING_PAIRS = frozenset({"anaphor-between-the-partners"})
+"""Pair anaphors that name the pair as partners already."""
+
+
+SAME_EVENT_RE = re.compile(r"(?i)\b(?:at|during)\s+(?:the|that|this)\s+(?:meeting|ceremony|event|reception|"
+                           r"session|talks|visit|forum|conference)\b")
+"""An event of the sentence before named again ("At the meeting the two signed ...")."""
 
 
 PRONOUN_PAIRS = frozenset({"anaphor-they-pair", "anaphor-since-they"})
@@ -106,8 +128,11 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
         pair_keys = {f.a.key for f in found} | {f.b.key for f in found}
         if len(keys - pair_keys) >= 1 or len(own) >= 2 and not keys <= pair_keys:
             return
-        refers = [rule for rule, _, _ in lex.anaphors_in(doc[sent.start:sent.end])]
+        found_refs = lex.anaphors_in(doc[sent.start:sent.end])
+        refers = [rule for rule, _, _ in found_refs]
         decision = next((rule for rule in refers if rule in lex.decision_anaphors), None)
+        decided_at = next((doc[sent.start + start].idx for rule, start, _ in found_refs
+                           if rule in lex.decision_anaphors), sent.start_char)
         cues = [s for s in ctx.statuses_in(sent.start, sent.end) if s.label != "established"]
         sent_dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
         if refers or own and ctx.triggers_in(sent.start, sent.end):
@@ -116,7 +141,8 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
             return
         if decision is not None:
             for f in found:
-                usable = event_dates.usable(sent_dates, f.status, doc)
+                # the decision's own date, nearest it (not a dateline before it)
+                usable = sorted(event_dates.usable(sent_dates, f.status, doc), key=lambda d: abs(d.start - decided_at))
                 if f.date is None and usable and f.status != "established":
                     f.date = usable[0]
                     f.rules.extend([decision, "follow-up-sentence"])

@@ -190,6 +190,10 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
             anchor = doc[cues[-1].start].idx
             own = sorted(event_dates.usable(context_dates, group_step.status, doc), key=lambda d: abs(d.start - anchor))
         date = own[0] if own else None
+        if date is None and n + 1 == len(groups) and hi < sent.end:
+            # "Winnipeg's oldest sister city is Setagaya, by an agreement signed in 1970"
+            tail = event_dates.trailing_signing(ctx, sent, doc[hi].idx, units)
+            date = tail[0] if tail else None
         listed = clause_pairs.own_dates(ctx, group, (lo, hi), group_step.status, cues)
         for partner in group:
             found.append(finding("hub", host, partner, lex.relation(trigger), group_step, listed.get(partner.key, date),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -588,6 +590,46 @@ def _verb_of(token: Token) -> Token | None:
 
 VERB_REACH = 8
 """How many heads up from a word its verb may stand."""
+
+
+def conditional_signings(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"Once approved, a memorandum will be signed between Sialkot and Jinan", "subject to council
+    approval, the charter will be signed in May": a signing or decision that waits on an approval
+    still ahead is only proposed (a pending tie is one already approved)."""
+    out = []
+    for c in cues:
+        if c.label == "pending" and CONDITIONAL_APPROVAL.search(doc[c.start].sent.text):
+            c = replace(c, label="proposed")
+        out.append(c)
+    return out
+
+
+CONDITIONAL_APPROVAL = re.compile(
+    r"(?i)\b(?:once|if|upon)\s+(?:it\s+is\s+|they\s+are\s+|(?:the\s+)?\w+\s+(?:is|are)\s+)?(?:approved|ratified|endorsed)\b"
+    r"|\bsubject\s+to\s+(?:\w+\s+){0,3}(?:approval|ratification|endorsement)\b"
+    r"|\bpending\s+(?:\w+\s+){0,3}(?:approval|ratification)\b"
+    r"|\b(?:once|if)\s+(?:the\s+|both\s+)?(?:\w+\s+){0,2}(?:approves?|ratif(?:y|ies)|endorses?)\b")
+"""An approval still ahead that a signing waits on."""
+
+
+def withdrawn_proposals(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """"A proposal to twin Wodonga with Kurashiki has been withdrawn", "the council dropped its bid
+    for a sister city link": an ending whose object (or passive subject) is a proposal, a motion or
+    a bid ends no tie: the proposal was refused, so the cue becomes a refusal (``refused_ties``)."""
+    return [replace(c, label="established", rule=WITHDRAWN_RULE) if c.label == "terminated" and
+            doc[c.start].lemma_ in WITHDRAWING_VERBS and _ends_a_proposal(doc[c.start]) else c for c in cues]
+
+
+def _ends_a_proposal(token: Token) -> bool:
+    return any(child.dep_ in ("dobj", "obj", "nsubjpass") and child.lemma_.lower() in PROPOSAL_NOUNS
+               for child in token.children)
+
+
+WITHDRAWING_VERBS = frozenset({"withdraw", "scrap", "abandon", "drop", "shelve", "cancel", "rescind", "halt"})
+PROPOSAL_NOUNS = frozenset({"proposal", "motion", "bid", "plan", "offer", "application", "idea", "request",
+                            "initiative", "proposition"})
+WITHDRAWN_RULE = "status-undone"
+"""A withdrawn proposal is refused like a rejected one (one of ``REFUSING_RULES``)."""
 
 
 def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
