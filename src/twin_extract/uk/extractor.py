@@ -285,7 +285,7 @@ class UkrainianExtractor:
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
                         date=_date_info(filed) if filed and r.date is None and r.status != "established"
-                        and not any(ALREADY.search(e.text) for e in r.evidence) else r.date)
+                        and not any(ALREADY.search(e.text) or EARLIER.search(e.text) for e in r.evidence) else r.date)
                 for r in found.values()]
 
     def _intent_only(self, text: str) -> bool:
@@ -697,6 +697,9 @@ as ", але"/", проте"/", однак" do ("розірвав угоду з 
 ALREADY = re.compile(r"\b(?:вже|уже)\s+(?:[\w'’]+\s+)?(?:підпис|уклал|уклав|уклад|розірва|припини)", re.I)
 """"Тростянець уже підписав меморандуми": a step told as done already happened before the story, so
 the page's date line does not date it."""
+EARLIER = re.compile(r"(?:^|[\s«(])(?:[Рр]аніше|[Сс]вого часу|[Дд]о цього|[Дд]о того)\b(?!\s+(?:як|ніж)\b)")
+""""Раніше Київ перестав вважати побратимами …", "Свого часу Луцьк підписав …": a step the sentence
+places before the story's news, which the page's date line does not date either."""
 OBJECT_PRONOUN = re.compile(r"\b(?:її|його|їх)\s+(?:[а-яіїєґ'’]+\s+)?(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)"
                             r"|\b(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)[а-яіїєґ]*\s+(?:її|його|їх)\b", re.I)
 """"Рада її розірвала", "підписали його": a step on the agreement the sentence before named."""
@@ -936,12 +939,16 @@ def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
     that dates that step: the date of another step ("уклали 2001 року" before "розірвали", "стали
     побратимами у 2009 році" before "підписали") is not this step's date. A council's approval dated
     after the signing ("підписали у квітні", "8 липня рада проголосувала за угоду") is the latest step
-    and dates the signed tie."""
+    and dates the signed tie. A tie that just is, stated with two years, keeps the earlier: the start
+    ("відносини започаткували 2006 року"), not a later event of the tie (a 2018 anniversary visit)."""
     keep, other = (new, old) if STATUS_STRENGTH[new.status] > STATUS_STRENGTH[old.status] else (old, new)
     if keep.date is None and other.date is not None and other.status == keep.status:
         return replace(keep, date=other.date)
     if keep.status == "signed" and other.status == "pending" and keep.date is not None and other.date is not None \
             and other.date.value[:len(keep.date.value)] > keep.date.value:
+        return replace(keep, date=other.date)
+    if keep.status == other.status == "established" and keep.date is not None and other.date is not None \
+            and other.date.value[:4] < keep.date.value[:4]:
         return replace(keep, date=other.date)
     return keep
 
