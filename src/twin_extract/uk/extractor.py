@@ -712,7 +712,8 @@ THIS_TOWN = re.compile(r"\s*(?:Це|Це\s+[а-яіїєґ'’]+)\s+(?:місто
 GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
 GAPPED_VERB = re.compile(r"\s+[—–]\s+(?:з|із|зі)\s+[А-ЯІЇЄҐ]")
 """"Тернопіль співпрацює з Ельблонгом, Львів — з Вроцлавом": after a comma, a subject whose verb a
-dash leaves out opens a clause of its own, as ", а Львів — з …" does."""
+dash leaves out opens a clause of its own, as ", а Львів — з …" does; so does a subject with a verb of
+its own after a clause that named its two places (``_verb_after``)."""
 CLAUSE_OR_SENTENCE = re.compile(CLAUSE_BREAK.pattern + r"|[.!?]\s|\n")
 CLAUSE_OR_REPORT = re.compile(CLAUSE_OR_SENTENCE.pattern + r"|,\s+(?:як\s+)?(?:повідомля|пише|інформу|передає|зазнача)")
 """A clause's end, also before an attribution (", повідомляє Громадське Умань"), whose places name a source."""
@@ -995,7 +996,8 @@ def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     for previous, mention in zip([None, *mentions], mentions):
         if previous is not None and (CLAUSE_BREAK.search(text[previous.end:mention.start])
                                      or GAPPED_SUBJECT.match(text[previous.end:mention.start])
-                                     and GAPPED_VERB.match(text, mention.end)):
+                                     and (GAPPED_VERB.match(text, mention.end)
+                                          or len(groups[-1]) >= 2 and _verb_after(text, mention.end))):
             groups.append([])
         groups[-1].append(mention)
     if len(groups) < 2 or not any(len(g) >= 2 for g in groups):
@@ -1012,6 +1014,17 @@ def _clause_date(text: str, sent: spacy.tokens.Span, mention: Mention, default_y
     start, end = _clause_span(text, mention)
     start, end = max(start, sent.start_char), min(end, sent.end_char)
     return find_date(text[start:end], start, default_year, published)
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """True when the word right after a place is a finite verb: "Полтава розірвала відносини з
+    Бєлгородом, Суми відмовилися від побратимства з Курськом" opens a second clause with its own
+    subject and verb after the comma (the clause before it already named its two places)."""
+    from .morph import analyzer
+
+    match = re.match(r"\s+([а-яіїєґ'’]+)\b", text[end:end + 40])
+    return bool(match) and any(p.tag.POS == "VERB" and "infn" not in p.tag
+                               for p in analyzer().parse(match.group(1))[:1])
 
 
 def _elliptic(text: str, mention: Mention) -> bool:
