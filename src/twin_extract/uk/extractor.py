@@ -55,6 +55,7 @@ class UkrainianExtractor:
         self.prior = {tuple(r["prior"].split()) for r in self.statuses if "prior" in r}
         """"До (його) підписання": the words before a signing word that make it the time before a signing."""
         self.proposed_stems = [r["stem"] for r in self.statuses if r["status"] == "proposed" and "stem" in r]
+        self.pending_stems = tuple(r["stem"] for r in self.statuses if r["status"] == "pending" and "stem" in r)
         self.continuing = [r["stem"] for r in self.statuses if r.get("continues")]
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
@@ -261,6 +262,8 @@ class UkrainianExtractor:
             joined = self._joined(lowered, in_sent, latest, found, mentions)
             if joined:
                 status, date = found[latest[0]].status, found[latest[0]].date
+            if not joined and not item_of and previous:
+                joined = _same_kind(sent.text, in_sent, previous, mentions)
             visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
             for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
                                    self._pairs(item.text, in_sent, host, lowered, list_head,
@@ -282,6 +285,7 @@ class UkrainianExtractor:
         found = {k: replace(r, date=_date_info(events[r.status])) if r.date is None and r.status in events else r
                  for k, r in found.items()}
         filed = dateline(item.text, links)
+        found = {k: replace(r, date=None) if _event_day(item.text, r) else r for k, r in found.items()}
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
                         date=_date_info(filed) if filed and r.date is None and r.status != "established"
@@ -397,6 +401,9 @@ class UkrainianExtractor:
                     if any(lowered[j].startswith(stem) for stem in self.ending_stems):
                         dropped |= {i, j}
                         break
+            if word.startswith(PROPOSING_VERBS):
+                dropped |= {j for j in range(i + 1, len(lowered)) if lowered[j].endswith(("ти", "ть"))
+                            and lowered[j].startswith(self.pending_stems)}
             if any(word.startswith(stem) for stem in self.proposed_stems):
                 for j in range(i + 1, min(len(lowered), i + 1 + CONTINUE_REACH)):
                     if any(lowered[j].startswith(stem) for stem in self.continuing) and any(
@@ -664,6 +671,9 @@ HOME = "UA"
 """Ukrainian news pairs two places of one country only at home (Kolomyia and Kherson); two
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
+PROPOSING_VERBS = ("пропону", "запропонува")
+"""A proposing verb makes the approval it governs ("пропонує депутатам … схвалити текст Договору") a
+proposal too: the infinitive of a pending cue after it anywhere in the sentence is no step."""
 PROPOSAL_REACH = 3
 """Words after a proposing verb within which the termination it proposes stands ("запропонував
 негайно розірвати")."""
@@ -1014,6 +1024,43 @@ def _clause_date(text: str, sent: spacy.tokens.Span, mention: Mention, default_y
     start, end = _clause_span(text, mention)
     start, end = max(start, sent.start_char), min(end, sent.end_char)
     return find_date(text[start:end], start, default_year, published)
+
+
+APPOSED_TIE = re.compile(r"\b(?:міст[аоіу]?\s*-\s*)?(?:побратим|партнер)[а-яіїєґ]*\s+[А-ЯІЇЄҐ]")
+""""побратима Мюнхена", "місто-побратим Кельце": a tie named as what a town is to another."""
+
+
+SAME_KIND = re.compile(r"\b(?:таку\s+(?:ж\s+)?(?:угоду|угоди)|такі\s+(?:ж\s+)?(?:угоди|договори|меморандуми)|такий\s+(?:ж\s+)?(?:договір|меморандум)"
+                       r"|аналогічн[аіуий]+\s+(?:угод|договор|договір|меморандум)[а-яіїєґ]*)", re.I)
+""""Раніше такі угоди уклали Львів і Харків": the same kind of agreement as the sentence before, with
+its partner."""
+
+
+def _same_kind(text: str, in_sent: list[Mention], previous: list[tuple[str, str]],
+               mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The pairs of a sentence that lists towns of one country making "such agreements" ("Конотоп —
+    шосте українське місто, з яким Жешув має угоду. Раніше такі угоди уклали Львів, Луцьк і
+    Чернігів"): each with the one party of the pairs just stated that is of another country."""
+    own = _unique(in_sent)
+    if not own or not SAME_KIND.search(text) or len({m.country for m in own}) != 1:
+        return []
+    others = {k for key in previous for k in key} - {m.key for m in own}
+    hubs = _unique([m for m in mentions if m.key in others and m.country != own[0].country])
+    return [(hubs[0], m) for m in own] if len(hubs) == 1 else []
+
+
+def _event_day(text: str, record: TwinningRecord) -> bool:
+    """True when a tie that just is takes a day written out ("3 квітня 2023 року до Києва, побратима
+    Мюнхена, прибули пожежні машини"): the day of a delivery or a visit the sentence tells, not the
+    start of the tie, which a year or "з …" gives ("побратими з 1998 року"); a relative day ("З
+    сьогоднішнього дня … є партнерами") is not written out and still dates the tie. Only where the tie is
+    told as a town's apposition ("побратима Мюнхена", "місто-побратим Кельце"): "2 червня 2023 року
+    з'явилося партнерство з Губіном" dates the tie itself."""
+    date = record.date
+    if record.status != "established" or date is None or date.precision != "day" or not date.text[:1].isdigit() \
+            or not all(APPOSED_TIE.search(e.text) for e in record.evidence):
+        return False
+    return not re.search(r"(?:\b(?:з|із|від|зі)|[Зз])\s*$", text[max(0, date.start - 5):date.start])
 
 
 def _verb_after(text: str, end: int) -> bool:
