@@ -1040,9 +1040,11 @@ def _same_kind(text: str, in_sent: list[Mention], previous: list[tuple[str, str]
                mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """The pairs of a sentence that lists towns of one country making "such agreements" ("Конотоп —
     шосте українське місто, з яким Жешув має угоду. Раніше такі угоди уклали Львів, Луцьк і
-    Чернігів"): each with the one party of the pairs just stated that is of another country."""
+    Чернігів"): each with the one party of the pairs just stated that is of another country; not when
+    the sentence names partners of its own after "з" ("такі угоди з польськими містами уклали Рівне і Ковель")."""
     own = _unique(in_sent)
-    if not own or not SAME_KIND.search(text) or len({m.country for m in own}) != 1:
+    if not own or not SAME_KIND.search(text) or len({m.country for m in own}) != 1 \
+            or re.search(r"(?:^|\s)(?:з|із|зі)\s", text, re.I):
         return []
     others = {k for key in previous for k in key} - {m.key for m in own}
     hubs = _unique([m for m in mentions if m.key in others and m.country != own[0].country])
