@@ -286,6 +286,8 @@ class UkrainianExtractor:
                  for k, r in found.items()}
         filed = dateline(item.text, links)
         found = {k: replace(r, date=None) if _event_day(item.text, r) else r for k, r in found.items()}
+        if any(stem in item.text.lower() for stem in self.multilateral):
+            found = _one_agreement(found)
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
                         date=_date_info(filed) if filed and r.date is None and r.status != "established"
@@ -1049,6 +1051,25 @@ def _same_kind(text: str, in_sent: list[Mention], previous: list[tuple[str, str]
     others = {k for key in previous for k in key} - {m.key for m in own}
     hubs = _unique([m for m in mentions if m.key in others and m.country != own[0].country])
     return [(hubs[0], m) for m in own] if len(hubs) == 1 else []
+
+
+def _one_agreement(found: dict[tuple[str, str], TwinningRecord]) -> dict[tuple[str, str], TwinningRecord]:
+    """In a story of a trilateral (multilateral) agreement, three places paired with each other share
+    that one agreement: a pair told only as existing ("Хотин, Жагань і Тельтов об'єдналися") takes the
+    signing the other two pairs report ("Хотин уклав угоду … з Жаганем і Тельтовом")."""
+    out = dict(found)
+    places = sorted({p for key in found for p in key})
+    for trio in combinations(places, 3):
+        keys = [tuple(sorted(pair)) for pair in combinations(trio, 2)]
+        if not all(k in found for k in keys):
+            continue
+        signed = [found[k] for k in keys if found[k].status == "signed"]
+        if len(signed) < 2 or len({(r.date.value if r.date else None) for r in signed}) != 1:
+            continue
+        for k in keys:
+            if out[k].status == "established":
+                out[k] = replace(out[k], status="signed", date=signed[0].date)
+    return out
 
 
 def _event_day(text: str, record: TwinningRecord) -> bool:
