@@ -264,6 +264,11 @@ class UkrainianExtractor:
                 status, date = found[latest[0]].status, found[latest[0]].date
             if not joined and not item_of and previous:
                 joined = _same_kind(sent.text, in_sent, previous, mentions)
+            if THIS_REGION.search(sent.text) and not any(m.type == "region" and m.country != HOME for m in in_sent):
+                named_region = next((m for m in reversed(mentions) if m.end <= sent.start_char and m.type == "region"
+                                     and m.country != HOME), None)
+                oblasts = _unique([m for m in in_sent if m.type == "region" and m.country == HOME])
+                joined = joined or ([(o, named_region) for o in oblasts] if named_region is not None else [])
             visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
             for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
                                    self._pairs(item.text, in_sent, host, lowered, list_head,
@@ -1036,6 +1041,12 @@ SAME_KIND = re.compile(r"\b(?:таку\s+(?:ж\s+)?(?:угоду|угоди)|т�
                        r"|аналогічн[аіуий]+\s+(?:угод|договор|договір|меморандум)[а-яіїєґ]*)", re.I)
 """"Раніше такі угоди уклали Львів і Харків": the same kind of agreement as the sentence before, with
 its partner."""
+
+
+THIS_REGION = re.compile(r"\b(?:[Зз]|[Іі]з|[Зз]і)\s+(?:цим|цією|тим|тією)\s+(?:регіоном|воєводством|краєм|округом|провінцією"
+                         r"|землею|повітом|департаментом|штатом|кантоном|графством)\b")
+""""Амʼєн лежить у регіоні О-де-Франс. З цим регіоном Дніпропетровська область підписала угоду": the
+foreign region the text named last is the oblast's partner."""
 
 
 def _same_kind(text: str, in_sent: list[Mention], previous: list[tuple[str, str]],
