@@ -55,6 +55,7 @@ class UkrainianExtractor:
         self.prior = {tuple(r["prior"].split()) for r in self.statuses if "prior" in r}
         """"До (його) підписання": the words before a signing word that make it the time before a signing."""
         self.proposed_stems = [r["stem"] for r in self.statuses if r["status"] == "proposed" and "stem" in r]
+        self.pending_stems = tuple(r["stem"] for r in self.statuses if r["status"] == "pending" and "stem" in r)
         self.continuing = [r["stem"] for r in self.statuses if r.get("continues")]
         not_places = {r["word"] for r in rows("not_places.jsonl", patterns)} | ukrainian_country_names()
         self.places = PlaceFinder(patterns, not_places)
@@ -261,6 +262,13 @@ class UkrainianExtractor:
             joined = self._joined(lowered, in_sent, latest, found, mentions)
             if joined:
                 status, date = found[latest[0]].status, found[latest[0]].date
+            if not joined and not item_of and previous:
+                joined = _same_kind(sent.text, in_sent, previous, mentions)
+            if THIS_REGION.search(sent.text) and not any(m.type == "region" and m.country != HOME for m in in_sent):
+                named_region = next((m for m in reversed(mentions) if m.end <= sent.start_char and m.type == "region"
+                                     and m.country != HOME), None)
+                oblasts = _unique([m for m in in_sent if m.type == "region" and m.country == HOME])
+                joined = joined or ([(o, named_region) for o in oblasts] if named_region is not None else [])
             visiting = None if joined or item_of else self._delegation(item.text, mentions, sent, in_sent)
             for a, b in joined or ([(visiting, m) for m in _unique(in_sent) if m.type == visiting.type] if visiting else
                                    self._pairs(item.text, in_sent, host, lowered, list_head,
@@ -282,10 +290,13 @@ class UkrainianExtractor:
         found = {k: replace(r, date=_date_info(events[r.status])) if r.date is None and r.status in events else r
                  for k, r in found.items()}
         filed = dateline(item.text, links)
+        found = {k: replace(r, date=None) if _event_day(item.text, r) else r for k, r in found.items()}
+        if any(stem in item.text.lower() for stem in self.multilateral):
+            found = _one_agreement(found)
         intent = self._intent_only(item.text)
         return [replace(r, status="proposed" if intent and r.status in ("signed", "pending") else r.status,
                         date=_date_info(filed) if filed and r.date is None and r.status != "established"
-                        and not any(ALREADY.search(e.text) for e in r.evidence) else r.date)
+                        and not any(ALREADY.search(e.text) or EARLIER.search(e.text) for e in r.evidence) else r.date)
                 for r in found.values()]
 
     def _intent_only(self, text: str) -> bool:
@@ -397,6 +408,9 @@ class UkrainianExtractor:
                     if any(lowered[j].startswith(stem) for stem in self.ending_stems):
                         dropped |= {i, j}
                         break
+            if word.startswith(PROPOSING_VERBS):
+                dropped |= {j for j in range(i + 1, len(lowered)) if lowered[j].endswith(("ти", "ть"))
+                            and lowered[j].startswith(self.pending_stems)}
             if any(word.startswith(stem) for stem in self.proposed_stems):
                 for j in range(i + 1, min(len(lowered), i + 1 + CONTINUE_REACH)):
                     if any(lowered[j].startswith(stem) for stem in self.continuing) and any(
@@ -664,6 +678,9 @@ HOME = "UA"
 """Ukrainian news pairs two places of one country only at home (Kolomyia and Kherson); two
 places of one foreign country are a list of someone's partners ("з низкою російських міст,
 зокрема Москвою й Санкт-Петербургом"), never a tie between themselves."""
+PROPOSING_VERBS = ("пропону", "запропонува")
+"""A proposing verb makes the approval it governs ("пропонує депутатам … схвалити текст Договору") a
+proposal too: the infinitive of a pending cue after it anywhere in the sentence is no step."""
 PROPOSAL_REACH = 3
 """Words after a proposing verb within which the termination it proposes stands ("запропонував
 негайно розірвати")."""
@@ -697,6 +714,9 @@ as ", але"/", проте"/", однак" do ("розірвав угоду з 
 ALREADY = re.compile(r"\b(?:вже|уже)\s+(?:[\w'’]+\s+)?(?:підпис|уклал|уклав|уклад|розірва|припини)", re.I)
 """"Тростянець уже підписав меморандуми": a step told as done already happened before the story, so
 the page's date line does not date it."""
+EARLIER = re.compile(r"(?:^|[\s«(])(?:[Рр]аніше|[Сс]вого часу|[Дд]о цього|[Дд]о того)\b(?!\s+(?:як|ніж)\b)")
+""""Раніше Київ перестав вважати побратимами …", "Свого часу Луцьк підписав …": a step the sentence
+places before the story's news, which the page's date line does not date either."""
 OBJECT_PRONOUN = re.compile(r"\b(?:її|його|їх)\s+(?:[а-яіїєґ'’]+\s+)?(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)"
                             r"|\b(?:розірва|припини|денонсува|скасува|анулюва|підписа|уклал|уклав)[а-яіїєґ]*\s+(?:її|його|їх)\b", re.I)
 """"Рада її розірвала", "підписали його": a step on the agreement the sentence before named."""
@@ -709,7 +729,8 @@ THIS_TOWN = re.compile(r"\s*(?:Це|Це\s+[а-яіїєґ'’]+)\s+(?:місто
 GAPPED_SUBJECT = re.compile(r"\s*,\s*$")
 GAPPED_VERB = re.compile(r"\s+[—–]\s+(?:з|із|зі)\s+[А-ЯІЇЄҐ]")
 """"Тернопіль співпрацює з Ельблонгом, Львів — з Вроцлавом": after a comma, a subject whose verb a
-dash leaves out opens a clause of its own, as ", а Львів — з …" does."""
+dash leaves out opens a clause of its own, as ", а Львів — з …" does; so does a subject with a verb of
+its own after a clause that named its two places (``_verb_after``)."""
 CLAUSE_OR_SENTENCE = re.compile(CLAUSE_BREAK.pattern + r"|[.!?]\s|\n")
 CLAUSE_OR_REPORT = re.compile(CLAUSE_OR_SENTENCE.pattern + r"|,\s+(?:як\s+)?(?:повідомля|пише|інформу|передає|зазнача)")
 """A clause's end, also before an attribution (", повідомляє Громадське Умань"), whose places name a source."""
@@ -936,12 +957,16 @@ def _merge(old: TwinningRecord, new: TwinningRecord) -> TwinningRecord:
     that dates that step: the date of another step ("уклали 2001 року" before "розірвали", "стали
     побратимами у 2009 році" before "підписали") is not this step's date. A council's approval dated
     after the signing ("підписали у квітні", "8 липня рада проголосувала за угоду") is the latest step
-    and dates the signed tie."""
+    and dates the signed tie. A tie that just is, stated with two years, keeps the earlier: the start
+    ("відносини започаткували 2006 року"), not a later event of the tie (a 2018 anniversary visit)."""
     keep, other = (new, old) if STATUS_STRENGTH[new.status] > STATUS_STRENGTH[old.status] else (old, new)
     if keep.date is None and other.date is not None and other.status == keep.status:
         return replace(keep, date=other.date)
     if keep.status == "signed" and other.status == "pending" and keep.date is not None and other.date is not None \
             and other.date.value[:len(keep.date.value)] > keep.date.value:
+        return replace(keep, date=other.date)
+    if keep.status == other.status == "established" and keep.date is not None and other.date is not None \
+            and other.date.value[:4] < keep.date.value[:4]:
         return replace(keep, date=other.date)
     return keep
 
@@ -988,7 +1013,8 @@ def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     for previous, mention in zip([None, *mentions], mentions):
         if previous is not None and (CLAUSE_BREAK.search(text[previous.end:mention.start])
                                      or GAPPED_SUBJECT.match(text[previous.end:mention.start])
-                                     and GAPPED_VERB.match(text, mention.end)):
+                                     and (GAPPED_VERB.match(text, mention.end)
+                                          or len(groups[-1]) >= 2 and _verb_after(text, mention.end))):
             groups.append([])
         groups[-1].append(mention)
     if len(groups) < 2 or not any(len(g) >= 2 for g in groups):
@@ -1005,6 +1031,81 @@ def _clause_date(text: str, sent: spacy.tokens.Span, mention: Mention, default_y
     start, end = _clause_span(text, mention)
     start, end = max(start, sent.start_char), min(end, sent.end_char)
     return find_date(text[start:end], start, default_year, published)
+
+
+APPOSED_TIE = re.compile(r"\b(?:міст[аоіу]?\s*-\s*)?(?:побратим|партнер)[а-яіїєґ]*\s+[А-ЯІЇЄҐ]")
+""""побратима Мюнхена", "місто-побратим Кельце": a tie named as what a town is to another."""
+
+
+SAME_KIND = re.compile(r"\b(?:таку\s+(?:ж\s+)?(?:угоду|угоди)|такі\s+(?:ж\s+)?(?:угоди|договори|меморандуми)|такий\s+(?:ж\s+)?(?:договір|меморандум)"
+                       r"|аналогічн[аіуий]+\s+(?:угод|договор|договір|меморандум)[а-яіїєґ]*)", re.I)
+""""Раніше такі угоди уклали Львів і Харків": the same kind of agreement as the sentence before, with
+its partner."""
+
+
+THIS_REGION = re.compile(r"\b(?:[Зз]|[Іі]з|[Зз]і)\s+(?:цим|цією|тим|тією)\s+(?:регіоном|воєводством|краєм|округом|провінцією"
+                         r"|землею|повітом|департаментом|штатом|кантоном|графством)\b")
+""""Амʼєн лежить у регіоні О-де-Франс. З цим регіоном Дніпропетровська область підписала угоду": the
+foreign region the text named last is the oblast's partner."""
+
+
+def _same_kind(text: str, in_sent: list[Mention], previous: list[tuple[str, str]],
+               mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The pairs of a sentence that lists towns of one country making "such agreements" ("Конотоп —
+    шосте українське місто, з яким Жешув має угоду. Раніше такі угоди уклали Львів, Луцьк і
+    Чернігів"): each with the one party of the pairs just stated that is of another country; not when
+    the sentence names partners of its own after "з" ("такі угоди з польськими містами уклали Рівне і Ковель")."""
+    own = _unique(in_sent)
+    if not own or not SAME_KIND.search(text) or len({m.country for m in own}) != 1 \
+            or re.search(r"(?:^|\s)(?:з|із|зі)\s", text, re.I):
+        return []
+    others = {k for key in previous for k in key} - {m.key for m in own}
+    hubs = _unique([m for m in mentions if m.key in others and m.country != own[0].country])
+    return [(hubs[0], m) for m in own] if len(hubs) == 1 else []
+
+
+def _one_agreement(found: dict[tuple[str, str], TwinningRecord]) -> dict[tuple[str, str], TwinningRecord]:
+    """In a story of a trilateral (multilateral) agreement, three places paired with each other share
+    that one agreement: a pair told only as existing ("Хотин, Жагань і Тельтов об'єдналися") takes the
+    signing the other two pairs report ("Хотин уклав угоду … з Жаганем і Тельтовом")."""
+    out = dict(found)
+    places = sorted({p for key in found for p in key})
+    for trio in combinations(places, 3):
+        keys = [tuple(sorted(pair)) for pair in combinations(trio, 2)]
+        if not all(k in found for k in keys):
+            continue
+        signed = [found[k] for k in keys if found[k].status == "signed"]
+        if len(signed) < 2 or len({(r.date.value if r.date else None) for r in signed}) != 1:
+            continue
+        for k in keys:
+            if out[k].status == "established":
+                out[k] = replace(out[k], status="signed", date=signed[0].date)
+    return out
+
+
+def _event_day(text: str, record: TwinningRecord) -> bool:
+    """True when a tie that just is takes a day written out ("3 квітня 2023 року до Києва, побратима
+    Мюнхена, прибули пожежні машини"): the day of a delivery or a visit the sentence tells, not the
+    start of the tie, which a year or "з …" gives ("побратими з 1998 року"); a relative day ("З
+    сьогоднішнього дня … є партнерами") is not written out and still dates the tie. Only where the tie is
+    told as a town's apposition ("побратима Мюнхена", "місто-побратим Кельце"): "2 червня 2023 року
+    з'явилося партнерство з Губіном" dates the tie itself."""
+    date = record.date
+    if record.status != "established" or date is None or date.precision != "day" or not date.text[:1].isdigit() \
+            or not all(APPOSED_TIE.search(e.text) for e in record.evidence):
+        return False
+    return not re.search(r"(?:\b(?:з|із|від|зі)|[Зз])\s*$", text[max(0, date.start - 5):date.start])
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """True when the word right after a place is a finite verb: "Полтава розірвала відносини з
+    Бєлгородом, Суми відмовилися від побратимства з Курськом" opens a second clause with its own
+    subject and verb after the comma (the clause before it already named its two places)."""
+    from .morph import analyzer
+
+    match = re.match(r"\s+([а-яіїєґ'’]+)\b", text[end:end + 40])
+    return bool(match) and any(p.tag.POS == "VERB" and "infn" not in p.tag
+                               for p in analyzer().parse(match.group(1))[:1])
 
 
 def _elliptic(text: str, mention: Mention) -> bool:

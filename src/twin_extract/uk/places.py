@@ -846,15 +846,16 @@ def _adjective_stem(name: str) -> str:
     return stem + "ськ"
 
 
-LOOSE = str.maketrans({"ь": None, "'": None, "’": None, "є": "е", "ї": "о", "і": "о"})
+LOOSE = str.maketrans({"ь": None, "'": None, "’": None, "є": "е", "ї": "о", "і": "о", "и": "о"})
 
 
 def _loose(key: str) -> str:
     """A region adjective's key spelled loosely: soft signs and apostrophes dropped, є as е, і and ї
     as о (the alternation of "Могилів"/"Могильовська"), ц before с dropped ("Констанцський"), so
     "Свєнтокшиського" finds "Свентокшиське"
-    and "Саболч-Сатмар-Березької" the key built from "Сабольч-Сатмар-Берег"."""
-    return key.translate(LOOSE).replace("цс", "ц")
+    and "Саболч-Сатмар-Березької" the key built from "Сабольч-Сатмар-Берег"; и as о too, and a compound's
+    hyphen and linking "-сько-" as "-о-", so "Мораво-Сілезьким краєм" finds "Моравськосилезький край"."""
+    return re.sub(r"ско(?=[а-яіїєґ])", "о", key.translate(LOOSE).replace("цс", "ц").replace("-", ""))
 
 
 ALTERNATION = {"є": "ї", "е": "і", "о": "і"}
