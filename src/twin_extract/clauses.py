@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .doctext import text_of
 from .places import Mention
@@ -487,6 +487,12 @@ def outside_enclosed_relatives(doc: Doc, sent: Span, trigger_start: int, mention
 
 
 HOLDER_RELATIVES = {"whose", "which", "who"}
+
+
+def finite_verb(token: Token) -> bool:
+    """A verb other than a bare past participle: headings, labels and list entries have none
+    ("Sister cities twinned in 1990" may hold one participle, "Leeds signed" is a sentence)."""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ != "VBN"
 
 
 def relative_holder(doc: Doc, sent: Span, trigger_start: int, mentions: list[Mention]) -> list[Mention]:

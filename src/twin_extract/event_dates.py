@@ -33,8 +33,9 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     doc = ctx.doc
     lo_char = doc[unit[0]].idx
     hi_char = clauses.char_end(doc, unit[1])
-    if anchors:
-        step_cue = next((a for a in anchors if a.label == status and status != "established"), anchors[0])
+    step_cue = next((a for a in anchors if a.label == status and status != "established"), anchors[0]) \
+        if anchors else None
+    if step_cue is not None:
         rel = clauses.relative_segment(doc, sent, step_cue.start, ctx.mentions_in(sent.start, sent.end))
         if rel is not None:
             lo_char, hi_char = doc[rel[0]].idx, clauses.char_end(doc, rel[1])
@@ -59,8 +60,7 @@ def date_for(ctx: DocCues, sent: Span, unit: tuple[int, int], units: list[tuple[
     renewed = renewal_date(doc, anchors, own)
     if renewed is not None:
         return renewed
-    if anchors:
-        step_cue = next((a for a in anchors if a.label == status and status != "established"), anchors[0])
+    if step_cue is not None:
         anchor = doc[step_cue.start].idx
         if status != "established" and len(own) > 1:
             # "Gorizia and Klagenfurt, twinned in 1965, dissolved their partnership in 2021": the
@@ -83,11 +83,8 @@ def trailing_signing(ctx: DocCues, sent: Span, hi_char: int, units: list[tuple[i
         if not hi_char <= d.start < sent.end_char or any(lo <= d.start < hi for lo, hi in taken):
             continue
         span = _parsed_span(doc, d)
-        verb = span.root if span is not None else None
-        for _ in range(FOUNDING_REACH):
-            if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        # the date's own token and up to FOUNDING_REACH heads above it
+        verb = _verb_above(span.root, FOUNDING_REACH + 1) if span is not None else None
         if verb is not None and verb.lemma_ in SIGNING_VERBS and verb.dep_ == "acl" and \
                 verb.head.lemma_.lower() in DOCUMENT_NOUNS:
             found.append(d)
@@ -106,14 +103,8 @@ def _on_verb(doc: Doc, date: DateMention, cue: Token) -> bool:
     if span is None:
         return False
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-    token = span.root
-    for _ in range(GOVERNING_REACH):
-        if token.pos_ in ("VERB", "AUX"):
-            return token.i == verb.i
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+    above = _verb_above(span.root)
+    return above is not None and above.i == verb.i
 
 
 RENEWAL_RULE = "status-signed-renewed"
@@ -245,10 +236,15 @@ def _parsed_span(doc: Doc, date: DateMention) -> Span | None:
 
 def _governing_verb(span: Span, reach: int = GOVERNING_REACH) -> str | None:
     """The lemma of the verb the date hangs on, within ``reach`` heads of it."""
-    token = span.root
+    verb = _verb_above(span.root, reach)
+    return verb.lemma_ if verb is not None else None
+
+
+def _verb_above(token: Token, reach: int = GOVERNING_REACH) -> Token | None:
+    """The first verb at or above ``token``, within ``reach`` heads of it; None past the root."""
     for _ in range(reach):
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_
+            return token
         if token.head.i == token.i:
             return None
         token = token.head

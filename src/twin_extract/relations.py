@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .boilerplate import link_blocks
 from . import event_dates
-from .clauses import text_of
+from .clauses import finite_verb, text_of
 from .cues import DocCues
 from .dates import page_date
 from .extensions import register_extensions
@@ -43,6 +43,7 @@ from .rules.status import (decided_proposals, decisions_on_other_things, ending_
 
 FOLLOWUP_SENTENCES = 2
 DECISION_REACH = 3
+"""How many sentences back "the resolution" may find the sentence that reported it being made."""
 FURNITURE_WORDS = 8
 """A page's byline or date line ("Kim Min-ji", "Published 2023.05.09 15:20") is short."""
 
@@ -53,12 +54,13 @@ def _furniture(ctx: DocCues, sent: Span) -> bool:
     past it when a follow-up or "the two cities" looks back to the headline."""
     words = [t for t in sent if not t.is_space and not t.is_punct]
     text = text_of(ctx.doc)
-    whole_line = text[:sent.start_char].rstrip(" \t").endswith("\n") and "\n" in text[sent.start_char:sent.end_char + 1]
+    line_start = sent.start_char
+    while line_start > 0 and text[line_start - 1] in " \t":
+        line_start -= 1
+    whole_line = line_start > 0 and text[line_start - 1] == "\n" and "\n" in text[sent.start_char:sent.end_char + 1]
     return 0 < len(words) <= FURNITURE_WORDS and whole_line and \
         not ctx.mentions_in(sent.start, sent.end) and not ctx.triggers_in(sent.start, sent.end) and \
-        not ctx.statuses_in(sent.start, sent.end) and \
-        not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",) for t in words)
-"""How many sentences back "the resolution" may find the sentence that reported it being made."""
+        not ctx.statuses_in(sent.start, sent.end) and not any(finite_verb(t) for t in words)
 
 
 class TwinExtractor:

@@ -162,6 +162,8 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
         hi = min(groups[n + 1][0].info.ext_start if n + 1 < len(groups) else sent.end, unit_end, limit)
         if n + 1 < len(groups):
             hi = min(hi, _leading_cue(ctx, group[-1].info.ext_end, groups[n + 1][0].info.ext_start))
+        keys = {host.key} | {m.key for m in group}
+        others = [m for m in ctx.mentions_in(sent.start, sent.end) if m.key not in keys]
         home = next((seg for seg in segments if seg.start <= lo < seg.end), None)
         if home is not None and _relative(doc, home):
             stretch = [seg for seg in segments if seg.start >= home.start and seg.end <= hi] or [home]
@@ -174,16 +176,12 @@ def _partner_lists(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: M
             governing = [c for c in ctx.statuses_in(trigger_unit[0], lo) if not _in_segments(c.start, relatives)]
             cues = governing + [c for c in ctx.statuses_in(lo, hi) if _in_segments(c.start, stretch)]
             dates = [d for d in ctx.dates if _char_in_segments(doc, d.start, stretch) and d.start >= doc[lo].idx]
-            listed = {host.key} | {p.key for p in group}
-            others = [m for m in ctx.mentions_in(sent.start, sent.end) if m.key not in listed]
             # a date right after another place is that place's ("twinned with Tartu since 1993, also
             # has a partnership with Kaluga")
             context_dates = [d for d in ctx.dates if sent.start_char <= d.start < doc[groups[0][0].span.start].idx
                              and not _char_in_segments(doc, d.start, relatives)
                              and not any(m.end <= d.start < m.end + clause_pairs.OWN_DATE_REACH for m in others)]
-        keys = {host.key} | {m.key for m in group}
-        cues = partner_cues(doc, cues, host.span, group[0].span,
-                            [m.span for m in ctx.mentions_in(sent.start, sent.end) if m.key not in keys])
+        cues = partner_cues(doc, cues, host.span, group[0].span, [m.span for m in others])
         group_step = step(cues, trigger, lex.cap(trigger))
         own = event_dates.usable(dates, group_step.status, doc, cues)
         if not own and cues:

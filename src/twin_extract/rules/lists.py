@@ -122,7 +122,7 @@ def _label_shape(lex: Lexicon, ctx: DocCues, sent: Span) -> tuple[Cue, list[Ment
     partners = list({m.key: m for m in ctx.mentions_in(colon.i + 1, sent.end)
                      if not clauses.institutional(doc, m, lex.institutions)}.values())
     if not 0 < len(label) <= KIND_HEADING_WORDS or not triggers or not partners or \
-            any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in [*label, *listed]):
+            any(clauses.finite_verb(t) for t in [*label, *listed]):
         return None
     return triggers[0], partners
 
@@ -317,7 +317,7 @@ def _headed(ctx: DocCues, sentences: list[Span], shaped: dict[int, Mention | Non
     words = [t for t in heading if not t.is_space and not t.is_punct]
     return _starts_line(ctx.doc, heading) and 0 < len(words) <= HEADING_WORDS and \
         any(t.strength != "weak" for t in ctx.triggers_in(heading.start, heading.end)) and \
-        not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in words)
+        not any(clauses.finite_verb(t) for t in words)
 
 
 HEADED_BLOCK = 2
@@ -336,7 +336,7 @@ def _kind_heading(ctx: DocCues, sent: Span) -> bool:
     return _starts_line(doc, sent) and 0 < len(words) <= KIND_HEADING_WORDS and last is not None and \
         last.text != "." and not ctx.mentions_in(sent.start, sent.end) and \
         any(t.strength != "weak" and doc[t.end - 1].tag_ in ("NNS", "NNPS") for t in ctx.triggers_in(sent.start, sent.end)) and \
-        not any(t.like_num or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in words)
+        not any(t.like_num or clauses.finite_verb(t) for t in words)
 
 
 KIND_HEADING_WORDS = 4
@@ -437,7 +437,7 @@ def _entry_shaped(ctx: DocCues, sent: Span, page: Mention | None) -> Mention | N
     cued = {c.start for c in ctx.statuses_in(sent.start, sent.end)
             if c.label in ("established", "signed", "terminated") and c.start > sent.start
             and doc[c.start - 1].text in {"–", "—", "-", ",", "("} and c.start + 1 < sent.end and doc[c.start + 1].like_num}
-    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and not partner.info.ext_start <= t.i < partner.info.ext_end
+    if any(clauses.finite_verb(t) and not partner.info.ext_start <= t.i < partner.info.ext_end
            and t.i not in cued for t in words):
         return None
     return partner

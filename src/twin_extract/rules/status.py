@@ -183,8 +183,12 @@ def proposed_endings(doc: Doc, cues: list[Cue], voiding: set[str], triggers: lis
 def _ahead(token: Token) -> bool:
     """"The council will vote next week on suspending its twinning", "is to decide on ending the
     link": a decision still to be taken governs a termination that has not happened."""
-    return token.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES | {"to"} for c in token.children)
+    return token.pos_ in ("VERB", "AUX") and _marked_ahead(token)
+
+
+def _marked_ahead(token: Token) -> bool:
+    """Has the verb a future auxiliary or an infinitive "to" ("will vote", "is to decide")?"""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES | {"to"} for c in token.children)
 
 
 def _asks_for_a_tie(doc: Doc, cue: Cue, triggers: list[Cue]) -> bool:
@@ -477,9 +481,8 @@ def later_signings(doc: Doc, cues: list[Cue]) -> list[Cue]:
 
 def _told_as_done(token: Token) -> bool:
     """A verb in the past with no future or infinitive auxiliary: a step taken."""
-    return token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN") and token.dep_ not in ("amod", "acl") and not any(
-        child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES | {"to"} or child.dep_ == "neg"
-        for child in token.children)
+    return token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN") and token.dep_ not in ("amod", "acl") and \
+        not _marked_ahead(token) and not any(child.dep_ == "neg" for child in token.children)
 
 
 def _chained_to(token: Token, target: int) -> bool:
