@@ -20,7 +20,7 @@ from ..places import Mention
 from . import followups, implicit_host
 from .findings import Finding, finding, rules_of, share_date
 from .lexicon import Lexicon, pair_kind, two_of_kind
-from .status import REFUSED_RULE, licensing_trigger, partner_cues, step
+from .status import REFUSED_RULE, Step, licensing_trigger, partner_cues, step
 
 OWN_DATE_REACH = 16
 """Characters after a partner within which its own date stands ("X since 1979", "X (1995)")."""
@@ -96,14 +96,21 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         relation = "twinning" if any(lex.relation(t) == "twinning" and t.strength != "weak" for t in unit_triggers) \
             else lex.relation(trigger)
         unit_findings = []
+        # the step and dates of each distinct set of cues: most pairs of a clause share their cues
+        by_cues: dict[tuple[tuple[int, str], ...], tuple[Step, DateMention | None, dict[str, DateMention]]] = {}
         for a, b in pairs:
             pair_status = partner_cues(doc, unit_status, a.span, b.span,
                                        [m.span for m in unit_places if m.key not in (a.key, b.key)])
             if any(c.rule == REFUSED_RULE for c in pair_status):
                 continue
-            unit_step = step(pair_status, trigger, lex.cap(trigger))
-            date = event_dates.date_for(ctx, sent, (lo, hi), units, pair_status or unit_triggers, unit_step.status)
-            own = own_dates(ctx, unit_mentions, (lo, hi), unit_step.status, pair_status)
+            cue_key = tuple((c.start, c.rule) for c in pair_status)
+            if cue_key not in by_cues:
+                pair_step = step(pair_status, trigger, lex.cap(trigger))
+                by_cues[cue_key] = (
+                    pair_step,
+                    event_dates.date_for(ctx, sent, (lo, hi), units, pair_status or unit_triggers, pair_step.status),
+                    own_dates(ctx, unit_mentions, (lo, hi), pair_step.status, pair_status))
+            unit_step, date, own = by_cues[cue_key]
             unit_findings.append(
                 finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
                         sent.start_char,
@@ -190,7 +197,6 @@ def _dash_pair_before(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:
         return False
     a, b = before[-2], before[-1]
     return b.span.end == trigger.start and b.span.start == a.span.end + 1 and doc[a.span.end].text in DASHES
-
 
 
 def _between_pair_after(doc: Doc, trigger: Cue, mentions: list[Mention]) -> bool:

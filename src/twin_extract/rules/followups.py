@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import anaphora, clauses, event_dates
 from ..cues import LICENSES, Cue, DocCues
+from ..dates import DateMention
 from ..places import Mention
 from .findings import Finding, finding, rules_of
 from .lexicon import Lexicon, pair_kind, two_of_kind
@@ -169,7 +170,7 @@ def follow_up(lex: Lexicon, ctx: DocCues, following: list[Span], found: list[Fin
                 f.date = renewed
 
 
-def _beginning(doc, date) -> bool:
+def _beginning(doc: Doc, date: DateMention) -> bool:
     """"Since 1997", "goes back to 1997", "dates from 1997": a date that says when a tie began."""
     text = clauses.text_of(doc)
     return BEGINNING_RE.search(text[max(0, date.start - 30):date.end]) is not None
