@@ -21,6 +21,7 @@ from .gazetteer import Gazetteer, Place
 from .lazy_ner import span_types
 from .mentions import PlaceInfo, dateline
 from .patterns import PatternSet
+from .person_names import names_person, occurrences
 from .place_context import POSSESSIVE, PlaceContext, is_cap
 from .place_words import PlaceWords
 from .sentences import BULLETS
@@ -180,11 +181,31 @@ class PlaceMatcher:
                 return None
         places = self.gazetteer.lookup(key)
         region = self._bare_region(doc, span, places)
-        if region is not None:
+        if region is not None and not self._names_person(doc, span):
             return span, region
         if not places or not self._plausible(doc, span, run, places):
             return None
         return span, self._city(doc, span, places)
+
+    def _names_person(self, doc: Doc, span: Span) -> bool:
+        """Is this one word a surname the document gives in a person's full name, and nowhere
+        a place's name by a container or a city word ("the City of Columbus" beside "Christopher
+        Columbus")?"""
+        places = self.gazetteer.lookup(fold(span.text)) if len(span) == 1 else ()
+        if not places or any(p.primary and p.population >= BIG_CITY for p in places) or not names_person(
+                doc, span, self.words.person_titles, self._not_name_word,
+                lambda text: bool(self.gazetteer.lookup(fold(text))),
+                trust_ner=max(p.population for p in places) < BIG_CITY):
+            return False  # a big city's own name stays the city ("President Abraham Lincoln" in Lincoln)
+        return not any(self.context.city_cue(doc, i, i + 1) or self.context.explicit_country(doc, i, i + 1)[0]
+                       for i in occurrences(doc, span.text))
+
+    def _not_name_word(self, token: Token) -> bool:
+        lower = token.lower_
+        return lower in self.words.person_titles or lower in self.words.title_words or lower in self.words.leading or \
+            lower in self.words.org_heads or lower in self.words.feature_heads or \
+            bool(self.resolver.country(token.text) or self.resolver.demonym(token.text)) or \
+            any(p.population >= BIG_CITY for p in self.gazetteer.lookup(fold(token.text)))
 
     def _town_in_stated_region(self, doc: Doc, span: Span, code: str) -> bool:
         """Is a country's name followed by ", " and a region of another country that has a town
@@ -391,6 +412,8 @@ class PlaceMatcher:
         if self.context.city_cue(doc, span.start, span.end) or \
                 self.context.explicit_country(doc, span.start, span.end)[0]:
             return True
+        if self._names_person(doc, span):
+            return False  # "Anthony Williams ... Williams is in Beijing": the surname, not Williams, Arizona
         if is_modifier(span, self.words):
             return False
         best = max(p.population for p in places)
