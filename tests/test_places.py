@@ -611,3 +611,30 @@ def test_a_title_word_inside_a_name_or_before_of_keeps_the_town(extractor, sente
 def test_a_stated_country_rules_out_a_same_named_region_elsewhere(extractor):
     """"Delta in Mexico" is the Mexican town, not Nigeria's Delta State."""
     assert _parties(extractor, "Trowbridge signed a twinning agreement with Delta in Mexico.")["Delta"][1] == "MX"
+
+
+@pytest.mark.parametrize("sentence, mention, expected", [
+    # a possessive inside a town's name that GeoNames writes without the apostrophe
+    ("Bishop's Stortford has been twinned with Friedberg.", "Bishop's Stortford", ("Bishops Stortford", "GB", "city", None)),
+    ("Tacoma signed an agreement with Hunter’s Hill, Australia.", "Hunter’s Hill", ("Hunters Hill", "AU", "city", None)),
+    # an English region name that stands alone (patterns/regions.jsonl, "bare")
+    ("Styria has been a partner region of Ohio since 2004.", "Styria", ("Steiermark", "AT", "region", "AT-6")),
+    # a subdivision named for several towns, written as a list
+    ("Hammersmith and Fulham is twinned with Kendal.", "Hammersmith and Fulham",
+     ("Hammersmith and Fulham", "GB", "region", "GB-HMF")),
+    ("Newry, Mourne and Down is twinned with Kendal.", "Newry, Mourne and Down",
+     ("Newry, Mourne and Down", "GB", "region", "GB-NMD")),
+    # a compound French department's name alone
+    ("Lviv Oblast signed an agreement with Saône-et-Loire.", "Saône-et-Loire", ("Saône-et-Loire", "FR", "region", "FR-71")),
+])
+def test_place_forms(extractor, sentence, mention, expected):
+    assert _parties(extractor, sentence).get(mention) == expected
+
+
+@pytest.mark.parametrize("sentence, not_a_party", [
+    ("The Bishop's Street Fair drew most residents.", "Bishop"),
+    ("The Lesser Poland command of the fire service met.", "Lesser Poland"),
+    ("Korsakov lies on Sakhalin Island.", "Sakhalin"),
+])
+def test_place_forms_not_parties(extractor, sentence, not_a_party):
+    assert not_a_party not in _parties(extractor, sentence)

@@ -26,7 +26,7 @@ __all__ = ["CountryResolver", "Subdivision", "resolver_for"]
 
 _REGION_TYPE_WORDS = re.compile(
     r"\b(oblast|region|province|state|county|voivodeship|voivodship|land|prefecture|"
-    r"governorate|canton|department|district|krai|kraj|republic|sheng|prefecture)\b"
+    r"governorate|canton|department|district|krai|kraj|republic|sheng|prefecture|oblysy)\b"
 )
 
 _ROMANISED_TYPE = re.compile(r"[- ](?:do|ken|fu|to)$")
@@ -68,6 +68,9 @@ class CountryResolver:
         self._by_stem: dict[str, list[Subdivision]] = {}
         """Answers of ``_named_by_stem``: each scans every subdivision of the world."""
         self.region_rules: dict[str, str] = {}
+        self.bare_aliases: set[str] = set()
+        """English names that stand for their region with no country beside them ("Styria",
+        "Lower Saxony"): ``bare`` in patterns/regions.jsonl."""
         for row in patterns["regions"]:
             entry = tables.by_code.get(row["code"].lower())
             if entry is None:
@@ -76,6 +79,8 @@ class CountryResolver:
             named = self.subdivisions.get(key, [])
             self.subdivisions[key] = named if entry in named else [entry, *named]
             self.region_rules[key] = row["id"]
+            if row.get("bare"):
+                self.bare_aliases.add(key)
 
     def country(self, text: str) -> str | None:
         """ISO alpha-2 for a country name or alias ("US", "Czech Republic", "Italy")."""

@@ -34,7 +34,7 @@ PLACE_WORD_SETS = ("connectors", "leading", "host_nouns", "title_words", "abbrev
                    "bare_region_types", "region_type_preference", "org_heads", "feature_heads", "demonym_heads",
                    "container_nouns", "container_gaps", "entry_heads", "headline_breaks", "municipal_words",
                    "pair_words", "tie_links", "variant_cues", "variant_slots", "compass",
-                   "possessive_heads", "person_titles", "name_joiners")
+                   "possessive_heads", "person_titles", "name_joiners", "compound_region_types")
 """The word lists place recognition reads (``place_words.PlaceWords`` says what each is for)."""
 
 _ID = Key(str, required=True)
@@ -55,7 +55,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
     "countries": {"id": _ID, "alias": Key(str, required=True), "country": _COUNTRY, "note": _NOTE},
     "demonyms": {"id": _ID, "demonym": Key(str, required=True), "country": _COUNTRY, "note": _NOTE},
     "regions": {"id": _ID, "alias": Key(str, required=True), "code": Key(str, required=True),
-                "capital": Key(str), "note": _NOTE},
+                "capital": Key(str), "bare": Key(bool), "note": _NOTE},
     "place_cues": {"id": _ID, "pattern": Key(str, required=True), "note": _NOTE,
                    "type": Key(str, required=True, choices=("city", "region")),
                    "position": Key(str, required=True, choices=("before", "after")), "shared": Key(bool),

@@ -50,6 +50,9 @@ NAMESAKE_CAPITAL_POPULATION = 100_000
 """A town this big that has a region's name is where that region lies (São Paulo in São Paulo state)."""
 REGION_TOWN_CANDIDATES = 3
 """How many towns of a region's name (biggest first) may lend it their GeoNames name."""
+LISTED_PARTS = 3
+LIST_GAPS = frozenset({("and",), (",",), (",", "and")})
+"""A subdivision named for up to three towns, written as a list ("Newry, Mourne and Down")."""
 JOINER_WORDS = 2
 JOINED_SIDE = 3
 """Lowercase joining words between two runs, and words of each run, tried as one town's name
@@ -88,13 +91,51 @@ class PlaceMatcher:
         joining words are one when the gazetteer knows a town whose own name is the words from
         inside the first run to inside the second ("Zafra in Spain" stays two)."""
         out: list[tuple[int, int]] = []
+        runs = self._listed_name(doc, list(runs))
         for run in runs:
             run = self._possessive_name(doc, run)
-            if out and self._joins(doc, out[-1], run):
+            if out and (self._joins(doc, out[-1], run) or self._possessive_joins(doc, out[-1], run)):
                 out[-1] = (out[-1][0], run[1])
             else:
                 out.append(run)
         return out
+
+    def _listed_name(self, doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"Hammersmith and Fulham", "Newry, Mourne and Down", "Bournemouth, Christchurch and
+        Poole": runs parted by commas and "and" are one when together they are a subdivision's
+        official name (a council area named for its towns) or English one ("Castile and León"),
+        not a list of towns."""
+        out: list[tuple[int, int]] = []
+        k = 0
+        while k < len(runs):
+            merged = runs[k]
+            for m in range(min(len(runs) - 1, k + LISTED_PARTS - 1), k, -1):
+                gaps = [tuple(t.lower_ for t in doc[runs[n][1]:runs[n + 1][0]]) for n in range(k, m)]
+                if not all(gap in LIST_GAPS for gap in gaps) or gaps[-1] not in (("and",), (",", "and")) and m > k + 1:
+                    continue
+                text = doc[runs[k][0]:runs[m][1]].text
+                if self.resolver.subdivisions_named(text):  # official or English ("Castile and León")
+                    merged = (runs[k][0], runs[m][1])
+                    k = m
+                    break
+            out.append(merged)
+            k += 1
+        return out
+
+    def _possessive_joins(self, doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """"Bishop's Stortford", "Hunter’s Hill", "Ra's Tanura": a possessive between two runs is
+        inside one name when the words from inside the first run to inside the second are a
+        town's own name as GeoNames writes it (its key drops the apostrophe: "Bishops Stortford").
+        Not a possessive and what it owns ("Trowbridge's Town Hall"): the whole must be a name."""
+        (a, b), (c, d) = first, second
+        if c != b + 1 or doc[b].text not in POSSESSIVE or doc[b - 1].whitespace_ or doc[b].whitespace_ != " ":
+            return False
+        for start in range(max(a, b - JOINED_SIDE), b):
+            for end in range(c + 1, min(d, c + JOINED_SIDE) + 1):
+                key = fold(doc[start:end].text)
+                if any(p.primary and fold(p.name) == key for p in self.gazetteer.lookup(key)):
+                    return True
+        return False
 
     def _possessive_name(self, doc: Doc, run: tuple[int, int]) -> tuple[int, int]:
         """"St. John's, Antigua": a run before "'s" that no noun follows takes the "'s" when the
@@ -271,13 +312,23 @@ class PlaceMatcher:
         type (``_type_rank``). A country stated beside the name that is no region's but a town's
         rules the regions out ("Delta in Mexico" is the town, not Nigeria's state)."""
         key = fold(span.text)
+        compound = "-" in span.text or "," in span.text or " and " in span.text
         regions = [s for s in self.resolver.subdivisions_named(span.text, stripped=True)
-                   if s.type.casefold() in self.words.bare_region_types
+                   if (s.type.casefold() in self.words.bare_region_types
+                       or compound and s.type.casefold() in self.words.compound_region_types)
                    and key in (fold(s.name), self.resolver.stripped(s.name))]
         rule = "region-official-name"
         if not regions and key in self.resolver.region_rules and span.end < len(doc) and doc[span.end].text in (",", "("):
             country, source = self.context.explicit_country(doc, span.start, span.end)
             alias = self.resolver.subdivision(span.text, country) if country and source == "apposition" else None
+            if alias is not None:
+                regions, rule = [alias], self.resolver.region_rules[key]
+        if not regions and key in self.resolver.bare_aliases and \
+                not (span.end < len(doc) and is_cap(doc[span.end])) and not is_modifier(span, self.words):
+            # "Styria", "Lower Saxony": an English name that is no town's stands alone, unless it
+            # is part of a longer name ("Sakhalin Island") or a modifier ("the Lesser Poland command")
+            country, _ = self.context.explicit_country(doc, span.start, span.end)
+            alias = self.resolver.subdivision(span.text, country)
             if alias is not None:
                 regions, rule = [alias], self.resolver.region_rules[key]
         regions.sort(key=self._type_rank)
@@ -691,8 +742,15 @@ def _spelling_of(written: str, name: str) -> bool:
     if edit_distance(written, name) <= max(SPELLING_VARIANT, len(name) // 4):
         return True
     rest = name[len(written):]
+    if name.startswith(written) and rest[:1] == " " and rest.split()[0] in RIVER_CONNECTORS:
+        return True  # "Newcastle" for Newcastle upon Tyne, "Frankfurt" for Frankfurt am Main
     return name.startswith(written) and rest[:1] in ("-", " ") and rest[1:].isalpha() and \
         len(rest) - 1 <= DESIGNATOR_LETTERS
+
+
+RIVER_CONNECTORS = frozenset({"upon", "on", "am", "an", "sur", "nad", "im"})
+"""Words that open the river or landmark part of a town's name: the name before them is the
+town's usual short name (a spelling of its own, not another name altogether)."""
 
 
 ELIDED_ARTICLE = re.compile(r"^[ld]['’][A-ZÀ-Þ]")

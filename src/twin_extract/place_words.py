@@ -29,6 +29,10 @@ class PlaceWords:
     """"the St. Paul-Nagasaki sister city committee" names both towns."""
     bare_region_types: frozenset[str]
     """Subdivision types whose official name alone is the region ("Vermont", "Lubelskie")."""
+    compound_region_types: frozenset[str]
+    """... and types whose official name alone is the region only when it is a compound of
+    several words or hyphened parts ("Saône-et-Loire", "Seine-Saint-Denis"; a French department's
+    one-word name is often a river's or a common word's: "Lot", "Nord", "Var")."""
     region_type_preference: tuple[str, ...]
     """With a region cue, the subdivision types tried first, in order."""
     org_heads: frozenset[str]
@@ -83,6 +87,7 @@ class PlaceWords:
             abbreviations=frozenset(sets.get("abbreviations", ())),
             hyphen_pair_nouns=frozenset(sets.get("hyphen_pair_nouns", ())),
             bare_region_types=frozenset(sets.get("bare_region_types", ())),
+            compound_region_types=frozenset(sets.get("compound_region_types", ())),
             region_type_preference=tuple(sets.get("region_type_preference", ())),
             org_heads=frozenset(sets.get("org_heads", ())),
             feature_heads=frozenset(sets.get("feature_heads", ())),
