@@ -83,8 +83,8 @@ def test_gazetteer_variants(variant, name, country):
     ("The deal with Zagreb County (Croatia) was renewed.", "Zagreb", ("Zagreb County", "HR", "region", None)),
     ("Its partners include Moscow Oblast.", "Moscow", ("Moscow Oblast", "RU", "region", None)),
     ("It works with the Moscow and Smolensk Regions.", "Moscow", ("Moscow Region", "RU", "region", None)),
-    ("Akmola Region (Kazakhstan) sent a delegation.", "Akmola", ("Akmola Region", "KZ", "region", None)),
-    ("Delegates of Turkistan Region came.", "Turkistan", ("Turkistan Region", "KZ", "region", None)),
+    ("Akmola Region (Kazakhstan) sent a delegation.", "Akmola", ("Aqmola oblysy", "KZ", "region", "KZ-11")),
+    ("Delegates of Turkistan Region came.", "Turkistan", ("Türkistan oblysy", "KZ", "region", "KZ-61")),
     # a region's English name with its country in apposition is the region ...
     ("It has agreements with Saxony-Anhalt (Germany) and Styria, Austria.", "Saxony-Anhalt",
      ("Sachsen-Anhalt", "DE", "region", "DE-ST")),
