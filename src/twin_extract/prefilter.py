@@ -52,6 +52,8 @@ all matter, and the pre-filter must never change a record. Longer texts (council
 sites in one file) keep only the windows around relevant passages."""
 HOST_CONTEXT = 2
 """How many passages before a relevant one may name the place "the city's partners" means."""
+MAX_NAME_WORDS = 4
+"""Words of a place's name tried after a generic cue's "with" ("Rio de Janeiro")."""
 _PASSAGE = re.compile(r"[^\n]*\n?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
@@ -126,8 +128,18 @@ class PassageFilter:
         if end + 1 >= len(doc) or doc[end].lower_ not in self.tie_links:
             return False
         name = doc[end + 1].text
-        return name[:1].isupper() and name not in _CALENDAR and (self._known_place(name) or
-                                                                bool(self.resolver.country(name)))
+        if not name[:1].isupper() or name in _CALENDAR:
+            return False
+        if self._known_place(name) or self.resolver.country(name):
+            return True
+        words = [name]  # "cooperation with Saint Petersburg", "the link with New Bern": a name of several words
+        for token in doc[end + 2:end + 1 + MAX_NAME_WORDS]:
+            if not token.text[:1].isupper() and token.lower_ not in self.connectors:
+                break
+            words.append(token.text)
+            if self.gazetteer.find(" ".join(words)):
+                return True
+        return False
 
     def _misspelt_partner(self, passage: str) -> bool:
         """"the Castlebar – Hochstedt twinning": one known place, and an unknown name in a
