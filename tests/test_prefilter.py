@@ -146,3 +146,15 @@ def test_a_generic_cue_needs_two_municipalities_in_its_sentence(extractor, passa
     """Strong cues always count; "agreement", "partnership" and the like only in a sentence with
     a municipal word and two places (or "the two cities"), beside a line that names places."""
     assert (extractor.passage_filter.select(passage + "\n" + PLACES_LINE) is not None) is kept
+
+
+@pytest.mark.parametrize("abbreviations, text, words", [
+    ({"st", "sta"}, "Sta. Rosa and St. Moritz", ["Sta. Rosa", "St. Moritz"]),
+    ({"st"}, "Sta. Rosa", ["Sta", "Rosa"]),
+    (set(), "St. Moritz", ["St", "Moritz"]),
+])
+def test_capitalised_words_join_the_abbreviations_of_place_words(abbreviations, text, words):
+    """The pre-filter reads names with the place matcher's abbreviation list (patterns/place_words.jsonl)."""
+    from twin_extract.prefilter import capitalised_words
+
+    assert [m.group(0) for m in capitalised_words(abbreviations).finditer(text)] == words

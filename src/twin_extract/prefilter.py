@@ -59,7 +59,14 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 """May, June, Sunday ...: also the names of small places, never what a sentence pairs."""
 _COORDINATION = re.compile(r",? (?:and|&) |, ")
-_CAPITALISED = re.compile(r"\b(?:(?:St|Ste|Sta|Sto|Mt|Ft)\. )?[A-ZÀ-ÞĀ-Ž][\w’'\-]+")
+_CAPITALISED_WORD = r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+"
+
+
+def capitalised_words(abbreviations: Iterable[str]) -> re.Pattern[str]:
+    """Capitalised words, an abbreviation's dot and the word after it being one ("St. Moritz",
+    "Sta. Rosa": ``abbreviations`` in patterns/place_words.jsonl, the list the place matcher joins)."""
+    short = "|".join(re.escape(w.capitalize().rstrip(".")) for w in sorted(abbreviations, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:{short})\. )?{_CAPITALISED_WORD}" if short else rf"\b{_CAPITALISED_WORD}")
 """A capitalised word, with an abbreviated "St." or "Mt." before it: "St. Moritz" is one name."""
 
 
@@ -79,6 +86,7 @@ class PassageFilter:
         self.resolver = resolver_for(patterns)
         self._gazetteer = gazetteer
         self.connectors = words.connectors
+        self._capitalised = capitalised_words(words.abbreviations)
         self.not_places = {fold(r["text"]) for r in patterns["not_places"]}
         slots = "|".join(re.escape(w) for w in sorted(words.variant_slots, key=len, reverse=True))
         hosts = "|".join(re.escape(w) for w in sorted(words.host_nouns, key=len, reverse=True))
@@ -175,7 +183,7 @@ class PassageFilter:
         Schmidt" is one run, however many of its words a gazetteer of small towns knows."""
         runs: list[tuple[int, int]] = []
         start, last_end, known = 0, -2, False
-        for match in _CAPITALISED.finditer(sentence):
+        for match in self._capitalised.finditer(sentence):
             word = match.group(0).removesuffix("’s").removesuffix("'s")
             if match.start() != last_end + 1 or word in _CALENDAR:
                 if known:
@@ -192,7 +200,7 @@ class PassageFilter:
 
     def _place_candidates(self, passage: str) -> int:
         """Capitalised words (or two-word names) that the gazetteer or the region names know."""
-        words = list(_CAPITALISED.finditer(passage))
+        words = list(self._capitalised.finditer(passage))
         found = 0
         for k, match in enumerate(words):
             word = match.group(0).removesuffix("’s").removesuffix("'s")
@@ -207,7 +215,7 @@ class PassageFilter:
 
     def _names_country(self, passage: str) -> bool:
         return any(self.resolver.country(m.group(0)) or self.resolver.demonym(m.group(0))
-                   for m in _CAPITALISED.finditer(passage))
+                   for m in self._capitalised.finditer(passage))
 
     def select(self, text: str) -> str | None:
         """The text with irrelevant passages blanked, or None when nothing can hold a relation;

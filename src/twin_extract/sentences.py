@@ -51,7 +51,7 @@ def newline_boundaries(doc: Doc) -> Doc:
 _ENDS = frozenset({".", "!", "?", ":", ";"})
 
 
-ABBREVIATIONS = {"st", "ste", "mt", "ft", "dr", "mr", "mrs", "ms", "gen", "gov", "sen", "rep", "lt", "col", "prof",
+ABBREVIATIONS = {"st", "ste", "sta", "sto", "mt", "ft", "dr", "mr", "mrs", "ms", "gen", "gov", "sen", "rep", "lt", "col", "prof",
                  "rev", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
 """Words written with a dot that do not end a sentence ("the St. Paul-Nagasaki committee")."""
 
