@@ -482,6 +482,9 @@ class PlaceMatcher:
             and not t.is_stop for t in span) and primary and best >= self.common_word_population
         if big and (tagged_proper or nominal):
             return True  # so whatever the NER says (its labels are asked for only when they can matter)
+        if best >= BIG_CITY and len(span.text) >= 4 and span.text.isupper() and \
+                _capitals_line(doc, span.start, CAPITALS_HEADLINE_LETTERS):
+            return True  # "KYIV AND ZAGREB SIGN ...": on a line in capitals the tagger's parts of speech mean little
         ent_types = span_types(doc, span.start, span.end)
         if ent_types & NER_PLACE:
             return True
@@ -799,17 +802,21 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
         i = j
 
 
-def _capitals_line(doc: Doc, i: int) -> bool:
+def _capitals_line(doc: Doc, i: int, min_letters: int | None = None) -> bool:
     """Is token ``i`` on a line written all in capitals ("THE CITY OF MOAB, STATE OF UTAH"),
     where a short upper-case word is a name, not an acronym?"""
     text = text_of(doc)
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
     letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
-    return len(letters) >= CAPITALS_LINE_LETTERS and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return len(letters) >= (CAPITALS_LINE_LETTERS if min_letters is None else min_letters) and \
+        sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 CAPITALS_LINE_LETTERS = 40
+CAPITALS_HEADLINE_LETTERS = 15
+"""A headline in capitals is shorter than a resolution's title; only a big city's own name is
+read as a place on it whatever its tag."""
 
 
 def _title_case_lines(doc: Doc) -> set[int]:
