@@ -99,3 +99,19 @@ def test_components_serialise(tmp_path: Path):
     nlp.to_disk(tmp_path / "pipe")
     loaded = spacy.load(tmp_path / "pipe")
     assert len(loaded("Lutsk and Lublin became sister cities.")._.twinnings) == 1
+
+
+@pytest.mark.parametrize("text, names", [
+    ("San\u00a0Diego signed a sister city agreement with Yantai.", {"San Diego", "Yantai"}),
+    ("Bila\u00a0Tserkva and Jelgava signed a partnership agreement on 12\u00a0May\u00a02023.", {"Bila Tserkva", "Jelgava"}),
+    ("Біла\u00a0Церква та Єлгава підписали угоду про партнерство 12\u00a0травня 2023 року.", {"Bila Tserkva", "Jelgava"}),
+])
+def test_non_breaking_spaces_inside_names_and_dates(extractor, text: str, names: set[str]) -> None:
+    """Web text puts &nbsp; inside names and dates; the records still quote the text as it is."""
+    [record] = extractor.extract(text)
+    assert {p.name for p in record.parties} == names
+    for party in record.parties:
+        assert text[party.start:party.end] == party.text
+    if record.date is not None:
+        assert text[record.date.start:record.date.end] == record.date.text
+    assert all(text[e.start:e.end] == e.text for e in record.evidence)

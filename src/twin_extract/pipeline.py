@@ -19,6 +19,7 @@ from .extensions import register_extensions
 from .language import check_language, detect_language
 from .model_load import load_model
 from .record import NewsItem, TwinningRecord
+from .textnorm import plain_spaces
 
 if TYPE_CHECKING:
     from .prefilter import PassageFilter
@@ -140,7 +141,8 @@ class Extractor:
             each sees at most ``LOOK_BACK`` characters before it (a year stated earlier, evidence
             text), never a copy of the whole prefix."""
             for n, item in enumerate(batch):
-                text = self.passage_filter.select(item.text) if self.prefilter else item.text
+                plain = plain_spaces(item.text)
+                text = self.passage_filter.select(plain) if self.prefilter else plain
                 if text is None:
                     continue
                 for offset, chunk in split_long_text(text, max_chars=self.max_chars):

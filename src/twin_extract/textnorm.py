@@ -1,4 +1,5 @@
-"""Folding of place names so that spelling variants meet: Düsseldorf = Dusseldorf, Rzeszów = Rzeszow."""
+"""Folding of place names so that spelling variants meet (Düsseldorf = Dusseldorf, Rzeszów =
+Rzeszow), and the spaces of web text made plain."""
 
 from __future__ import annotations
 
@@ -25,6 +26,16 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text.casefold())
     return _SEPARATORS.sub(" ", text).strip(" .")
+
+
+_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " "})
+
+
+def plain_spaces(text: str) -> str:
+    """Non-breaking and thin spaces as plain ones, one character for one: web pages put them inside
+    names and dates ("San&nbsp;Diego", "12&nbsp;May"), where the tokenizer made them a token of
+    their own and split the name. Offsets stay those of the original text."""
+    return text.translate(_PLAIN_SPACES)
 
 
 def edit_distance(a: str, b: str, transpositions: bool = False) -> int:

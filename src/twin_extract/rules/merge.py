@@ -24,6 +24,7 @@ from ..cues import Cue
 from ..dates import DateMention
 from ..places import Mention
 from ..record import DateInfo, Evidence, Party, Provenance, Source, TwinningRecord, record_id
+from ..textnorm import plain_spaces
 from .findings import Finding
 from .status import STATUS_RANK
 
@@ -93,7 +94,7 @@ def records(doc: Doc, findings: list[Finding], source: Source, model_name: str,
             relation=winner.relation,
             status=status,
             parties=[_party(winner.a), _party(winner.b)],
-            date=_date_info(date),
+            date=_date_info(doc, date),
             evidence=[Evidence(_original(doc, s, e), s, e) for s, e in evidence],
             confidence=max(f.confidence for f in group),
             extractor=Provenance(version=__version__, model=model_name),
@@ -226,13 +227,17 @@ def _original(doc: Doc, start: int, end: int) -> str:
 
 def _party(mention: Mention) -> Party:
     info = mention.info
-    return Party(text=mention.span.text, name=info.name, type=info.kind, country=info.country,
+    span = mention.span
+    return Party(text=_original(span.doc, span.start_char, span.end_char), name=info.name, type=info.kind, country=info.country,
                  country_name=info.country_name, subdivision=info.subdivision,
                  geonames_id=info.geonames_id, start=mention.span.start_char, end=mention.span.end_char)
 
 
-def _date_info(date: DateMention | None) -> DateInfo | None:
+def _date_info(doc: Doc, date: DateMention | None) -> DateInfo | None:
     if date is None or not date.value or not date.precision:
         return None
-    return DateInfo(text=date.text, value=date.value, precision=date.precision,
-                    start=date.start, end=date.end)
+    text = date.text
+    if date.start is not None and date.end is not None:
+        original = _original(doc, date.start, date.end)
+        text = original if plain_spaces(original) == text else text  # "12&nbsp;May" as the article has it
+    return DateInfo(text=text, value=date.value, precision=date.precision, start=date.start, end=date.end)

@@ -31,6 +31,7 @@ import spacy
 from ..boilerplate import link_blocks
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
+from ..textnorm import plain_spaces
 from .homoglyphs import fold
 from .dates import SAME_DAY, FoundDate, dateline, find_date
 from .patterns import rows
@@ -85,13 +86,15 @@ class UkrainianExtractor:
 
     def records(self, item: NewsItem) -> list[TwinningRecord]:
         """The document's records; Latin look-alikes inside Cyrillic words are folded first
-        (``homoglyphs``), and the records' texts are then taken back from the input at the same offsets."""
-        folded = replace(item, text=fold(item.text), title=fold(item.title))
+        (``homoglyphs``) and non-breaking spaces made plain, and the records' texts are then taken
+        back from the input at the same offsets."""
+        folded = replace(item, text=plain_spaces(fold(item.text)), title=fold(item.title))
         if folded == item:
             return self._records(item)
         return [replace(r, source=item.source(lang="uk"),
                         parties=[replace(p, text=item.text[p.start:p.end]) for p in r.parties],
-                        evidence=[replace(e, text=item.text[e.start:e.end]) for e in r.evidence])
+                        evidence=[replace(e, text=item.text[e.start:e.end]) for e in r.evidence],
+                        date=_restored_date(r.date, item.text))
                 for r in self._records(folded)]
 
     def _records(self, item: NewsItem) -> list[TwinningRecord]:
@@ -1130,3 +1133,10 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         seen.setdefault(m.key, m)
     return list(seen.values())
+
+
+def _restored_date(date: DateInfo | None, text: str) -> DateInfo | None:
+    """A date's text as the input has it ("12&nbsp;травня"), when it was read from the text."""
+    if date is None or plain_spaces(text[date.start:date.end]) != date.text:
+        return date
+    return replace(date, text=text[date.start:date.end])
