@@ -115,3 +115,14 @@ def test_non_breaking_spaces_inside_names_and_dates(extractor, text: str, names:
     if record.date is not None:
         assert text[record.date.start:record.date.end] == record.date.text
     assert all(text[e.start:e.end] == e.text for e in record.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Lviv and Wroc\u00adlaw signed a twinning agreement.",
+    "\ufeffLviv and Wroclaw signed a twinning agreement.",
+    "Lviv and Wroclaw\u200b signed a twinning agreement.",
+])
+def test_soft_hyphens_zero_width_spaces_and_byte_order_marks(extractor, text: str) -> None:
+    [record] = extractor.extract(text)
+    assert {p.name for p in record.parties} == {"Lviv", "Wrocław"}
+    assert all(text[p.start:p.end] == p.text for p in record.parties)

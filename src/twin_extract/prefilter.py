@@ -59,7 +59,8 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 """May, June, Sunday ...: also the names of small places, never what a sentence pairs."""
 _COORDINATION = re.compile(r",? (?:and|&) |, ")
-_CAPITALISED_WORD = r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+"
+_CAPITALISED_WORD = r"[A-ZÀ-ÞĀ-Ž][\w’'\-\u00ad\u200c\u200d\u2060]+"
+"""A soft hyphen or a joiner inside a word is part of it ("Wroc&shy;law"); ``fold`` drops it."""
 
 
 def capitalised_words(abbreviations: Iterable[str]) -> re.Pattern[str]:

@@ -12,6 +12,7 @@ _SPECIAL = str.maketrans({
     "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d",
     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
     "‐": "-", "‑": "-", "–": "-", "—": "-",
+    "\u00ad": None, "\u200c": None, "\u200d": None, "\u2060": None,
 })
 _APOSTROPHES = re.compile(r"'")
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -28,13 +29,16 @@ def fold(text: str) -> str:
     return _SEPARATORS.sub(" ", text).strip(" .")
 
 
-_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " "})
+_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+                               "\ufeff": " ", "\u200b": " "})
 
 
 def plain_spaces(text: str) -> str:
-    """Non-breaking and thin spaces as plain ones, one character for one: web pages put them inside
-    names and dates ("San&nbsp;Diego", "12&nbsp;May"), where the tokenizer made them a token of
-    their own and split the name. Offsets stay those of the original text."""
+    """Non-breaking, thin and zero-width spaces (and a byte-order mark) as plain ones, one
+    character for one: web pages put them inside names and dates ("San&nbsp;Diego",
+    "12&nbsp;May"), where the tokenizer made them a token of their own and split the name.
+    Offsets stay those of the original text. (Soft hyphens and joiners inside a word are left to
+    ``fold``, which drops them.)"""
     return text.translate(_PLAIN_SPACES)
 
 
