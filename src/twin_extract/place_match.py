@@ -747,6 +747,8 @@ def _spelling_of(written: str, name: str) -> bool:
     rest = name[len(written):]
     if name.startswith(written) and rest[:1] == " " and rest.split()[0] in RIVER_CONNECTORS:
         return True  # "Newcastle" for Newcastle upon Tyne, "Frankfurt" for Frankfurt am Main
+    if name.startswith(written) and rest.startswith(" (") and rest.endswith(")"):
+        return True  # "Halle" for Halle (Saale), "Frankfurt" for Frankfurt (Oder)
     return name.startswith(written) and rest[:1] in ("-", " ") and rest[1:].isalpha() and \
         len(rest) - 1 <= DESIGNATOR_LETTERS
 

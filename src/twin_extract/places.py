@@ -79,8 +79,10 @@ class PlaceRecognizer:
         acronyms = acronym_mentions(doc, mentions)
         if acronyms:
             mentions = sorted(mentions + acronyms, key=lambda m: m[0].start)
-        context: Counter[str] = Counter(code for word in words_of(doc) if word[:1].isupper()
-                                        for code in [self.resolver.demonym(word)] if code)
+        attached = {i for span, info in mentions
+                    for i in [*range(info.ext_start, span.start), *range(span.end, info.ext_end)]}
+        context: Counter[str] = Counter(code for i, word in enumerate(words_of(doc)) if word[:1].isupper()
+                                        and i not in attached for code in [self.resolver.demonym(word)] if code)
         by_sentence: dict[int, set[str]] = {}
         for span, info in mentions:
             qualifies = any(other.kind != "country" and other.ext_start < span.start < other.ext_end
@@ -94,7 +96,6 @@ class PlaceRecognizer:
                 # something in says which country its homonyms are in, as a country's name would
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
         regions = {(info.country, info.admin1) for _, info in mentions if info.kind == "region" and info.admin1}
-        attached = {i for span, info in mentions for i in range(info.ext_start, span.start)}
         mentions = _drop_qualifiers(mentions)
         contrasts = self._described_countries(doc)
         ranked: dict[str, PlaceInfo] = {}
@@ -140,9 +141,10 @@ class PlaceRecognizer:
         return found
 
     def _demonym_countries(self, sent: Span, attached: set[int]) -> set[str]:
-        """Countries of the sentence's demonyms, less those that lead into another place's name:
-        in "between Groningen and the German cities of Oldenburg and Bremen", "German" says where
-        Oldenburg and Bremen lie, nothing of Groningen."""
+        """Countries of the sentence's demonyms, less those that lead into another place's name or
+        follow it as its container: in "between Groningen and the German cities of Oldenburg and
+        Bremen", "German" says where Oldenburg and Bremen lie, nothing of Groningen; in "San Jose in
+        the US, Liverpool", "US" says nothing of Liverpool."""
         found = set()
         for i, word in enumerate(words_of(sent.doc)[sent.start:sent.end], start=sent.start):
             if word[:1].isupper() and i not in attached:
