@@ -81,12 +81,16 @@ class PlaceRecognizer:
             mentions = sorted(mentions + acronyms, key=lambda m: m[0].start)
         attached = {i for span, info in mentions
                     for i in [*range(info.ext_start, span.start), *range(span.end, info.ext_end)]}
+        containers = {mentions[n - 1][0].start: mentions[n] for n in range(1, len(mentions))
+                      if _container_after(doc, mentions[n - 1], mentions[n])}
+        attached |= {i for span, _ in containers.values() for i in range(span.start, span.end)}
         context: Counter[str] = Counter(code for i, word in enumerate(words_of(doc)) if word[:1].isupper()
                                         and i not in attached for code in [self.resolver.demonym(word)] if code)
         by_sentence: dict[int, set[str]] = {}
         for span, info in mentions:
             qualifies = any(other.kind != "country" and other.ext_start < span.start < other.ext_end
                             for _, other in mentions)
+            qualifies = qualifies or span.start in attached
             if info.kind == "country" and info.country and not qualifies:
                 context[info.country] += 1
                 by_sentence.setdefault(span.sent.start, set()).add(info.country)
@@ -112,6 +116,8 @@ class PlaceRecognizer:
                                    rules=info.rules + ["gazetteer-rank", "same-name-in-document"])
                 else:
                     sentence = by_sentence.get(span.sent.start, set()) | self._demonym_countries(span.sent, attached)
+                    if span.start in containers:
+                        sentence = sentence | {containers[span.start][1].country}
                     info = self._rank(span, info, sentence, context, regions)
                     if info is not None:
                         ranked[fold(span.text)] = info
@@ -290,6 +296,19 @@ def _listed_partner(span: Span) -> bool:
 
 
 LIST_REACH = 4
+
+
+def _container_after(doc: Doc, previous: tuple[Span, PlaceInfo], mention: tuple[Span, PlaceInfo]) -> bool:
+    """"Corby, the UK, attended", "San Jose in the US": a country right after another place is
+    where that place lies, and says nothing of the other names in the sentence or document."""
+    if mention[1].kind != "country" or not mention[1].country or previous[1].kind == "country":
+        return False
+    between = [t.text.lower() for t in doc[previous[0].end:mention[0].start]]
+    return bool(between) and between[0] in CONTAINER_OPENERS and set(between) <= CONTAINER_WORDS
+
+
+CONTAINER_OPENERS = frozenset({",", "in", "("})
+CONTAINER_WORDS = CONTAINER_OPENERS | {"the"}
 
 
 def _locative(doc: Doc, start: int) -> bool:
