@@ -341,3 +341,18 @@ def test_read_error_as_dict() -> None:
 def test_stdin_broken_gzip_and_empty() -> None:
     assert "gzip" in only_error(read("-", stdin=io.BytesIO(b"\x1f\x8b" + b"junk" * 10))).error
     assert "empty" in only_error(read("-", stdin=io.BytesIO(b""))).error
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Kyiv and Zagreb become twin cities", "The two capitals signed on Monday.",
+     "Kyiv and Zagreb become twin cities\n\nThe two capitals signed on Monday."),
+    ("Lviv and Wrocław renew twinning", "Lviv and Wrocław renew twinning\n12 May 2023\nLVIV — ...",
+     "Lviv and Wrocław renew twinning\n12 May 2023\nLVIV — ..."),
+    ("Lviv  and Wrocław renew twinning", "May 2023\nLVIV AND WROCŁAW RENEW TWINNING\nText.",
+     "May 2023\nLVIV AND WROCŁAW RENEW TWINNING\nText."),
+    (None, "Text.", "Text."),
+])
+def test_html_text_gets_its_headline_when_the_main_text_left_it_out(title, text, expected):
+    from twin_extract.pages import with_headline
+
+    assert with_headline(title, text) == expected

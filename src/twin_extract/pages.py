@@ -134,14 +134,33 @@ def html_item(data: bytes, doc_id: str, path: str | None) -> InputItem:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError("HTML page has no main text")
+    title = getattr(doc, "title", None) or None
     return InputItem(
-        text=text,
+        text=with_headline(title, text),
         id=doc_id,
         path=path,
         url=getattr(doc, "url", None) or None,
         published=getattr(doc, "date", None) or None,
-        title=getattr(doc, "title", None) or None,
+        title=title,
     )
+
+
+def with_headline(title: str | None, text: str) -> str:
+    """The page's text with its headline as the first line when the main text left it out: many
+    sites put the headline outside the article element, and the headline is often the one place
+    that names both towns ("Kyiv and Zagreb become twin cities" over "The two capitals signed
+    ..."). Offsets of the records are offsets in this text."""
+    if not title or _squeezed(title) in _squeezed(text[:len(title) + HEADLINE_REACH]):
+        return text
+    return f"{title}\n\n{text}"
+
+
+HEADLINE_REACH = 300
+"""Characters of the main text's start in which the headline counts as already given."""
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
