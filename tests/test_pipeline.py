@@ -126,3 +126,11 @@ def test_soft_hyphens_zero_width_spaces_and_byte_order_marks(extractor, text: st
     [record] = extractor.extract(text)
     assert {p.name for p in record.parties} == {"Lviv", "Wrocław"}
     assert all(text[p.start:p.end] == p.text for p in record.parties)
+
+
+def test_windows_line_ends(extractor) -> None:
+    text = "Twinning news\r\n\r\nLviv and Wroclaw signed a twinning agreement on 12 May 2023.\r\nMore news.\r\n"
+    [record] = extractor.extract(text)
+    assert {p.name for p in record.parties} == {"Lviv", "Wrocław"}
+    assert all(text[p.start:p.end] == p.text for p in record.parties)
+    assert record.date is not None and text[record.date.start:record.date.end] == record.date.text

@@ -33,13 +33,20 @@ _PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2
                                "\ufeff": " ", "\u200b": " "})
 
 
+_CARRIAGE_RETURN = re.compile(r"\r(\n?)")
+
+
 def plain_spaces(text: str) -> str:
     """Non-breaking, thin and zero-width spaces (and a byte-order mark) as plain ones, one
     character for one: web pages put them inside names and dates ("San&nbsp;Diego",
     "12&nbsp;May"), where the tokenizer made them a token of their own and split the name.
     Offsets stay those of the original text. (Soft hyphens and joiners inside a word are left to
-    ``fold``, which drops them.)"""
-    return text.translate(_PLAIN_SPACES)
+    ``fold``, which drops them.) A Windows line end ("\r\n") becomes a line break and a space,
+    and a lone carriage return a line break: the tokenizer made "\r" a word of its own."""
+    text = text.translate(_PLAIN_SPACES)
+    if "\r" in text:
+        text = _CARRIAGE_RETURN.sub(lambda m: "\n " if m.group(1) else "\n", text)
+    return text
 
 
 def edit_distance(a: str, b: str, transpositions: bool = False) -> int:
