@@ -438,3 +438,46 @@ def test_a_municipality_noun_cues_the_name_after_it(extractor, text: str, expect
 ])
 def test_the_capital_stands_for_kyiv(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.fixture(scope="module")
+def finder():
+    from twin_extract.uk.places import PlaceFinder
+
+    return PlaceFinder(None, set())
+
+
+@pytest.mark.parametrize("word, nominative", [
+    ("Жадова", "жадів"),            # genitive: the closed syllable's і comes back
+    ("Струньковом", "струньків"),
+    ("Тернополем", "тернопіль"),
+    ("Коцюбієві", "коцюбіїв"),      # є -> ї
+    ("Вінник", "вінники"),          # genitive plural with no ending
+    ("Ічок", "ічки"),               # ... and its inserted о dropped
+    ("Ічками", "ічки"),
+    ("Леонтовичів", "леонтовичі"),
+    ("Мушкетова", "мушкетове"),     # a neuter -ове town
+    ("Палієвим", "палієве"),
+    ("Ізобільної", "ізобільна"),
+    ("Теодосії", "теодосія"),
+    ("Хутора-Михайлівського", "хутір-михайлівський"),
+])
+def test_case_endings_give_the_nominative(finder, word: str, nominative: str) -> None:
+    assert nominative in finder._declined(word) or nominative in finder._forms(word)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Ukrainian towns whose case forms the dictionary lacks or knows only as a surname
+    ("Люблін став містом-побратимом Мушкетова.", {frozenset({"Lublin/PL", "Mushketove/UA"})}),
+    ("Польський Люблін підписав меморандум про співпрацю з Ічками.", {frozenset({"Lublin/PL", "Ichki/UA"})}),
+    ("Міські голови Кибляр та Любліна підписали угоду про побратимство.", {frozenset({"Lublin/PL", "Kybliari/UA"})}),
+    ("Люблін став містом-побратимом Леонтовичів.", {frozenset({"Lublin/PL", "Leontovychi/UA"})}),
+    ("Між Хутором-Михайлівським та Любліном встановлено побратимські зв'язки.",
+     {frozenset({"Lublin/PL", "Khutir-Mykhaylivskyi/UA"})}),
+    # a place adjective is not guessed as a village ("Вінницька делегація" is no Vinnytske)
+    ("Вінницька делегація підписала угоду про співпрацю з Любліном.", set()),
+    # a surname's nominative stays a person ("Солодка" is no Solodke)
+    ("Міський голова Солодка підписав меморандум про співпрацю з польським Любліном.", set()),
+])
+def test_case_forms_the_dictionary_lacks(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected

@@ -21,7 +21,7 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import (is_common_word, is_first_name, is_function_word, is_known, is_name_before_surname,
+from .morph import (is_common_word, is_declined_name, is_first_name, is_function_word, is_known, is_name_before_surname,
                     may_be_first_name, nominatives, only_names, only_vocative)
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
@@ -109,6 +109,11 @@ class PlaceFinder:
         self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"])) for r in spellings if "ending" in r]
         self.russian_letters = [(str.maketrans(r["letters"]), set(r["countries"])) for r in spellings if "letters" in r]
         self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
+        self.declension = sorted(((r["ending"], tuple(r["nominatives"]), bool(r.get("alternate")), bool(r.get("fleeting")))
+                                  for r in rows("case_endings.jsonl", patterns)), key=lambda r: -len(r[0]))
+        """Case endings and the nominative endings behind them (``case_endings``), for a name the
+        dictionary lacks or knows only as a name or surname ("Жадова" -> Жадів, "Вінник" -> Вінники)."""
+        self._declined_memo: dict[str, tuple[str, ...]] = {}
         self.country_cues = sorted(((r["stem"], r["country"]) for r in rows("countries.jsonl", patterns)),
                                    key=lambda c: -len(c[0]))
         self._country_memo: dict[str, str | None] = {}
@@ -236,8 +241,45 @@ class PlaceFinder:
     def _forms_exact(self, word: str) -> tuple[str, ...]:
         if "-" in word:
             head, _, last = word.rpartition("-")
-            return (word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)), *nominatives(word))
+            both = () if "-" in head else \
+                tuple(f"{h}-{t}" for h in nominatives(head)[1:4] for t in nominatives(last)[:4])
+            """Both parts declined: "Хутора-Михайлівського" is Хутір-Михайлівський, "Кам'янця-Подільського"."""
+            return tuple(dict.fromkeys((word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)),
+                                        *nominatives(word), *both)))
         return nominatives(word)
+
+    def _declined(self, word: str) -> tuple[str, ...]:
+        """Nominatives a case ending allows (``case_endings``): the stem with each nominative ending,
+        the closed syllable's і restored where a row says ("Жадова" -> жадів, "Тернополем" ->
+        тернопіль, "Коцюбієві" -> коцюбіїв), and a genitive plural's inserted vowel dropped ("Ічок"
+        -> ічки). A hyphenated name declines in its last part, or in both."""
+        lowered = word.lower().replace("’", "'").replace("ʼ", "'")
+        if lowered in self._declined_memo:
+            return self._declined_memo[lowered]
+        if "-" in lowered:
+            head, _, last = lowered.rpartition("-")
+            tails = self._declined(last)
+            heads = (head,) if "-" in head else tuple(dict.fromkeys((head, *self._declined(head)[:12])))
+            forms = [f"{h}-{t}" for h in heads for t in tails]
+        else:
+            forms = [lowered]
+            for ending, nominative_endings, alternate, fleeting in self.declension:
+                if not lowered.endswith(ending) or len(lowered) - len(ending) < 3:
+                    continue
+                stem = lowered[:len(lowered) - len(ending)]
+                stems = [stem]
+                if fleeting:
+                    vowel = re.search(r"[^аеєиіїоуюя'ь]([ое])[^аеєиіїоуюя'ь]$", stem)
+                    if vowel:
+                        stems.append(stem[:vowel.start(1)] + stem[vowel.end(1):])
+                for base in stems:
+                    for nominative in nominative_endings:
+                        forms.append(base + nominative)
+                        if alternate and nominative in ("", "ь"):
+                            forms.extend(f"{opened}{nominative}" for opened in _alternated_closed(base))
+        found = tuple(dict.fromkeys(forms))
+        self._declined_memo[lowered] = found
+        return found
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
         """Candidates over every reading, the first reading's first; none for a common word. The
@@ -263,6 +305,14 @@ class PlaceFinder:
                 for joined in {" ".join(forms), "-".join(forms)}:
                     for place in self.gazetteer.find(joined):
                         if place.country != "UA":
+                            found.setdefault(place.geonames_id, place)
+        if not found and len(words) <= 2 and any(_unlisted(w) for w in words):
+            # a Ukrainian town's case form the dictionary lacks ("Мушкетова", "з Ічками", "Вінник");
+            # a foreign one is the sound matcher's
+            for forms in _combinations([self._declined(w) if _unlisted(w) else self._forms(w) for w in words]):
+                for joined in {" ".join(forms), "-".join(forms)}:
+                    for place in self.gazetteer.find(joined):
+                        if place.country == "UA":
                             found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
@@ -767,6 +817,27 @@ def _guessed_forms(word: str) -> tuple[str, ...]:
             stem = lowered[:-len(ending)]
             forms.extend(stem + n for n in NOMINATIVE_ENDINGS)
     return tuple(dict.fromkeys(forms))
+
+
+def _unlisted(word: str) -> bool:
+    """A word the dictionary lacks, or knows only as a name, surname or foreign word ("Вінник",
+    "Теодосії"), but no place adjective and no person's name as written ("Солодка", a surname's
+    nominative): its case form is guessed from its ending (``PlaceFinder._declined``)."""
+    plain = word.replace("’", "'").replace("ʼ", "'")
+    if ADJECTIVE.match(plain.rpartition("-")[2]):
+        return False  # "Вінницька делегація": a place adjective is the community and oblast rules' to read
+    return not is_known(plain) or not is_common_word(plain) and not is_declined_name(plain)
+
+
+CLOSED_SYLLABLE = re.compile(r"([оеє])([бвгґджзклмнпрстфхцчшщ]ь?)$")
+
+
+def _alternated_closed(stem: str) -> Iterator[str]:
+    """The stem with its last syllable's о, е as і and є as ї, as a masculine nominative closes it:
+    "жадов" -> "жадів", "тернопол" -> "тернопіл", "коцюбієв" -> "коцюбіїв"."""
+    match = CLOSED_SYLLABLE.search(stem)
+    if match:
+        yield stem[:match.start(1)] + ("ї" if match.group(1) == "є" else "і") + match.group(2)
 
 
 def _titled(text: str, start: int, end: int) -> bool:
