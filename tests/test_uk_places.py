@@ -481,3 +481,17 @@ def test_case_endings_give_the_nominative(finder, word: str, nominative: str) ->
 ])
 def test_case_forms_the_dictionary_lacks(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("adjective, town", [
+    ("Білоцерківською", "Bila Tserkva"),      # a compound wins over the village Білоцерківка
+    ("Криворізькою", "Kryvyy Rih"),
+    ("Горішньоплавнівською", "Horishni Plavni"),  # the soft first word links with -ьо-
+    ("Дубенською", "Dubno"),                   # the е inserted before -ськ- is no part of the town's name
+    ("Лубенською", "Lubny"),
+    ("Сімеїзькою", "Simeyiz"),                 # the town's own з stays
+    ("Кароліно-Бугазькою", "Karolino-Buhaz"),
+])
+def test_community_adjectives_of_more_shapes(extractor, adjective: str, town: str) -> None:
+    text = f"Бучанська громада підписала меморандум про співпрацю з {adjective} громадою."
+    assert _pairs(extractor, text) == {frozenset({"Bucha/UA", f"{town}/UA"})}

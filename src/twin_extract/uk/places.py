@@ -370,10 +370,11 @@ class PlaceFinder:
                             for ending in endings:
                                 for place in self.gazetteer.find(stem + ending):
                                     found.setdefault(place.geonames_id, place)
-        if not found:
-            for name in self._compound_names(adjective):
-                for place in self.gazetteer.find(name):
-                    found.setdefault(place.geonames_id, place)
+        for name in self._compound_names(adjective):
+            # also when a simple reading found a village: "Білоцерківська" is Біла Церква, not the
+            # village Білоцерківка; "Криворізька" Кривий Ріг (the larger wins)
+            for place in self.gazetteer.find(name):
+                found.setdefault(place.geonames_id, place)
         return list(found.values())
 
     def _compound_names(self, adjective: str) -> Iterator[str]:
@@ -386,7 +387,8 @@ class PlaceFinder:
                     continue
                 stem = form[: -len(suffix)]
                 for link in (i for i, ch in enumerate(stem) if ch == "о" and 3 <= i <= len(stem) - 3):
-                    first, second = stem[:link], stem[link + 1:]
+                    first, second = stem[:link].removesuffix("ь"), stem[link + 1:]
+                    # a soft first word links with -ьо-: "Горішньоплавнівська" is Горішні Плавні
                     for ending in endings:
                         for first_ending in COMPOUND_FIRST_ENDINGS:
                             yield f"{first}{first_ending} {second}{ending}"
