@@ -495,3 +495,16 @@ def test_case_forms_the_dictionary_lacks(extractor, text: str, expected: set) ->
 def test_community_adjectives_of_more_shapes(extractor, adjective: str, town: str) -> None:
     text = f"Бучанська громада підписала меморандум про співпрацю з {adjective} громадою."
     assert _pairs(extractor, text) == {frozenset({"Bucha/UA", f"{town}/UA"})}
+
+
+@pytest.mark.parametrize("text, partner", [
+    # a country adjective says a town of that country follows: its case form is read before a
+    # near-sounding town is looked for, even when the dictionary knows the word ("Плани": plans)
+    ("Міські голови Житомира та чеської Плани підписали угоду про побратимство.", "Planá/CZ"),
+    ("У італійській Перці міський голова Житомира підписав угоду про побратимство.", "Perca/IT"),
+    ("Французькому Мелену надано статус міста-побратима Житомира.", "Melun/FR"),
+    # a town that sounds exactly like the word still comes first
+    ("Житомир уклав угоду про партнерство з французьким Валансом.", "Valence/FR"),
+])
+def test_a_country_adjective_reads_the_next_word_as_its_towns_case_form(extractor, text: str, partner: str) -> None:
+    assert _pairs(extractor, text) == {frozenset({"Zhytomyr/UA", partner})}

@@ -473,7 +473,7 @@ class PlaceFinder:
             kind = next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
         return kind if kind != "qualifier" else None
 
-    def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
+    def _by_sound(self, word: str, countries: list[str], cued: bool, exact: bool = False) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
         a town a country adjective qualifies may be a dictionary word, shorter, and sound a little
         further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried. A
@@ -490,7 +490,7 @@ class PlaceFinder:
         forms = (word,) if exact_only else (*nominatives(word)[1:], word)
         keys = [key for key in dict.fromkeys(cyrillic_key(f) for f in forms)
                 if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued]
-        for floor in (1.0,) if exact_only else (1.0, CUED_RATIO if cued else UNCUED_RATIO):
+        for floor in (1.0,) if exact_only or exact else (1.0, CUED_RATIO if cued else UNCUED_RATIO):
             for key in keys:
                 row = self.sounds.find(key, countries, min_ratio=floor)
                 if row:
@@ -624,10 +624,17 @@ class PlaceFinder:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places and self._stray_village(text, word, places, foreign):
-            return None, 1
+            # "чеської Плани": a common word's villages lie elsewhere, but the adjective's country has
+            # a town the word is a case form of
+            own = self._near_countries(text, word.start(), word.end())[1]
+            declined = self._declined_in(word.group(0), own) if own else None
+            return (_city(declined, word.group(0), word.start()) if declined else None), 1
         if places:
             return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end()) or areas), 1
         near, own = self._near_countries(text, word.start(), word.end())
+        declined = self._declined_in(word.group(0), own) if own else None
+        if declined is not None:
+            return _city(declined, word.group(0), word.start()), 1
         named = list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
         countries = [own] if own else named or self.partner_countries
         row = self._by_sound(word.group(0), countries, own is not None or bool(named) and self._after_town_noun(text, word))
@@ -732,6 +739,19 @@ class PlaceFinder:
             return None
         return self.sounds.find(cyrillic_key(f"{pair[0].group(0)}-{second}"), countries, min_ratio=TWO_WORD_RATIO)
 
+    def _declined_in(self, word: str, country: str) -> Place | None:
+        """The largest town of the country a country adjective names ("французької Обени", "чеській
+        Плані", "італійській Перці") whose Cyrillic name a case ending of the word allows, after a town
+        that sounds exactly like the word and before one that sounds nearly like it: a word the dictionary knows ("Плани": plans) is read as a case
+        form too, since the adjective says a town of that country follows."""
+        row = self._by_sound(word, [country], True, exact=True)
+        if row:
+            # a town that sounds exactly like the word ("французьким Валансом": Valence) comes first
+            return Place(row[0], row[1], row[2], row[3], row[4], True)
+        forms = dict.fromkeys((*_guessed_forms(word), *self._declined(word)))
+        found = [p for form in forms for p in self.gazetteer.find(form) if p.country == country]
+        return max(found, key=lambda p: p.population) if found else None
+
     def _district(self, word: re.Match) -> Mention | None:
         """A city's district named after the city with a hyphen ("Прага-Ржепориє", "Варшава-Урсинів"),
         GeoNames listing the district as a place of its own: the district, found by name or by
@@ -758,10 +778,11 @@ class PlaceFinder:
         near, own = self._near_countries(text, start, end)
         chosen = next((p for p in places if str(p.geonames_id) in seen), None)
         if chosen is None and own and not any(p.country == own for p in places):
-            row = self._by_sound(text[start:end], [own], True) if " " not in text[start:end] else None
-            if row is None:
+            chosen = self._declined_in(text[start:end], own) if " " not in text[start:end] else None
+            row = self._by_sound(text[start:end], [own], True) if " " not in text[start:end] and chosen is None else None
+            if row is None and chosen is None:
                 return None
-            chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
+            chosen = chosen or Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
             chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), None) \
                 or _at_home(places, areas)
