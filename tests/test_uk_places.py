@@ -438,3 +438,73 @@ def test_a_municipality_noun_cues_the_name_after_it(extractor, text: str, expect
 ])
 def test_the_capital_stands_for_kyiv(extractor, text: str, expected: set) -> None:
     assert _pairs(extractor, text) == expected
+
+
+@pytest.fixture(scope="module")
+def finder():
+    from twin_extract.uk.places import PlaceFinder
+
+    return PlaceFinder(None, set())
+
+
+@pytest.mark.parametrize("word, nominative", [
+    ("Жадова", "жадів"),            # genitive: the closed syllable's і comes back
+    ("Струньковом", "струньків"),
+    ("Тернополем", "тернопіль"),
+    ("Коцюбієві", "коцюбіїв"),      # є -> ї
+    ("Вінник", "вінники"),          # genitive plural with no ending
+    ("Ічок", "ічки"),               # ... and its inserted о dropped
+    ("Ічками", "ічки"),
+    ("Леонтовичів", "леонтовичі"),
+    ("Мушкетова", "мушкетове"),     # a neuter -ове town
+    ("Палієвим", "палієве"),
+    ("Ізобільної", "ізобільна"),
+    ("Теодосії", "теодосія"),
+    ("Хутора-Михайлівського", "хутір-михайлівський"),
+])
+def test_case_endings_give_the_nominative(finder, word: str, nominative: str) -> None:
+    assert nominative in finder._declined(word) or nominative in finder._forms(word)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Ukrainian towns whose case forms the dictionary lacks or knows only as a surname
+    ("Люблін став містом-побратимом Мушкетова.", {frozenset({"Lublin/PL", "Mushketove/UA"})}),
+    ("Польський Люблін підписав меморандум про співпрацю з Ічками.", {frozenset({"Lublin/PL", "Ichki/UA"})}),
+    ("Міські голови Кибляр та Любліна підписали угоду про побратимство.", {frozenset({"Lublin/PL", "Kybliari/UA"})}),
+    ("Люблін став містом-побратимом Леонтовичів.", {frozenset({"Lublin/PL", "Leontovychi/UA"})}),
+    ("Між Хутором-Михайлівським та Любліном встановлено побратимські зв'язки.",
+     {frozenset({"Lublin/PL", "Khutir-Mykhaylivskyi/UA"})}),
+    # a place adjective is not guessed as a village ("Вінницька делегація" is no Vinnytske)
+    ("Вінницька делегація підписала угоду про співпрацю з Любліном.", set()),
+    # a surname's nominative stays a person ("Солодка" is no Solodke)
+    ("Міський голова Солодка підписав меморандум про співпрацю з польським Любліном.", set()),
+])
+def test_case_forms_the_dictionary_lacks(extractor, text: str, expected: set) -> None:
+    assert _pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize("adjective, town", [
+    ("Білоцерківською", "Bila Tserkva"),      # a compound wins over the village Білоцерківка
+    ("Криворізькою", "Kryvyy Rih"),
+    ("Горішньоплавнівською", "Horishni Plavni"),  # the soft first word links with -ьо-
+    ("Дубенською", "Dubno"),                   # the е inserted before -ськ- is no part of the town's name
+    ("Лубенською", "Lubny"),
+    ("Сімеїзькою", "Simeyiz"),                 # the town's own з stays
+    ("Кароліно-Бугазькою", "Karolino-Buhaz"),
+])
+def test_community_adjectives_of_more_shapes(extractor, adjective: str, town: str) -> None:
+    text = f"Бучанська громада підписала меморандум про співпрацю з {adjective} громадою."
+    assert _pairs(extractor, text) == {frozenset({"Bucha/UA", f"{town}/UA"})}
+
+
+@pytest.mark.parametrize("text, partner", [
+    # a country adjective says a town of that country follows: its case form is read before a
+    # near-sounding town is looked for, even when the dictionary knows the word ("Плани": plans)
+    ("Міські голови Житомира та чеської Плани підписали угоду про побратимство.", "Planá/CZ"),
+    ("У італійській Перці міський голова Житомира підписав угоду про побратимство.", "Perca/IT"),
+    ("Французькому Мелену надано статус міста-побратима Житомира.", "Melun/FR"),
+    # a town that sounds exactly like the word still comes first
+    ("Житомир уклав угоду про партнерство з французьким Валансом.", "Valence/FR"),
+])
+def test_a_country_adjective_reads_the_next_word_as_its_towns_case_form(extractor, text: str, partner: str) -> None:
+    assert _pairs(extractor, text) == {frozenset({"Zhytomyr/UA", partner})}

@@ -108,3 +108,12 @@ def is_common_word(word: str) -> bool:
     parses = analyzer().parse(word)
     return is_known(word) and not any({"Name", "Surn", "Patr", "Geox", "Fixd"} & set(str(p.tag).replace(" ", ",").split(","))
                                       for p in parses)
+
+
+@lru_cache(maxsize=65536)
+def is_declined_name(word: str) -> bool:
+    """True when a reading is a first name or surname in the nominative that declines ("Солодка",
+    "Микола"): a person as written, not the case form of a town (an indeclinable surname, "Вінник",
+    reads as every case)."""
+    return any({"Name", "Surn"} & set(str(p.tag).replace(" ", ",").split(",")) and p.tag.case == "nomn"
+               and "Fixd" not in p.tag for p in analyzer().parse(word))

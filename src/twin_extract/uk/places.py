@@ -21,7 +21,7 @@ from typing import Iterator
 import pycountry
 
 from ..gazetteer import Place, default_gazetteer
-from .morph import (is_common_word, is_first_name, is_function_word, is_known, is_name_before_surname,
+from .morph import (is_common_word, is_declined_name, is_first_name, is_function_word, is_known, is_name_before_surname,
                     may_be_first_name, nominatives, only_names, only_vocative)
 from .patterns import rows
 from .translit import SoundMatcher, cyrillic_key, latin_key
@@ -109,6 +109,11 @@ class PlaceFinder:
         self.russian_spellings = [(r["ending"], r["russian"], set(r["countries"])) for r in spellings if "ending" in r]
         self.russian_letters = [(str.maketrans(r["letters"]), set(r["countries"])) for r in spellings if "letters" in r]
         self.adjective_towns = [(r["suffix"], tuple(r["endings"])) for r in rows("community_adjectives.jsonl", patterns)]
+        self.declension = sorted(((r["ending"], tuple(r["nominatives"]), bool(r.get("alternate")), bool(r.get("fleeting")))
+                                  for r in rows("case_endings.jsonl", patterns)), key=lambda r: -len(r[0]))
+        """Case endings and the nominative endings behind them (``case_endings``), for a name the
+        dictionary lacks or knows only as a name or surname ("Жадова" -> Жадів, "Вінник" -> Вінники)."""
+        self._declined_memo: dict[str, tuple[str, ...]] = {}
         self.country_cues = sorted(((r["stem"], r["country"]) for r in rows("countries.jsonl", patterns)),
                                    key=lambda c: -len(c[0]))
         self._country_memo: dict[str, str | None] = {}
@@ -236,8 +241,45 @@ class PlaceFinder:
     def _forms_exact(self, word: str) -> tuple[str, ...]:
         if "-" in word:
             head, _, last = word.rpartition("-")
-            return (word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)), *nominatives(word))
+            both = () if "-" in head else \
+                tuple(f"{h}-{t}" for h in nominatives(head)[1:4] for t in nominatives(last)[:4])
+            """Both parts declined: "Хутора-Михайлівського" is Хутір-Михайлівський, "Кам'янця-Подільського"."""
+            return tuple(dict.fromkeys((word.lower(), *(f"{head.lower()}-{n}" for n in nominatives(last)),
+                                        *nominatives(word), *both)))
         return nominatives(word)
+
+    def _declined(self, word: str) -> tuple[str, ...]:
+        """Nominatives a case ending allows (``case_endings``): the stem with each nominative ending,
+        the closed syllable's і restored where a row says ("Жадова" -> жадів, "Тернополем" ->
+        тернопіль, "Коцюбієві" -> коцюбіїв), and a genitive plural's inserted vowel dropped ("Ічок"
+        -> ічки). A hyphenated name declines in its last part, or in both."""
+        lowered = word.lower().replace("’", "'").replace("ʼ", "'")
+        if lowered in self._declined_memo:
+            return self._declined_memo[lowered]
+        if "-" in lowered:
+            head, _, last = lowered.rpartition("-")
+            tails = self._declined(last)
+            heads = (head,) if "-" in head else tuple(dict.fromkeys((head, *self._declined(head)[:12])))
+            forms = [f"{h}-{t}" for h in heads for t in tails]
+        else:
+            forms = [lowered]
+            for ending, nominative_endings, alternate, fleeting in self.declension:
+                if not lowered.endswith(ending) or len(lowered) - len(ending) < 3:
+                    continue
+                stem = lowered[:len(lowered) - len(ending)]
+                stems = [stem]
+                if fleeting:
+                    vowel = re.search(r"[^аеєиіїоуюя'ь]([ое])[^аеєиіїоуюя'ь]$", stem)
+                    if vowel:
+                        stems.append(stem[:vowel.start(1)] + stem[vowel.end(1):])
+                for base in stems:
+                    for nominative in nominative_endings:
+                        forms.append(base + nominative)
+                        if alternate and nominative in ("", "ь"):
+                            forms.extend(f"{opened}{nominative}" for opened in _alternated_closed(base))
+        found = tuple(dict.fromkeys(forms))
+        self._declined_memo[lowered] = found
+        return found
 
     def _places(self, words: list[str]) -> tuple[Place, ...]:
         """Candidates over every reading, the first reading's first; none for a common word. The
@@ -263,6 +305,14 @@ class PlaceFinder:
                 for joined in {" ".join(forms), "-".join(forms)}:
                     for place in self.gazetteer.find(joined):
                         if place.country != "UA":
+                            found.setdefault(place.geonames_id, place)
+        if not found and len(words) <= 2 and any(_unlisted(w) for w in words):
+            # a Ukrainian town's case form the dictionary lacks ("Мушкетова", "з Ічками", "Вінник");
+            # a foreign one is the sound matcher's
+            for forms in _combinations([self._declined(w) if _unlisted(w) else self._forms(w) for w in words]):
+                for joined in {" ".join(forms), "-".join(forms)}:
+                    for place in self.gazetteer.find(joined):
+                        if place.country == "UA":
                             found.setdefault(place.geonames_id, place)
         return tuple(found.values())
 
@@ -320,10 +370,11 @@ class PlaceFinder:
                             for ending in endings:
                                 for place in self.gazetteer.find(stem + ending):
                                     found.setdefault(place.geonames_id, place)
-        if not found:
-            for name in self._compound_names(adjective):
-                for place in self.gazetteer.find(name):
-                    found.setdefault(place.geonames_id, place)
+        for name in self._compound_names(adjective):
+            # also when a simple reading found a village: "Білоцерківська" is Біла Церква, not the
+            # village Білоцерківка; "Криворізька" Кривий Ріг (the larger wins)
+            for place in self.gazetteer.find(name):
+                found.setdefault(place.geonames_id, place)
         return list(found.values())
 
     def _compound_names(self, adjective: str) -> Iterator[str]:
@@ -336,7 +387,8 @@ class PlaceFinder:
                     continue
                 stem = form[: -len(suffix)]
                 for link in (i for i, ch in enumerate(stem) if ch == "о" and 3 <= i <= len(stem) - 3):
-                    first, second = stem[:link], stem[link + 1:]
+                    first, second = stem[:link].removesuffix("ь"), stem[link + 1:]
+                    # a soft first word links with -ьо-: "Горішньоплавнівська" is Горішні Плавні
                     for ending in endings:
                         for first_ending in COMPOUND_FIRST_ENDINGS:
                             yield f"{first}{first_ending} {second}{ending}"
@@ -421,7 +473,7 @@ class PlaceFinder:
             kind = next((kind for stem, kind in self.nouns.items() if lowered.startswith(stem)), None)
         return kind if kind != "qualifier" else None
 
-    def _by_sound(self, word: str, countries: list[str], cued: bool) -> tuple | None:
+    def _by_sound(self, word: str, countries: list[str], cued: bool, exact: bool = False) -> tuple | None:
         """A foreign town GeoNames has no Cyrillic name for, by sound, in the countries given;
         a town a country adjective qualifies may be a dictionary word, shorter, and sound a little
         further off; otherwise only a word the dictionary lacks (or an indeclinable one) is tried. A
@@ -438,7 +490,7 @@ class PlaceFinder:
         forms = (word,) if exact_only else (*nominatives(word)[1:], word)
         keys = [key for key in dict.fromkeys(cyrillic_key(f) for f in forms)
                 if len(key.replace("-", "")) >= MIN_SOUND_KEY - cued]
-        for floor in (1.0,) if exact_only else (1.0, CUED_RATIO if cued else UNCUED_RATIO):
+        for floor in (1.0,) if exact_only or exact else (1.0, CUED_RATIO if cued else UNCUED_RATIO):
             for key in keys:
                 row = self.sounds.find(key, countries, min_ratio=floor)
                 if row:
@@ -572,10 +624,17 @@ class PlaceFinder:
                 return _city(town, word.group(0), word.start()), 1
         places = self._places([word.group(0)])
         if places and self._stray_village(text, word, places, foreign):
-            return None, 1
+            # "чеської Плани": a common word's villages lie elsewhere, but the adjective's country has
+            # a town the word is a case form of
+            own = self._near_countries(text, word.start(), word.end())[1]
+            declined = self._declined_in(word.group(0), own) if own else None
+            return (_city(declined, word.group(0), word.start()) if declined else None), 1
         if places:
             return self._choose(text, places, word.start(), word.end(), seen, self._areas_after(text, word.end()) or areas), 1
         near, own = self._near_countries(text, word.start(), word.end())
+        declined = self._declined_in(word.group(0), own) if own else None
+        if declined is not None:
+            return _city(declined, word.group(0), word.start()), 1
         named = list(dict.fromkeys([c for c in near if c != "UA"] + foreign))
         countries = [own] if own else named or self.partner_countries
         row = self._by_sound(word.group(0), countries, own is not None or bool(named) and self._after_town_noun(text, word))
@@ -680,6 +739,19 @@ class PlaceFinder:
             return None
         return self.sounds.find(cyrillic_key(f"{pair[0].group(0)}-{second}"), countries, min_ratio=TWO_WORD_RATIO)
 
+    def _declined_in(self, word: str, country: str) -> Place | None:
+        """The largest town of the country a country adjective names ("французької Обени", "чеській
+        Плані", "італійській Перці") whose Cyrillic name a case ending of the word allows, after a town
+        that sounds exactly like the word and before one that sounds nearly like it: a word the dictionary knows ("Плани": plans) is read as a case
+        form too, since the adjective says a town of that country follows."""
+        row = self._by_sound(word, [country], True, exact=True)
+        if row:
+            # a town that sounds exactly like the word ("французьким Валансом": Valence) comes first
+            return Place(row[0], row[1], row[2], row[3], row[4], True)
+        forms = dict.fromkeys((*_guessed_forms(word), *self._declined(word)))
+        found = [p for form in forms for p in self.gazetteer.find(form) if p.country == country]
+        return max(found, key=lambda p: p.population) if found else None
+
     def _district(self, word: re.Match) -> Mention | None:
         """A city's district named after the city with a hyphen ("Прага-Ржепориє", "Варшава-Урсинів"),
         GeoNames listing the district as a place of its own: the district, found by name or by
@@ -706,10 +778,11 @@ class PlaceFinder:
         near, own = self._near_countries(text, start, end)
         chosen = next((p for p in places if str(p.geonames_id) in seen), None)
         if chosen is None and own and not any(p.country == own for p in places):
-            row = self._by_sound(text[start:end], [own], True) if " " not in text[start:end] else None
-            if row is None:
+            chosen = self._declined_in(text[start:end], own) if " " not in text[start:end] else None
+            row = self._by_sound(text[start:end], [own], True) if " " not in text[start:end] and chosen is None else None
+            if row is None and chosen is None:
                 return None
-            chosen = Place(row[0], row[1], row[2], row[3], row[4], True)
+            chosen = chosen or Place(row[0], row[1], row[2], row[3], row[4], True)
         if chosen is None:
             chosen = next((p for c in ([own] if own else []) + near for p in places if p.country == c), None) \
                 or _at_home(places, areas)
@@ -767,6 +840,27 @@ def _guessed_forms(word: str) -> tuple[str, ...]:
             stem = lowered[:-len(ending)]
             forms.extend(stem + n for n in NOMINATIVE_ENDINGS)
     return tuple(dict.fromkeys(forms))
+
+
+def _unlisted(word: str) -> bool:
+    """A word the dictionary lacks, or knows only as a name, surname or foreign word ("Вінник",
+    "Теодосії"), but no place adjective and no person's name as written ("Солодка", a surname's
+    nominative): its case form is guessed from its ending (``PlaceFinder._declined``)."""
+    plain = word.replace("’", "'").replace("ʼ", "'")
+    if ADJECTIVE.match(plain.rpartition("-")[2]):
+        return False  # "Вінницька делегація": a place adjective is the community and oblast rules' to read
+    return not is_known(plain) or not is_common_word(plain) and not is_declined_name(plain)
+
+
+CLOSED_SYLLABLE = re.compile(r"([оеє])([бвгґджзклмнпрстфхцчшщ]ь?)$")
+
+
+def _alternated_closed(stem: str) -> Iterator[str]:
+    """The stem with its last syllable's о, е as і and є as ї, as a masculine nominative closes it:
+    "жадов" -> "жадів", "тернопол" -> "тернопіл", "коцюбієв" -> "коцюбіїв"."""
+    match = CLOSED_SYLLABLE.search(stem)
+    if match:
+        yield stem[:match.start(1)] + ("ї" if match.group(1) == "є" else "і") + match.group(2)
 
 
 def _titled(text: str, start: int, end: int) -> bool:
