@@ -208,7 +208,8 @@ def _visit(doc: Doc, date: DateMention) -> bool:
     return not any(child.dep_ == "prep" and child.lower_ in ("into", "as") for child in verb.children)
 
 
-VISIT_VERBS = frozenset({"visit", "welcome", "host", "receive", "tour", "arrive", "travel", "greet"})
+VISIT_VERBS = frozenset({"visit", "welcome", "host", "receive", "tour", "arrive", "travel", "greet", "send", "deliver",
+                         "donate", "attend", "perform"})
 """Verbs of a visit or a reception; its date is the visit's, not the tie's (an established tie;
 a step taken during the visit has its own verb)."""
 

@@ -667,8 +667,8 @@ def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue], refusing: set[s
 
 def denied_ties(doc: Doc, triggers: list[Cue]) -> list[Cue]:
     """"Cuenca and Valencia are not twinned", "has never twinned with", "there is no twinning
-    between Rimini and Split", "are not sister cities": a tie word that is negated (or the copula
-    it completes) names no tie, so it is dropped. "Not only twinned with ..." and "no longer"
+    between Rimini and Split", "are not sister cities", "have no twinning links": a tie word that
+    is negated (or the copula it completes, or the noun it modifies) names no tie, so it is dropped. "Not only twinned with ..." and "no longer"
     (an ending) are not denials."""
     return [t for t in triggers if not _denied(doc, t)]
 
@@ -678,13 +678,14 @@ def _denied(doc: Doc, trigger: Cue) -> bool:
         return False
     for token in doc[trigger.start:trigger.end]:
         heads = [token, token.head] if token.dep_ in ("attr", "acomp") else [token]
+        nouns = [token, token.head] if token.dep_ in ("compound", "amod") else [token]
         for head in heads:
             for child in head.children:
                 if child.dep_ == "neg" and child.lower_ in NEGATIONS and not (
                         child.i + 1 < len(doc) and doc[child.i + 1].lower_ in ("only", "just", "merely", "yet")):
                     return True
-                if head is token and child.dep_ == "det" and child.lower_ == "no":
-                    return True
+        if any(child.dep_ == "det" and child.lower_ == "no" for noun in nouns for child in noun.children):
+            return True
     return False
 
 
