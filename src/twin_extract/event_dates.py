@@ -417,7 +417,7 @@ def _future_verb(span: Span) -> bool:
     June"), however far the verb stands from it."""
     token = span.root
     for _ in range(FUTURE_REACH):
-        if token.head.i == token.i:
+        if token.head.i == token.i or _across_semicolon(token, token.head):
             return False
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
