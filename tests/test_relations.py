@@ -874,7 +874,7 @@ def test_becoming_partners_under_a_signed_agreement_is_a_signing(extractor, text
     pytest.param('Following the signing of a friendship agreement with Leer, Trowbridge will host a German week.', 'signed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
     pytest.param('Trowbridge and Leer officially launched their twinning at a ceremony on Saturday.', 'signed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
     pytest.param('The visit paved the way for a twinning between Trowbridge and Leer.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
-    pytest.param('Trowbridge took the first steps towards twinning with Leer.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
+    ('Trowbridge took the first steps towards twinning with Leer.', 'proposed'),
     pytest.param('Trowbridge and Leer plan to formalise their twinning next year.', 'proposed', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
     pytest.param('Trowbridge said it would not cut ties with Leer.', 'established', marks=pytest.mark.xfail(reason="not handled yet", strict=True)),
 ])

@@ -195,6 +195,25 @@ def _celebration(doc: Doc, date: DateMention) -> bool:
     return not _since(doc, date) and _governing_verb(span, FOUNDING_REACH) not in FOUNDING_VERBS
 
 
+def _visit(doc: Doc, date: DateMention) -> bool:
+    """The date of a visit between towns already tied: "the mayor of Würzburg visited its partner
+    city Mwanza on Friday", "Ohrid welcomed a delegation from its twin city Tallinn yesterday".
+    Welcoming a town into the family of twin towns ("welcomed Zhytomyr into ...", "welcomed X as
+    its new sister city") forms the tie and keeps its date; a "since" date, or one further from
+    the verb ("Hiroshima, a sister city of Honolulu since 1959, also hosted ..."), dates the tie."""
+    span = _parsed_span(doc, date)
+    verb = _verb_above(span.root, FOUNDING_REACH) if span is not None and not _since(doc, date) else None
+    if verb is None or verb.lemma_ not in VISIT_VERBS:
+        return False
+    return not any(child.dep_ == "prep" and child.lower_ in ("into", "as") for child in verb.children)
+
+
+VISIT_VERBS = frozenset({"visit", "welcome", "host", "receive", "tour", "arrive", "travel", "greet", "send", "deliver",
+                         "donate", "attend", "perform"})
+"""Verbs of a visit or a reception; its date is the visit's, not the tie's (an established tie;
+a step taken during the visit has its own verb)."""
+
+
 def said_on(doc: Doc, date: DateMention) -> bool:
     """The date of a statement, not of a step: "The council confirmed last week that its twinning
     with X will not be revoked", "the city said on the 22nd"."""
@@ -345,7 +364,8 @@ def usable(dates: list[DateMention], status: str, doc: Doc, cues: list[Cue] = ()
     of the step just before the date)."""
     dates = [d for d in dates if not _planned(doc, d)]
     if status == "established":
-        return [d for d in dates if not _celebration(doc, d) and not said_on(doc, d) and not _name_history(doc, d)]
+        return [d for d in dates if not _celebration(doc, d) and not said_on(doc, d) and not _name_history(doc, d)
+                and not _visit(doc, d)]
     return [d for d in dates if not _since(doc, d) or any(
         c.label == status and 0 <= d.start - doc[c.end - 1].idx < 40 for c in cues)]
 
@@ -374,10 +394,17 @@ def _arranged(span: Span) -> bool:
         if verb.pos_ in ("VERB", "AUX", "ADJ") and verb.lemma_ in SCHEDULING_VERBS:
             return any(c.dep_ in ("aux", "auxpass", "cop") and c.lower_ in ("is", "are", "'s") for c in verb.children) \
                 or verb.head.lemma_ == "be" and verb.head.lower_ in ("is", "are")
-        if verb.head.i == verb.i:
+        if verb.head.i == verb.i or _across_semicolon(verb, verb.head):
             return False
         verb = verb.head
     return False
+
+
+def _across_semicolon(token: Token, head: Token) -> bool:
+    """"agreed on Monday to twin the two cities; a signing is planned for autumn": the parser
+    may hang a clause on the verb of the next one across a semicolon; a date does not reach it."""
+    lo, hi = sorted((token.i, head.i))
+    return any(t.text == ";" for t in token.doc[lo + 1:hi])
 
 
 SCHEDULING_VERBS = frozenset({"set", "schedule", "plan", "slate", "due"})
@@ -390,7 +417,7 @@ def _future_verb(span: Span) -> bool:
     June"), however far the verb stands from it."""
     token = span.root
     for _ in range(FUTURE_REACH):
-        if token.head.i == token.i:
+        if token.head.i == token.i or _across_semicolon(token, token.head):
             return False
         token = token.head
         if token.pos_ in ("VERB", "AUX"):

@@ -51,7 +51,7 @@ SCHEMAS: dict[str, dict[str, Key]] = {
                  "status": Key(str, choices=STATUS_VALUES), "document": Key(bool)},
     "status": {"id": _ID, "pattern": _TOKENS, "note": _NOTE,
                "status": Key(str, required=True, choices=STATUS_VALUES), "voids": Key(bool),
-               "licenses": Key(bool)},
+               "licenses": Key(bool), "refuses": Key(bool)},
     "countries": {"id": _ID, "alias": Key(str, required=True), "country": _COUNTRY, "note": _NOTE},
     "demonyms": {"id": _ID, "demonym": Key(str, required=True), "country": _COUNTRY, "note": _NOTE},
     "regions": {"id": _ID, "alias": Key(str, required=True), "code": Key(str, required=True),

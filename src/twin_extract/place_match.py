@@ -33,6 +33,10 @@ MAX_RUN = 9
 """Tokens of the longest name tried: "L'Isle - sur - la - Sorgue" is seven."""
 MAX_PLAIN_RUN = 6
 """... and of one without a hyphen, which keeps long Title Case headlines cheap."""
+COUNCIL_WORDS = frozenset({"council", "councillors", "councilors", "councilmen", "commissioners", "aldermen",
+                           "mayor"})
+"""A town's own body right after its name: the name is the town."""
+
 SENTENCE_OPENERS = ("ADJ", "VERB", "ADV", "NOUN", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART")
 """Parts of speech of a capitalised sentence-initial word that is not part of the name after it."""
 BIG_CITY = 100_000
@@ -476,6 +480,8 @@ class PlaceMatcher:
                 any(p.primary and fold(p.name) == fold(span.text) for p in places):
             return True  # "San Pietro in Cariano": a town's whole own name with a joining word inside
         big = best >= self.min_population or (primary and len(span) > 1)
+        if big and self._beside_a_town(doc, span):
+            return True
         tagged_proper = all(t.pos_ == "PROPN" for t in span if not t.is_punct)
         nominal = not tagged_proper and all(
             (t.pos_ in ("NOUN", "PROPN", "X") or t.pos_ == "ADV" and not t.lower_.endswith("ly"))
@@ -491,6 +497,22 @@ class PlaceMatcher:
         if tagged_proper or ent_types & NER_NAME:
             return big
         return nominal
+
+    def _beside_a_town(self, doc: Doc, span: Span) -> bool:
+        """"Szeged and Subotica remain twin towns", "Hjørring, Rovigo's twin town in Denmark, ...":
+        a one-word name opening a sentence, which the small tagger often takes for a verb or an
+        adjective, is a town when "and" joins it to another town's name or a possessive town
+        follows it in apposition (the other name tagged proper and known to GeoNames), or when its
+        council follows it ("Kilkenny councillors agreed ...")."""
+        if len(span) != 1 or not span[0].is_sent_start or span.end + 2 >= len(doc) or span.text.isupper():
+            return False
+        link, other = doc[span.end], doc[span.end + 1]
+        if link.is_lower and link.lower_ in COUNCIL_WORDS:
+            return True
+        if link.lower_ != "and" and not (link.text == "," and doc[span.end + 2].tag_ == "POS"):
+            return False
+        return other.pos_ == "PROPN" and other.text[:1].isupper() and not other.text.isupper() and any(
+            p.population >= self.min_population for p in self.gazetteer.lookup(fold(other.text)))
 
     def _fits_run(self, doc: Doc, span: Span, run: tuple[int, int]) -> bool:
         """A match inside a longer capitalised name ("Lviv Polytechnic") is not a place; a run

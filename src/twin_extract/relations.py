@@ -38,7 +38,7 @@ from .rules import clause_pairs, country_cuts, followups, hubs, implicit_host, l
 from .rules.findings import Finding
 from .rules.lexicon import Lexicon
 from .rules.status import (decided_proposals, decisions_on_other_things, ending_something_else, held_documents, invited_people,
-                           conditional_signings, decisions_ahead, later_signings, refused_ties, withdrawn_proposals,
+                           conditional_signings, decisions_ahead, denied_ties, later_signings, refused_ties, withdrawn_proposals,
                            planned_signing, proposed_endings, renewed_ties, unreal_endings)
 
 FOLLOWUP_SENTENCES = 2
@@ -98,14 +98,14 @@ class TwinExtractor:
         lex = self.lexicon
         source: Source = doc._.twin_source or Source(id="doc")
         published = source.published or page_date(doc._.twin_full_text or text_of(doc))
-        triggers = lex.trigger_cues(doc)
+        triggers = denied_ties(doc, lex.trigger_cues(doc))
         all_dates = event_dates.resolved_dates(doc, published)
         names = [(s.start, s.end) for s in doc.spans.get(SPAN_KEY, [])]
         statuses = [planned_signing(doc, c) for c in renewed_ties(doc, lex.status_cues(doc))
                     if not event_dates.inside_date(doc, c, all_dates) and not ending_something_else(doc, c, triggers)
                     and not any(lo <= c.start < hi for lo, hi in names)]
         statuses = held_documents(doc, statuses)
-        statuses = refused_ties(doc, withdrawn_proposals(doc, statuses), triggers)
+        statuses = refused_ties(doc, withdrawn_proposals(doc, statuses), triggers, lex.refusing)
         statuses = proposed_endings(doc, statuses, lex.voiding, triggers)
         statuses = unreal_endings(doc, statuses)
         statuses = decided_proposals(doc, statuses)

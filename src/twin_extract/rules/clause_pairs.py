@@ -125,10 +125,23 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
 
 def _fronted_participle(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:
     """"Signed in 2004, the partnership agreement between Tulcea and Orléans covers ...": a
-    participle opening the sentence, naming no place, says what happened to the clause after it."""
+    participle opening the sentence, naming no place, says what happened to the clause after it;
+    "Twinned with Valdepeñas since 1977, Cognac ...": a tie participle naming the partner says it
+    of the subject after it."""
     first = next((t for t in doc[unit[0]:unit[1]] if not t.is_punct), None)
-    return first is not None and first.tag_ == "VBN" and first.dep_ in ("advcl", "acl", "amod") and \
-        not any(unit[0] <= m.span.start < unit[1] for m in mentions)
+    if first is None or first.tag_ != "VBN" or first.dep_ not in ("advcl", "acl", "amod"):
+        return False
+    named = [m for m in mentions if unit[0] <= m.span.start < unit[1]]
+    if not named:
+        return True
+    # "Twinned with Valdepeñas since 1977, Cognac is hosting ...": the partner in the participle,
+    # the host the subject of the clause it opens
+    return first.lower_ in TIE_PARTICIPLES and first.dep_ == "advcl" and len(named) == 1 and any(
+        child.dep_ in ("nsubj", "nsubjpass") and any(m.span.start <= child.i < m.span.end for m in mentions)
+        for child in first.head.children)
+
+
+TIE_PARTICIPLES = frozenset({"twinned", "partnered"})
 
 
 def _reporting_speaker(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:

@@ -40,6 +40,9 @@ class Lexicon:
     """Status rows that only ask for or undo a termination ("a motion asking the city to suspend",
     "overturned its decision to sever"): they cancel a termination they govern and are no status
     cue of their own."""
+    refusing: set[str]
+    """Status rows that refuse a tie ("rejected", "voted down", "voted against"): a tie word or
+    step they govern was never made, so its clause pairs nothing (``status.refused_ties``)."""
     pair_anaphors: set[str]
     """Rows that stand for both places of a pair ("the two cities", "between our two towns")."""
     decision_anaphors: set[str]
@@ -67,6 +70,7 @@ class Lexicon:
             trigger_rows={row["id"]: row for row in patterns["triggers"]},
             status_rows={row["id"]: row for row in patterns["status"]},
             voiding={row["id"] for row in patterns["status"] if row.get("voids")},
+            refusing={row["id"] for row in patterns["status"] if row.get("refuses")},
             pair_anaphors={row["id"] for row in patterns["anaphors"] if row.get("pair")},
             decision_anaphors={row["id"] for row in patterns["anaphors"] if row.get("decision")},
             hosts=HostReferences(vocab, patterns, resolver_for(patterns)),

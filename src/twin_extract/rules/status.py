@@ -207,13 +207,20 @@ def decided_proposals(doc: Doc, cues: list[Cue]) -> list[Cue]:
     """"Councillors agreed to open negotiations with Kostopil", "voted to explore a sister city
     link": a decision whose object is a proposal or talks decides only that much, so the proposal
     speaks and the decision's "pending" cue is dropped. A decision on a draft ("approved a draft
-    agreement") is the step itself: there the draft's cue is dropped."""
+    agreement", "endorsed a proposed sister city partnership") is the step itself: there the
+    draft's cue is dropped."""
     decisions = {c.start for c in cues if c.label == "pending"}
     approvals = {i for i in decisions if _approval(doc[i])}
-    approved_drafts = {c.start for c in cues if c.rule == DRAFT_RULE and _path_to_governor(doc[c.start], approvals)}
+    approved_drafts = {c.start for c in cues if (c.rule == DRAFT_RULE or _proposed_attribute(doc[c.start]))
+                       and _path_to_governor(doc[c.start], approvals)}
     governing = {path[-1] for c in cues if c.label == "proposed" and c.start not in approved_drafts
                  for path in [_path_to_governor(doc[c.start], decisions)] if path}
     return [c for c in cues if c.start not in governing | approved_drafts]
+
+
+def _proposed_attribute(token: Token) -> bool:
+    """"a proposed sister city partnership": "proposed" only describes the thing approved."""
+    return token.lower_ == "proposed" and token.dep_ == "amod"
 
 
 def _approval(token: Token) -> bool:
@@ -635,19 +642,22 @@ WITHDRAWN_RULE = "status-undone"
 """A withdrawn proposal is refused like a rejected one (one of ``REFUSING_RULES``)."""
 
 
-def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
+def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue], refusing: set[str] | frozenset[str] = frozenset()) -> list[Cue]:
     """"Rejected a proposal to twin the town with Ermelo", "a motion to make Bendigo a sister city
     of Tianjin was voted down", "has no plans to twin the town with Cuxhaven": a tie (a step or a
     tie word) that a refusal governs was never made, so the refusal and what it governs become
     ``REFUSED_RULE`` cues (read as "established" elsewhere) and a clause holding one pairs nothing.
     A refused termination ("rejected a motion to suspend the link", "no plans to end it") is left
     to ``proposed_endings``: the tie it would have ended stands."""
-    refusing = [c for c in cues if c.rule in REFUSING_RULES or c.rule == PLANS_RULE and any(
+    rules = REFUSING_RULES | refusing
+    refusing_cues = [c for c in cues if c.rule in rules or c.rule == PLANS_RULE and any(
         child.dep_ == "det" and child.lower_ == "no" for child in doc[c.start].children)]
     refused: set[int] = set()
-    for refusal in refusing:
-        governors = {refusal.start}
-        governed = [c for c in cues if c.start != refusal.start and _path_to_governor(doc[c.start], governors)]
+    for refusal in refusing_cues:
+        word = doc[refusal.start]
+        # "never materialised": the negation's verb is what governs the refused tie
+        governors = {refusal.start} | ({word.head.i} if word.dep_ == "neg" else set())
+        governed = [c for c in cues if c.start not in governors and _path_to_governor(doc[c.start], governors)]
         words = [t for t in triggers if _path_to_governor(doc[t.start], governors)]
         if any(c.label == "terminated" for c in governed) or not governed and not words:
             continue
@@ -655,7 +665,36 @@ def refused_ties(doc: Doc, cues: list[Cue], triggers: list[Cue]) -> list[Cue]:
     return [replace(c, label="established", rule=REFUSED_RULE) if c.start in refused else c for c in cues]
 
 
-REFUSING_RULES = frozenset({"status-undone", "status-undone-down", "status-refused-offer"})
+def denied_ties(doc: Doc, triggers: list[Cue]) -> list[Cue]:
+    """"Cuenca and Valencia are not twinned", "has never twinned with", "there is no twinning
+    between Rimini and Split", "are not sister cities", "have no twinning links": a tie word that
+    is negated (or the copula it completes, or the noun it modifies) names no tie, so it is dropped. "Not only twinned with ..." and "no longer"
+    (an ending) are not denials."""
+    return [t for t in triggers if not _denied(doc, t)]
+
+
+def _denied(doc: Doc, trigger: Cue) -> bool:
+    if not doc.has_annotation("DEP"):
+        return False
+    for token in doc[trigger.start:trigger.end]:
+        heads = [token, token.head] if token.dep_ in ("attr", "acomp") else [token]
+        nouns = [token, token.head] if token.dep_ in ("compound", "amod") else [token]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "neg" and child.lower_ in NEGATIONS and not (
+                        child.i + 1 < len(doc) and doc[child.i + 1].lower_ in ("only", "just", "merely", "yet")):
+                    return True
+        if any(child.dep_ == "det" and child.lower_ == "no" for noun in nouns for child in noun.children):
+            return True
+    return False
+
+
+NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+REFUSING_RULES = frozenset({WITHDRAWN_RULE})
+"""Refusing rows the code itself relies on (a withdrawn proposal); the others say ``refuses`` in
+``patterns/status.jsonl``."""
 PLANS_RULE = "status-void-plans"
 REFUSED_RULE = "status-refused"
 """Cues of a tie that was refused, not made: a clause holding one pairs nothing."""
