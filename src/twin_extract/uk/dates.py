@@ -26,8 +26,9 @@ month of the last year the text stated."""
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _NUMERIC_SHORT = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})\b(?![.,]?\d)")
 """A day with a two-digit year ("12.05.23"): this century's, as Ukrainian news writes it."""
-_TODAY = re.compile(r"\bсьогодн[а-яії]*|\bщойно\b|\b(?:хвилин[уи]?|годин[уи]?|хв\.?)\s+тому\b", re.I)
-"""Today, as the story was written: "сьогодні", "щойно", "десять хвилин тому", "годину тому"."""
+_TODAY = re.compile(r"\bсьогодн[а-яії]*|(?<!,\s)\bщойно\b|\b(?:хвилин[уи]?|годин[уи]?|хв\.?)\s+тому\b", re.I)
+"""Today, as the story was written: "сьогодні", "щойно", "десять хвилин тому", "годину тому"; not
+"…, щойно депутати затвердять текст" (as soon as)."""
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?!-(?:х|ті|тих|их)\b)")
 """A year, not a decade ("з 1990-х років", "у 2000-ті": no year of an event)."""
 RELATIVE = (
@@ -42,6 +43,8 @@ RELATIVE = (
      "year", 0),
     *((re.compile(rf"\b[уві]\s+{day}\b", re.I), "weekday", n) for n, day in enumerate(
         ("понеділок", "вівторок", "середу", "четвер", "п['’ʼ]ятницю", "суботу", "неділю"))),
+    *((re.compile(rf"\bминул(?:ого|ої)\s+{day}\b", re.I), "weekday", n) for n, day in enumerate(
+        ("понеділка", "вівторка", "середи", "четверга", "п['’ʼ]ятниці", "суботи", "неділі"))),
 )
 """Relative dates, resolved against the publication date as the English pipeline does
 ("yesterday", "last week" = seven days back, "last year", "on Tuesday" = the last Tuesday on or
