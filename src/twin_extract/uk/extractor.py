@@ -176,6 +176,14 @@ class UkrainianExtractor:
                                   and m.key != parties[0].key and (country is None or m.country == country)
                                   and self.roles.role(item.text, m, sent.start_char) == "venue"])
                 parties = parties + venues if len(venues) == 1 else parties
+            elif trigger is not None and len(_unique(parties)) == 1 and (host is None or host.key == parties[0].key) \
+                    and _after_z(item.text, parties[0]) and self._status(lowered) in ("signed", "pending", "terminated"):
+                # "У Луцьку відбулося підписання угоди з Любліном": the document's own town is the venue
+                # of a step with a partner of another country, and no other town hosts the story
+                venues = _unique([m for m in named if m not in parties and m.type == "city" and m.start < parties[0].start
+                                  and m.country != parties[0].country
+                                  and self.roles.role(item.text, m, sent.start_char) == "venue"])
+                parties = venues + parties if len(venues) == 1 else parties
             carried = announced if announced is not None and parties and \
                 all(m.country != HOME for m in parties) else None
             announced = None
