@@ -43,7 +43,7 @@ RELATIVE = (
      "year", 0),
     *((re.compile(rf"\b[уві]\s+{day}\b", re.I), "weekday", n) for n, day in enumerate(
         ("понеділок", "вівторок", "середу", "четвер", "п['’ʼ]ятницю", "суботу", "неділю"))),
-    *((re.compile(rf"\bминул(?:ого|ої)\s+{day}\b", re.I), "weekday", n) for n, day in enumerate(
+    *((re.compile(rf"\bминул(?:ого|ої)\s+{day}\b", re.I), "last weekday", n) for n, day in enumerate(
         ("понеділка", "вівторка", "середи", "четверга", "п['’ʼ]ятниці", "суботи", "неділі"))),
 )
 """Relative dates, resolved against the publication date as the English pipeline does
@@ -163,7 +163,7 @@ def find_date(sentence: str, offset: int, default_year: str | None,
 
 
 def _relative(sentence: str, offset: int, published: str | None,
-              units: tuple[str, ...] = ("day", "month", "year", "weekday")) -> FoundDate | None:
+              units: tuple[str, ...] = ("day", "month", "year", "weekday", "last weekday")) -> FoundDate | None:
     """"Вчора", "минулого тижня", "торік", "у четвер", … against ``published``; None without it."""
     if not published or not re.match(r"\d{4}-\d{2}-\d{2}$", published):
         return None
@@ -173,7 +173,13 @@ def _relative(sentence: str, offset: int, published: str | None,
         match = pattern.search(sentence)
         if not match:
             continue
-        value, precision = resolve_relative(published, unit, n)
+        if unit == "last weekday":
+            # "минулої середи" on a Wednesday is a week back: the weekday before the publication day
+            from datetime import date, timedelta
+            day_before = (date.fromisoformat(published) - timedelta(days=1)).isoformat()
+            value, precision = resolve_relative(day_before, "weekday", n)
+        else:
+            value, precision = resolve_relative(published, unit, n)
         if value is None or precision is None:
             return None
         return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())
