@@ -459,6 +459,10 @@ class UkrainianExtractor:
         clause = [t.lower_ for t in sent if start <= t.idx < end]
         rest = [t.lower_ for t in sent if not start <= t.idx < end]
         own, other = self._cued(clause), self._cued(rest)
+        if own is None and other not in (None, "established") and _has_verb(clause):
+            # "Дрогобич підписав угоду з Тарновом; раніше місто співпрацювало лише з Ряшевом": the partner's
+            # own clause, with its own verb and no step, tells a tie that just is
+            return "established"
         return own if own is not None and other not in (None, "established") and own != other else None
 
     def _cued(self, lowered: list[str]) -> str | None:
