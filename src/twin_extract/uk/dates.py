@@ -23,17 +23,19 @@ _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})", re.I)
 _IN_MONTH = re.compile(rf"\b(?:у|в|наприкінці|на\s+початку|(?:у|в)\s+(?:середині|кінці))\s+({_MONTH})", re.I)
 """A month without a day or year ("у березні", "наприкінці лютого", "на початку травня"): that
 month of the last year the text stated."""
-_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")
+"""Also glued to its 'р.' ("20.05.2024р.")."""
 _NUMERIC_SHORT = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})\b(?![.,]?\d)")
 """A day with a two-digit year ("12.05.23"): this century's, as Ukrainian news writes it."""
-_TODAY = re.compile(r"\bсьогодн[а-яії]*|\bщойно\b|\b(?:хвилин[уи]?|годин[уи]?|хв\.?)\s+тому\b", re.I)
-"""Today, as the story was written: "сьогодні", "щойно", "десять хвилин тому", "годину тому"."""
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?!-(?:х|ті|тих|их)\b)")
+_TODAY = re.compile(r"\bсьогодн[а-яії]*|(?<!,\s)\bщойно\b|\b(?:хвилин[уи]?|годин[уи]?|хв\.?)\s+тому\b", re.I)
+"""Today, as the story was written: "сьогодні", "щойно", "десять хвилин тому", "годину тому"; not
+"…, щойно депутати затвердять текст" (as soon as)."""
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)(?!\d)(?!-(?:х|ті|тих|их)\b)")
 """A year, not a decade ("з 1990-х років", "у 2000-ті": no year of an event)."""
 RELATIVE = (
     (re.compile(r"\bпозавчора\b", re.I), "day", -2), (re.compile(r"\b[ву]чора(?:шн[а-яії]*)?\b", re.I), "day", -1),
     (re.compile(r"\bзавтра\b", re.I), "day", 1),
-    (re.compile(r"\bминулого\s+тижня\b", re.I), "day", -7),
+    (re.compile(r"\bминулого\s+тижня\b|\bна\s+минулому\s+тижні\b", re.I), "day", -7),
     (re.compile(r"\bминулого\s+місяця\b", re.I), "month", -1),
     (re.compile(r"\b(?:минулого\s+року|торік)\b", re.I), "year", -1),
     (re.compile(r"\b(?:цього|поточного)\s+місяця\b", re.I), "month", 0),
@@ -42,6 +44,8 @@ RELATIVE = (
      "year", 0),
     *((re.compile(rf"\b[уві]\s+{day}\b", re.I), "weekday", n) for n, day in enumerate(
         ("понеділок", "вівторок", "середу", "четвер", "п['’ʼ]ятницю", "суботу", "неділю"))),
+    *((re.compile(rf"\bминул(?:ого|ої)\s+{day}\b", re.I), "last weekday", n) for n, day in enumerate(
+        ("понеділка", "вівторка", "середи", "четверга", "п['’ʼ]ятниці", "суботи", "неділі"))),
 )
 """Relative dates, resolved against the publication date as the English pipeline does
 ("yesterday", "last week" = seven days back, "last year", "on Tuesday" = the last Tuesday on or
@@ -160,7 +164,7 @@ def find_date(sentence: str, offset: int, default_year: str | None,
 
 
 def _relative(sentence: str, offset: int, published: str | None,
-              units: tuple[str, ...] = ("day", "month", "year", "weekday")) -> FoundDate | None:
+              units: tuple[str, ...] = ("day", "month", "year", "weekday", "last weekday")) -> FoundDate | None:
     """"Вчора", "минулого тижня", "торік", "у четвер", … against ``published``; None without it."""
     if not published or not re.match(r"\d{4}-\d{2}-\d{2}$", published):
         return None
@@ -170,7 +174,13 @@ def _relative(sentence: str, offset: int, published: str | None,
         match = pattern.search(sentence)
         if not match:
             continue
-        value, precision = resolve_relative(published, unit, n)
+        if unit == "last weekday":
+            # "минулої середи" on a Wednesday is a week back: the weekday before the publication day
+            from datetime import date, timedelta
+            day_before = (date.fromisoformat(published) - timedelta(days=1)).isoformat()
+            value, precision = resolve_relative(day_before, "weekday", n)
+        else:
+            value, precision = resolve_relative(published, unit, n)
         if value is None or precision is None:
             return None
         return FoundDate(match.group(0), value, precision, offset + match.start(), offset + match.end())

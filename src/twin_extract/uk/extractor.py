@@ -62,7 +62,9 @@ class UkrainianExtractor:
         self.places = PlaceFinder(patterns, not_places)
         self.roles = Roles(patterns)
         self.multilateral = [r["stem"] for r in rows("multilateral.jsonl", patterns)]
-        self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns)]
+        self.no_relation = [r["stem"] for r in rows("no_relation.jsonl", patterns) if "stem" in r]
+        self.no_relation_phrases = [r["phrase"] for r in rows("no_relation.jsonl", patterns) if "phrase" in r]
+        """"не планує", "ніколи не були": a tie denied or only supposed, word sequences matched from a word's start."""
         self.anaphors = [r["phrase"] for r in rows("anaphors.jsonl", patterns)
                          if not r.get("within") and not r.get("decision") and not r.get("host") and not r.get("joins")
                          and not r.get("adds")]
@@ -177,6 +179,14 @@ class UkrainianExtractor:
                                   and m.key != parties[0].key and (country is None or m.country == country)
                                   and self.roles.role(item.text, m, sent.start_char) == "venue"])
                 parties = parties + venues if len(venues) == 1 else parties
+            elif trigger is not None and len(_unique(parties)) == 1 and (host is None or host.key == parties[0].key) \
+                    and _after_z(item.text, parties[0]) and self._status(lowered) in ("signed", "pending", "terminated"):
+                # "У Луцьку відбулося підписання угоди з Любліном": the document's own town is the venue
+                # of a step with a partner of another country, and no other town hosts the story
+                venues = _unique([m for m in named if m not in parties and m.type == "city" and m.start < parties[0].start
+                                  and m.country != parties[0].country
+                                  and self.roles.role(item.text, m, sent.start_char) == "venue"])
+                parties = venues + parties if len(venues) == 1 else parties
             carried = announced if announced is not None and parties and \
                 all(m.country != HOME for m in parties) else None
             announced = None
@@ -203,9 +213,14 @@ class UkrainianExtractor:
                     for key in previous:
                         found[key] = _merge(found[key], replace(found[key], status=step, date=_date_info(date)))
                     continue
-            if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation):
+            if trigger is None or any(w.startswith(stem) for w in lowered for stem in self.no_relation) \
+                    or any(f" {p}" in f" {' '.join(lowered)}" for p in self.no_relation_phrases):
                 if trigger is None and not named and last and sent.text.rstrip().endswith(":"):
                     opened = last
+                if not named and DATE_ONLY_LINE.fullmatch(sent.text.strip()):
+                    # the page's date line between the headline and the story ("12 травня 2023 року, 14:05")
+                    # separates no pair from the sentence that restates it
+                    continue
                 previous, before, last = [], parties, None
                 heading = named if len(named) == 1 and len(sent) <= HEADING_TOKENS else []
                 continue
@@ -279,7 +294,7 @@ class UkrainianExtractor:
                 key = tuple(sorted((a.key, b.key)))
                 if key[0] == key[1] or a.country == b.country != HOME:
                     continue
-                own = self._clause_status(item.text, sent, b)
+                own = self._clause_status(item.text, sent, b, [m for m in in_sent if m.key not in (a.key, b.key)])
                 clause_date = _clause_date(item.text, sent, b, default_year, reference)
                 record = self._record(item, a, b, trigger["relation"], own or status,
                                       clause_date if own else cue_date or clause_date or date, sent)
@@ -288,11 +303,18 @@ class UkrainianExtractor:
             if not keys and status != "established" and _within(in_sent, previous) and not self._adds(sent.text):
                 for key in previous:
                     found[key] = _merge(found[key], replace(found[key], status=status, date=_date_info(date)))
+            elif not keys and date is not None and _within(in_sent, previous) and TIE_START.search(sent.text):
+                # "Стрий і Зелена Гура співпрацюють давно. Партнерство міст започаткували 2011 року.": the
+                # start of the tie just stated
+                for key in previous:
+                    if found[key].status == "established" and found[key].date is None:
+                        found[key] = replace(found[key], date=_date_info(date))
             previous = keys or previous
             latest = keys or latest
         found = {k: replace(r, date=_date_info(events[r.status])) if r.date is None and r.status in events else r
                  for k, r in found.items()}
         filed = dateline(item.text, links)
+        found = {k: _since(item.text, r, None) for k, r in found.items()}
         found = {k: replace(r, date=None) if _event_day(item.text, r) else r for k, r in found.items()}
         if any(stem in item.text.lower() for stem in self.multilateral):
             found = _one_agreement(found)
@@ -375,7 +397,9 @@ class UkrainianExtractor:
                 end = following.start() if following else sent.end_char
                 if any(start <= m.start < end for m in named):
                     continue
-                return find_date(text[start:end], start, default_year, published)
+                # "У 2021 році міста налагодили контакти, а 12 травня уклали угоду": the year stated
+                # earlier in the sentence dates the clause's day
+                return find_date(text[start:end], start, _last_year(text[:start]) or default_year, published)
         return None
 
     def _cue_at(self, lowered: list[str], i: int) -> str | None:
@@ -422,17 +446,26 @@ class UkrainianExtractor:
                         break
         return [w for n, w in enumerate(lowered) if n not in dropped] if dropped else lowered
 
-    def _clause_status(self, text: str, sent: spacy.tokens.Span, mention: Mention) -> str | None:
+    def _clause_status(self, text: str, sent: spacy.tokens.Span, mention: Mention,
+                       others: list[Mention] = ()) -> str | None:
         """The status cue of the partner's own clause, when the sentence has several and the cues
         differ: "З Ліппштадтом підписали меморандум, а з Ларом триває погодження" is signed for one
-        and pending for the other; the clause then keeps its own date, even none."""
+        and pending for the other; the clause then keeps its own date, even none. Not when no
+        other place (``others``: not the pair's) stands outside the clause: "Коломия підписала угоду
+        з Воронежем 2010 року, а у 2022-му розірвала її" tells two steps of one pair, the latest wins."""
         if not CLAUSE_BREAK.search(sent.text):
             return None
         start, end = _clause_span(text, mention)
         start, end = max(start, sent.start_char), min(end, sent.end_char)
+        if not any(m.start < start or m.start >= end for m in others):
+            return None
         clause = [t.lower_ for t in sent if start <= t.idx < end]
         rest = [t.lower_ for t in sent if not start <= t.idx < end]
         own, other = self._cued(clause), self._cued(rest)
+        if own is None and other not in (None, "established") and _has_verb(clause):
+            # "Дрогобич підписав угоду з Тарновом; раніше місто співпрацювало лише з Ряшевом": the partner's
+            # own clause, with its own verb and no step, tells a tie that just is
+            return "established"
         return own if own is not None and other not in (None, "established") and own != other else None
 
     def _cued(self, lowered: list[str]) -> str | None:
@@ -1094,10 +1127,46 @@ def _event_day(text: str, record: TwinningRecord) -> bool:
     told as a town's apposition ("побратима Мюнхена", "місто-побратим Кельце"): "2 червня 2023 року
     з'явилося партнерство з Губіном" dates the tie itself."""
     date = record.date
-    if record.status != "established" or date is None or date.precision != "day" or not date.text[:1].isdigit() \
-            or not all(APPOSED_TIE.search(e.text) for e in record.evidence):
+    if record.status != "established" or date is None or \
+            re.search(r"(?:\b(?:з|із|від|зі)|[Зз])\s*$", text[max(0, date.start - 5):date.start]):
         return False
-    return not re.search(r"(?:\b(?:з|із|від|зі)|[Зз])\s*$", text[max(0, date.start - 5):date.start])
+    if date.precision == "day" and date.text[:1].isdigit() and all(APPOSED_TIE.search(e.text) for e in record.evidence):
+        return True
+    # "У вересні 2023 року делегація Тарту, побратима Полтави, привезла …", "У 2024 році міста відзначили
+    # 20-річчя побратимства": a visit, a delivery or an anniversary of a tie that just is, not its start
+    dated = [e for e in record.evidence if e.start <= date.start < e.end]
+    return bool(dated) and all(TIE_EVENT.search(e.text) and not TIE_FORMED.search(e.text) for e in dated)
+
+
+DATE_ONLY_LINE = re.compile(r"(?:\d{1,2}:\d{2},?\s+)?(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+[а-яіїєґ]+\s+\d{4})"
+                            r"(?:\s*(?:р\.|року))?(?:,?\s*(?:о\s+)?\d{1,2}:\d{2})?")
+"""A line that is a date alone, with its time ("12 травня 2023 року, 14:05", "14:05, 5 червня 2024")."""
+TIE_START = re.compile(r"(?i)\b(?:започатк|розпочал|розпочав)")
+"""The start of a tie told in a sentence naming no place ("Партнерство міст започаткували 2011 року")."""
+TIE_EVENT = re.compile(r"(?i)\b(?:делегаці|візит|відвіда|прибул|приїха|привез|передал|перебува|річниц|ювіле"
+                       r"|святку|відсвятку|відзначи)|\d+\s*-?\s*річчя\b")
+"""A visit, a delivery or an anniversary told of a tie (``_event_day``)."""
+TIE_FORMED = re.compile(r"(?i)\b(?:стал|став|стан|встанови|установи|започатк|розпоча|поріднил|набул|набув|оформи"
+                        r"|уклал|уклав|підписа|побрата)")
+"""A tie formed in the same sentence ("під час візиту міста стали партнерами"): the date is its start."""
+SINCE_YEAR = re.compile(r"(?i)(?:\b(?:з|із|від)|починаючи\s+з)\s+(?=(?:19[5-9]\d|20[0-4]\d)\b)")
+"""A tie's start stated beside an event's day ("відвідала 2 липня 2024 року Вінницю, з якою побратимається з 1992 року")."""
+
+
+def _since(text: str, record: TwinningRecord, default_year: str | None) -> TwinningRecord:
+    """A tie that just is, dated by an event although its sentence states its start after "з": the start."""
+    date = record.date
+    if record.status != "established" or date is None or \
+            re.search(r"(?:\b(?:з|із|від|зі)|[Зз])\s*$", text[max(0, date.start - 5):date.start]):
+        return record
+    for e in record.evidence:
+        match = SINCE_YEAR.search(e.text)
+        if match is not None:
+            start = e.start + match.end()
+            found = find_date(text[start:e.end], start, default_year)
+            if found is not None:
+                return replace(record, date=_date_info(found))
+    return record
 
 
 def _verb_after(text: str, end: int) -> bool:
