@@ -32,9 +32,20 @@ BETWEEN_WITH_PAIRS = re.compile(r"^\s*(?:[,;]\s*)?(?:and\s+)?$", re.IGNORECASE)
 """"Andhra Pradesh with Toyama, Tamil Nadu with Ehime and Gujarat with Shizuoka": pairs made
 with "with", joined by commas or "and"."""
 BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", re.IGNORECASE)
-PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
+PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|[;,]\s*(?:and\s+)?)"
+                           r"((?:\d+|ten|twenty|thirty|forty|fifty|sixty|seventy)\s+(?:years?\s+)?)?"
+                           r"(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a later list of the same partners: ", and with", "; with", "; and with", ", with" (a
+list of "with X since 1948, with Y since 1968"), and with the noun of an anniversary left out
+("... 50 years as a sister city of X; 45 years with Y; and 30 years with Z")."""
+PARALLEL_FOLLOWED = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|later\s+)?followed\s+(?:\w+\s+){0,3}?by\s+"
+                               r"(?:(?:one|ones|those|links?|ties|agreements?|partnerships?)\s+with\s+)?(?:the\s+)?$",
+                               re.IGNORECASE)
+"""Before a later list of the same partners, whatever the first one's preposition: "a sister city
+of Umeå in 1993, followed by Shijiazhuang in 2003 and Roseau in 2011"."""
+PARALLEL_NEXT = re.compile(r"^\s*,?\s*(?:(?:in|since)\s+\d{4}\s*|\(\d{4}\)\s*)?,?\s*(?:and\s+)?(?:then\s+)?$",
                            re.IGNORECASE)
-"""Before a later list of the same partners: ", and with", "; with", "; and with"."""
+"""Between two lists after "followed by": "followed by Shijiazhuang in 2003 and Roseau"."""
 PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
                                 r"|started|opened|launched|entered|concluded|inked|sealed|renewed|established|forged"
                                 r"|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
@@ -45,7 +56,7 @@ twinning agreement with Lublin and a partnership agreement with Gdańsk", "... a
 a partnership with Olsztyn"."""
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:[,;]\s*)?"
-                       r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
+                       r"(?:(?:and|&|or|as well as|plus|along with|in addition to|and also)\s+)?$", re.IGNORECASE)
 """What may stand between two places of one list, including a bracketed other spelling
 ("Novopolotsk (Navapolatsk) and ...") and an entry that is no known place ("Turku, Kujalleq,
 Rostock")."""
@@ -285,16 +296,25 @@ def _between_pairs(doc: Doc, lists: list[list[Mention]]) -> list[tuple[Mention, 
     """"a possible town twinning between Ballina and Craigavon": two places after "between" are
     the pair, whatever else the clause names (the council that visits, the venue); "between
     Groningen and the German cities of Oldenburg, Bremen and Hamburg" pairs the first with each
-    of the plural list."""
+    of the plural list. "between Eldoret and Roanoke, and between Eldoret and Tarragona" gives each
+    pair; "between Tralee and the French city of Lorient; the German towns of Waldkirch and Aalen;
+    and Chicago": a first place joined by a bare "and", the later ones by semicolons or commas, is
+    the host of all the others."""
+    text = text_of(doc)
+    found: list[tuple[Mention, Mention]] = []
     for group in lists:
         start = group[0].info.ext_start
-        if start == 0 or doc[start - 1].lower_ != "between" or len({m.key for m in group}) != len(group):
+        if start == 0 or doc[start - 1].lower_ != "between" or len({m.key for m in group}) != len(group) \
+                or len(group) < 2:
             continue
         if len(group) == 2:
-            return [(group[0], group[1])]
-        if len(group) > 2 and plural_head(group[1]) and not any(plural_head(m) for m in group[2:]):
-            return [(group[0], m) for m in group[1:]]
-    return []
+            found.append((group[0], group[1]))
+        elif plural_head(group[1]) and not any(plural_head(m) for m in group[2:]):
+            found.extend((group[0], m) for m in group[1:])
+        elif PAIR_GLUE.match(text[group[0].end:group[1].start]) and any(
+                re.search(r"[;,]", text[a.end:b.start]) for a, b in zip(group[1:], group[2:])):
+            found.extend((group[0], m) for m in group[1:])
+    return found
 
 
 PLURAL_HEADS = frozenset({"cities", "towns", "municipalities", "communes", "villages", "regions", "provinces",
@@ -339,12 +359,24 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
     def preposition(k: int) -> str | None:
         m = next((m for gap in before(k) for form in (PARALLEL_PREP, PARALLEL_PREDICATE) if (m := form.search(gap))),
                  None)
-        return m.group(1).lower() if m else None
+        if m is None:
+            return None
+        # a measure left for the noun ("; 45 years with Y") repeats the tie whatever the preposition
+        return "*" if m.re is PARALLEL_PREP and m.group(1) else m.group(m.lastindex).lower()
 
     first = next((m for gap in before(1) if (m := FIRST_PREP.search(gap))), None)
     if first is None:
         return []
-    return [lists[k] for k in range(2, len(lists)) if preposition(k) == first.group(1).lower()]
+    parallel, followed = [], False
+    for k in range(2, len(lists)):
+        if preposition(k) in (first.group(1).lower(), "*"):
+            parallel.append(lists[k])
+            followed = False
+        elif any(PARALLEL_FOLLOWED.search(gap) for gap in before(k)) or \
+                followed and parallel and parallel[-1] is lists[k - 1] and PARALLEL_NEXT.match(before(k)[1]):
+            parallel.append(lists[k])
+            followed = True
+    return parallel
 
 
 def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:

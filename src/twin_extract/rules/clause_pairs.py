@@ -98,29 +98,68 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         unit_findings = []
         # the step and dates of each distinct set of cues: most pairs of a clause share their cues
         by_cues: dict[tuple[tuple[int, str], ...], tuple[Step, DateMention | None, dict[str, DateMention]]] = {}
+        instruments = _instruments(lex, unit_triggers, pairs)
         for a, b in pairs:
-            pair_status = partner_cues(doc, unit_status, a.span, b.span,
+            pair_trigger, pair_cues = trigger, unit_status
+            if instruments:
+                pair_trigger, pair_cues = _instrument_of(instruments, unit_status, b, trigger)
+            pair_status = partner_cues(doc, pair_cues, a.span, b.span,
                                        [m.span for m in unit_places if m.key not in (a.key, b.key)])
             if any(c.rule == REFUSED_RULE for c in pair_status):
                 continue
-            cue_key = tuple((c.start, c.rule) for c in pair_status)
+            cue_key = (pair_trigger.start, *((c.start, c.rule) for c in pair_status))
             if cue_key not in by_cues:
-                pair_step = step(pair_status, trigger, lex.cap(trigger))
+                pair_step = step(pair_status, pair_trigger, lex.cap(pair_trigger))
                 by_cues[cue_key] = (
                     pair_step,
                     event_dates.date_for(ctx, sent, (lo, hi), units, pair_status or unit_triggers, pair_step.status),
                     own_dates(ctx, unit_mentions, (lo, hi), pair_step.status, pair_status))
             unit_step, date, own = by_cues[cue_key]
+            # "A (1979), B (1990) and C (2012) are twinned with D": the list may stand first
+            own_date = own.get(b.key) or (own.get(a.key) if len({x.key for x, _ in pairs}) > 1 else None)
             unit_findings.append(
-                finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
+                finding("clause", a, b, relation, unit_step, own_date or date, [(sent.start_char, sent.end_char)],
                         sent.start_char,
-                        [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
-                        ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor))
+                        [*rules_of(unit_step, pair_trigger.rule), *rules_extra, *a.info.rules, *b.info.rules],
+                        pair_trigger, ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor))
         if "ellipsis" in rules_extra and previous is not None:
             share_date(previous[2] + unit_findings)
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+def _instruments(lex: Lexicon, triggers: list[Cue], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Cue, int]]:
+    """"signed a memorandum of understanding with Milan and a letter of intent with Seville":
+    when a clause names two instruments of different weight, each before its own partners, a
+    partner takes the instrument last named before it. The instruments, each with the token where
+    its stretch ends (its first partner), or none when every partner would take the same one."""
+    capped = {lex.cap(t) for t in triggers}
+    if len(triggers) < 2 or len(capped) < 2:
+        return []
+    partners = sorted({b.span.start for _, b in pairs})
+    found = []
+    for t in sorted(triggers, key=lambda t: t.start):
+        first = next((p for p in partners if p >= t.end), None)
+        if first is None:
+            continue
+        if found and found[-1][1] == first:
+            found[-1] = (t, first)  # two instruments before one partner: the nearer is its own
+        else:
+            found.append((t, first))
+    return found if len({lex.cap(t) for t, _ in found}) >= 2 else []
+
+
+def _instrument_of(instruments: list[tuple[Cue, int]], cues: list[Cue], partner: Mention,
+                   default: Cue) -> tuple[Cue, list[Cue]]:
+    """The instrument named last before the partner, and the clause's cues less those inside the
+    stretch of another instrument (from the instrument to its first partner: "a letter of intent
+    with" keeps its "intent" to itself)."""
+    own = next((t for t, _ in reversed(instruments) if t.start < partner.span.start), None)
+    if own is None:
+        return default, cues
+    others = [(t.start, first) for t, first in instruments if t is not own]
+    return own, [c for c in cues if not any(lo <= c.start < hi for lo, hi in others)]
 
 
 def _fronted_participle(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:
