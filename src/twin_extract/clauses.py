@@ -38,22 +38,29 @@ PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|[;,]\s*(?:and\
 """Before a later list of the same partners: ", and with", "; with", "; and with", ", with" (a
 list of "with X since 1948, with Y since 1968"), and with the noun of an anniversary left out
 ("... 50 years as a sister city of X; 45 years with Y; and 30 years with Z")."""
-PARALLEL_FOLLOWED = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|later\s+)?followed\s+(?:\w+\s+){0,3}?by\s+"
+PARALLEL_FOLLOWED = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|later\s+)?(?:(?:was|were|is|are|has been|have been|will be)\s+)?"
+                               r"(?:followed|joined)\s+(?:\w+\s+){0,4}?by\s+"
                                r"(?:(?:one|ones|those|links?|ties|agreements?|partnerships?)\s+with\s+)?(?:the\s+)?$",
                                re.IGNORECASE)
 """Before a later list of the same partners, whatever the first one's preposition: "a sister city
-of Umeå in 1993, followed by Shijiazhuang in 2003 and Roseau in 2011"."""
+of Umeå in 1993, followed by Shijiazhuang in 2003 and Roseau in 2011", "sister cities, long
+limited to Nara, was joined by Pokhara in 2004"."""
 PARALLEL_NEXT = re.compile(r"^\s*,?\s*(?:(?:in|since)\s+\d{4}\s*|\(\d{4}\)\s*)?,?\s*(?:and\s+)?(?:then\s+)?$",
                            re.IGNORECASE)
 """Between two lists after "followed by": "followed by Shijiazhuang in 2003 and Roseau"."""
-PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
+PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:(?:last|this|next)\s+(?:week|month|year)\s+|in\s+\d{4}\s+"
+                                r"|later\s+|then\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
                                 r"|started|opened|launched|entered|concluded|inked|sealed|renewed|established|forged"
-                                r"|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
-                                r"[^.;:,]{0,40}?\b(with)\s+(?:the\s+)?$", re.IGNORECASE)
+                                r"|[a-z]+ed|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
+                                r"([^.;:,]{0,50}?)\b(with|of|to)\s+(?:the\s+)?$", re.IGNORECASE)
 """A second predicate of the same subject, or a second object of the same verb, before a later
 list: "is twinned with Beijing and has an informal agreement with Saint Petersburg", "signed a
 twinning agreement with Lublin and a partnership agreement with Gdańsk", "... and began talks on
-a partnership with Olsztyn"."""
+a partnership with Olsztyn", "and last month agreed to sign a partnership with Canberra". With a
+tie word in it ("expressed interest in a partnership with", "has offered a partnership to", "a
+friendship city of") the preposition need not repeat the first one's."""
+PREDICATE_TIE = re.compile(r"\b(?:partner\w*|twin\w*|sister|friendship|agreement|memorand\w*|charter|talks|ties|link|"
+                           r"relations(?:hip)?|letter of intent)\b", re.IGNORECASE)
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:[,;]\s*)?"
                        r"(?:(?:and|&|or|as well as|plus|along with|in addition to|and also)\s+)?$", re.IGNORECASE)
@@ -136,7 +143,9 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
     places = [m.info.ext_start for m in mentions if seg.start <= m.info.ext_start < seg.end]
     seg.has_verb = bool(verbs)
     if verbs:
-        content = [t for t in doc[seg.start:seg.end] if t.pos_ not in ("ADV", "PUNCT", "CCONJ", "SPACE")]
+        # "..., and last month agreed to sign": a time phrase before the verb does not stand for a subject
+        content = [t for t in doc[seg.start:seg.end] if t.pos_ not in ("ADV", "PUNCT", "CCONJ", "SPACE")
+                   and not _time_word(t) and not (t.dep_ in ("amod", "det") and _time_word(t.head))]
         seg.verb_first = bool(content) and content[0].i in verbs
         seg.subject_first = bool(places) and places[0] < verbs[0]
     seg.relative = doc[seg.start].lower_ in RELATIVE_WORDS
@@ -146,6 +155,14 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
     seg.continues = first is not None and first.dep_ == "conj" and first.head.i < seg.start and \
         first.pos_ in ("PROPN", "NOUN") and bool(subjects) and max(subjects) < seg.start
     return seg
+
+
+TIME_NOUNS = frozenset({"week", "month", "year", "day", "weekend", "spring", "summer", "autumn", "winter"})
+
+
+def _time_word(token: Token) -> bool:
+    """"last month", "this spring" before a verb (the parser may call it the subject)."""
+    return token.lemma_.lower() in TIME_NOUNS and any(c.lower_ in ("last", "this", "next") for c in token.children)
 
 
 def gapped(doc: Doc, lo: int, hi: int, mentions: list[Mention]) -> bool:
@@ -338,12 +355,16 @@ def _respective(doc: Doc, first: list[Mention], second: list[Mention]) -> bool:
         return False
     if len(first) >= RESPECTIVE_LENGTH:
         return bool(CLOSING_AND.search(text_of(doc)[first[-2].end:first[-1].start]))
-    return bool(RESPECTIVELY.search(text_of(doc)[second[-1].end:second[-1].end + 30]))
+    text = text_of(doc)
+    return bool(RESPECTIVELY.search(text[second[-1].end:second[-1].end + 30])) or \
+        bool(RESPECTIVELY_IN.search(text[first[-1].end:second[-1].span.sent.end_char]))
 
 
 RESPECTIVE_LENGTH = 3
 CLOSING_AND = re.compile(r"\b(?:and|&)\s*$|&", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"^\W*respectively\b", re.IGNORECASE)
+RESPECTIVELY_IN = re.compile(r"\brespectively\b", re.IGNORECASE)
+""""are respectively twinned with", "... in 1998 and 2004 respectively": anywhere after the first list."""
 
 
 def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]:
@@ -361,8 +382,11 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
                  None)
         if m is None:
             return None
-        # a measure left for the noun ("; 45 years with Y") repeats the tie whatever the preposition
-        return "*" if m.re is PARALLEL_PREP and m.group(1) else m.group(m.lastindex).lower()
+        # a measure left for the noun ("; 45 years with Y") or a tie word in a second predicate
+        # ("and expressed interest in a partnership with Y") repeats the tie whatever the preposition
+        if m.re is PARALLEL_PREP and m.group(1) or m.re is PARALLEL_PREDICATE and PREDICATE_TIE.search(m.group(0)):
+            return "*"
+        return m.group(m.lastindex).lower()
 
     first = next((m for gap in before(1) if (m := FIRST_PREP.search(gap))), None)
     if first is None:

@@ -9,6 +9,9 @@ after "with" goes to ``implicit_host``.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from .. import clauses, event_dates
@@ -122,11 +125,56 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
                         sent.start_char,
                         [*rules_of(unit_step, pair_trigger.rule), *rules_extra, *a.info.rules, *b.info.rules],
                         pair_trigger, ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor))
+        unit_findings = _respective_dates(ctx, (lo, hi), unit_findings)
         if "ellipsis" in rules_extra and previous is not None:
             share_date(previous[2] + unit_findings)
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+FRONTED_ADDITION = re.compile(r"\s*(?:in addition to|along with|as well as|besides|apart from|alongside)\b", re.IGNORECASE)
+"""What opens a phrase naming a partner besides those the clause pairs: "In addition to Gyeongju, Hue
+has twin-city ties with Takayama and Blois"."""
+
+
+def fronted_additions(ctx: DocCues, sent: Span, in_sent: list[Mention], found: list[Finding]) -> list[Finding]:
+    """"Along with Seattle, Tralee counts Lorient and Waldkirch among its twin towns", "Besides its
+    long tie with Celle, Tulsa also has partnerships with Beihai and Amiens": the places of an
+    additive phrase opening the sentence are partners of the subject right after its comma, as the
+    pairs the sentence gives that subject are (their step, not their date), and of no other place.
+    The sentence's findings with those added."""
+    if not found or not FRONTED_ADDITION.match(sent.text):
+        return found
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None:
+        return found
+    subject = next((m for m in in_sent if m.span.start > comma), None)
+    if subject is None or subject.info.ext_start > comma + 2:
+        return found
+    model = next((f for f in sorted(found, key=lambda f: f.position) if subject.key in (f.a.key, f.b.key)), None)
+    if model is None:
+        return found
+    fronted = {m.key: m for m in in_sent if m.span.start < comma and m.key != subject.key}
+    kept = [f for f in found if subject.key in (f.a.key, f.b.key) or not ({f.a.key, f.b.key} & set(fronted))]
+    paired = {f.a.key if f.b.key == subject.key else f.b.key for f in kept if subject.key in (f.a.key, f.b.key)}
+    added = [replace(model, a=subject, b=m, date=None, rules=[*model.rules, "fronted-addition"])
+             for key, m in fronted.items() if key not in paired]
+    return kept + added
+
+
+def _respective_dates(ctx: DocCues, unit: tuple[int, int], found: list[Finding]) -> list[Finding]:
+    """"Calama and Iquique became sister cities of Tacna in 1990 and 2001 respectively": as many
+    dates as pairs, with "respectively", date the pairs in order."""
+    doc = ctx.doc
+    lo, hi = doc[unit[0]].idx, clauses.char_end(doc, unit[1])
+    if len(found) < 2 or not clauses.RESPECTIVELY_IN.search(clauses.text_of(doc)[lo:hi]):
+        return found
+    dates = sorted((d for d in ctx.dates if lo <= d.start < hi), key=lambda d: d.start)
+    if len(dates) != len(found):
+        return found
+    ordered = sorted(found, key=lambda f: (min(f.a.start, f.b.start), max(f.a.start, f.b.start)))
+    return [replace(f, date=d) for f, d in zip(ordered, dates)]
 
 
 def _instruments(lex: Lexicon, triggers: list[Cue], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Cue, int]]:
