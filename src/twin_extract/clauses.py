@@ -32,7 +32,7 @@ BETWEEN_WITH_PAIRS = re.compile(r"^\s*(?:[,;]\s*)?(?:and\s+)?$", re.IGNORECASE)
 """"Andhra Pradesh with Toyama, Tamil Nadu with Ehime and Gujarat with Shizuoka": pairs made
 with "with", joined by commas or "and"."""
 BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", re.IGNORECASE)
-PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|[;,]\s*(?:and\s+)?)"
+PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+(?:also\s+)?|[;,]\s*(?:and\s+)?(?:also\s+)?)"
                            r"((?:\d+|ten|twenty|thirty|forty|fifty|sixty|seventy)\s+(?:years?\s+)?)?"
                            r"(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 """Before a later list of the same partners: ", and with", "; with", "; and with", ", with" (a
@@ -165,6 +165,9 @@ def _time_word(token: Token) -> bool:
     return token.lemma_.lower() in TIME_NOUNS and any(c.lower_ in ("last", "this", "next") for c in token.children)
 
 
+ADDED_WITH = re.compile(r"\b(?:as well as|and also|also|plus|along with|in addition to)\s+with\b", re.IGNORECASE)
+
+
 def gapped(doc: Doc, lo: int, hi: int, mentions: list[Mention]) -> bool:
     """"..., and Lyon in France with both Be'er Sheva and Jericho": a verbless stretch that
     opens with a place and names its partners after "with" is a clause whose verb was left out
@@ -178,7 +181,11 @@ def gapped(doc: Doc, lo: int, hi: int, mentions: list[Mention]) -> bool:
     partner = next((m for m in inside[1:] if m.span.start >= inside[0].info.ext_end), None)
     if partner is None:
         return False
-    return any(t.lower_ == "with" for t in doc[inside[0].info.ext_end:partner.span.start])
+    between = doc[inside[0].info.ext_end:partner.span.start]
+    # "with Bremen and Nanjing as well as with Chicago": a further partner of the same verb, no gap
+    if ADDED_WITH.search(between.text):
+        return False
+    return any(t.lower_ == "with" for t in between)
 
 
 def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, int]]:

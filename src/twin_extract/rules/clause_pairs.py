@@ -76,9 +76,17 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
                 found.extend(implicit_host.findings(lex, ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
                 continue
         elif _partners_after_with(doc, unit_mentions):
+            # "It is twinned with Umeå in Sweden, Shijiazhuang in China and Roseau": the later members
+            # of a list opened right after "with" are partners of the same host as its first
+            firsts = {g[0].key: g for g in clauses.groups(doc, unit_mentions)}
+            listed: set[str] = set()
             for n, m in enumerate(unit_mentions):
                 stop = unit_mentions[n + 1].info.ext_start if n + 1 < len(unit_mentions) else hi
-                found.extend(implicit_host.findings(lex, ctx, sent, [m], unit_triggers, (lo, hi), (m.span.start, stop)))
+                made = implicit_host.findings(lex, ctx, sent, [m], unit_triggers, (lo, hi), (m.span.start, stop),
+                                              listed=m.key in listed)
+                if made and m.key in firsts and clauses.after_with(doc, m):
+                    listed |= {x.key for x in firsts[m.key][1:]}
+                found.extend(made)
             continue
         else:
             if trigger.strength != "strong":
