@@ -391,16 +391,23 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
             return None
         # a measure left for the noun ("; 45 years with Y") or a tie word in a second predicate
         # ("and expressed interest in a partnership with Y") repeats the tie whatever the preposition
-        if m.re is PARALLEL_PREP and m.group(1) or m.re is PARALLEL_PREDICATE and PREDICATE_TIE.search(m.group(0)):
+        prep = m.group(m.lastindex).lower()
+        if prep != first.group(1).lower() and (m.re is PARALLEL_PREP and m.group(1)
+                                               or m.re is PARALLEL_PREDICATE and PREDICATE_TIE.search(m.group(0))):
             return "*"
-        return m.group(m.lastindex).lower()
+        return prep
 
     first = next((m for gap in before(1) if (m := FIRST_PREP.search(gap))), None)
     if first is None:
         return []
     parallel, followed = [], False
     for k in range(2, len(lists)):
-        if preposition(k) in (first.group(1).lower(), "*"):
+        prep = preposition(k)
+        prior = lists[k - 1]
+        if prep == "*" and (not (prior is lists[1] or parallel and parallel[-1] is prior) or len(prior) > 1
+                            and ";" in text[prior[-2].end:prior[-1].start]):
+            continue  # "... of Jyväskylä; Oaxaca, 30 years with Palo Alto": another place's own tie
+        if prep in (first.group(1).lower(), "*"):
             parallel.append(lists[k])
             followed = False
         elif any(PARALLEL_FOLLOWED.search(gap) for gap in before(k)) or \
