@@ -254,8 +254,9 @@ def _partners_after_with(doc: Doc, mentions: list[Mention]) -> bool:
     Chinese town of Harbin", "memoranda with the Chinese cities of Guangzhou and Chengdu, and a
     letter of intent with the city of Xi'an": every place stands after "with", itself or in a list
     that opens after it (several such lists only when joined by "and": "Since that first mating
-    with Odessa, Vancouver ..." is no list); they are partners of the story's place, not of each other (only a place right after
-    "with" is paired with the host as yet: the host of a bare list is too often misread)."""
+    with Odessa, Vancouver ..." is no list); they are partners of the story's place, not of each other (a
+    list's later members only when its first, right after "with", was paired: the host of a bare list
+    is too often misread)."""
     if all(clauses.after_with(doc, m) for m in mentions):
         return True
     lists = clauses.groups(doc, mentions)
