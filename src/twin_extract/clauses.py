@@ -32,20 +32,38 @@ BETWEEN_WITH_PAIRS = re.compile(r"^\s*(?:[,;]\s*)?(?:and\s+)?$", re.IGNORECASE)
 """"Andhra Pradesh with Toyama, Tamil Nadu with Ehime and Gujarat with Shizuoka": pairs made
 with "with", joined by commas or "and"."""
 BETWEEN_HYPHENED = re.compile(r"^\s*(?:[,;]\s*)?(?:(?:and|&|as well as)\s+)?$", re.IGNORECASE)
-PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+|;\s*(?:and\s+)?)(of|with|to)\s+(?:the\s+)?$",
+PARALLEL_PREP = re.compile(r"(?:(?:,\s*|\s+)(?:and|as well as)\s+(?:also\s+)?|[;,]\s*(?:and\s+)?(?:also\s+)?)"
+                           r"((?:\d+|ten|twenty|thirty|forty|fifty|sixty|seventy)\s+(?:years?\s+)?)?"
+                           r"(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a later list of the same partners: ", and with", "; with", "; and with", ", with" (a
+list of "with X since 1948, with Y since 1968"), and with the noun of an anniversary left out
+("... 50 years as a sister city of X; 45 years with Y; and 30 years with Z")."""
+PARALLEL_FOLLOWED = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|later\s+)?(?:(?:was|were|is|are|has been|have been|will be)\s+)?"
+                               r"(?:followed|joined)\s+(?:\w+\s+){0,4}?by\s+"
+                               r"(?:(?:one|ones|those|links?|ties|agreements?|partnerships?)\s+with\s+)?(?:the\s+)?$",
+                               re.IGNORECASE)
+"""Before a later list of the same partners, whatever the first one's preposition: "a sister city
+of Umeå in 1993, followed by Shijiazhuang in 2003 and Roseau in 2011", "sister cities, long
+limited to Nara, was joined by Pokhara in 2004"."""
+PARALLEL_NEXT = re.compile(r"^\s*,?\s*(?:(?:in|since)\s+\d{4}\s*|\(\d{4}\)\s*)?,?\s*(?:and\s+)?(?:then\s+)?$",
                            re.IGNORECASE)
-"""Before a later list of the same partners: ", and with", "; with", "; and with"."""
-PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
+"""Between two lists after "followed by": "followed by Shijiazhuang in 2003 and Roseau"."""
+PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:(?:last|this|next)\s+(?:week|month|year)\s+|in\s+\d{4}\s+"
+                                r"|later\s+|then\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
                                 r"|started|opened|launched|entered|concluded|inked|sealed|renewed|established|forged"
-                                r"|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
-                                r"[^.;:,]{0,40}?\b(with)\s+(?:the\s+)?$", re.IGNORECASE)
+                                r"|[a-z]+ed|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
+                                r"([^.;:,]{0,50}?)\b(with|of|to)\s+(?:the\s+)?$", re.IGNORECASE)
 """A second predicate of the same subject, or a second object of the same verb, before a later
 list: "is twinned with Beijing and has an informal agreement with Saint Petersburg", "signed a
 twinning agreement with Lublin and a partnership agreement with Gdańsk", "... and began talks on
-a partnership with Olsztyn"."""
+a partnership with Olsztyn", "and last month agreed to sign a partnership with Canberra". With a
+tie word in it ("expressed interest in a partnership with", "has offered a partnership to", "a
+friendship city of") the preposition need not repeat the first one's."""
+PREDICATE_TIE = re.compile(r"\b(?:partner\w*|twin\w*|sister|friendship|agreement|memorand\w*|charter|talks|ties|link|"
+                           r"relations(?:hip)?|letter of intent)\b", re.IGNORECASE)
 FIRST_PREP = re.compile(r"\b(of|with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 LIST_GLUE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?-i:[A-Z][\w'’.-]*\s*){1,3}(?=,))?(?:[,;]\s*)?"
-                       r"(?:(?:and|&|or|as well as)\s+)?$", re.IGNORECASE)
+                       r"(?:(?:and|&|or|as well as|plus|along with|in addition to|and also)\s+)?$", re.IGNORECASE)
 """What may stand between two places of one list, including a bracketed other spelling
 ("Novopolotsk (Navapolatsk) and ...") and an entry that is no known place ("Turku, Kujalleq,
 Rostock")."""
@@ -125,7 +143,9 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
     places = [m.info.ext_start for m in mentions if seg.start <= m.info.ext_start < seg.end]
     seg.has_verb = bool(verbs)
     if verbs:
-        content = [t for t in doc[seg.start:seg.end] if t.pos_ not in ("ADV", "PUNCT", "CCONJ", "SPACE")]
+        # "..., and last month agreed to sign": a time phrase before the verb does not stand for a subject
+        content = [t for t in doc[seg.start:seg.end] if t.pos_ not in ("ADV", "PUNCT", "CCONJ", "SPACE")
+                   and not _time_word(t) and not (t.dep_ in ("amod", "det") and _time_word(t.head))]
         seg.verb_first = bool(content) and content[0].i in verbs
         seg.subject_first = bool(places) and places[0] < verbs[0]
     seg.relative = doc[seg.start].lower_ in RELATIVE_WORDS
@@ -135,6 +155,17 @@ def _describe(doc: Doc, seg: Segment, mentions: list[Mention]) -> Segment:
     seg.continues = first is not None and first.dep_ == "conj" and first.head.i < seg.start and \
         first.pos_ in ("PROPN", "NOUN") and bool(subjects) and max(subjects) < seg.start
     return seg
+
+
+TIME_NOUNS = frozenset({"week", "month", "year", "day", "weekend", "spring", "summer", "autumn", "winter"})
+
+
+def _time_word(token: Token) -> bool:
+    """"last month", "this spring" before a verb (the parser may call it the subject)."""
+    return token.lemma_.lower() in TIME_NOUNS and any(c.lower_ in ("last", "this", "next") for c in token.children)
+
+
+ADDED_WITH = re.compile(r"\b(?:as well as|and also|also|plus|along with|in addition to)\s+with\b", re.IGNORECASE)
 
 
 def gapped(doc: Doc, lo: int, hi: int, mentions: list[Mention]) -> bool:
@@ -150,7 +181,11 @@ def gapped(doc: Doc, lo: int, hi: int, mentions: list[Mention]) -> bool:
     partner = next((m for m in inside[1:] if m.span.start >= inside[0].info.ext_end), None)
     if partner is None:
         return False
-    return any(t.lower_ == "with" for t in doc[inside[0].info.ext_end:partner.span.start])
+    between = doc[inside[0].info.ext_end:partner.span.start]
+    # "with Bremen and Nanjing as well as with Chicago": a further partner of the same verb, no gap
+    if ADDED_WITH.search(between.text):
+        return False
+    return any(t.lower_ == "with" for t in between)
 
 
 def clauses(doc: Doc, sent: Span, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -285,16 +320,25 @@ def _between_pairs(doc: Doc, lists: list[list[Mention]]) -> list[tuple[Mention, 
     """"a possible town twinning between Ballina and Craigavon": two places after "between" are
     the pair, whatever else the clause names (the council that visits, the venue); "between
     Groningen and the German cities of Oldenburg, Bremen and Hamburg" pairs the first with each
-    of the plural list."""
+    of the plural list. "between Eldoret and Roanoke, and between Eldoret and Tarragona" gives each
+    pair; "between Tralee and the French city of Lorient; the German towns of Waldkirch and Aalen;
+    and Chicago": a first place joined by a bare "and", the later ones by semicolons or commas, is
+    the host of all the others."""
+    text = text_of(doc)
+    found: list[tuple[Mention, Mention]] = []
     for group in lists:
         start = group[0].info.ext_start
-        if start == 0 or doc[start - 1].lower_ != "between" or len({m.key for m in group}) != len(group):
+        if start == 0 or doc[start - 1].lower_ != "between" or len({m.key for m in group}) != len(group) \
+                or len(group) < 2:
             continue
         if len(group) == 2:
-            return [(group[0], group[1])]
-        if len(group) > 2 and plural_head(group[1]) and not any(plural_head(m) for m in group[2:]):
-            return [(group[0], m) for m in group[1:]]
-    return []
+            found.append((group[0], group[1]))
+        elif plural_head(group[1]) and not any(plural_head(m) for m in group[2:]):
+            found.extend((group[0], m) for m in group[1:])
+        elif PAIR_GLUE.match(text[group[0].end:group[1].start]) and any(
+                re.search(r"[;,]", text[a.end:b.start]) for a, b in zip(group[1:], group[2:])):
+            found.extend((group[0], m) for m in group[1:])
+    return found
 
 
 PLURAL_HEADS = frozenset({"cities", "towns", "municipalities", "communes", "villages", "regions", "provinces",
@@ -318,12 +362,16 @@ def _respective(doc: Doc, first: list[Mention], second: list[Mention]) -> bool:
         return False
     if len(first) >= RESPECTIVE_LENGTH:
         return bool(CLOSING_AND.search(text_of(doc)[first[-2].end:first[-1].start]))
-    return bool(RESPECTIVELY.search(text_of(doc)[second[-1].end:second[-1].end + 30]))
+    text = text_of(doc)
+    return bool(RESPECTIVELY.search(text[second[-1].end:second[-1].end + 30])) or \
+        bool(RESPECTIVELY_IN.search(text[first[-1].end:second[-1].span.sent.end_char]))
 
 
 RESPECTIVE_LENGTH = 3
 CLOSING_AND = re.compile(r"\b(?:and|&)\s*$|&", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"^\W*respectively\b", re.IGNORECASE)
+RESPECTIVELY_IN = re.compile(r"\brespectively\b", re.IGNORECASE)
+""""are respectively twinned with", "... in 1998 and 2004 respectively": anywhere after the first list."""
 
 
 def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]:
@@ -339,12 +387,34 @@ def _parallel_lists(doc: Doc, lists: list[list[Mention]]) -> list[list[Mention]]
     def preposition(k: int) -> str | None:
         m = next((m for gap in before(k) for form in (PARALLEL_PREP, PARALLEL_PREDICATE) if (m := form.search(gap))),
                  None)
-        return m.group(1).lower() if m else None
+        if m is None:
+            return None
+        # a measure left for the noun ("; 45 years with Y") or a tie word in a second predicate
+        # ("and expressed interest in a partnership with Y") repeats the tie whatever the preposition
+        prep = m.group(m.lastindex).lower()
+        if prep != first.group(1).lower() and (m.re is PARALLEL_PREP and m.group(1)
+                                               or m.re is PARALLEL_PREDICATE and PREDICATE_TIE.search(m.group(0))):
+            return "*"
+        return prep
 
     first = next((m for gap in before(1) if (m := FIRST_PREP.search(gap))), None)
     if first is None:
         return []
-    return [lists[k] for k in range(2, len(lists)) if preposition(k) == first.group(1).lower()]
+    parallel, followed = [], False
+    for k in range(2, len(lists)):
+        prep = preposition(k)
+        prior = lists[k - 1]
+        if prep == "*" and (not (prior is lists[1] or parallel and parallel[-1] is prior) or len(prior) > 1
+                            and ";" in text[prior[-2].end:prior[-1].start]):
+            continue  # "... of Jyväskylä; Oaxaca, 30 years with Palo Alto": another place's own tie
+        if prep in (first.group(1).lower(), "*"):
+            parallel.append(lists[k])
+            followed = False
+        elif any(PARALLEL_FOLLOWED.search(gap) for gap in before(k)) or \
+                followed and parallel and parallel[-1] is lists[k - 1] and PARALLEL_NEXT.match(before(k)[1]):
+            parallel.append(lists[k])
+            followed = True
+    return parallel
 
 
 def coordinated_pairs(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -243,6 +243,9 @@ def _year_part(m: re.Match[str]) -> _Candidate:
 def _year(m: re.Match[str], text: str) -> _Candidate | None:
     bracketed = text[max(0, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] in (")", ";", ",") \
         and re.search(r"[A-ZÀ-Þ][^\s(]*\)?,?\s*$", text[max(0, m.start() - 40):m.start() - 1]) is not None
+    # "Los Altos (USA, 1985)": a country and the year in one bracket after a partner's name
+    bracketed = bracketed or text[m.end():m.end() + 1] == ")" and \
+        re.search(r"[A-ZÀ-Þ][^\s(]*\s*\(\s*[A-ZÀ-Þ][\w.' -]{1,30},\s*$", text[max(0, m.start() - 60):m.start()]) is not None
     if not bracketed and not _year_cue_ok(text, m.start(), m.end()):
         return None
     return _Candidate(m.start(), m.end(), "year", {"y": int(m.group("y"))})

@@ -126,6 +126,7 @@ class TwinExtractor:
         blocks = link_blocks(text_of(ctx.doc), self.link_markers, self.line_markers)
         sentences = [s for s in ctx.doc.sents if not any(lo <= s.start_char < hi for lo, hi in blocks)]
         story = [k for k, sent in enumerate(sentences) if not _furniture(ctx, sent)]
+        previous: list[Finding] = []
         for k, sent in enumerate(sentences):
             labelled = lists.labelled_line(self.lexicon, ctx, sent)
             before = [sentences[j] for j in story if j < k][-2:]
@@ -133,13 +134,16 @@ class TwinExtractor:
                 self._sentence(ctx, sent, before, findings) or \
                 lists.listed_after_colon(self.lexicon, ctx, sent, sentences[k + 1:]) or \
                 lists.pair_lines(self.lexicon, ctx, sent, sentences[k + 1:]) or \
-                lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None)
+                lists.announced_in_next(self.lexicon, ctx, sent, sentences[k + 1] if k + 1 < len(sentences) else None) or \
+                followups.next_partners(self.lexicon, ctx, sent, previous)
             if found:
                 followups.follow_up(self.lexicon, ctx, [sentences[j] for j in story if j > k][:self.followup_sentences],
                                     found)
                 followups.decided_before(self.lexicon, ctx, sent, sentences[max(0, k - DECISION_REACH):k], found)
                 followups.report_date(ctx, sent, found)
             findings.extend(found)
+            if k in story:
+                previous = found
         entries = lists.partner_entries(self.lexicon, ctx, sentences)
         return country_cuts.applied(self.lexicon, ctx, sentences, merge.entries_supersede(findings, entries) + entries)
 
@@ -155,8 +159,8 @@ class TwinExtractor:
             return followups.two_cities(lex, ctx, sent, in_sent, triggers, earlier, merge.sole_partners(so_far)) or \
                 hubs.findings(lex, ctx, sent, in_sent, triggers, []) or \
                 implicit_host.findings(lex, ctx, sent, in_sent, triggers)
-        return hubs.findings(lex, ctx, sent, in_sent, triggers,
-                             clause_pairs.findings(lex, ctx, sent, in_sent, triggers))
+        found = hubs.findings(lex, ctx, sent, in_sent, triggers, clause_pairs.findings(lex, ctx, sent, in_sent, triggers))
+        return clause_pairs.fronted_additions(ctx, sent, in_sent, found)
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         """Save the rules in use, so a packaged pipeline carries its own patterns."""

@@ -9,6 +9,9 @@ after "with" goes to ``implicit_host``.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from .. import clauses, event_dates
@@ -73,9 +76,17 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
                 found.extend(implicit_host.findings(lex, ctx, sent, unit_mentions, unit_triggers, (lo, hi)))
                 continue
         elif _partners_after_with(doc, unit_mentions):
+            # "It is twinned with Umeå in Sweden, Shijiazhuang in China and Roseau": the later members
+            # of a list opened right after "with" are partners of the same host as its first
+            firsts = {g[0].key: g for g in clauses.groups(doc, unit_mentions)}
+            listed: set[str] = set()
             for n, m in enumerate(unit_mentions):
                 stop = unit_mentions[n + 1].info.ext_start if n + 1 < len(unit_mentions) else hi
-                found.extend(implicit_host.findings(lex, ctx, sent, [m], unit_triggers, (lo, hi), (m.span.start, stop)))
+                made = implicit_host.findings(lex, ctx, sent, [m], unit_triggers, (lo, hi), (m.span.start, stop),
+                                              listed=m.key in listed)
+                if made and m.key in firsts and clauses.after_with(doc, m):
+                    listed |= {x.key for x in firsts[m.key][1:]}
+                found.extend(made)
             continue
         else:
             if trigger.strength != "strong":
@@ -98,29 +109,113 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], sen
         unit_findings = []
         # the step and dates of each distinct set of cues: most pairs of a clause share their cues
         by_cues: dict[tuple[tuple[int, str], ...], tuple[Step, DateMention | None, dict[str, DateMention]]] = {}
+        instruments = _instruments(lex, unit_triggers, pairs)
         for a, b in pairs:
-            pair_status = partner_cues(doc, unit_status, a.span, b.span,
+            pair_trigger, pair_cues = trigger, unit_status
+            if instruments:
+                pair_trigger, pair_cues = _instrument_of(instruments, unit_status, b, trigger)
+            pair_status = partner_cues(doc, pair_cues, a.span, b.span,
                                        [m.span for m in unit_places if m.key not in (a.key, b.key)])
             if any(c.rule == REFUSED_RULE for c in pair_status):
                 continue
-            cue_key = tuple((c.start, c.rule) for c in pair_status)
+            cue_key = (pair_trigger.start, *((c.start, c.rule) for c in pair_status))
             if cue_key not in by_cues:
-                pair_step = step(pair_status, trigger, lex.cap(trigger))
+                pair_step = step(pair_status, pair_trigger, lex.cap(pair_trigger))
                 by_cues[cue_key] = (
                     pair_step,
                     event_dates.date_for(ctx, sent, (lo, hi), units, pair_status or unit_triggers, pair_step.status),
                     own_dates(ctx, unit_mentions, (lo, hi), pair_step.status, pair_status))
             unit_step, date, own = by_cues[cue_key]
+            # "A (1979), B (1990) and C (2012) are twinned with D": the list may stand first
+            own_date = own.get(b.key) or (own.get(a.key) if len({x.key for x, _ in pairs}) > 1 else None)
             unit_findings.append(
-                finding("clause", a, b, relation, unit_step, own.get(b.key, date), [(sent.start_char, sent.end_char)],
+                finding("clause", a, b, relation, unit_step, own_date or date, [(sent.start_char, sent.end_char)],
                         sent.start_char,
-                        [*rules_of(unit_step, trigger.rule), *rules_extra, *a.info.rules, *b.info.rules], trigger,
-                        ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor))
+                        [*rules_of(unit_step, pair_trigger.rule), *rules_extra, *a.info.rules, *b.info.rules],
+                        pair_trigger, ambiguity=ambiguity, keeps_trigger=True, pair_anaphor=by_anaphor))
+        unit_findings = _respective_dates(ctx, (lo, hi), unit_findings)
         if "ellipsis" in rules_extra and previous is not None:
             share_date(previous[2] + unit_findings)
         found.extend(unit_findings)
         previous = (trigger, unit_status, unit_findings)
     return found
+
+
+FRONTED_ADDITION = re.compile(r"\s*(?:in addition to|along with|as well as|besides|apart from|alongside)\b", re.IGNORECASE)
+"""What opens a phrase naming a partner besides those the clause pairs: "In addition to Gyeongju, Hue
+has twin-city ties with Takayama and Blois"."""
+
+
+def fronted_additions(ctx: DocCues, sent: Span, in_sent: list[Mention], found: list[Finding]) -> list[Finding]:
+    """"Along with Seattle, Tralee counts Lorient and Waldkirch among its twin towns", "Besides its
+    long tie with Celle, Tulsa also has partnerships with Beihai and Amiens": the places of an
+    additive phrase opening the sentence are partners of the subject right after its comma, as the
+    pairs the sentence gives that subject are (their step, not their date), and of no other place.
+    The sentence's findings with those added."""
+    if not found or not FRONTED_ADDITION.match(sent.text):
+        return found
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None:
+        return found
+    subject = next((m for m in in_sent if m.span.start > comma), None)
+    if subject is None or subject.info.ext_start > comma + 2:
+        return found
+    model = next((f for f in sorted(found, key=lambda f: f.position) if subject.key in (f.a.key, f.b.key)), None)
+    if model is None:
+        return found
+    fronted = {m.key: m for m in in_sent if m.span.start < comma and m.key != subject.key}
+    kept = [f for f in found if subject.key in (f.a.key, f.b.key) or not ({f.a.key, f.b.key} & set(fronted))]
+    paired = {f.a.key if f.b.key == subject.key else f.b.key for f in kept if subject.key in (f.a.key, f.b.key)}
+    added = [replace(model, a=subject, b=m, date=None, rules=[*model.rules, "fronted-addition"])
+             for key, m in fronted.items() if key not in paired]
+    return kept + added
+
+
+def _respective_dates(ctx: DocCues, unit: tuple[int, int], found: list[Finding]) -> list[Finding]:
+    """"Calama and Iquique became sister cities of Tacna in 1990 and 2001 respectively": as many
+    dates as pairs, with "respectively", date the pairs in order."""
+    doc = ctx.doc
+    lo, hi = doc[unit[0]].idx, clauses.char_end(doc, unit[1])
+    if len(found) < 2 or not clauses.RESPECTIVELY_IN.search(clauses.text_of(doc)[lo:hi]):
+        return found
+    dates = sorted((d for d in ctx.dates if lo <= d.start < hi), key=lambda d: d.start)
+    if len(dates) != len(found):
+        return found
+    ordered = sorted(found, key=lambda f: (min(f.a.start, f.b.start), max(f.a.start, f.b.start)))
+    return [replace(f, date=d) for f, d in zip(ordered, dates)]
+
+
+def _instruments(lex: Lexicon, triggers: list[Cue], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Cue, int]]:
+    """"signed a memorandum of understanding with Milan and a letter of intent with Seville":
+    when a clause names two instruments of different weight, each before its own partners, a
+    partner takes the instrument last named before it. The instruments, each with the token where
+    its stretch ends (its first partner), or none when every partner would take the same one."""
+    capped = {lex.cap(t) for t in triggers}
+    if len(triggers) < 2 or len(capped) < 2:
+        return []
+    partners = sorted({b.span.start for _, b in pairs})
+    found = []
+    for t in sorted(triggers, key=lambda t: t.start):
+        first = next((p for p in partners if p >= t.end), None)
+        if first is None:
+            continue
+        if found and found[-1][1] == first:
+            found[-1] = (t, first)  # two instruments before one partner: the nearer is its own
+        else:
+            found.append((t, first))
+    return found if len({lex.cap(t) for t, _ in found}) >= 2 else []
+
+
+def _instrument_of(instruments: list[tuple[Cue, int]], cues: list[Cue], partner: Mention,
+                   default: Cue) -> tuple[Cue, list[Cue]]:
+    """The instrument named last before the partner, and the clause's cues less those inside the
+    stretch of another instrument (from the instrument to its first partner: "a letter of intent
+    with" keeps its "intent" to itself)."""
+    own = next((t for t, _ in reversed(instruments) if t.start < partner.span.start), None)
+    if own is None:
+        return default, cues
+    others = [(t.start, first) for t, first in instruments if t is not own]
+    return own, [c for c in cues if not any(lo <= c.start < hi for lo, hi in others)]
 
 
 def _fronted_participle(doc: Doc, unit: tuple[int, int], mentions: list[Mention]) -> bool:
@@ -172,8 +267,9 @@ def _partners_after_with(doc: Doc, mentions: list[Mention]) -> bool:
     Chinese town of Harbin", "memoranda with the Chinese cities of Guangzhou and Chengdu, and a
     letter of intent with the city of Xi'an": every place stands after "with", itself or in a list
     that opens after it (several such lists only when joined by "and": "Since that first mating
-    with Odessa, Vancouver ..." is no list); they are partners of the story's place, not of each other (only a place right after
-    "with" is paired with the host as yet: the host of a bare list is too often misread)."""
+    with Odessa, Vancouver ..." is no list); they are partners of the story's place, not of each other (a
+    list's later members only when its first, right after "with", was paired: the host of a bare list
+    is too often misread)."""
     if all(clauses.after_with(doc, m) for m in mentions):
         return True
     lists = clauses.groups(doc, mentions)

@@ -8,6 +8,7 @@ date across sentence boundaries, never a new pair except "the two cities" (``two
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -291,3 +292,79 @@ def report_date(ctx: DocCues, sent: Span, found: list[Finding]) -> None:
         if usable:
             f.date = usable[0]
             f.rules.append("reporting-clause-date")
+
+
+SUCCESSION_VERBS = frozenset({"follow", "add", "join", "come"})
+"""Verbs whose subject is the next partner of the host of the sentence before ("Pokhara followed in
+2004", "Edmonton was added in 1985", "Rennes came next"; "Another charter followed with Aalborg")."""
+NOT_PARTNER_BEFORE = frozenset({"from", "of", "in", "at", "to", "by", "near", "via", "as"})
+SUCCESSION_DATE_REACH = 20
+"""Characters after a partner within which its own year stands ("Mandalay in 2011")."""
+
+
+def _succession_lead(doc: Doc, m: Mention) -> bool:
+    """The place is the subject of a succession verb (or stands in apposition to it: "A second,
+    Dubrovnik, was added"), the object of its "with", or the subject of "So are ..."."""
+    node = m.span.root
+    if node.dep_ == "appos":
+        node = node.head
+    head = node.head
+    if node.dep_ in ("nsubj", "nsubjpass"):
+        if head.lemma_ in SUCCESSION_VERBS and not any(c.lower_ == "suit" for c in head.children):
+            return True
+        return head.lemma_ == "be" and any(c.lower_ == "so" for c in head.children)
+    if node.dep_ != "pobj" or head.lower_ != "with":
+        return False
+    # "Another charter followed with Aalborg", "Ties with Kutaisi and Mendoza were added later"
+    owner = head.head
+    return owner.lemma_ in SUCCESSION_VERBS or owner.dep_ in ("nsubj", "nsubjpass") and owner.head.lemma_ in SUCCESSION_VERBS
+
+
+def next_partners(lex: Lexicon, ctx: DocCues, sent: Span, before: list[Finding]) -> list[Finding]:
+    """"Kandy's first twin town was Kurashiki. Pokhara followed in 2004, and Mandalay in 2011.": a
+    sentence that names no tie of its own but says the list goes on pairs its places with the one
+    host of the sentence before (every pair there shares it; of one pair, the place named first), with that step unless its own cues
+    say another, and each place's own year. Only the subject of "follow", "add", "join", "come" (or
+    of "So are"), and the places listed or gapped after it: "a delegation from Warsaw followed",
+    "other cities have followed suit ... with Cuban cities such as A" name no partner."""
+    doc = ctx.doc
+    if not before:
+        return []
+    model = before[-1]
+    hosts = set.intersection(*({f.a.key, f.b.key} for f in before))
+    if len(hosts) == 2:  # one pair before: the place named first leads ("Kandy's first twin town was Kurashiki")
+        hosts = {min((model.a, model.b), key=lambda m: m.start).key}
+    if len(hosts) != 1:
+        return []
+    (host_key,) = hosts
+    host = model.a if model.a.key == host_key else model.b
+    paired = {f.a.key for f in before} | {f.b.key for f in before}
+    in_sent = ctx.mentions_in(sent.start, sent.end)
+    lead = next((n for n, m in enumerate(in_sent) if _succession_lead(doc, m)), None)
+    if lead is None:
+        return []
+    places = [in_sent[lead]]
+    verb = in_sent[lead].span.root.head
+    for m in in_sent[lead + 1:]:
+        # the lead's list or gapped continuation ("and Mandalay in 2011"): no other verb in between
+        if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.head.i != verb.i
+               for t in doc[places[-1].span.end:m.span.start]) or \
+                doc[m.info.ext_start - 1].lower_ in NOT_PARTNER_BEFORE:
+            break
+        places.append(m)
+    places = [m for m in places if m.key not in paired and not clauses.institutional(doc, m, lex.institutions)]
+    if not places:
+        return []
+    cues = ctx.statuses_in(sent.start, sent.end)
+    own_step = status(cues)
+    step_status = own_step.status if cues and own_step.status != "established" else model.status
+    dates = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+    found = []
+    for n, m in enumerate(places):
+        stop = places[n + 1].start if n + 1 < len(places) else sent.end_char
+        own = [d for d in dates if m.end <= d.start < min(stop, m.end + SUCCESSION_DATE_REACH)]
+        date = own[0] if own else (dates[0] if len(dates) == 1 and len(places) == 1 else None)
+        found.append(replace(model, a=host, b=m, status=step_status, date=date,
+                             evidence=[*model.evidence, (sent.start_char, sent.end_char)], position=m.start,
+                             rules=[*model.rules[:1], "next-partner-sentence", *m.info.rules], cued=bool(cues)))
+    return found

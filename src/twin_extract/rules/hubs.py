@@ -69,7 +69,9 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
                     and not clauses.venue(doc, m, clauses.HUB_NOT_PARTNER) and m is not explicit
                     and not clauses.institutional(doc, m, lex.institutions)] if appositive is None else []
         if not partners and appositive is None:
-            continue
+            partners = _subject_partners(doc, sent, trigger, in_sent, explicit)
+            if not partners:
+                continue
         host, rules = explicit, [trigger.rule, how]
         if host is None and how == "hub-compound":
             host = _named_before(doc, ctx.mentions, host_token)
@@ -97,6 +99,38 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
         found = merge.hub_supersedes(found, host, partners, trigger)
         found.extend(_partner_lists(lex, ctx, sent, trigger, host, partners, rules, segments, limit))
     return found
+
+
+def _subject_partners(doc: Doc, sent: Span, trigger: Cue, in_sent: list[Mention],
+                      explicit: Mention | None) -> list[Mention]:
+    """"Los Altos, Tianjin and Iwaki are its twin towns", "Angers and Ouagadougou are among its
+    twin cities", "Edmonton and Niigata are two of its sister cities", "In 2004 Durban became its
+    second sister city": the hub stands after "be" or "become" and the one list of places that
+    opens the sentence (after a date) is its subject, the hub's partners."""
+    token = doc[trigger.end - 1]
+    verb = None
+    for _ in range(4):
+        if token.dep_ in ("attr", "prep") and token.head.lemma_ in ("be", "become"):
+            verb = token.head
+            break
+        if token.dep_ not in ("pobj", "prep", "attr"):
+            return []
+        token = token.head
+    if verb is None or not (sent.start <= verb.i < trigger.start):
+        return []
+    before = [m for m in in_sent if m.span.start < verb.i and m is not explicit]
+    if not before or len(clauses.groups(doc, before)) != 1 or \
+            any(not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "DET") or _year_word(t)
+                     or t.pos_ == "ADP" and t.i + 1 < len(doc) and _year_word(doc[t.i + 1]))
+                for t in doc[sent.start:before[0].info.ext_start]):
+        return []
+    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for m in before for t in m.span):
+        return []
+    return before
+
+
+def _year_word(token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit()
 
 
 def _appositive_finding(lex: Lexicon, ctx: DocCues, sent: Span, trigger: Cue, host: Mention, partner: Mention,

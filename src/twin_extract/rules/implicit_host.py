@@ -19,10 +19,12 @@ from .status import licensing_trigger, step
 
 
 def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], triggers: list[Cue],
-             unit: tuple[int, int] | None = None, stretch: tuple[int, int] | None = None) -> list[Finding]:
+             unit: tuple[int, int] | None = None, stretch: tuple[int, int] | None = None,
+             listed: bool = False) -> list[Finding]:
     """The tie of the one partner in ``in_sent`` (a sentence, or one clause ``unit`` of it). A tie
     noun right before "with X" needs no status cue. ``stretch`` (tokens) is where this partner's
-    own date is read, when a clause lists several ("the one with X in 2011")."""
+    own date is read, when a clause lists several ("the one with X in 2011"). ``listed``: the
+    partner is a later member of a list whose first member stands right after "with"."""
     doc = ctx.doc
     lo, hi = unit or (sent.start, sent.end)
     if len(in_sent) != 1:
@@ -38,7 +40,7 @@ def findings(lex: Lexicon, ctx: DocCues, sent: Span, in_sent: list[Mention], tri
     shape = "implicit-host-with"
     if trigger is not None and (_generic_subject(doc, trigger) or _unknown_owner(doc, trigger, ctx.mentions)):
         return []
-    if trigger is None or trigger.strength == "weak" or not clauses.after_with(doc, partner):
+    if trigger is None or trigger.strength == "weak" or not (listed or clauses.after_with(doc, partner)):
         trigger, shape = _predicated_tie(doc, partner, triggers), "implicit-host-copula"
         if trigger is None:
             return []

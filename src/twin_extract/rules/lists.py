@@ -48,10 +48,12 @@ def listed_after_colon(lex: Lexicon, ctx: DocCues, sent: Span, following: list[S
             break
         if partner.key == host.key:
             break
-        cues = ctx.statuses_in(line.start, line.end)
+        # a line with no cue of its own takes the opening sentence's ("has signed twinning
+        # agreements with the following cities:" then "Qingdao, China - 2008")
+        cues = ctx.statuses_in(line.start, line.end) or ctx.statuses_in(sent.start, sent.end)
         line_step = step(cues, trigger, lex.cap(trigger))
         dates = event_dates.usable([d for d in ctx.dates if line.start_char <= d.start < line.end_char],
-                                   line_step.status, doc)
+                                   line_step.status, doc) or _entry_year(line)
         if dates and line_step.rule and cues:
             anchor = doc[cues[-1].start].idx
             dates = sorted(dates, key=lambda d: abs(d.start - anchor))

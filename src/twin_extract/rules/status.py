@@ -558,8 +558,8 @@ def _governors(token: Token) -> tuple[set[int], list[Token], bool]:
             subject_verbs.append(node.head)
         if node.dep_ == "appos" and node.head.text[:1].isupper() and node.lemma_.lower() in APPOSED_TIE_NOUNS:
             return governing, subject_verbs, True
-        if node.dep_ == "appos":
-            break
+        if node.dep_ == "appos" and not (node.pos_ == "PROPN" and node.head.pos_ == "PROPN"):
+            break  # a name in apposition to a name is the next entry of a list the parser misread
         if node.dep_ == "relcl" or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
             break
         node = node.head
