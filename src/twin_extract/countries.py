@@ -57,9 +57,14 @@ class CountryResolver:
         tables = pycountry_tables()
         self.countries: dict[str, str] = dict(tables.countries)
         self.country_rules: dict[str, str] = {}
+        self.city_states: dict[str, set[str]] = {}
+        """A city-state's country code -> the names it is known by ("Hong Kong"): the one town of
+        that country a tie is made with (``city_state`` in patterns/countries.jsonl)."""
         for row in patterns["countries"]:
             self.countries[fold(row["alias"])] = row["country"]
             self.country_rules[fold(row["alias"])] = row["id"]
+            if row.get("city_state"):
+                self.city_states.setdefault(row["country"], set()).add(fold(row["alias"]))
         self.demonyms: dict[str, str] = {fold(r["demonym"]): r["country"] for r in patterns["demonyms"]}
         self.demonym_rules: dict[str, str] = {fold(r["demonym"]): r["id"] for r in patterns["demonyms"]}
         self.subdivisions: dict[str, list[Subdivision]] = dict(tables.subdivisions)

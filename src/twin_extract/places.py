@@ -177,7 +177,9 @@ class PlaceRecognizer:
             boost = 1000.0 if place.country in sentence_countries else 30.0 * named if named else 1.0
             written = 10.0 if place.name == span.text and not span.text.isascii() else 1.0
             region = NAMED_REGION if (place.country, place.admin1) in doc_regions else 1.0
-            return weight(place, span.text) * boost * written * region
+            quarter = CITY_STATE_QUARTER if fold(place.name) not in \
+                self.resolver.city_states.get(place.country, (fold(place.name),)) else 1.0
+            return weight(place, span.text) * boost * written * region * quarter
 
         best = max(places, key=score)
         ambiguity = sum(1 for p in places if p.country != best.country and p.population > best.population / 10)
@@ -296,6 +298,11 @@ def _listed_partner(span: Span) -> bool:
 
 
 LIST_REACH = 4
+
+
+CITY_STATE_QUARTER = 0.01
+"""Weight of a town of a city-state other than the city-state itself: "Victoria" is a quarter of
+Hong Kong and no party to a tie, Victoria in British Columbia is."""
 
 
 def _container_after(doc: Doc, previous: tuple[Span, PlaceInfo], mention: tuple[Span, PlaceInfo]) -> bool:
