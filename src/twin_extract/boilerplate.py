@@ -13,17 +13,57 @@ from collections.abc import Iterable
 BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def link_blocks(text: str, markers: Iterable[str], line_only: Iterable[str] = ()) -> list[tuple[int, int]]:
+def link_blocks(text: str, markers: Iterable[str], line_only: Iterable[str] = (),
+                headings: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Character spans of the related-links blocks: a marker opening a line (or following a
-    sentence's end on it) and what follows up to a blank line; a ``line_only`` marker ("RELATED:")
-    covers the rest of its own line only, for pages that run the story on right after it."""
+    sentence's end on it) and what follows up to a blank line, or on over blank lines while the
+    lines are headlines (``_block_end``); a ``line_only`` marker ("RELATED:") covers the rest of
+    its own line only, for pages that run the story on right after it; a ``headings`` marker
+    ("Read next", "Trending now") opens a block only as a line of its own, since a paragraph may
+    start with the same words."""
     blocks = []
     for marker in markers:
         for match in re.finditer(rf"(?im)(?:^[^\w\n]*|(?<=[.!?»])[^\S\n]+){re.escape(marker)}", text):
-            blank = BLANK_LINE.search(text, match.end())
-            blocks.append((match.start(), blank.start() if blank else len(text)))
+            blocks.append((match.start(), _block_end(text, match.end())))
+    for marker in headings:
+        for match in re.finditer(rf"(?im)^[^\w\n]*{re.escape(marker)}[^\w\n]*$", text):
+            blocks.append((match.start(), _block_end(text, match.end())))
     for marker in line_only:
         for match in re.finditer(rf"(?im)^[^\w\n]*{re.escape(marker)}", text):
             end = text.find("\n", match.end())
             blocks.append((match.start(), end if end >= 0 else len(text)))
     return blocks
+
+
+def _block_end(text: str, start: int) -> int:
+    """Where a heading's block of other stories ends: pages put a blank line after the heading
+    and between the headlines as often as not ("Related stories", blank, "Lviv and Wroclaw mark
+    20 years of twinning", blank, ...), so blank lines end it only before a line that reads as a
+    story's own text: one ending in a sentence's punctuation, or longer than a headline. Above
+    the story's first sentence (a section label over the page's own headline, "Latest news")
+    the block stops at the first blank line, as it always did."""
+    line_end = text.find("\n", start)
+    pos = len(text) if line_end < 0 else line_end
+    blank = BLANK_LINE.search(text, start)
+    if not _STORY_LINE.search(text, 0, start):
+        return blank.start() if blank else len(text)
+    end = pos
+    for line in _LINE.finditer(text, pos):
+        body = line.group(0).strip()
+        if not body:
+            continue
+        if line.start() > end + 1 and (body[-1] in SENTENCE_END or len(body) > HEADLINE_CHARS):
+            break
+        end = line.end()
+        if body[-1] in SENTENCE_END or len(body) > HEADLINE_CHARS:
+            blank = BLANK_LINE.search(text, end)
+            return blank.start() if blank else len(text)
+    return end
+
+
+_LINE = re.compile(r"[^\n]*")
+_STORY_LINE = re.compile(r"[.!?…][\"'”’)]*[^\S\n]*\n")
+"""A line that ends a sentence: the story has begun above this point."""
+SENTENCE_END = frozenset(".!?…")
+HEADLINE_CHARS = 120
+"""Longest line read as another story's headline in a related-links block."""

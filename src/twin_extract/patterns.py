@@ -65,7 +65,8 @@ SCHEMAS: dict[str, dict[str, Key]] = {
     "anaphors": {"id": _ID, "pattern": _TOKENS, "note": _NOTE, "pair": Key(bool), "decision": Key(bool), "list": Key(bool),
                  "host": Key(str, choices=("city", "region", "any")), "have_only": Key(bool), "countries": Key(list)},
     "institutions": {"id": _ID, "lemma": Key(str, required=True), "note": _NOTE},
-    "boilerplate": {"id": _ID, "line": Key(str, required=True), "note": _NOTE, "block": Key(bool)},
+    "boilerplate": {"id": _ID, "line": Key(str, required=True), "note": _NOTE, "block": Key(bool),
+                    "alone": Key(bool)},
     "place_words": {"id": _ID, "note": _NOTE, "words": Key(list, required=True),
                     "set": Key(str, required=True, choices=PLACE_WORD_SETS)},
 }

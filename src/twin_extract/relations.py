@@ -80,7 +80,8 @@ class TwinExtractor:
         self.patterns = patterns
         self.lexicon = Lexicon.from_patterns(self.vocab, patterns)
         rows = patterns["boilerplate"]
-        self.link_markers = [r["line"] for r in rows if r.get("block")]
+        self.link_markers = [r["line"] for r in rows if r.get("block") and not r.get("alone")]
+        self.heading_markers = [r["line"] for r in rows if r.get("block") and r.get("alone")]
         self.line_markers = [r["line"] for r in rows if not r.get("block")]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -123,7 +124,7 @@ class TwinExtractor:
         one host, or one pair per line), else the partners a "They are ..." sentence lists; then the follow-up sentences and the reporting
         clause; partner-page entries last."""
         findings: list[Finding] = []
-        blocks = link_blocks(text_of(ctx.doc), self.link_markers, self.line_markers)
+        blocks = link_blocks(text_of(ctx.doc), self.link_markers, self.line_markers, self.heading_markers)
         sentences = [s for s in ctx.doc.sents if not any(lo <= s.start_char < hi for lo, hi in blocks)]
         story = [k for k, sent in enumerate(sentences) if not _furniture(ctx, sent)]
         previous: list[Finding] = []
