@@ -46,3 +46,9 @@ def test_teasers_after_a_story_give_no_records(extractor) -> None:
     text = STORY + "Related stories\n\nLviv and Wroclaw mark 20 years of twinning\n\nKharkiv suspends ties with Belgorod"
     names = {frozenset(p.name for p in r.parties) for r in extractor.extract(text)}
     assert names == {frozenset({"Lublin", "Lutsk"})}
+
+
+def test_tag_lines_give_no_records(extractor) -> None:
+    text = STORY + "Share on Facebook | Share on Twitter\n\nTags: Lviv, Wroclaw, twinning, Kharkiv, Kaunas"
+    names = {frozenset(p.name for p in r.parties) for r in extractor.extract(text)}
+    assert names == {frozenset({"Lublin", "Lutsk"})}
