@@ -42,23 +42,26 @@ def _block_end(text: str, start: int) -> int:
     story's own text: one ending in a sentence's punctuation, or longer than a headline. Above
     the story's first sentence (a section label over the page's own headline, "Latest news")
     the block stops at the first blank line, as it always did."""
-    line_end = text.find("\n", start)
-    pos = len(text) if line_end < 0 else line_end
-    blank = BLANK_LINE.search(text, start)
     if not _STORY_LINE.search(text, 0, start):
-        return blank.start() if blank else len(text)
-    end = pos
-    for line in _LINE.finditer(text, pos):
+        return _paragraph_end(text, start)
+    line_end = text.find("\n", start)
+    end = len(text) if line_end < 0 else line_end
+    for line in _LINE.finditer(text, end):
         body = line.group(0).strip()
         if not body:
             continue
-        if line.start() > end + 1 and (body[-1] in SENTENCE_END or len(body) > HEADLINE_CHARS):
+        story = body[-1] in SENTENCE_END or len(body) > HEADLINE_CHARS
+        if story and line.start() > end + 1:
             break
         end = line.end()
-        if body[-1] in SENTENCE_END or len(body) > HEADLINE_CHARS:
-            blank = BLANK_LINE.search(text, end)
-            return blank.start() if blank else len(text)
+        if story:
+            return _paragraph_end(text, end)
     return end
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    blank = BLANK_LINE.search(text, start)
+    return blank.start() if blank else len(text)
 
 
 _LINE = re.compile(r"[^\n]*")

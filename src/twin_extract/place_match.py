@@ -226,18 +226,17 @@ class PlaceMatcher:
                 return None
         places = self.gazetteer.lookup(key)
         region = self._bare_region(doc, span, places)
-        if region is not None and not self._names_person(doc, span):
+        if region is not None and not self._names_person(doc, span, places):
             return span, region
         if not places or not self._plausible(doc, span, run, places):
             return None
         return span, self._city(doc, span, places)
 
-    def _names_person(self, doc: Doc, span: Span) -> bool:
-        """Is this one word a surname the document gives in a person's full name, and nowhere
-        a place's name by a container or a city word ("the City of Columbus" beside "Christopher
-        Columbus")?"""
-        places = self.gazetteer.lookup(fold(span.text)) if len(span) == 1 else ()
-        if not places or any(p.primary and p.population >= BIG_CITY for p in places) or not names_person(
+    def _names_person(self, doc: Doc, span: Span, places: tuple[Place, ...]) -> bool:
+        """Is this one word (the gazetteer's ``places`` by its name) a surname the document gives in
+        a person's full name, and nowhere a place's name by a container or a city word ("the City
+        of Columbus" beside "Christopher Columbus")?"""
+        if len(span) != 1 or not places or any(p.primary and p.population >= BIG_CITY for p in places) or not names_person(
                 doc, span, self.words.person_titles, self._not_name_word,
                 lambda text: bool(self.gazetteer.lookup(fold(text))),
                 trust_ner=max(p.population for p in places) < BIG_CITY):
@@ -467,7 +466,7 @@ class PlaceMatcher:
         if self.context.city_cue(doc, span.start, span.end) or \
                 self.context.explicit_country(doc, span.start, span.end)[0]:
             return True
-        if self._names_person(doc, span):
+        if self._names_person(doc, span, places):
             return False  # "Anthony Williams ... Williams is in Beijing": the surname, not Williams, Arizona
         if is_modifier(span, self.words):
             return False
@@ -826,21 +825,20 @@ def capitalised_runs(doc: Doc, words: PlaceWords) -> Iterable[tuple[int, int]]:
         i = j
 
 
-def _capitals_line(doc: Doc, i: int, min_letters: int | None = None) -> bool:
+CAPITALS_LINE_LETTERS = 40
+CAPITALS_HEADLINE_LETTERS = 15
+"""A headline in capitals is shorter than a resolution's title; only a big city's own name is
+read as a place on it whatever its tag."""
+
+
+def _capitals_line(doc: Doc, i: int, min_letters: int = CAPITALS_LINE_LETTERS) -> bool:
     """Is token ``i`` on a line written all in capitals ("THE CITY OF MOAB, STATE OF UTAH"),
     where a short upper-case word is a name, not an acronym?"""
     text = text_of(doc)
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
     letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
-    return len(letters) >= (CAPITALS_LINE_LETTERS if min_letters is None else min_letters) and \
-        sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-
-
-CAPITALS_LINE_LETTERS = 40
-CAPITALS_HEADLINE_LETTERS = 15
-"""A headline in capitals is shorter than a resolution's title; only a big city's own name is
-read as a place on it whatever its tag."""
+    return len(letters) >= min_letters and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _title_case_lines(doc: Doc) -> set[int]:

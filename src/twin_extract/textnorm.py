@@ -49,6 +49,12 @@ def plain_spaces(text: str) -> str:
     return text
 
 
+def as_written(original: str, read: str) -> str:
+    """The article's own characters for a text the rules read at the same offsets, when they differ
+    only by ``plain_spaces`` ("12&nbsp;May"); else what was read."""
+    return original if plain_spaces(original) == read else read
+
+
 def edit_distance(a: str, b: str, transpositions: bool = False) -> int:
     """Levenshtein distance: how many letters to change, add or drop to turn ``a`` into ``b``;
     with ``transpositions``, two neighbours swapped count as one edit ("Limeria" for "Limeira")."""

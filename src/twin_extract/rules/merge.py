@@ -24,7 +24,7 @@ from ..cues import Cue
 from ..dates import DateMention
 from ..places import Mention
 from ..record import DateInfo, Evidence, Party, Provenance, Source, TwinningRecord, record_id
-from ..textnorm import plain_spaces
+from ..textnorm import as_written
 from .findings import Finding
 from .status import STATUS_RANK
 
@@ -236,8 +236,5 @@ def _party(mention: Mention) -> Party:
 def _date_info(doc: Doc, date: DateMention | None) -> DateInfo | None:
     if date is None or not date.value or not date.precision:
         return None
-    text = date.text
-    if date.start is not None and date.end is not None:
-        original = _original(doc, date.start, date.end)
-        text = original if plain_spaces(original) == text else text  # "12&nbsp;May" as the article has it
-    return DateInfo(text=text, value=date.value, precision=date.precision, start=date.start, end=date.end)
+    return DateInfo(text=as_written(_original(doc, date.start, date.end), date.text), value=date.value,
+                    precision=date.precision, start=date.start, end=date.end)

@@ -31,7 +31,7 @@ import spacy
 from ..boilerplate import link_blocks
 from ..country_names import country_name
 from ..record import DateInfo, Evidence, NewsItem, Party, Provenance, TwinningRecord, record_id
-from ..textnorm import plain_spaces
+from ..textnorm import as_written, plain_spaces
 from .homoglyphs import fold
 from .dates import SAME_DAY, FoundDate, dateline, find_date
 from .patterns import rows
@@ -1206,6 +1206,6 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 def _restored_date(date: DateInfo | None, text: str) -> DateInfo | None:
     """A date's text as the input has it ("12&nbsp;травня"), when it was read from the text."""
-    if date is None or plain_spaces(text[date.start:date.end]) != date.text:
-        return date
-    return replace(date, text=text[date.start:date.end])
+    if date is None:
+        return None
+    return replace(date, text=as_written(text[date.start:date.end], date.text))
