@@ -49,8 +49,7 @@ PARALLEL_NEXT = re.compile(r"^\s*,?\s*(?:(?:in|since)\s+\d{4}\s*|\(\d{4}\)\s*)?,
                            re.IGNORECASE)
 """Between two lists after "followed by": "followed by Shijiazhuang in 2003 and Roseau"."""
 PARALLEL_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:(?:last|this|next)\s+(?:week|month|year)\s+|in\s+\d{4}\s+"
-                                r"|later\s+|then\s+)?(?:has|have|had|holds|maintains|keeps|signed|began|begun"
-                                r"|started|opened|launched|entered|concluded|inked|sealed|renewed|established|forged"
+                                r"|later\s+|then\s+)?(?:has|have|had|holds|maintains|keeps|began|begun"
                                 r"|[a-z]+ed|(?:an?|the|another|one|a\s+new|new)(?=\s))\s+"
                                 r"([^.;:,]{0,50}?)\b(with|of|to)\s+(?:the\s+)?$", re.IGNORECASE)
 """A second predicate of the same subject, or a second object of the same verb, before a later

@@ -14,6 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from .doctext import words_of
 from .lazy_ner import span_types
 
 CACHE = "twin_named_persons"
@@ -70,9 +71,9 @@ def occurrences(doc: Doc, text: str) -> list[int]:
     index: dict[str, list[int]] | None = doc.user_data.get(INDEX)
     if index is None:
         index = {}
-        for token in doc:
-            if token.text[:1].isupper():
-                index.setdefault(token.text, []).append(token.i)
+        for i, word in enumerate(words_of(doc)):
+            if word[:1].isupper():
+                index.setdefault(word, []).append(i)
         doc.user_data[INDEX] = index
     return index.get(text, [])
 
